@@ -1,0 +1,40 @@
+import { styleText } from 'node:util';
+import type { Finding } from '../model/finding.ts';
+import { codeFrame } from './code-frame.ts';
+
+export interface StylishOptions {
+  color: boolean;
+  /** The text of each file by its displayed path, for code frames under errors. */
+  sourceText?: (file: string) => string | undefined;
+}
+
+/** ESLint's stylish output: a header per file, `line:col  severity  message  ruleId`, a summary. */
+export function formatStylish(findings: readonly Finding[], options: StylishOptions): string {
+  const paint = (format: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(format, text) : text);
+  const out: string[] = [];
+  let file: string | undefined;
+  for (const f of findings) {
+    if (f.file !== file) {
+      file = f.file;
+      out.push('', paint('underline', f.file));
+    }
+    const severity = f.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
+    out.push(`  ${paint('dim', `${f.line}:${f.column}`.padEnd(7))} ${severity}  ${f.message}  ${paint('dim', f.ruleId)}`);
+    for (const r of f.related ?? []) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${paint('dim', `see ${r.file}:${r.line}:${r.column} (${r.message})`)}`);
+    const text = f.severity === 'error' ? options.sourceText?.(f.file) : undefined;
+    if (text) out.push(indent(codeFrame(text, f.line, f.column), 10));
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  if (findings.length === 0) return '';
+  const problems = `${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  out.push('', paint(errors ? ['bold', 'red'] : ['bold', 'yellow'], `${errors ? '✖' : '⚠'} ${problems}`), '');
+  return out.join('\n');
+}
+
+function indent(text: string, spaces: number): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? ' '.repeat(spaces) + line : line))
+    .join('\n');
+}

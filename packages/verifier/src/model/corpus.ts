@@ -1,0 +1,51 @@
+import type { Owners } from '../schema/owners.ts';
+import type { LIST_FIELDS, RunbookData } from '../schema/runbook.ts';
+import type { SourceFile } from '../source/source-file.ts';
+import type { DataPath } from '../source/yaml-locate.ts';
+import type { z } from 'zod';
+import type { Report } from './finding.ts';
+
+/** A list item that passed the schema, with the path it has in its file. */
+export interface Item<T> {
+  value: T;
+  path: DataPath;
+}
+
+type ListItems = { [K in keyof typeof LIST_FIELDS]: Array<Item<z.infer<(typeof LIST_FIELDS)[K]>>> };
+type Scalars = Omit<RunbookData, keyof typeof LIST_FIELDS>;
+
+/**
+ * A runbook as rules, pages and feeds see it: the fields that passed the schema. A list item
+ * with a schema error is left out of its list (and reported), so the rest is still checked.
+ */
+export interface Runbook extends Scalars, ListItems {
+  source: SourceFile;
+  /** Markdown/MDX after the frontmatter. */
+  body: string;
+  registry: OwnersRegistry;
+}
+
+/** One owners.yaml: the owners registry of a runbook tree. */
+export interface OwnersRegistry {
+  /** Absent when the tree has no owners.yaml. */
+  source?: SourceFile;
+  /** The path owners.yaml has (or would have), relative to the current directory. */
+  file: string;
+  owners: Owners;
+}
+
+/** A file that is a page but not a runbook: a guide or an index. */
+export interface Page {
+  source: SourceFile;
+  title: string;
+}
+
+export interface Corpus {
+  runbooks: Runbook[];
+  pages: Page[];
+  registries: OwnersRegistry[];
+  /** Every file read, runbook or not, valid or not. */
+  fileCount: number;
+  /** Findings of reading and the schema, before any rule runs. */
+  loadReports: Array<Report & { ruleId: 'parse' | 'schema' }>;
+}

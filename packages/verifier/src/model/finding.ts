@@ -1,0 +1,57 @@
+import type { SourceFile } from '../source/source-file.ts';
+import type { Position } from '../source/text.ts';
+import type { DataPath } from '../source/yaml-locate.ts';
+
+export type Severity = 'error' | 'warning';
+
+/** Another place a finding concerns: the other side of a conflict. */
+export interface RelatedLocation {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A finding as every format prints it: the contract's JSON shape, plus optional extras. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** Where in the YAML data the finding points: stable when lines move (SARIF fingerprints). */
+  path?: string;
+  related?: RelatedLocation[];
+}
+
+/** What a rule reports: a place as a data path; the core turns it into line and column. */
+export interface Report {
+  source: SourceFile;
+  path: DataPath;
+  /** Point at the key rather than the value: for unknown fields and duplicated ids. */
+  at?: 'key' | 'value';
+  /** A place with no data path, such as a syntax error's: used instead of `path`. */
+  position?: Position;
+  message: string;
+  related?: Array<{ source: SourceFile; path: DataPath; message: string }>;
+}
+
+/** `tasks[3].start`: a data path as people read it. */
+export function formatPath(path: DataPath): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+}
+
+export function resolveReport(report: Report, ruleId: string, severity: Severity): Finding {
+  const { line, column } = report.position ?? report.source.positionOf(report.path, report.at);
+  const finding: Finding = { ruleId, severity, file: report.source.file, line, column, message: report.message };
+  if (report.path.length) finding.path = formatPath(report.path);
+  if (report.related?.length) {
+    finding.related = report.related.map((r) => ({ file: r.source.file, ...r.source.positionOf(r.path), message: r.message }));
+  }
+  return finding;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

@@ -1,0 +1,60 @@
+import type { Item, Runbook } from '../model/corpus.ts';
+import type { Rule } from './rule.ts';
+
+/** Lists whose items carry an id that must be unique within the runbook. */
+const ID_LISTS = ['windows', 'ad_hoc_windows', 'tasks', 'monitors'] as const;
+
+export const duplicateId: Rule = {
+  id: 'duplicate-id',
+  meta: {
+    description: 'Two runbooks, or two items of one runbook, with the same id',
+    severity: 'error',
+    docs: `Runbook ids name pages, feeds and calendar event UIDs; window and task ids are what
+tasks and feeds refer to. Runbook ids are unique across all runbooks, and item ids across a
+runbook's windows, tasks and monitors. The finding is on the second one and names the first.
+
+Incorrect:
+
+\`\`\`yaml
+tasks:
+  - id: log-review
+    ...
+  - id: log-review
+    ...
+\`\`\`
+
+Correct: give the second task its own id, such as \`security-log-review\`.`,
+  },
+  check({ corpus, report }) {
+    const byId = new Map<string, Runbook>();
+    for (const runbook of corpus.runbooks) {
+      const first = byId.get(runbook.id);
+      if (first) {
+        report({
+          source: runbook.source,
+          path: ['id'],
+          message: `Runbook id '${runbook.id}' is already used by ${first.source.file}`,
+          related: [{ source: first.source, path: ['id'], message: `first use of '${runbook.id}'` }],
+        });
+      } else byId.set(runbook.id, runbook);
+
+      const items = new Map<string, Item<{ id: string }>>();
+      for (const list of ID_LISTS) {
+        for (const item of runbook[list] as Array<Item<{ id: string }>>) {
+          const earlier = items.get(item.value.id);
+          if (!earlier) {
+            items.set(item.value.id, item);
+            continue;
+          }
+          const line = runbook.source.positionOf([...earlier.path, 'id']).line;
+          report({
+            source: runbook.source,
+            path: [...item.path, 'id'],
+            message: `Id '${item.value.id}' is already used by ${earlier.path[0]}[${earlier.path[1]}] on line ${line}`,
+            related: [{ source: runbook.source, path: [...earlier.path, 'id'], message: `first use of '${item.value.id}'` }],
+          });
+        }
+      }
+    }
+  },
+};

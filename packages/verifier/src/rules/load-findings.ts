@@ -1,0 +1,64 @@
+import type { Rule } from './rule.ts';
+
+/** `parse` and `schema` report what loading found, so config can set their severity like any rule's. */
+function loadFindings(id: 'parse' | 'schema', meta: Rule['meta']): Rule {
+  return {
+    id,
+    meta,
+    check({ corpus, report }) {
+      for (const r of corpus.loadReports) if (r.ruleId === id) report(r);
+    },
+  };
+}
+
+export const parse = loadFindings('parse', {
+  description: 'A file that cannot be read: not UTF-8, broken YAML, an unclosed frontmatter',
+  severity: 'error',
+  docs: `A runbook must be UTF-8 text whose frontmatter is valid YAML between two \`---\` lines.
+The finding points at the first byte or token that cannot be read.
+
+Incorrect:
+
+\`\`\`yaml
+---
+title: Weekly maintenance
+tasks: [
+---
+\`\`\`
+
+Correct:
+
+\`\`\`yaml
+---
+title: Weekly maintenance
+tasks: []
+---
+\`\`\``,
+});
+
+export const schema = loadFindings('schema', {
+  description: 'Frontmatter that does not match the schema: a wrong type, a missing field, a bad duration or HH:MM time',
+  severity: 'error',
+  docs: `Every field is checked against the runbook schema (\`packages/verifier/runbook.schema.json\`,
+which editors use for completion). The finding points at the offending key or value and says
+what a correct value looks like. An item with a schema error is left out of the other checks;
+the file's other items are still checked.
+
+Incorrect:
+
+\`\`\`yaml
+tasks:
+  - id: db-backup-full
+    start: 2:00        # not "HH:MM"
+    duration: 30 min   # not ISO 8601
+\`\`\`
+
+Correct:
+
+\`\`\`yaml
+tasks:
+  - id: db-backup-full
+    start: "02:00"
+    duration: PT30M
+\`\`\``,
+});

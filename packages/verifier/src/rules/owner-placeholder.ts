@@ -1,0 +1,49 @@
+import type { Rule } from './rule.ts';
+
+/** "[Name]", "[email]", "+254 7XX XXX XXX", "TBD": contact text that stands in for a real one. */
+const PLACEHOLDER = /\[[^\]]*\]|<[^>]*>|XX|\bTBD\b|\bTODO\b/;
+const CONTACT_FIELDS = ['name', 'email', 'phone', 'contact'] as const;
+
+export const ownerPlaceholder: Rule = {
+  id: 'owner-placeholder',
+  meta: {
+    description: 'An owner whose contact is a placeholder ([Name], XXX, [email])',
+    severity: 'warning',
+    docs: `A runbook read at 3 a.m. must say whom to call. Contact details copied from a template
+(\`[Name] - [Phone]\`, \`+254 7XX XXX XXX\`, \`[email]\`) are kept so the gap stays visible: this rule
+points at each one in owners.yaml until a real contact replaces it.
+
+Incorrect:
+
+\`\`\`yaml
+system-administrator:
+  name: System Administrator
+  phone: "+254 7XX XXX XXX"
+\`\`\`
+
+Correct:
+
+\`\`\`yaml
+system-administrator:
+  name: System Administrator
+  phone: "+254 711 000 123"
+\`\`\``,
+  },
+  check({ corpus, report }) {
+    for (const registry of corpus.registries) {
+      if (!registry.source) continue;
+      for (const [id, owner] of Object.entries(registry.owners)) {
+        const entries: Array<{ path: Array<string | number>; value: string | undefined; field: string }> = CONTACT_FIELDS.map((field) => ({ path: [id, field], value: owner[field], field }));
+        owner.contacts?.forEach((contact, index) => {
+          for (const field of CONTACT_FIELDS.slice(0, 3)) {
+            entries.push({ path: [id, 'contacts', index, field], value: contact[field as 'name' | 'email' | 'phone'], field: `${contact.role ?? `contact ${index + 1}`} ${field}` });
+          }
+        });
+        for (const { path, value, field } of entries) {
+          if (value === undefined || !PLACEHOLDER.test(value)) continue;
+          report({ source: registry.source, path, message: `Owner '${id}' has a placeholder ${field} '${value}'; replace it with a real contact` });
+        }
+      }
+    }
+  },
+};

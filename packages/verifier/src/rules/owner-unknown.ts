@@ -1,0 +1,45 @@
+import type { Runbook } from '../model/corpus.ts';
+import type { DataPath } from '../source/yaml-locate.ts';
+import type { Rule } from './rule.ts';
+
+/** Every place a runbook names an owner. */
+export function* ownerReferences(runbook: Runbook): Generator<{ owner: string; path: DataPath }> {
+  for (const [index, owner] of runbook.owners.entries()) yield { owner, path: ['owners', index] };
+  for (const list of ['tasks', 'escalation', 'monitors'] as const) {
+    for (const item of runbook[list]) if (item.value.owner) yield { owner: item.value.owner, path: [...item.path, 'owner'] };
+  }
+}
+
+export const ownerUnknown: Rule = {
+  id: 'owner-unknown',
+  meta: {
+    description: 'An owner id missing from owners.yaml',
+    severity: 'error',
+    docs: `Every owner a runbook names (\`owners\`, a task's \`owner\`, an escalation level's
+\`owner\`) must be an id in the \`owners.yaml\` at the root of its runbook tree, so that the
+site and the feeds can show who to call.
+
+Incorrect (\`dba\` is not in owners.yaml):
+
+\`\`\`yaml
+owners: [dba]
+\`\`\`
+
+Correct: add \`dba:\` with a name and contacts to \`runbooks/owners.yaml\`, or name an owner that exists.`,
+  },
+  check({ corpus, report }) {
+    for (const runbook of corpus.runbooks) {
+      const known = Object.keys(runbook.registry.owners);
+      for (const { owner, path } of ownerReferences(runbook)) {
+        if (Object.hasOwn(runbook.registry.owners, owner)) continue;
+        const near = known.find((id) => id.includes(owner) || owner.includes(id));
+        const where = runbook.registry.source ? runbook.registry.file : `${runbook.registry.file} (which does not exist)`;
+        report({
+          source: runbook.source,
+          path,
+          message: `Owner '${owner}' is not in ${where}${near ? `; did you mean '${near}'?` : ''}`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { Temporal } from 'temporal-polyfill';
+import { humanizeDuration } from '../time/duration.ts';
+import type { Rule } from './rule.ts';
+
+/** The date a review falls due: last review plus the cycle, in calendar terms (P3M is three months). */
+export function reviewDue(lastReviewed: string, cycle: string): string {
+  return Temporal.PlainDate.from(lastReviewed).add(Temporal.Duration.from(cycle)).toString();
+}
+
+export const reviewOverdue: Rule = {
+  id: 'review-overdue',
+  meta: {
+    description: '`last_reviewed + cycle` is before today',
+    severity: 'warning',
+    docs: `A runbook nobody has read for a year describes a system that has changed. When
+\`review.last_reviewed\` plus \`review.cycle\` is before today (\`--now\` fixes today), the runbook
+is overdue; the site shows a banner on it.
+
+Incorrect (checked on 2026-11-23):
+
+\`\`\`yaml
+review:
+  cycle: P3M
+  last_reviewed: 2025-11-14   # due 2026-02-14
+\`\`\`
+
+Correct: review the runbook, then set \`last_reviewed\` to the day you did.`,
+  },
+  check({ corpus, today, report }) {
+    for (const runbook of corpus.runbooks) {
+      if (!runbook.review) continue;
+      const { cycle, last_reviewed } = runbook.review;
+      const due = reviewDue(last_reviewed, cycle);
+      if (due >= today) continue;
+      const days = Temporal.PlainDate.from(due).until(today).days;
+      report({
+        source: runbook.source,
+        path: ['review', 'last_reviewed'],
+        message: `Review overdue: last reviewed ${last_reviewed}, every ${humanizeDuration(cycle)}, so due ${due} (${days} day${days === 1 ? '' : 's'} ago)`,
+      });
+    }
+  },
+};

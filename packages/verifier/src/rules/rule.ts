@@ -1,0 +1,28 @@
+import type { Corpus } from '../model/corpus.ts';
+import type { Report, Severity } from '../model/finding.ts';
+import type { TimeEngine } from '../time/engine.ts';
+
+export interface RuleMeta {
+  /** One line: what the rule finds. Shown in SARIF and the README's rule table. */
+  description: string;
+  /** Severity when no config says otherwise. */
+  severity: Severity;
+  /** Why it matters and how to fix it, in Markdown, with an incorrect and a correct example. */
+  docs: string;
+}
+
+export interface RuleContext {
+  corpus: Corpus;
+  /** "Today" as YYYY-MM-DD: the CLI's --now, else the current date in UTC. */
+  today: string;
+  /** Recurrences expanded over the horizon, once per item for all rules. */
+  time: TimeEngine;
+  report(report: Report): void;
+}
+
+/** A rule in the manner of ESLint's: an id, its docs, and a pure check over the whole corpus. */
+export interface Rule {
+  id: string;
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}

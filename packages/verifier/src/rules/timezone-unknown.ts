@@ -1,0 +1,66 @@
+import { knownZone } from '../model/zones.ts';
+import type { Rule } from './rule.ts';
+
+/** Abbreviations people write for a zone, and the IANA location each usually means. */
+const ABBREVIATIONS: Record<string, string> = {
+  EAT: 'Africa/Nairobi', CAT: 'Africa/Maputo', WAT: 'Africa/Lagos', SAST: 'Africa/Johannesburg',
+  GMT: 'Europe/London', BST: 'Europe/London', WET: 'Europe/Lisbon', CET: 'Europe/Paris', CEST: 'Europe/Paris',
+  EET: 'Europe/Athens', EEST: 'Europe/Athens', MSK: 'Europe/Moscow', IST: 'Asia/Kolkata', PKT: 'Asia/Karachi',
+  SGT: 'Asia/Singapore', HKT: 'Asia/Hong_Kong', JST: 'Asia/Tokyo', KST: 'Asia/Seoul',
+  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', NZST: 'Pacific/Auckland', NZDT: 'Pacific/Auckland',
+  EST: 'America/New_York', EDT: 'America/New_York', CST: 'America/Chicago', CDT: 'America/Chicago',
+  MST: 'America/Denver', MDT: 'America/Denver', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
+  AKST: 'America/Anchorage', HST: 'Pacific/Honolulu', Z: 'UTC', ZULU: 'UTC', UTC: 'UTC',
+};
+
+const CANONICAL = new Map<string, string>([...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]));
+
+/** What to write instead of a zone name that is not one. */
+export function suggestZone(zone: string): string {
+  const upper = zone.trim().toUpperCase();
+  const abbreviation = ABBREVIATIONS[upper];
+  if (abbreviation) return `'${zone}' is an abbreviation; write the IANA name '${abbreviation}'${upper === 'GMT' || upper === 'BST' ? " (or 'UTC' if the time does not follow British summer time)" : ''}`;
+  const offset = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?00)?$/i.exec(zone.trim());
+  if (offset) {
+    const hours = Number(offset[2]);
+    const etc = hours === 0 ? 'UTC' : `Etc/GMT${offset[1] === '+' ? '-' : '+'}${hours}`;
+    return `'${zone}' is a fixed offset, not a zone; name the place whose clock you mean (such as 'Africa/Nairobi' for +3), or '${etc}' for a fixed offset`;
+  }
+  const cased = CANONICAL.get(zone.trim().toLowerCase());
+  if (cased) return `'${zone}' is not spelt as the IANA name; write '${cased}'`;
+  return `'${zone}' is not an IANA time zone name; use one such as 'UTC', 'Africa/Nairobi' or 'Europe/London'`;
+}
+
+export const timezoneUnknown: Rule = {
+  id: 'timezone-unknown',
+  meta: {
+    description: 'A zone that is not an IANA name; an abbreviation such as EAT names its IANA equivalent',
+    severity: 'error',
+    docs: `Times are read in IANA zones (\`Area/City\` or \`UTC\`), which carry each place's daylight
+saving rules. Abbreviations are ambiguous (IST is India, Ireland or Israel) and fixed offsets
+ignore DST, so both are refused with the name to use instead.
+
+Incorrect:
+
+\`\`\`yaml
+timezone: EAT
+\`\`\`
+
+Correct:
+
+\`\`\`yaml
+timezone: Africa/Nairobi
+\`\`\``,
+  },
+  check({ corpus, report }) {
+    for (const runbook of corpus.runbooks) {
+      const places = [
+        { zone: runbook.timezone, path: ['timezone'] },
+        ...[...runbook.windows, ...runbook.tasks].map((item) => ({ zone: item.value.timezone, path: [...item.path, 'timezone'] })),
+      ];
+      for (const { zone, path } of places) {
+        if (zone !== undefined && !knownZone(zone)) report({ source: runbook.source, path, message: `Unknown time zone: ${suggestZone(zone)}` });
+      }
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { DURATION_PATTERN } from '../time/duration.ts';
+
+// Each primitive says in its message what a correct value looks like, so a schema finding
+// can be fixed without opening the docs.
+
+export const slug = z
+  .string({ error: 'must be an id of lowercase letters, digits and dashes, such as "db-backup-full"' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and dashes, such as "db-backup-full"');
+
+export const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+
+export const duration = z
+  .string({ error: 'must be an ISO 8601 duration such as "PT30M", "PT4H" or "P1D"' })
+  .regex(DURATION_PATTERN, 'must be an ISO 8601 duration such as "PT30M", "PT4H" or "P1D"');
+
+export const timeOfDay = z
+  .string({ error: 'must be a quoted 24-hour time "HH:MM", such as "02:00"' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time "HH:MM", such as "02:00"');
+
+export const isoDate = z
+  .string({ error: 'must be a date YYYY-MM-DD, such as 2025-11-14' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD, such as 2025-11-14')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real calendar date');
+
+/** Validity of the name is the `timezone-unknown` rule's job, so it can suggest the IANA name. */
+export const zoneName = z.string({ error: 'must be an IANA time zone name such as "Africa/Nairobi" or "UTC"' }).min(1);
+
+export const rruleBody = z
+  .string({ error: 'must be an RFC 5545 RRULE body such as "FREQ=WEEKLY;BYDAY=SU"' })
+  .min(1, 'must be an RFC 5545 RRULE body such as "FREQ=WEEKLY;BYDAY=SU"');
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `must be one of ${values.map((v) => `"${v}"`).join(', ')}` });
+}
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.array(item, { error: 'must be a list' });
+}

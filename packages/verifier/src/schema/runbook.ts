@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { duration, isoDate, listOf, oneOf, rruleBody, slug, text, timeOfDay, zoneName } from './primitives.ts';
+
+export const IMPACTS = ['none', 'minimal', 'degraded', 'downtime'] as const;
+export const TASK_KINDS = ['backup', 'restore-test', 'review', 'update', 'optimization', 'check', 'audit', 'other'] as const;
+export const BACKUP_TYPES = ['full', 'incremental', 'differential'] as const;
+
+const ownerId = slug.describe('An owner id from runbooks/owners.yaml');
+
+export const windowSchema = z
+  .strictObject({
+    id: slug,
+    title: text,
+    rrule: rruleBody.describe('RFC 5545 RRULE body without DTSTART, e.g. FREQ=WEEKLY;BYDAY=SU'),
+    start: timeOfDay,
+    duration,
+    timezone: zoneName.optional(),
+    impact: oneOf(IMPACTS),
+    notice: duration.optional().describe('How far ahead users are told'),
+    supersedes: listOf(slug).optional().describe('Windows of this runbook that this one replaces when both fall on the same day'),
+    description: text.optional(),
+  })
+  .describe('A recurring maintenance window, published in the calendar feeds');
+
+/** Windows that exist but have no fixed time: "scheduled with stakeholders", "any time". */
+export const adHocWindowSchema = z.strictObject({
+  id: slug,
+  title: text,
+  when: text.describe('How the time is chosen, in words'),
+  impact: oneOf(IMPACTS),
+  notice: duration.optional(),
+  approval: text.optional(),
+  documentation: text.optional(),
+});
+
+export const taskSchema = z
+  .strictObject({
+    id: slug,
+    title: text,
+    kind: oneOf(TASK_KINDS),
+    rrule: rruleBody,
+    start: timeOfDay.optional().describe('Local start time; without it the task is due on the day, at no set hour'),
+    duration: duration.optional(),
+    timezone: zoneName.optional(),
+    owner: ownerId,
+    window: slug.optional().describe('A window of this runbook the task must lie inside'),
+    backup: z.strictObject({ type: oneOf(BACKUP_TYPES), target: text.optional() }).optional(),
+    description: text.optional(),
+    tool: text.optional(),
+  })
+  .describe('A recurring maintenance activity');
+
+const level = z.strictObject({
+  value: z.number({ error: 'must be a number' }),
+  for: duration.optional().describe('How long the value must hold before the level applies'),
+});
+
+export const thresholdSchema = z.strictObject({
+  metric: slug,
+  unit: text.optional(),
+  comparator: oneOf(['>', '<']),
+  warning: level.optional(),
+  critical: level.optional(),
+  priority: oneOf(['low', 'medium', 'high', 'critical']).optional(),
+  response: text,
+});
+
+export const capacityTriggerSchema = z.strictObject({
+  metric: slug,
+  condition: text.describe('When the trigger fires, in words: "80% of allocated space"'),
+  action: text,
+});
+
+export const objectiveSchema = z.strictObject({
+  scenario: slug,
+  rto: duration,
+  rpo: duration,
+  procedure: text,
+});
+
+export const escalationSchema = z.strictObject({
+  level: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more'),
+  owner: ownerId,
+  respond_within: duration,
+  description: text.optional(),
+});
+
+export const retentionSchema = z.strictObject({
+  backup: text.describe('Which backups: "daily database backups"'),
+  keep: duration,
+});
+
+export const supportTargetSchema = z.strictObject({
+  severity: slug,
+  respond_within: duration,
+  resolve_within: duration.optional(),
+  escalate_after: duration.optional(),
+  escalate_to: text.optional(),
+  business_time: z.boolean({ error: 'must be true or false' }).optional().describe('Durations count business days'),
+});
+
+export const notificationSchema = z.strictObject({
+  event: text,
+  lead: duration.optional().describe('How far ahead of the event'),
+  repeat_every: duration.optional(),
+  channel: text.optional(),
+});
+
+export const monitorSchema = z.strictObject({
+  id: slug,
+  title: text,
+  every: duration.optional().describe('Omitted for continuous checks'),
+  owner: ownerId.optional(),
+  tool: text.optional(),
+});
+
+/** Every list of items in a runbook, by field: the loader validates their items one by one. */
+export const LIST_FIELDS = {
+  windows: windowSchema,
+  ad_hoc_windows: adHocWindowSchema,
+  tasks: taskSchema,
+  monitors: monitorSchema,
+  thresholds: thresholdSchema,
+  capacity_triggers: capacityTriggerSchema,
+  objectives: objectiveSchema,
+  escalation: escalationSchema,
+  retention: retentionSchema,
+  support_targets: supportTargetSchema,
+  notifications: notificationSchema,
+} as const;
+
+type ListFields = { [K in keyof typeof LIST_FIELDS]: z.ZodOptional<z.ZodArray<(typeof LIST_FIELDS)[K]>> };
+const listFields = Object.fromEntries(
+  Object.entries(LIST_FIELDS).map(([key, item]) => [key, listOf(item).optional()]),
+) as ListFields;
+
+/** Starlight's own frontmatter keys, allowed beside the runbook's so one file serves both. */
+const STARLIGHT_KEYS = ['description', 'slug', 'sidebar', 'tableOfContents', 'template', 'hero', 'banner', 'pagefind', 'draft', 'head', 'lastUpdated', 'prev', 'next', 'editUrl'] as const;
+const starlightFields = Object.fromEntries(STARLIGHT_KEYS.map((key) => [key, z.unknown().optional()])) as Record<
+  (typeof STARLIGHT_KEYS)[number],
+  z.ZodOptional<z.ZodUnknown>
+>;
+
+export const runbookSchema = z
+  .strictObject({
+    id: slug,
+    title: text,
+    system: slug,
+    owners: listOf(ownerId).min(1, 'must name at least one owner'),
+    timezone: zoneName.optional(),
+    version: text.optional(),
+    status: text.optional(),
+    classification: text.optional(),
+    review: z.strictObject({ cycle: duration, last_reviewed: isoDate }).optional(),
+    ...listFields,
+    ...starlightFields,
+  })
+  .describe('An Almanac runbook: the YAML frontmatter of a runbooks/**/*.mdx file');
+
+export type RunbookData = z.infer<typeof runbookSchema>;
+export type Window = z.infer<typeof windowSchema>;
+export type Task = z.infer<typeof taskSchema>;
+export type Threshold = z.infer<typeof thresholdSchema>;
+export type Objective = z.infer<typeof objectiveSchema>;
+export type Escalation = z.infer<typeof escalationSchema>;
+
+/** Frontmatter keys that make a page a runbook; any other page (an index, a guide) is just a page. */
+export const RUNBOOK_MARKERS = ['system', 'owners', ...Object.keys(LIST_FIELDS)] as const;
+
+/** A page that is not a runbook still needs the title Starlight shows. */
+export const pageSchema = z.looseObject({ title: text });

@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import type { Item, OwnersRegistry, Runbook } from '../model/corpus.ts';
+import { formatPath, type Report } from '../model/finding.ts';
+import type { SourceFile } from '../source/source-file.ts';
+import type { DataPath } from '../source/yaml-locate.ts';
+import { LIST_FIELDS, runbookSchema } from './runbook.ts';
+
+export type SchemaReport = Report & { ruleId: 'schema' };
+
+/** Turns zod issues into reports at the offending key or value, with a message that says what is wanted. */
+export function issuesToReports(source: SourceFile, data: unknown, issues: readonly z.core.$ZodIssue[]): SchemaReport[] {
+  const reports: SchemaReport[] = [];
+  for (const issue of issues) {
+    const path = issue.path as Array<string | number>;
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(path);
+      for (const key of issue.keys) {
+        const hint = closest(key, known);
+        reports.push({
+          ruleId: 'schema',
+          source,
+          path: [...path, key],
+          at: 'key',
+          message: `Unknown field '${key}'${path.length ? ` in ${formatPath(path)}` : ''}${hint ? `; did you mean '${hint}'?` : ''}`,
+        });
+      }
+      continue;
+    }
+    const value = valueAt(data, path);
+    const name = formatPath(path) || 'The frontmatter';
+    const message =
+      value === undefined && issue.code === 'invalid_type'
+        ? `${name} is required`
+        : `${name} ${issue.message}${issue.code === 'invalid_type' || issue.code === 'invalid_format' || issue.code === 'invalid_value' ? ` (found ${show(value)})` : ''}`;
+    reports.push({ ruleId: 'schema', source, path, message });
+  }
+  return reports;
+}
+
+/**
+ * Validates a runbook's frontmatter. Every issue is reported; the model keeps what passed,
+ * dropping only the list items that failed, so the other items still reach the rules.
+ * Without a valid id, title and system there is no runbook to check, only its schema findings.
+ */
+export function validateRunbook(
+  source: SourceFile,
+  data: Record<string, unknown>,
+  body: string,
+  registry: OwnersRegistry,
+): { runbook?: Runbook; reports: SchemaReport[] } {
+  const parsed = runbookSchema.safeParse(data);
+  if (parsed.success) return { runbook: toRunbook(parsed.data, source, body, registry), reports: [] };
+  const reports = issuesToReports(source, data, parsed.error.issues);
+
+  const shape = runbookSchema.shape;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(shape) as Array<keyof typeof shape>) {
+    if (!(key in data)) continue;
+    const value = data[key];
+    const itemSchema = LIST_FIELDS[key as keyof typeof LIST_FIELDS];
+    if (itemSchema && Array.isArray(value)) {
+      kept[key] = value.map((item) => itemSchema.safeParse(item)).map((r) => (r.success ? r.data : undefined));
+    } else {
+      const r = shape[key].safeParse(value);
+      if (r.success) kept[key] = r.data;
+    }
+  }
+  if (typeof kept.id !== 'string' || typeof kept.title !== 'string' || typeof kept.system !== 'string') return { reports };
+  return { runbook: toRunbook(kept as z.infer<typeof runbookSchema>, source, body, registry), reports };
+}
+
+function toRunbook(data: z.infer<typeof runbookSchema>, source: SourceFile, body: string, registry: OwnersRegistry): Runbook {
+  const lists = Object.fromEntries(
+    Object.keys(LIST_FIELDS).map((key) => {
+      const values = (data[key as keyof typeof LIST_FIELDS] ?? []) as unknown[];
+      const items: Array<Item<unknown>> = [];
+      values.forEach((value, index) => {
+        if (value !== undefined) items.push({ value, path: [key, index] });
+      });
+      return [key, items];
+    }),
+  );
+  return { ...data, owners: data.owners ?? [], ...lists, source, body, registry } as unknown as Runbook;
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let node = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function knownKeysAt(path: DataPath): string[] {
+  if (path.length === 0) return Object.keys(runbookSchema.shape);
+  const item = LIST_FIELDS[path[0] as keyof typeof LIST_FIELDS];
+  if (item && path.length === 2) return Object.keys(item.shape);
+  return [];
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** The known key nearest to a misspelt one, if it is near enough to be a typo. */
+function closest(key: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const candidate of known) {
+    const d = editDistance(key, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

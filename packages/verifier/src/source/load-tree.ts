@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
+import { SourceFile } from './source-file.ts';
+import { parseOwnersFile, parseRunbookFile, type LoadReport } from './parse-file.ts';
+
+/** A path argument that cannot be read at all: the CLI's exit code 2, not a finding. */
+export class LoadError extends Error {}
+
+const RUNBOOK_FILE = /\.mdx?$/;
+export const OWNERS_FILE = 'owners.yaml';
+
+/**
+ * Reads runbook trees and files into one corpus. A directory is a tree with its owners.yaml at
+ * its root; a file takes the owners.yaml of the nearest folder above it that has one.
+ */
+export function loadCorpus(paths: readonly string[], cwd = process.cwd()): Corpus {
+  const registries = new Map<string, OwnersRegistry>();
+  const loadReports: LoadReport[] = [];
+  const display = (absolute: string) => relative(cwd, absolute).split(sep).join('/') || '.';
+
+  const registryAt = (root: string): OwnersRegistry => {
+    const path = join(root, OWNERS_FILE);
+    let registry = registries.get(path);
+    if (registry) return registry;
+    const bytes = readIfFile(path);
+    if (bytes) {
+      const parsed = parseOwnersFile(display(path), bytes);
+      registry = parsed.registry;
+      loadReports.push(...parsed.reports);
+    } else registry = { file: display(path), owners: {} };
+    registries.set(path, registry);
+    return registry;
+  };
+
+  const files: Array<{ path: string; registry: OwnersRegistry }> = [];
+  const seen = new Set<string>();
+  for (const arg of paths) {
+    const absolute = resolve(cwd, arg);
+    const stat = statOrFail(absolute, arg);
+    if (stat.isDirectory()) {
+      const registry = registryAt(absolute);
+      for (const path of walk(absolute)) files.push({ path, registry });
+    } else {
+      files.push({ path: absolute, registry: registryAt(nearestOwnersFolder(absolute, cwd)) });
+    }
+  }
+
+  const corpus: Corpus = { runbooks: [], pages: [], registries: [], fileCount: 0, loadReports };
+  for (const { path, registry } of files) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    corpus.fileCount++;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      loadReports.push({ ruleId: 'parse', source: new SourceFile(display(path), ''), path: [], position: { line: 1, column: 1 }, message: `The file cannot be read (${reason})` });
+      continue;
+    }
+    const parsed = parseRunbookFile(display(path), bytes, registry);
+    if (parsed.runbook) corpus.runbooks.push(parsed.runbook);
+    if (parsed.page) corpus.pages.push(parsed.page);
+    loadReports.push(...parsed.reports);
+  }
+  corpus.registries = [...registries.values()];
+  return corpus;
+}
+
+function statOrFail(path: string, arg: string) {
+  try {
+    return statSync(path);
+  } catch {
+    throw new LoadError(`Cannot read '${arg}': no such file or directory`);
+  }
+}
+
+function readIfFile(path: string): Buffer | undefined {
+  try {
+    return statSync(path).isFile() ? readFileSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every .md/.mdx file below a folder, sorted. Symbolic links to folders are not followed, so a
+ * link loop cannot trap the walk; hidden folders, node_modules and `_`-prefixed files are skipped
+ * as Astro's loader skips them.
+ */
+function* walk(root: string): Generator<string> {
+  const entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(root, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (RUNBOOK_FILE.test(entry.name) && !entry.name.startsWith('_') && (entry.isFile() || isFileLink(path))) yield path;
+  }
+}
+
+function isFileLink(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function nearestOwnersFolder(file: string, cwd: string): string {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (readIfFile(join(dir, OWNERS_FILE))) return dir;
+    if (dir === cwd || dirname(dir) === dir) return dirname(file);
+  }
+}

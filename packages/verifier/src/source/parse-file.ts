@@ -1,0 +1,105 @@
+import type { OwnersRegistry, Page, Runbook } from '../model/corpus.ts';
+import type { Report } from '../model/finding.ts';
+import { ownerSchema, type Owners } from '../schema/owners.ts';
+import { slug } from '../schema/primitives.ts';
+import { pageSchema, RUNBOOK_MARKERS } from '../schema/runbook.ts';
+import { issuesToReports, validateRunbook } from '../schema/validate.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { SourceFile } from './source-file.ts';
+import { decodeUtf8 } from './text.ts';
+import { parseYamlFast } from './yaml-fast.ts';
+
+export type LoadReport = Report & { ruleId: 'parse' | 'schema' };
+
+export interface ParsedFile {
+  runbook?: Runbook;
+  page?: Page;
+  reports: LoadReport[];
+}
+
+/** Decodes bytes, or reports where they stop being UTF-8. */
+function decode(file: string, bytes: Uint8Array): { text: string } | { report: LoadReport } {
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return { text: decoded.text.replace(/^\uFEFF/, '') };
+  return {
+    report: {
+      ruleId: 'parse',
+      source: new SourceFile(file, ''),
+      path: [],
+      position: decoded.invalid,
+      message: 'The file is not UTF-8 text; save it as UTF-8',
+    },
+  };
+}
+
+/** Reads one runbook file's bytes into a runbook, a plain page, or findings. Pure: no I/O. */
+export function parseRunbookFile(file: string, bytes: Uint8Array, registry: OwnersRegistry): ParsedFile {
+  const decoded = decode(file, bytes);
+  if ('report' in decoded) return { reports: [decoded.report] };
+  const text = decoded.text;
+
+  const split = splitFrontmatter(text);
+  if (split.kind !== 'frontmatter') {
+    const source = new SourceFile(file, text);
+    const message =
+      split.kind === 'unclosed'
+        ? "The frontmatter opened with '---' is never closed; end it with a line of '---'"
+        : text.trim() === ''
+          ? "The file is empty; a runbook starts with a YAML frontmatter between '---' lines"
+          : "The file has no frontmatter; start it with a YAML block between '---' lines that has at least a title";
+    return { reports: [{ ruleId: split.kind === 'unclosed' ? 'parse' : 'schema', source, path: [], message }] };
+  }
+
+  const source = new SourceFile(file, text, split.yamlStart, split.yamlText);
+  const parsed = parseYamlFast(split.yamlText);
+  if (!parsed.ok) return { reports: [yamlSyntaxReport(source, parsed.message, parsed.offset)] };
+
+  const data = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { reports: [{ ruleId: 'schema', source, path: [], message: `The frontmatter must be a mapping of fields (such as "title: ..."), not ${describe(data)}` }] };
+  }
+  const record = data as Record<string, unknown>;
+  if (RUNBOOK_MARKERS.some((key) => key in record)) {
+    const { runbook, reports } = validateRunbook(source, record, split.body, registry);
+    return { runbook, reports };
+  }
+  const page = pageSchema.safeParse(record);
+  if (!page.success) return { reports: issuesToReports(source, record, page.error.issues) };
+  return { page: { source, title: page.data.title }, reports: [] };
+}
+
+/** Reads owners.yaml. Each owner is validated alone, so one bad entry leaves the others known. */
+export function parseOwnersFile(file: string, bytes: Uint8Array): { registry: OwnersRegistry; reports: LoadReport[] } {
+  const decoded = decode(file, bytes);
+  if ('report' in decoded) return { registry: { file, owners: {} }, reports: [decoded.report] };
+  const source = new SourceFile(file, decoded.text);
+  const registry: OwnersRegistry = { source, file, owners: {} };
+  const parsed = parseYamlFast(decoded.text);
+  if (!parsed.ok) return { registry, reports: [yamlSyntaxReport(source, parsed.message, parsed.offset)] };
+  const data = parsed.data;
+  if (data === null || data === undefined) return { registry, reports: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { registry, reports: [{ ruleId: 'schema', source, path: [], message: `owners.yaml must map owner ids to owners, not ${describe(data)}` }] };
+  }
+  const reports: LoadReport[] = [];
+  const owners: Owners = {};
+  for (const [id, value] of Object.entries(data)) {
+    const idCheck = slug.safeParse(id);
+    if (!idCheck.success) reports.push({ ruleId: 'schema', source, path: [id], at: 'key', message: `Owner id '${id}' ${idCheck.error.issues[0]!.message}` });
+    const owner = ownerSchema.safeParse(value);
+    if (owner.success) owners[id] = owner.data;
+    else reports.push(...issuesToReports(source, data, owner.error.issues.map((issue) => ({ ...issue, path: [id, ...issue.path] }))));
+  }
+  registry.owners = owners;
+  return { registry, reports };
+}
+
+function yamlSyntaxReport(source: SourceFile, reason: string, offset: number): LoadReport {
+  return { ruleId: 'parse', source, path: [], position: source.positionOfYamlOffset(offset), message: `YAML syntax error: ${reason}` };
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null || value === undefined) return 'empty';
+  return `the ${typeof value} ${JSON.stringify(value)}`;
+}

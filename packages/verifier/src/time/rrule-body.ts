@@ -1,0 +1,62 @@
+import rrule from 'rrule';
+import type { Options } from 'rrule';
+
+const { RRule } = rrule;
+
+const FREQS = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY', 'HOURLY', 'MINUTELY'] as const;
+const WEEKDAY = /^([+-]?(?:[1-9]|[1-4]\d|5[0-3]))?(MO|TU|WE|TH|FR|SA|SU)$/;
+const intList = (min: number, max: number, signed: boolean) => (value: string) =>
+  value.split(',').every((part) => {
+    if (!/^[+-]?\d+$/.test(part)) return false;
+    const n = Number(part);
+    return (signed ? Math.abs(n) >= min && Math.abs(n) <= max : n >= min && n <= max) && (signed || !part.startsWith('-'));
+  });
+
+/** Each part an RRULE body may have, with a check of its value and what a correct one looks like. */
+const PARTS: Record<string, { valid: (value: string) => boolean; expected: string }> = {
+  FREQ: { valid: (v) => (FREQS as readonly string[]).includes(v), expected: FREQS.join(', ') },
+  INTERVAL: { valid: intList(1, 10_000, false), expected: 'a whole number of 1 or more' },
+  COUNT: { valid: () => true, expected: '' },
+  UNTIL: { valid: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v), expected: 'a date such as 20271231 or 20271231T000000Z' },
+  BYDAY: { valid: (v) => v.split(',').every((d) => WEEKDAY.test(d)), expected: 'weekdays MO, TU, WE, TH, FR, SA, SU, each with an optional ordinal such as 1SU or -1SU' },
+  BYMONTHDAY: { valid: intList(1, 31, true), expected: 'days of the month 1 to 31, or -1 to -31 counted from the end' },
+  BYMONTH: { valid: intList(1, 12, false), expected: 'months 1 to 12' },
+  BYYEARDAY: { valid: intList(1, 366, true), expected: 'days of the year 1 to 366, or -1 to -366' },
+  BYWEEKNO: { valid: intList(1, 53, true), expected: 'ISO weeks 1 to 53, or -1 to -53' },
+  BYHOUR: { valid: intList(0, 23, false), expected: 'hours 0 to 23' },
+  BYMINUTE: { valid: intList(0, 59, false), expected: 'minutes 0 to 59' },
+  BYSETPOS: { valid: intList(1, 366, true), expected: 'positions such as 1 or -1' },
+  WKST: { valid: (v) => WEEKDAY.test(v) && v.length === 2, expected: 'a weekday such as MO' },
+};
+
+export type ParsedRrule = { ok: true; options: Partial<Options>; freq: string; interval: number } | { ok: false; message: string };
+
+/**
+ * Reads an RRULE body (RFC 5545 §3.3.10 without DTSTART). rrule.js alone accepts too much
+ * (unknown parts, BYDAY=SUN half-read), so each part is checked here first, with a message
+ * that names the part and what it should be.
+ */
+export function parseRruleBody(body: string): ParsedRrule {
+  const text = body.trim().replace(/^RRULE:/i, '');
+  const seen = new Set<string>();
+  for (const part of text.split(';')) {
+    const eq = part.indexOf('=');
+    const key = (eq === -1 ? part : part.slice(0, eq)).trim().toUpperCase();
+    const value = eq === -1 ? '' : part.slice(eq + 1).trim().toUpperCase();
+    if (key === 'DTSTART') return { ok: false, message: "has a DTSTART; leave it out and give the time in 'start'" };
+    const spec = PARTS[key];
+    if (!spec) return { ok: false, message: `has an unknown part '${part}'; RRULE parts are ${Object.keys(PARTS).join(', ')}` };
+    if (seen.has(key)) return { ok: false, message: `has ${key} twice` };
+    seen.add(key);
+    if (!spec.valid(value)) return { ok: false, message: `has '${part}', but ${key} takes ${spec.expected}` };
+  }
+  if (!seen.has('FREQ')) return { ok: false, message: 'has no FREQ; start it with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY' };
+  if (seen.has('COUNT')) return { ok: false, message: 'has COUNT, which counts from a DTSTART that runbooks do not have; use UNTIL to end a schedule' };
+  try {
+    const options = RRule.parseString(text.toUpperCase());
+    const freq = /FREQ=(\w+)/i.exec(text)![1]!.toUpperCase();
+    return { ok: true, options, freq, interval: options.interval ?? 1 };
+  } catch (error) {
+    return { ok: false, message: `cannot be read: ${(error as Error).message}` };
+  }
+}

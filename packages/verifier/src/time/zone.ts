@@ -1,0 +1,81 @@
+import { Temporal } from 'temporal-polyfill';
+
+/** A local wall time resolved to an instant in a zone, and how it was resolved. */
+export interface Resolved {
+  /** Epoch milliseconds. */
+  instant: number;
+  /**
+   * `gap`: the wall time does not exist that day (spring forward) and was moved forward by
+   * the gap's length, as RFC 5545 §3.3.5 reads it. `ambiguous`: it exists twice (fall back)
+   * and the first is taken.
+   */
+  kind: 'exact' | 'gap' | 'ambiguous';
+}
+
+const DAY = 86_400_000;
+
+export function isValidZone(zone: string): boolean {
+  try {
+    Temporal.Now.instant().toZonedDateTimeISO(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A zone's UTC offsets over a span, read once from Temporal's time zone data as the list of
+ * transitions, so that each of the many occurrences resolves by a binary search rather than a
+ * call into the zone library.
+ */
+export class ZoneTimeline {
+  readonly zone: string;
+  readonly #from: number;
+  readonly #to: number;
+  /** Instants at which the offset changes, ascending. */
+  readonly #transitions: number[] = [];
+  /** #offsets[i] holds before #transitions[i]; the last one after the last transition. */
+  readonly #offsets: number[] = [];
+
+  constructor(zone: string, from: number, to: number) {
+    this.zone = zone;
+    this.#from = from - 2 * DAY;
+    this.#to = to + 2 * DAY;
+    let zdt: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(this.#from).toZonedDateTimeISO(zone);
+    this.#offsets.push(zdt.offsetNanoseconds / 1e6);
+    for (;;) {
+      zdt = zdt.getTimeZoneTransition('next');
+      if (!zdt || zdt.epochMilliseconds > this.#to) break;
+      this.#transitions.push(zdt.epochMilliseconds);
+      this.#offsets.push(zdt.offsetNanoseconds / 1e6);
+    }
+  }
+
+  /** The zone's offset from UTC at an instant, in milliseconds. */
+  offsetAt(instant: number): number {
+    if (instant < this.#from || instant > this.#to) {
+      return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(this.zone).offsetNanoseconds / 1e6;
+    }
+    const t = this.#transitions;
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t[mid]! <= instant) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.#offsets[lo]!;
+  }
+
+  /** Resolves a wall time, given as epoch milliseconds of the same digits in UTC. */
+  resolve(wall: number): Resolved {
+    const before = this.offsetAt(wall - DAY);
+    const after = this.offsetAt(wall + DAY);
+    const fits = (offset: number) => this.offsetAt(wall - offset) === offset;
+    const candidates = (before === after ? [before] : [before, after]).filter(fits).map((offset) => wall - offset);
+    if (candidates.length === 1) return { instant: candidates[0]!, kind: 'exact' };
+    if (candidates.length === 2) return { instant: Math.min(...candidates), kind: 'ambiguous' };
+    // In a gap, the offset from before it carries the wall time forward by the gap's length.
+    return { instant: wall - before, kind: 'gap' };
+  }
+}
