@@ -44,6 +44,9 @@ export const taskSchema = z
     timezone: zoneName.optional(),
     owner: ownerId,
     window: slug.optional().describe('A window of this runbook the task must lie inside'),
+    activity: slug
+      .optional()
+      .describe('What the task does, when several tasks of a system describe the same activity; they must then agree on its schedule'),
     backup: z.strictObject({ type: oneOf(BACKUP_TYPES), target: text.optional() }).optional(),
     description: text.optional(),
     tool: text.optional(),
@@ -75,6 +78,9 @@ export const objectiveSchema = z.strictObject({
   scenario: slug,
   rto: duration,
   rpo: duration,
+  rpo_met_by: oneOf(['backups', 'replication', 'not-applicable'])
+    .optional()
+    .describe('What keeps data loss within the RPO; only "backups" (the default) is checked against the backup schedule'),
   procedure: text,
 });
 
