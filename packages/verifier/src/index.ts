@@ -17,3 +17,7 @@ export { verify, todayUtc } from './verify.ts';
 export type { VerifyOptions, VerifyResult } from './verify.ts';
 export { formatStylish } from './format/stylish.ts';
 export { formatJson } from './format/json.ts';
+export { windowOccurrences } from './model/windows.ts';
+export type { WindowOccurrence } from './model/windows.ts';
+export { overlappingPairs, mergeSpans } from './time/intervals.ts';
+export type { Span } from './time/intervals.ts';
