@@ -14,10 +14,10 @@ export interface Resolved {
 
 const DAY = 86_400_000;
 
+/** Whether Temporal knows the zone under exactly this spelling (it would accept 'africa/nairobi'). */
 export function isValidZone(zone: string): boolean {
   try {
-    Temporal.Now.instant().toZonedDateTimeISO(zone);
-    return true;
+    return Temporal.Now.instant().toZonedDateTimeISO(zone).timeZoneId === zone;
   } catch {
     return false;
   }

@@ -1,0 +1,77 @@
+import { scheduled } from '../model/schedules.ts';
+import { durationMs, humanizeDuration, humanizeMs } from '../time/duration.ts';
+import { clock } from '../time/format.ts';
+import type { Rule } from './rule.ts';
+
+interface Gap {
+  length: number;
+  from: number;
+  to: number;
+  zone: string;
+}
+
+export const rpoExceedsBackups: Rule = {
+  id: 'rpo-exceeds-backups',
+  meta: {
+    description: "An RPO shorter than the longest gap between that system's scheduled backups",
+    severity: 'error',
+    docs: `The recovery point objective is the most data a failure may lose. Data written just after
+a backup is safe only at the next one, so the RPO can hold only if the longest gap between two
+consecutive scheduled backups of the system (all backup tasks of all its runbooks, any type),
+over the horizon, is no longer than the RPO. An objective met otherwise (replication, or no data
+at stake, such as redeploying code) says so with \`rpo_met_by\`.
+
+Incorrect:
+
+\`\`\`yaml
+tasks:
+  - { id: full, kind: backup, rrule: FREQ=DAILY, start: "00:00", backup: { type: full }, ... }
+  - { id: incremental, kind: backup, rrule: FREQ=DAILY, start: "16:00", backup: { type: incremental }, ... }
+objectives:
+  - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, ... }   # gaps of 16 hours
+\`\`\`
+
+Correct: an incremental every 4 hours (\`rrule: FREQ=HOURLY;INTERVAL=4\`), or an RPO the schedule can meet.`,
+  },
+  check({ corpus, time, report }) {
+    const starts = new Map<string, Array<{ at: number; zone: string }>>();
+    for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, 'tasks')) {
+      if (item.value.kind !== 'backup') continue;
+      const list = starts.get(runbook.system) ?? [];
+      for (const o of occurrences) list.push({ at: o.start, zone });
+      starts.set(runbook.system, list);
+    }
+    const gaps = new Map<string, Gap | undefined>();
+    const longestGap = (system: string): Gap | undefined => {
+      if (gaps.has(system)) return gaps.get(system);
+      const list = (starts.get(system) ?? []).sort((a, b) => a.at - b.at);
+      let gap: Gap | undefined;
+      for (let i = 1; i < list.length; i++) {
+        const length = list[i]!.at - list[i - 1]!.at;
+        if (!gap || length > gap.length) gap = { length, from: list[i - 1]!.at, to: list[i]!.at, zone: list[i]!.zone };
+      }
+      gaps.set(system, gap);
+      return gap;
+    };
+
+    for (const runbook of corpus.runbooks) {
+      for (const { value, path } of runbook.objectives) {
+        if ((value.rpo_met_by ?? 'backups') !== 'backups') continue;
+        const rpo = durationMs(value.rpo);
+        const gap = longestGap(runbook.system);
+        const intro = `RPO ${humanizeDuration(value.rpo)} for '${value.scenario}' cannot be met`;
+        if (!gap) {
+          report({ source: runbook.source, path: [...path, 'rpo'], message: `${intro}: system '${runbook.system}' has fewer than two scheduled backups in the horizon; add a backup task, or set rpo_met_by if replication meets it` });
+        } else if (gap.length > rpo) {
+          const a = clock(gap.from, gap.zone);
+          const b = clock(gap.to, gap.zone);
+          report({
+            source: runbook.source,
+            path: [...path, 'rpo'],
+            message: `${intro}: backups of system '${runbook.system}' are up to ${humanizeMs(gap.length)} apart (${a.weekday} ${a.time} → ${b.weekday} ${b.time} ${gap.zone})`,
+          });
+        }
+      }
+    }
+  },
+};

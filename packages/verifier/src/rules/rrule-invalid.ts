@@ -1,0 +1,44 @@
+import { zoneOf } from '../model/zones.ts';
+import { parseRruleBody } from '../time/rrule-body.ts';
+import type { Rule } from './rule.ts';
+
+export const rruleInvalid: Rule = {
+  id: 'rrule-invalid',
+  meta: {
+    description: 'An RRULE that does not parse, or that can never occur',
+    severity: 'error',
+    docs: `\`rrule\` is an RFC 5545 RRULE body without DTSTART: \`FREQ=WEEKLY;BYDAY=SU\`. Each part is
+checked (weekdays are two letters, months 1–12, days -31…31), COUNT is refused because it counts
+from a DTSTART that runbooks do not have (use UNTIL), and a rule that no date can satisfy
+(\`BYMONTH=2;BYMONTHDAY=30\`) is reported rather than silently producing no occurrences.
+
+Incorrect:
+
+\`\`\`yaml
+rrule: FREQ=WEEKLY;BYDAY=SUN
+\`\`\`
+
+Correct:
+
+\`\`\`yaml
+rrule: FREQ=WEEKLY;BYDAY=SU
+\`\`\``,
+  },
+  check({ corpus, time, report }) {
+    for (const runbook of corpus.runbooks) {
+      for (const [list, noun] of [['windows', 'Window'], ['tasks', 'Task']] as const) {
+        for (const item of runbook[list]) {
+          const { rrule } = item.value;
+          const parsed = parseRruleBody(rrule);
+          let problem = parsed.ok ? undefined : parsed.message;
+          const zone = zoneOf(runbook, item.value);
+          if (!problem && zone) {
+            const expansion = time.expand(item.value, zone);
+            if (!expansion.ok) problem = expansion.message;
+          }
+          if (problem) report({ source: runbook.source, path: [...item.path, 'rrule'], message: `${noun} '${item.value.id}': RRULE '${rrule}' ${problem}` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { testRule, taskItem, windowItem } from '../../test/rule-tester.ts';
+import { taskOutsideWindow } from './task-outside-window.ts';
+
+const utcWindow = windowItem({ timezone: 'UTC' });
+const sunday = (fields: Record<string, unknown>) => taskItem({ rrule: 'FREQ=WEEKLY;BYDAY=SU', window: 'weekly', ...fields });
+
+testRule(taskOutsideWindow, {
+  valid: [
+    { name: '05:00 EAT is 02:00 UTC, inside', runbooks: [{ timezone: 'Africa/Nairobi', windows: [utcWindow], tasks: [sunday({ start: '05:00', duration: 'PT1H' })] }] },
+    { name: 'a task that fills the window exactly', runbooks: [{ windows: [windowItem()], tasks: [sunday({ start: '02:00', duration: 'PT2H' })] }] },
+    { name: 'a task inside a window that supersedes its own', runbooks: [{ windows: [windowItem(), windowItem({ id: 'monthly', rrule: 'FREQ=MONTHLY;BYDAY=-1SU', duration: 'PT4H', supersedes: ['weekly'] })], tasks: [sunday({ start: '02:00', duration: 'PT2H' })] }] },
+    { name: 'a task with no window is not checked', runbooks: [{ tasks: [taskItem()] }] },
+  ],
+  invalid: [
+    {
+      name: '02:00 EAT against a 02:00-04:00 UTC window',
+      runbooks: [{ timezone: 'Africa/Nairobi', windows: [utcWindow], tasks: [sunday({ id: 'db-optimization', start: '02:00' })] }],
+      errors: [{ path: 'tasks[0].start', message: /^Task 'db-optimization' \(Sun 02:00 Africa\/Nairobi = Sat 23:00 UTC\) is outside window 'weekly' \((Sat|Sun) 02:00–04:00 UTC\): every occurrence$/ }],
+    },
+    {
+      name: 'runs past the end of the window',
+      runbooks: [{ windows: [windowItem()], tasks: [sunday({ start: '03:00', duration: 'PT2H' })] }],
+      errors: [{ path: 'tasks[0].start', message: /\(Sun 03:00 UTC\) is outside window 'weekly' \(Sun 02:00–04:00 UTC\): every occurrence/ }],
+    },
+    {
+      name: 'a daily task is outside a weekly window six days in seven',
+      runbooks: [{ windows: [windowItem()], tasks: [taskItem({ start: '02:00', window: 'weekly' })] }],
+      errors: [{ message: /: \d+ of \d+ occurrences, first on 2026-11-1\d/ }],
+    },
+    { name: 'no start time', runbooks: [{ windows: [windowItem()], tasks: [sunday({ start: undefined })] }], errors: [{ path: 'tasks[0].window', message: /has no start time/ }] },
+  ],
+});

@@ -1,0 +1,76 @@
+import { scheduled } from '../model/schedules.ts';
+import type { Occurrence } from '../time/expand.ts';
+import { bothZones, clock, spanIn } from '../time/format.ts';
+import type { Rule } from './rule.ts';
+
+/**
+ * Task occurrences not contained in any window occurrence. Both lists are sorted by start, so
+ * one pass with a pointer into the windows answers for every task occurrence.
+ */
+export function outside(tasks: readonly Occurrence[], windows: ReadonlyArray<{ start: number; end: number }>): Occurrence[] {
+  const misses: Occurrence[] = [];
+  let w = 0;
+  for (const task of tasks) {
+    while (w < windows.length && windows[w]!.end < task.start) w++;
+    let inside = false;
+    for (let k = w; k < windows.length && windows[k]!.start <= task.start; k++) {
+      if (windows[k]!.end >= Math.max(task.end, task.start)) inside = true;
+    }
+    if (!inside) misses.push(task);
+  }
+  return misses;
+}
+
+export const taskOutsideWindow: Rule = {
+  id: 'task-outside-window',
+  meta: {
+    description: 'A task occurrence that, in UTC, does not lie inside its window',
+    severity: 'error',
+    docs: `A task with \`window:\` must start and end inside an occurrence of that window (or of a
+window that supersedes it), compared as instants: 02:00 in Nairobi is 23:00 UTC the day before,
+so it misses a 02:00–04:00 UTC window entirely. Every occurrence over the horizon is checked.
+
+Incorrect:
+
+\`\`\`yaml
+timezone: Africa/Nairobi
+windows:
+  - { id: weekly, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, timezone: UTC, ... }
+tasks:
+  - { id: db-optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", window: weekly, ... }
+\`\`\`
+
+Correct: start the task at 05:00 Africa/Nairobi (02:00 UTC), or give it \`timezone: UTC\`.`,
+  },
+  check({ corpus, time, report }) {
+    const windows = new Map<string, { zone: string; occurrences: Occurrence[] }>();
+    for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, 'windows')) windows.set(`${runbook.source.file}#${item.value.id}`, { zone, occurrences });
+
+    for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, 'tasks')) {
+      const name = item.value.window;
+      if (name === undefined) continue;
+      const key = (id: string) => `${runbook.source.file}#${id}`;
+      const target = windows.get(key(name));
+      if (!target) continue;
+      if (item.value.start === undefined) {
+        report({ source: runbook.source, path: [...item.path, 'window'], message: `Task '${item.value.id}' has no start time, so it cannot be placed inside window '${name}'; give it a start` });
+        continue;
+      }
+      const allowed = runbook.windows
+        .filter((w) => w.value.id === name || w.value.supersedes?.includes(name))
+        .flatMap((w) => windows.get(key(w.value.id))?.occurrences ?? [])
+        .sort((a, b) => a.start - b.start);
+      const misses = outside(occurrences, allowed);
+      if (misses.length === 0) continue;
+      const miss = misses[0]!;
+      const near = allowed.find((w) => clock(w.start, 'UTC').date === clock(miss.start, 'UTC').date) ?? allowed[0];
+      const windowText = near ? ` (${spanIn(near.start, near.end, target.zone)})` : ' (which has no occurrences in the horizon)';
+      const count = misses.length === occurrences.length ? 'every occurrence' : `${misses.length} of ${occurrences.length} occurrences, first on ${clock(miss.start, zone).date}`;
+      report({
+        source: runbook.source,
+        path: [...item.path, 'start'],
+        message: `Task '${item.value.id}' (${bothZones(miss.start, zone)}) is outside window '${name}'${windowText}: ${count}`,
+      });
+    }
+  },
+};

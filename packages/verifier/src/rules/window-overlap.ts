@@ -1,0 +1,64 @@
+import type { Runbook } from '../model/corpus.ts';
+import { windowOccurrences, type WindowOccurrence } from '../model/windows.ts';
+import { clock, spanIn } from '../time/format.ts';
+import { overlappingPairs } from '../time/intervals.ts';
+import { groupBy, placeOf } from './report-helpers.ts';
+import type { Rule } from './rule.ts';
+
+const order = (o: WindowOccurrence) => `${o.runbook.source.file}\u0000${String(o.window.path[1]).padStart(6, '0')}`;
+
+export const windowOverlap: Rule = {
+  id: 'window-overlap',
+  meta: {
+    description: 'Two windows of the same system that overlap in time',
+    severity: 'error',
+    docs: `Two maintenance windows of one system at the same time put two outages, or one outage
+announced twice, in everyone's calendar. Windows of a system are compared across all runbooks,
+as instants. A window that replaces another on the days both fall on (the monthly window on the
+last Sunday over the weekly one) says so with \`supersedes\`; the superseded occurrences are then
+left out of the feeds and the check.
+
+Incorrect:
+
+\`\`\`yaml
+windows:
+  - { id: weekly, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, ... }
+  - { id: monthly, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, ... }
+\`\`\`
+
+Correct:
+
+\`\`\`yaml
+  - { id: monthly, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, supersedes: [weekly], ... }
+\`\`\``,
+  },
+  check({ corpus, time, report }) {
+    for (const runbooks of groupBy(corpus.runbooks, (r) => r.system).values()) {
+      const occurrences = runbooks.flatMap((runbook: Runbook) => windowOccurrences(runbook, time));
+      const byPair = new Map<string, Array<[WindowOccurrence, WindowOccurrence]>>();
+      for (const pair of overlappingPairs(occurrences, occurrences)) {
+        const [a, b] = pair.sort((x, y) => (order(x) < order(y) ? -1 : 1));
+        if (order(a) === order(b)) continue;
+        const key = `${order(a)}\u0001${order(b)}`;
+        const list = byPair.get(key);
+        if (list) list.push([a, b]);
+        else byPair.set(key, [[a, b]]);
+      }
+      for (const pairs of byPair.values()) {
+        // overlappingPairs of a list with itself finds each pair from both sides.
+        const unique = [...new Map(pairs.map(([a, b]) => [`${a.start}-${b.start}`, [a, b] as const])).values()].sort((x, y) => x[0].start - y[0].start);
+        const [first, later] = unique[0]!;
+        const sameRunbook = first.runbook === later.runbook;
+        const where = sameRunbook ? '' : ` in ${placeOf(first.runbook, first.window.path)}`;
+        const more = unique.length > 1 ? ` and ${unique.length - 1} more time${unique.length > 2 ? 's' : ''}` : '';
+        const hint = sameRunbook ? `; if '${later.window.value.id}' replaces '${first.window.value.id}' on those days, add supersedes: [${first.window.value.id}]` : '';
+        report({
+          source: later.runbook.source,
+          path: [...later.window.path, 'id'],
+          message: `Window '${later.window.value.id}' (${spanIn(later.start, later.end, later.zone)}) overlaps window '${first.window.value.id}'${where} (${spanIn(first.start, first.end, first.zone)}) on ${clock(later.start, later.zone).date}${more}${hint}`,
+          related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `window '${first.window.value.id}'` }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,13 @@
+import { testRule, taskItem, windowItem } from '../../test/rule-tester.ts';
+import { windowUnknown } from './window-unknown.ts';
+
+testRule(windowUnknown, {
+  valid: [
+    { name: 'a window that exists', runbooks: [{ windows: [windowItem()], tasks: [taskItem({ window: 'weekly', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '02:00' })] }] },
+    { name: 'an ad hoc window', runbooks: [{ ad_hoc_windows: [{ id: 'emergency', title: 'Emergency', when: 'Any time', impact: 'downtime' }], tasks: [taskItem({ window: 'emergency' })] }] },
+  ],
+  invalid: [
+    { name: 'misspelt', runbooks: [{ windows: [windowItem()], tasks: [taskItem({ window: 'weekly-maintenance' })] }], errors: [{ path: 'tasks[0].window', message: /names window 'weekly-maintenance', which does not exist; this runbook's windows are 'weekly'/ }] },
+    { name: 'no windows at all', runbooks: [{ tasks: [taskItem({ window: 'weekly' })] }], errors: [{ message: /this runbook has no windows/ }] },
+  ],
+});

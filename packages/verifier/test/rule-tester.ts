@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { Corpus, OwnersRegistry } from '../src/model/corpus.ts';
+import { parseOwnersFile, parseRunbookFile } from '../src/source/parse-file.ts';
+import type { Rule } from '../src/rules/rule.ts';
+import { verify } from '../src/verify.ts';
+
+/** A runbook's frontmatter as an object (merged over a valid base), or a whole file's text. */
+export type RunbookInput = Record<string, unknown> | string;
+
+export interface RuleCase {
+  name: string;
+  runbooks: RunbookInput[];
+  owners?: Record<string, unknown>;
+  today?: string;
+}
+
+export interface ExpectedFinding {
+  /** The data path the finding points at, such as `tasks[0].start`. */
+  path?: string;
+  message?: RegExp;
+  /** `runbooks/r1.mdx` for the second runbook; `runbooks/owners.yaml`. */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface InvalidCase extends RuleCase {
+  errors: ExpectedFinding[];
+}
+
+export const TODAY = '2026-11-23';
+
+const BASE_OWNERS = { ops: { name: 'Operations', email: 'ops@example.com', phone: '+254 711 000 000' } };
+
+/** The base every object case starts from: a valid, reviewed runbook in UTC with no items. */
+export function frontmatter(fields: Record<string, unknown>, index = 0): string {
+  const data = { id: `runbook-${index}`, title: `Runbook ${index}`, system: 'demo', owners: ['ops'], timezone: 'UTC', review: { cycle: 'P1Y', last_reviewed: '2026-11-01' }, ...fields };
+  for (const key of Object.keys(data)) if ((data as Record<string, unknown>)[key] === undefined) delete (data as Record<string, unknown>)[key];
+  return `---\n${stringify(data)}---\n\n# Body\n`;
+}
+
+/** Builds an in-memory corpus from a case, as the loader would from files. */
+export function corpusOf(testCase: Pick<RuleCase, 'runbooks' | 'owners'>): Corpus {
+  const owners = parseOwnersFile('runbooks/owners.yaml', new TextEncoder().encode(stringify(testCase.owners ?? BASE_OWNERS)));
+  const registry: OwnersRegistry = owners.registry;
+  const corpus: Corpus = { runbooks: [], pages: [], registries: [registry], fileCount: 0, loadReports: [...owners.reports] };
+  testCase.runbooks.forEach((input, index) => {
+    const text = typeof input === 'string' ? input : frontmatter(input, index);
+    const parsed = parseRunbookFile(`runbooks/r${index}.mdx`, new TextEncoder().encode(text), registry);
+    corpus.fileCount++;
+    if (parsed.runbook) corpus.runbooks.push(parsed.runbook);
+    if (parsed.page) corpus.pages.push(parsed.page);
+    corpus.loadReports.push(...parsed.reports);
+  });
+  return corpus;
+}
+
+/**
+ * ESLint's RuleTester for Almanac rules: valid cases must yield no finding of the rule, invalid
+ * cases exactly the listed ones. Findings are matched by data path, which survives reformatting;
+ * line and column are asserted only where a case asks. Cases must pass the schema unless the
+ * rule under test is about the schema, so that no case passes because its items were dropped.
+ */
+export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
+  const run = (testCase: RuleCase) => {
+    const corpus = corpusOf(testCase);
+    if (rule.id !== 'schema' && rule.id !== 'parse') {
+      expect(corpus.loadReports.map((r) => r.message), 'the case itself must be valid').toEqual([]);
+    }
+    return verify(corpus, { today: testCase.today ?? TODAY, rules: [rule] }).findings;
+  };
+  describe(rule.id, () => {
+    it('has docs with an incorrect and a correct example', () => {
+      expect(rule.meta.description.length).toBeGreaterThan(10);
+      expect(rule.meta.docs).toMatch(/Incorrect/);
+      expect(rule.meta.docs).toMatch(/Correct/);
+    });
+    for (const testCase of cases.valid) {
+      it(`valid: ${testCase.name}`, () => {
+        expect(run(testCase).map((f) => `${f.path}: ${f.message}`)).toEqual([]);
+      });
+    }
+    for (const testCase of cases.invalid) {
+      it(`invalid: ${testCase.name}`, () => {
+        const findings = run(testCase);
+        expect(findings.map((f) => `${f.file} ${f.path}: ${f.message}`)).toHaveLength(testCase.errors.length);
+        testCase.errors.forEach((expected, i) => {
+          const found = findings[i]!;
+          expect(found.ruleId).toBe(rule.id);
+          if (expected.path !== undefined) expect(found.path ?? '').toBe(expected.path);
+          if (expected.message) expect(found.message).toMatch(expected.message);
+          if (expected.file) expect(found.file).toBe(expected.file);
+          if (expected.line !== undefined) expect(found.line).toBe(expected.line);
+          if (expected.column !== undefined) expect(found.column).toBe(expected.column);
+        });
+      });
+    }
+  });
+}
+
+/** A valid window, weekly on Sundays 02:00–04:00, to override field by field. */
+export function windowItem(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return { id: 'weekly', title: 'Weekly maintenance', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '02:00', duration: 'PT2H', impact: 'minimal', ...fields };
+}
+
+/** A valid task, daily at 00:00 for 30 minutes, owned by `ops`. */
+export function taskItem(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return { id: 'task', title: 'A task', kind: 'check', rrule: 'FREQ=DAILY', start: '00:00', duration: 'PT30M', owner: 'ops', ...fields };
+}
