@@ -95,7 +95,9 @@ export function parseOwnersFile(file: string, bytes: Uint8Array): { registry: Ow
 }
 
 function yamlSyntaxReport(source: SourceFile, reason: string, offset: number): LoadReport {
-  return { ruleId: 'parse', source, path: [], position: source.positionOfYamlOffset(offset), message: `YAML syntax error: ${reason}` };
+  // js-yaml reports an unterminated construct past the end of the text; the last line with text is where to look.
+  const at = Math.min(offset, source.yamlText.trimEnd().length);
+  return { ruleId: 'parse', source, path: [], position: source.positionOfYamlOffset(at), message: `YAML syntax error: ${reason}` };
 }
 
 function describe(value: unknown): string {

@@ -1,0 +1,54 @@
+import { testRule, frontmatter, taskItem } from '../../test/rule-tester.ts';
+import { parse, schema } from './load-findings.ts';
+
+testRule(schema, {
+  valid: [
+    { name: 'a full runbook', runbooks: [{ tasks: [taskItem({ backup: { type: 'full' }, kind: 'backup' })], objectives: [{ scenario: 'x', rto: 'PT4H', rpo: 'P1D', procedure: 'Restore' }] }] },
+    { name: 'a page that is not a runbook', runbooks: ['---\ntitle: How to write a runbook\ndescription: A guide\n---\n\nText\n'] },
+    { name: 'Starlight keys beside runbook keys', runbooks: [{ description: 'Shown under the title', sidebar: { order: 1 } }] },
+  ],
+  invalid: [
+    {
+      name: 'a wrong value at a nested path, at its exact line and column',
+      runbooks: [
+        frontmatter({ tasks: [taskItem({ id: 'a' }), taskItem({ id: 'b' }), taskItem({ id: 'c' }), taskItem({ id: 'd', start: '2:00' })] }),
+      ],
+      // frontmatter() writes `tasks:` on line 11 and each task in 7 lines, so tasks[3].start is on line 37.
+      errors: [{ path: 'tasks[3].start', message: /^tasks\[3\]\.start must be a 24-hour time "HH:MM", such as "02:00" \(found "2:00"\)$/, line: 37, column: 12 }],
+    },
+    {
+      name: 'missing and mistyped fields',
+      runbooks: [{ title: undefined, owners: 'ops', tasks: [taskItem({ duration: '30 minutes', kind: 'backups' })] }],
+      errors: [
+        { path: 'title', message: /^title is required$/ },
+        { path: 'owners', message: /must be a list \(found "ops"\)/ },
+        { path: 'tasks[0].kind', message: /must be one of "backup", "restore-test"/ },
+        { path: 'tasks[0].duration', message: /ISO 8601 duration/ },
+      ],
+    },
+    { name: 'an unknown key with a suggestion', runbooks: [{ tasks: [taskItem({ rrul: 'FREQ=DAILY' })] }], errors: [{ path: 'tasks[0].rrul', message: /Unknown field 'rrul' in tasks\[0\]; did you mean 'rrule'\?/ }] },
+    { name: 'a date that is not a date', runbooks: [{ review: { cycle: 'P3M', last_reviewed: '2025-02-30' } }], errors: [{ path: 'review.last_reviewed', message: /not a real calendar date/ }] },
+    { name: 'an unquoted time is still read as text, never as 120', runbooks: ['---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\ntasks:\n  - id: t\n    title: T\n    kind: check\n    rrule: FREQ=DAILY\n    start: 2:00\n    owner: ops\n---\n'], errors: [{ path: 'tasks[0].start', message: /found "2:00"/, line: 12, column: 12 }] },
+    { name: 'frontmatter that is a list', runbooks: ['---\n- a\n- b\n---\n'], errors: [{ message: /must be a mapping of fields .*not a list/, line: 2, column: 1 }] },
+    { name: 'an empty file', runbooks: [''], errors: [{ message: /The file is empty/, line: 1, column: 1 }] },
+    { name: 'a file without frontmatter', runbooks: ['# Just a heading\n'], errors: [{ message: /no frontmatter/, line: 1 }] },
+    { name: 'a page without a title', runbooks: ['---\ndescription: x\n---\n'], errors: [{ path: 'title', message: /title is required/ }] },
+    { name: 'a bad owners.yaml entry', runbooks: [{}], owners: { ops: { name: 'Ops' }, 'Bad Id': { name: 'X' }, dba: { name: 'DBA', phone: 123 } }, errors: [{ file: 'runbooks/owners.yaml', path: 'Bad Id', line: 3, column: 1 }, { file: 'runbooks/owners.yaml', path: 'dba.phone', message: /must be text/, line: 7 }] },
+    {
+      name: 'a wrong type deep in a list keeps the other items',
+      runbooks: [{ thresholds: [{ metric: 'cpu', comparator: '>', warning: { value: '70%' }, response: 'x' }, { metric: 'mem', comparator: '>', critical: { value: 90 }, response: 'y' }] }],
+      errors: [{ path: 'thresholds[0].warning.value', message: /must be a number \(found "70%"\)/ }],
+    },
+  ],
+});
+
+testRule(parse, {
+  valid: [{ name: 'CRLF line endings and a BOM', runbooks: ['\uFEFF---\r\nid: a\r\ntitle: A\r\nsystem: s\r\nowners: [ops]\r\n---\r\nBody\r\n'] }],
+  invalid: [
+    { name: 'broken YAML at its line', runbooks: ['---\nid: a\ntitle: A\nsystem: s\nowners: [ops\n---\n'], errors: [{ message: /^YAML syntax error: /, line: 5 }] },
+    { name: 'a duplicated key', runbooks: ['---\nid: a\ntitle: A\nid: b\n---\n'], errors: [{ message: /duplicated mapping key/, line: 4, column: 1 }] },
+    { name: 'an unclosed frontmatter', runbooks: ['---\nid: a\ntitle: A\n'], errors: [{ message: /never closed/, line: 1 }] },
+    { name: 'CRLF: lines count right', runbooks: ['---\r\nid: a\r\ntitle: A\r\nsystem: [\r\n---\r\n'], errors: [{ line: 4 }] },
+    { name: 'a BOM does not shift columns', runbooks: ['\uFEFF---\nid: a\n  title: A\n---\n'], errors: [{ line: 3 }] },
+  ],
+});

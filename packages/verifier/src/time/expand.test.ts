@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { horizonAround, TimeEngine } from './engine.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+const engine = new TimeEngine(horizonAround('2026-11-23'));
+
+function starts(rrule: string, start: string | undefined, zone: string, duration = 'PT1H'): string[] {
+  const expansion = engine.expand({ rrule, start, duration }, zone);
+  if (!expansion.ok) throw new Error(expansion.message);
+  return expansion.occurrences.map((o) => iso(o.start));
+}
+
+describe('expand', () => {
+  it('turns Nairobi wall times into UTC instants three hours earlier', () => {
+    expect(starts('FREQ=WEEKLY;BYDAY=SU', '02:00', 'Africa/Nairobi').slice(0, 2)).toEqual(['2026-11-21T23:00', '2026-11-28T23:00']);
+  });
+
+  it('keeps a Europe/London window at 03:00 local across both DST changes', () => {
+    const all = starts('FREQ=WEEKLY;BYDAY=SU', '03:00', 'Europe/London');
+    expect(all).toContain('2027-03-21T03:00'); // GMT
+    expect(all).toContain('2027-03-28T02:00'); // BST from that morning
+    expect(all).toContain('2027-10-24T02:00');
+    expect(all).toContain('2027-10-31T03:00'); // GMT again
+  });
+
+  it('moves a start in the spring gap forward by the gap and takes the first of an ambiguous time', () => {
+    const expansion = engine.expand({ rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '01:30', duration: 'PT1H' }, 'Europe/London');
+    if (!expansion.ok) throw new Error(expansion.message);
+    const byDate = new Map(expansion.occurrences.map((o) => [new Date(o.wall).toISOString().slice(0, 10), o]));
+    expect(byDate.get('2027-03-28')).toMatchObject({ kind: 'gap' });
+    expect(iso(byDate.get('2027-03-28')!.start)).toBe('2027-03-28T01:30'); // 02:30 BST
+    expect(byDate.get('2027-10-31')).toMatchObject({ kind: 'ambiguous' });
+    expect(iso(byDate.get('2027-10-31')!.start)).toBe('2027-10-31T00:30'); // 01:30 BST, the first
+    expect(expansion.occurrences.filter((o) => o.kind !== 'exact')).toHaveLength(2);
+  });
+
+  it('expands what the seeds need', () => {
+    expect(starts('FREQ=MONTHLY;BYDAY=-1SU', '02:00', 'UTC').slice(0, 3)).toEqual(['2026-11-29T02:00', '2026-12-27T02:00', '2027-01-31T02:00']);
+    expect(starts('FREQ=MONTHLY;BYDAY=1SU', '02:00', 'UTC').slice(0, 2)).toEqual(['2026-12-06T02:00', '2027-01-03T02:00']);
+    expect(starts('FREQ=MONTHLY;INTERVAL=3', '00:00', 'UTC').slice(0, 3)).toEqual(['2027-01-01T00:00', '2027-04-01T00:00', '2027-07-01T00:00']);
+    expect(starts('FREQ=YEARLY;BYMONTH=1,4,7,10', '00:00', 'UTC').slice(0, 2)).toEqual(['2027-01-01T00:00', '2027-04-01T00:00']);
+    expect(starts('FREQ=HOURLY;INTERVAL=4', '00:00', 'Africa/Nairobi').slice(0, 3)).toEqual(['2026-11-16T01:00', '2026-11-16T05:00', '2026-11-16T09:00']);
+    expect(starts('FREQ=DAILY;BYHOUR=0,16', '00:00', 'Africa/Nairobi').slice(0, 2)).toEqual(['2026-11-16T13:00', '2026-11-16T21:00']);
+  });
+
+  it('makes all-day occurrences for a task with no start', () => {
+    const expansion = engine.expand({ rrule: 'FREQ=MONTHLY;BYMONTHDAY=8' }, 'Africa/Nairobi');
+    if (!expansion.ok) throw new Error(expansion.message);
+    const first = expansion.occurrences[0]!;
+    expect(first.allDay).toBe(true);
+    expect([iso(first.start), iso(first.end)]).toEqual(['2026-12-07T21:00', '2026-12-08T21:00']);
+  });
+
+  it('keeps occurrences sorted and inside the horizon', () => {
+    for (const [rrule, zone] of [['FREQ=DAILY', 'America/New_York'], ['FREQ=HOURLY;INTERVAL=7', 'Australia/Lord_Howe'], ['FREQ=MONTHLY;BYDAY=-1SU', 'Europe/London']] as const) {
+      const expansion = engine.expand({ rrule, start: '01:30', duration: 'PT1H' }, zone);
+      if (!expansion.ok) throw new Error(expansion.message);
+      const list = expansion.occurrences.map((o) => o.start);
+      expect(list).toEqual([...list].sort((a, b) => a - b));
+      expect(list.every((s) => s >= engine.horizon.from && s < engine.horizon.to)).toBe(true);
+    }
+  });
+
+  it('gives the same instants whatever the machine zone is', () => {
+    const script = `
+      import { TimeEngine, horizonAround } from ${JSON.stringify(new URL('./engine.ts', import.meta.url).pathname)};
+      const e = new TimeEngine(horizonAround('2026-11-23'));
+      const out = [['FREQ=WEEKLY;BYDAY=SU', '01:30', 'Europe/London'], ['FREQ=MONTHLY;BYDAY=-1SU', '02:00', 'Africa/Nairobi'], ['FREQ=DAILY', '23:30', 'America/New_York']]
+        .map(([rrule, start, zone]) => e.expand({ rrule, start, duration: 'PT1H' }, zone)).map((x) => x.ok ? x.occurrences.map((o) => o.start) : x.message);
+      console.log(JSON.stringify(out));`;
+    const node = new URL('../../../../node_modules/.bin/node', import.meta.url).pathname;
+    const runIn = (tz: string) => execFileSync(node, ['--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    const newYork = runIn('America/New_York');
+    expect(runIn('Asia/Kolkata')).toBe(newYork);
+    expect(runIn('UTC')).toBe(newYork);
+    expect(JSON.parse(newYork)[0].length).toBeGreaterThan(50);
+  });
+});

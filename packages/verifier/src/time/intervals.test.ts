@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSpans, overlappingPairs } from './intervals.ts';
+
+describe('overlappingPairs', () => {
+  it('finds exactly the overlapping pairs, touching ends excluded', () => {
+    const a = [{ id: 'a1', start: 0, end: 10 }, { id: 'a2', start: 20, end: 30 }];
+    const b = [{ id: 'b1', start: 10, end: 12 }, { id: 'b2', start: 5, end: 25 }, { id: 'b3', start: 29, end: 40 }];
+    const pairs = overlappingPairs(a, [...b].sort((x, y) => x.start - y.start)).map(([x, y]) => `${x.id}-${y.id}`).sort();
+    expect(pairs).toEqual(['a1-b2', 'a2-b2', 'a2-b3']);
+  });
+
+  it('agrees with the pairwise answer on random spans', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const spans = (n: number) => Array.from({ length: n }, (_, id) => { const start = Math.floor(random() * 1000); return { id, start, end: start + 1 + Math.floor(random() * 50) }; }).sort((x, y) => x.start - y.start);
+    const a = spans(200);
+    const b = spans(200);
+    const expected = a.flatMap((x) => b.filter((y) => x.start < y.end && y.start < x.end).map((y) => `${x.id}-${y.id}`)).sort();
+    expect(overlappingPairs(a, b).map(([x, y]) => `${x.id}-${y.id}`).sort()).toEqual(expected);
+  });
+});
+
+describe('mergeSpans', () => {
+  it('merges touching and overlapping spans', () => {
+    expect(mergeSpans([{ start: 5, end: 8 }, { start: 0, end: 5 }, { start: 10, end: 12 }])).toEqual([{ start: 0, end: 8 }, { start: 10, end: 12 }]);
+  });
+});
