@@ -3,7 +3,7 @@
 import { run } from '../src/cli.ts';
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI;
-process.exitCode = run(process.argv.slice(2), {
+process.exitCode = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),

@@ -1,7 +1,9 @@
 import type { Corpus } from './model/corpus.ts';
 import { compareFindings, resolveReport, type Finding, type Severity } from './model/finding.ts';
-import { ALL_RULES } from './rules/index.ts';
+import { ALL_RULES, RULE_METAS } from './rules/index.ts';
 import type { Rule } from './rules/rule.ts';
+import type { SourceFile } from './source/source-file.ts';
+import { applySuppressions, SUPPRESSION_RULE_ID, suppressionMeta } from './suppressions.ts';
 import type { Horizon } from './time/expand.ts';
 import { horizonAround, TimeEngine } from './time/engine.ts';
 
@@ -14,13 +16,12 @@ export interface VerifyOptions {
   /** Per rule id; a rule not named keeps its default severity. */
   severities?: Record<string, SeveritySetting>;
   rules?: readonly Rule[];
-  /** Reuse expansions already made for this corpus (the site and the feeds share the verifier's). */
-  time?: TimeEngine;
 }
 
 export interface VerifyResult {
   findings: Finding[];
   summary: { files: number; errors: number; warnings: number };
+  /** The expansions the rules made, for the site and the feeds to reuse. */
   time: TimeEngine;
   today: string;
 }
@@ -29,17 +30,31 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+function severityOf(id: string, defaultSeverity: Severity, settings: VerifyOptions['severities']): Severity | undefined {
+  const setting = settings?.[id];
+  if (setting === 'off') return undefined;
+  return setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : defaultSeverity;
+}
+
+/** Every file a finding or a suppression comment can be in. */
+function sourcesOf(corpus: Corpus): SourceFile[] {
+  return [...corpus.runbooks, ...corpus.pages, ...corpus.registries].flatMap((x) => (x.source ? [x.source] : []));
+}
+
 /** Runs every rule over the corpus and returns its findings in file, line, column order. */
 export function verify(corpus: Corpus, options: VerifyOptions = {}): VerifyResult {
   const today = options.today ?? todayUtc();
-  const time = options.time ?? new TimeEngine(options.horizon ?? horizonAround(today));
-  const findings: Finding[] = [];
+  const time = new TimeEngine(options.horizon ?? horizonAround(today));
+  const found: Finding[] = [];
+  const active = new Set<string>();
   for (const rule of options.rules ?? ALL_RULES) {
-    const setting = options.severities?.[rule.id];
-    if (setting === 'off') continue;
-    const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : rule.meta.severity;
-    rule.check({ corpus, today, time, report: (report) => findings.push(resolveReport(report, rule.id, severity)) });
+    const severity = severityOf(rule.id, rule.meta.severity, options.severities);
+    if (!severity) continue;
+    active.add(rule.id);
+    rule.check({ corpus, today, time, report: (report) => found.push(resolveReport(report, rule.id, severity)) });
   }
+  const suppressionSeverity = severityOf(SUPPRESSION_RULE_ID, suppressionMeta.severity, options.severities);
+  const findings = applySuppressions(found, sourcesOf(corpus), { known: new Set(RULE_METAS.keys()), active }, suppressionSeverity);
   findings.sort(compareFindings);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { findings, summary: { files: corpus.fileCount, errors, warnings: findings.length - errors }, time, today };

@@ -21,17 +21,17 @@ const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\n';
 const GOOD = '---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\nreview:\n  cycle: P3M\n  last_reviewed: 2026-01-01\n---\n';
 const BAD = '---\nid: b\ntitle: B\nsystem: s\nowners: [ops]\ntimezone: Africa/Nairobi\ntasks:\n  - id: t\n    title: T\n    kind: check\n    rrule: FREQ=DAILY\n    start: "25:00"\n    owner: ops\n---\n';
 
-function cli(args: string[], cwd: string) {
+async function cli(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, color: false });
+  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, color: false });
   return { code, stdout, stderr };
 }
 
 describe('almanac verify', () => {
-  it('exits 0 with warnings only, and prints the contract JSON', () => {
+  it('exits 0 with warnings only, and prints the contract JSON', async () => {
     const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': GOOD });
-    const { code, stdout } = cli(['verify', '--format', 'json', '--now', '2026-11-23'], root);
+    const { code, stdout } = await cli(['verify', '--format', 'json', '--now', '2026-11-23'], root);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       findings: [{ ruleId: 'review-overdue', severity: 'warning', file: 'runbooks/a.mdx', line: 9, column: 18, path: 'review.last_reviewed', message: 'Review overdue: last reviewed 2026-01-01, every 3 months, so due 2026-04-01 (236 days ago)' }],
@@ -39,31 +39,31 @@ describe('almanac verify', () => {
     });
   });
 
-  it('exits 1 on an error, with an ESLint-style report and a code frame', () => {
+  it('exits 1 on an error, with an ESLint-style report and a code frame', async () => {
     const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/b.mdx': BAD });
-    const { code, stdout } = cli(['verify', '--now', '2026-11-23'], root);
+    const { code, stdout } = await cli(['verify', '--now', '2026-11-23'], root);
     expect(code).toBe(1);
     expect(stdout).toContain('runbooks/b.mdx\n  12:12   error    tasks[0].start must be a 24-hour time "HH:MM", such as "02:00" (found "25:00")  schema');
     expect(stdout).toContain('> 12 |     start: "25:00"\n               |            ^');
     expect(stdout).toContain('✖ 1 problem (1 error, 0 warnings)');
   });
 
-  it('checks the paths it is given, together', () => {
+  it('checks the paths it is given, together', async () => {
     const root = project({ 'a/owners.yaml': OWNERS, 'a/x.mdx': GOOD, 'b/owners.yaml': OWNERS, 'b/y.mdx': GOOD });
-    const { stdout } = cli(['verify', 'a', 'b', '--format', 'json', '--now', '2026-11-23'], root);
+    const { stdout } = await cli(['verify', 'a', 'b', '--format', 'json', '--now', '2026-11-23'], root);
     expect(JSON.parse(stdout).findings).toMatchObject([{ ruleId: 'review-overdue', file: 'a/x.mdx' }, { ruleId: 'duplicate-id', file: 'b/y.mdx', message: "Runbook id 'a' is already used by a/x.mdx" }, { ruleId: 'review-overdue', file: 'b/y.mdx' }]);
   });
 
-  it('exits 2 on a bad flag, a bad format, a bad date or a missing path', () => {
+  it('exits 2 on a bad flag, a bad format, a bad date or a missing path', async () => {
     const root = project({});
-    expect(cli(['verify', '--bogus'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
-    expect(cli(['verify', '--format', 'xml'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown format 'xml'") });
-    expect(cli(['verify', '--now', '23/11/2026'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining('--now takes a date YYYY-MM-DD') });
-    expect(cli(['verify', 'missing'], root)).toMatchObject({ code: 2, stderr: "almanac: Cannot read 'missing': no such file or directory\n" });
-    expect(cli([], root).code).toBe(2);
+    expect(await cli(['verify', '--bogus'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
+    expect(await cli(['verify', '--format', 'xml'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown format 'xml'") });
+    expect(await cli(['verify', '--now', '23/11/2026'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining('--now takes a date YYYY-MM-DD') });
+    expect(await cli(['verify', 'missing'], root)).toMatchObject({ code: 2, stderr: "almanac: Cannot read 'missing': no such file or directory\n" });
+    expect((await cli([], root)).code).toBe(2);
   });
 
-  it('runs as the installed bin under the pinned Node', () => {
+  it('runs as the installed bin under the pinned Node', async () => {
     const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/b.mdx': BAD });
     const result = spawnSync(NODE, [BIN, 'verify', '--format', 'json', '--now', '2026-11-23'], { cwd: root, encoding: 'utf8' });
     expect(result.status).toBe(1);

@@ -7,7 +7,8 @@ import { ownerUnknown } from './owner-unknown.ts';
 import { reviewOverdue } from './review-overdue.ts';
 import { rpoExceedsBackups } from './rpo-exceeds-backups.ts';
 import { rruleInvalid } from './rrule-invalid.ts';
-import type { Rule } from './rule.ts';
+import type { Rule, RuleMeta } from './rule.ts';
+import { SUPPRESSION_RULE_ID, suppressionMeta } from '../suppressions.ts';
 import { scheduleConflict } from './schedule-conflict.ts';
 import { taskOutsideWindow } from './task-outside-window.ts';
 import { thresholdConflict } from './threshold-conflict.ts';
@@ -41,3 +42,6 @@ export const ALL_RULES: readonly Rule[] = [
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));
+
+/** Every rule id a finding can carry, with its docs: the rules, and the check of almanac-ignore comments. */
+export const RULE_METAS: ReadonlyMap<string, RuleMeta> = new Map([...ALL_RULES.map((rule) => [rule.id, rule.meta] as const), [SUPPRESSION_RULE_ID, suppressionMeta]]);

@@ -12,15 +12,16 @@ export const OWNERS_FILE = 'owners.yaml';
 
 /**
  * Reads runbook trees and files into one corpus. A directory is a tree with its owners.yaml at
- * its root; a file takes the owners.yaml of the nearest folder above it that has one.
+ * its root; a file takes the owners.yaml of the nearest folder above it that has one; a config's
+ * `owners` file, when given, serves every runbook instead.
  */
-export function loadCorpus(paths: readonly string[], cwd = process.cwd()): Corpus {
+export function loadCorpus(paths: readonly string[], cwd = process.cwd(), options: { ownersFile?: string } = {}): Corpus {
   const registries = new Map<string, OwnersRegistry>();
   const loadReports: LoadReport[] = [];
   const display = (absolute: string) => relative(cwd, absolute).split(sep).join('/') || '.';
 
   const registryAt = (root: string): OwnersRegistry => {
-    const path = join(root, OWNERS_FILE);
+    const path = options.ownersFile ? resolve(cwd, options.ownersFile) : join(root, OWNERS_FILE);
     let registry = registries.get(path);
     if (registry) return registry;
     const bytes = readIfFile(path);

@@ -1,0 +1,15 @@
+import type { Finding } from '../model/finding.ts';
+
+// Escaping as @actions/core does: data escapes %, CR and LF; properties also ':' and ','.
+const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** GitHub Actions workflow commands: one `::error`/`::warning` annotation per finding. */
+export function formatGithub(findings: readonly Finding[]): string {
+  return findings
+    .map((f) => {
+      const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(f.ruleId)}`].join(',');
+      return `::${f.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(f.message)}\n`;
+    })
+    .join('');
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { Finding } from '../model/finding.ts';
+import type { RuleMeta } from '../rules/rule.ts';
+
+export interface SarifOptions {
+  version: string;
+  /** Where each rule's documentation is read: becomes SARIF's helpUri. */
+  helpUri: (ruleId: string) => string;
+  informationUri: string;
+}
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning accepts it: every rule with its descriptions, help and
+ * default level; results at 1-based regions of repository-relative files, with fingerprints from
+ * rule, file and data path so an alert stays one alert when lines move.
+ */
+export function formatSarif(findings: readonly Finding[], rules: ReadonlyMap<string, RuleMeta>, options: SarifOptions): string {
+  const ids = [...rules.keys()];
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'almanac',
+            version: options.version,
+            informationUri: options.informationUri,
+            rules: ids.map((id) => {
+              const meta = rules.get(id)!;
+              return {
+                id,
+                name: id.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase()),
+                shortDescription: { text: meta.description },
+                fullDescription: { text: meta.description },
+                help: { text: meta.docs, markdown: meta.docs },
+                helpUri: options.helpUri(id),
+                defaultConfiguration: { level: meta.severity === 'error' ? 'error' : 'warning' },
+              };
+            }),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.ruleId,
+          ruleIndex: ids.indexOf(f.ruleId),
+          level: f.severity === 'error' ? 'error' : 'warning',
+          message: { text: f.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
+          ...(f.related?.length
+            ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.file, uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column } } })) }
+            : {}),
+          partialFingerprints: { 'almanacFinding/v1': createHash('sha256').update(`${f.ruleId}\u0000${f.file}\u0000${f.path ?? `${f.line}`}`).digest('hex').slice(0, 32) },
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
