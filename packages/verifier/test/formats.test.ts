@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { formatGithub } from '../src/format/github.ts';
 import { formatSarif } from '../src/format/sarif.ts';
@@ -18,7 +18,7 @@ describe('SARIF', () => {
 
   it('validates against the SARIF 2.1.0 JSON Schema', () => {
     const schemaPath = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    const validate = new AjvDraft04.default({ strict: false, allErrors: true, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
   });
 
