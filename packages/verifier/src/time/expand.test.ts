@@ -77,3 +77,18 @@ describe('expand', () => {
     expect(JSON.parse(newYork)[0].length).toBeGreaterThan(50);
   });
 });
+
+describe('expand, bounded', () => {
+  it('finds a rule that never occurs quickly, and keeps one that occurs every four years', () => {
+    const started = performance.now();
+    for (const rrule of ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=HOURLY;BYMONTH=4;BYMONTHDAY=31', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30']) {
+      expect(engine.expand({ rrule, start: '00:00' }, 'UTC')).toEqual({ ok: false, message: 'never occurs: no date matches all of its parts' });
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(engine.expand({ rrule: 'FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29', start: '00:00' }, 'UTC')).toMatchObject({ ok: true, occurrences: [] });
+  });
+
+  it('refuses a rule too frequent to be a task', () => {
+    expect(engine.expand({ rrule: 'FREQ=MINUTELY', start: '00:00' }, 'UTC')).toMatchObject({ ok: false, message: expect.stringContaining("belong in 'monitors'") });
+  });
+});

@@ -25,6 +25,19 @@ export interface Occurrence {
   allDay: boolean;
 }
 
+/**
+ * More occurrences than this over the horizon is a monitor, not a task: sub-half-hourly checks
+ * belong in `monitors`, and expanding them would cost more than the rest of a corpus.
+ */
+export const MAX_OCCURRENCES = 20_000;
+
+/**
+ * rrule.js stops looking for a match only at year 9999, which takes seconds for a rule that
+ * never matches. Probing from about 9970, in the same INTERVAL phase as the anchor, asks the
+ * same question over the last 29 years or so: weekdays and leap years repeat every 28.
+ */
+const NEVER_PROBE_YEAR = 9970;
+
 export type Expansion = { ok: true; occurrences: Occurrence[] } | { ok: false; message: string };
 
 export interface Horizon {
@@ -55,19 +68,26 @@ export function expand(recurrence: Recurrence, zone: ZoneTimeline, horizon: Hori
   // Wall times a day wider than the horizon on each side cover every zone's offset.
   const fromWall = horizon.from - DAY;
   const toWall = horizon.to + DAY;
-  const dtstart = anchorBefore(ANCHOR + (hours * 60 + minutes) * MINUTE, fromWall, parsed.freq, parsed.interval);
+  const anchor = ANCHOR + (hours * 60 + minutes) * MINUTE;
+  const dtstart = anchorBefore(anchor, fromWall, parsed.freq, parsed.interval);
+  // First, since a rule that never matches would make rrule.js search until year 9999 below.
+  const probe = anchorBefore(anchor, Date.UTC(NEVER_PROBE_YEAR, 0, 1), parsed.freq, parsed.interval);
+  if (new RRule({ ...parsed.options, dtstart: new Date(probe) }).all((_, count) => count < 1).length === 0) {
+    return { ok: false, message: 'never occurs: no date matches all of its parts' };
+  }
   const rule = new RRule({ ...parsed.options, dtstart: new Date(dtstart) });
 
+  const dates = rule.between(new Date(fromWall), new Date(toWall), true, (_, count) => count <= MAX_OCCURRENCES);
+  if (dates.length > MAX_OCCURRENCES) {
+    return { ok: false, message: `occurs more than ${MAX_OCCURRENCES.toLocaleString('en')} times in the horizon; continuous or sub-hourly checks belong in 'monitors'` };
+  }
   const occurrences: Occurrence[] = [];
-  for (const date of rule.between(new Date(fromWall), new Date(toWall), true)) {
+  for (const date of dates) {
     const wall = date.getTime();
     const { instant, kind } = zone.resolve(wall);
     if (instant < horizon.from || instant >= horizon.to) continue;
     const end = allDay ? zone.resolve(wall + DAY).instant : instant + length;
     occurrences.push({ start: instant, end, wall, kind, allDay });
-  }
-  if (occurrences.length === 0 && !rule.after(new Date(toWall))) {
-    return { ok: false, message: 'never occurs: no date matches all of its parts' };
   }
   return { ok: true, occurrences };
 }
