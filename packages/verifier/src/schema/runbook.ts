@@ -141,7 +141,7 @@ const listFields = Object.fromEntries(
 ) as ListFields;
 
 /** Starlight's own frontmatter keys, allowed beside the runbook's so one file serves both. */
-const STARLIGHT_KEYS = ['description', 'slug', 'sidebar', 'tableOfContents', 'template', 'hero', 'banner', 'pagefind', 'draft', 'head', 'lastUpdated', 'prev', 'next', 'editUrl'] as const;
+const STARLIGHT_KEYS = ['description', 'sidebar', 'tableOfContents', 'template', 'hero', 'banner', 'pagefind', 'draft', 'head', 'lastUpdated', 'prev', 'next', 'editUrl'] as const;
 const starlightFields = Object.fromEntries(STARLIGHT_KEYS.map((key) => [key, z.unknown().optional()])) as Record<
   (typeof STARLIGHT_KEYS)[number],
   z.ZodOptional<z.ZodUnknown>
@@ -160,6 +160,11 @@ export const runbookSchema = z
     review: z.strictObject({ cycle: duration, last_reviewed: isoDate }).optional(),
     ...listFields,
     ...starlightFields,
+    // The page's URL path becomes a file under dist/, so it may not climb out of it.
+    slug: z
+      .string({ error: 'must be a URL path such as "mvono/plan"' })
+      .regex(/^(?!.*(^|\/)\.\.?(\/|$))[a-z0-9][a-z0-9\-/]*$/, 'must be a URL path of lowercase letters, digits, dashes and slashes, such as "mvono/plan"')
+      .optional(),
   })
   .describe('An Almanac runbook: the YAML frontmatter of a runbooks/**/*.mdx file');
 

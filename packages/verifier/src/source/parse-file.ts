@@ -85,9 +85,10 @@ export function parseOwnersFile(file: string, bytes: Uint8Array): { registry: Ow
   const owners: Owners = {};
   for (const [id, value] of Object.entries(data)) {
     const idCheck = slug.safeParse(id);
+    // An owner id names a feed file, so one that is not a plain slug is reported and left out.
     if (!idCheck.success) reports.push({ ruleId: 'schema', source, path: [id], at: 'key', message: `Owner id '${id}' ${idCheck.error.issues[0]!.message}` });
     const owner = ownerSchema.safeParse(value);
-    if (owner.success) owners[id] = owner.data;
+    if (owner.success && idCheck.success) owners[id] = owner.data;
     else reports.push(...issuesToReports(source, data, owner.error.issues.map((issue) => ({ ...issue, path: [id, ...issue.path] }))));
   }
   registry.owners = owners;

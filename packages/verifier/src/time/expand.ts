@@ -86,6 +86,8 @@ export function expand(recurrence: Recurrence, zone: ZoneTimeline, horizon: Hori
     const wall = date.getTime();
     const { instant, kind } = zone.resolve(wall);
     if (instant < horizon.from || instant >= horizon.to) continue;
+    // A start moved out of a DST gap can land on the next occurrence (hourly rules): one instant, one occurrence.
+    if (occurrences.at(-1)?.start === instant) continue;
     const end = allDay ? zone.resolve(wall + DAY).instant : instant + length;
     occurrences.push({ start: instant, end, wall, kind, allDay });
   }

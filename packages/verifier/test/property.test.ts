@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseRunbookFile } from '../src/source/parse-file.ts';
+import { horizonAround, TimeEngine } from '../src/time/engine.ts';
+import { clock } from '../src/time/format.ts';
+import { verify } from '../src/verify.ts';
+import { corpusOf } from './rule-tester.ts';
+
+// Fixed seed and bounded runs: the suite stays fast and a failure replays the same way.
+const settings = { seed: 20261123, numRuns: 300 };
+
+const ZONES = ['UTC', 'Africa/Nairobi', 'Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'EAT', 'Mars/Base', ''];
+const rrulePart = fc.oneof(
+  fc.constantFrom('FREQ=DAILY', 'FREQ=WEEKLY', 'FREQ=MONTHLY', 'FREQ=YEARLY', 'FREQ=HOURLY', 'FREQ=SECONDLY', 'FREQ=MINUTELY'),
+  fc.integer({ min: -3, max: 40 }).map((n) => `INTERVAL=${n}`),
+  fc.constantFrom('BYDAY=SU', 'BYDAY=-1SU', 'BYDAY=1MO,3FR', 'BYDAY=SUN', 'BYDAY=9XX', 'BYMONTHDAY=31', 'BYMONTHDAY=-1', 'BYMONTH=2', 'BYMONTH=13', 'BYHOUR=0,16', 'BYSETPOS=-1', 'COUNT=3', 'UNTIL=20270101', 'WKST=MO', 'DTSTART=20260101'),
+  fc.string({ maxLength: 12 }),
+);
+const rrule = fc.array(rrulePart, { minLength: 0, maxLength: 5 }).map((parts) => parts.join(';'));
+const time = fc.oneof(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`), fc.string({ maxLength: 6 }), fc.integer());
+const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxLength: 3 }));
+const item = fc.record(
+  { id: fc.oneof(fc.constantFrom('a', 'b', 'weekly'), anyValue), title: fc.oneof(fc.string(), anyValue), kind: fc.constantFrom('backup', 'check', 'nope'), rrule: fc.oneof(rrule, anyValue), start: time, duration: fc.oneof(fc.constantFrom('PT1H', 'PT30M', 'P1D', 'PT0S'), anyValue), timezone: fc.constantFrom(...ZONES), owner: fc.constantFrom('ops', 'nobody'), impact: fc.constantFrom('minimal', 'huge'), window: fc.constantFrom('weekly', 'a', 'none'), supersedes: fc.constantFrom(['a'], ['weekly'], 'x') },
+  { requiredKeys: [] },
+);
+const runbook = fc.record(
+  {
+    id: fc.oneof(fc.constantFrom('a', 'b'), anyValue),
+    title: anyValue,
+    system: fc.oneof(fc.constantFrom('s', 't'), anyValue),
+    owners: fc.oneof(fc.constant(['ops']), anyValue),
+    timezone: fc.constantFrom(...ZONES),
+    windows: fc.oneof(fc.array(item, { maxLength: 3 }), anyValue),
+    tasks: fc.oneof(fc.array(item, { maxLength: 4 }), anyValue),
+    objectives: fc.array(fc.record({ scenario: fc.constantFrom('x', 'y'), rto: fc.constantFrom('PT1H', 'PT4H', 'x'), rpo: fc.constantFrom('PT0S', 'PT4H', 'P1D'), procedure: fc.string() }, { requiredKeys: [] }), { maxLength: 2 }),
+    thresholds: fc.array(fc.record({ metric: fc.constantFrom('cpu', 'mem'), comparator: fc.constantFrom('>', '<', '='), warning: fc.record({ value: fc.oneof(fc.integer(), fc.string()) }), critical: fc.record({ value: fc.integer() }), response: fc.string() }, { requiredKeys: [] }), { maxLength: 2 }),
+    review: fc.oneof(fc.record({ cycle: fc.constantFrom('P3M', 'P1Y', 'nope'), last_reviewed: fc.constantFrom('2025-11-14', '2026-02-30', '14/11/2025') }), anyValue),
+  },
+  { requiredKeys: [] },
+);
+
+function assertFindingsInside(texts: string[], findings: ReturnType<typeof verify>['findings']): void {
+  for (const f of findings) {
+    const index = f.file === 'runbooks/owners.yaml' ? -1 : Number(/r(\d+)\.mdx$/.exec(f.file)![1]);
+    const lines = index === -1 ? Number.POSITIVE_INFINITY : texts[index]!.split('\n').length;
+    expect(f.line).toBeGreaterThanOrEqual(1);
+    expect(f.line).toBeLessThanOrEqual(lines);
+    expect(f.column).toBeGreaterThanOrEqual(1);
+    expect(f.message.length).toBeGreaterThan(0);
+  }
+}
+
+describe('the verifier on random input', () => {
+  it('never throws on random frontmatter, and every finding has a line inside its file', () => {
+    fc.assert(
+      fc.property(fc.array(runbook, { minLength: 1, maxLength: 3 }), (runbooks) => {
+        const texts = runbooks.map((data) => `---\n${stringify(data)}---\n\nBody\n`);
+        const { findings } = verify(corpusOf({ runbooks: texts }), { today: '2026-11-23' });
+        assertFindingsInside(texts, findings);
+      }),
+      { ...settings, numRuns: 150 },
+    );
+  });
+
+  it('never throws on random text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `---\n${s}\n---\n`), fc.string().map((s) => `---\ntitle: x\n${s}`)), (text) => {
+        const { findings } = verify(corpusOf({ runbooks: [text] }), { today: '2026-11-23' });
+        assertFindingsInside([text], findings);
+      }),
+      settings,
+    );
+  });
+
+  it('never throws on random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect(() => parseRunbookFile('runbooks/r0.mdx', bytes, { file: 'runbooks/owners.yaml', owners: {} })).not.toThrow();
+      }),
+      settings,
+    );
+  });
+});
+
+describe('expansion invariants', () => {
+  const engine = new TimeEngine(horizonAround('2026-11-23'));
+  const validRrule = fc
+    .tuple(fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY', 'HOURLY'), fc.integer({ min: 1, max: 6 }), fc.constantFrom('', ';BYDAY=SU', ';BYDAY=-1SU', ';BYDAY=1MO', ';BYMONTHDAY=1', ';BYMONTH=3,10', ';BYMONTHDAY=-1'))
+    .map(([freq, interval, by]) => `FREQ=${freq};INTERVAL=${interval}${freq === 'HOURLY' ? '' : by}`);
+  const zone = fc.constantFrom('UTC', 'Africa/Nairobi', 'Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Tehran');
+  const start = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+
+  it('gives sorted occurrences inside the horizon at the written wall time unless it fell in a gap', () => {
+    fc.assert(
+      fc.property(validRrule, start, zone, (rule, at, tz) => {
+        const expansion = engine.expand({ rrule: rule, start: at, duration: 'PT1H' }, tz);
+        if (!expansion.ok) return;
+        let previous = Number.NEGATIVE_INFINITY;
+        for (const o of expansion.occurrences) {
+          expect(o.start).toBeGreaterThan(previous);
+          previous = o.start;
+          expect(o.start).toBeGreaterThanOrEqual(engine.horizon.from);
+          expect(o.start).toBeLessThan(engine.horizon.to);
+          expect(o.end - o.start).toBe(3_600_000);
+          if (rule.startsWith('FREQ=HOURLY')) continue;
+          if (o.kind === 'gap') expect(clock(o.start, tz).time > at).toBe(true);
+          else expect(clock(o.start, tz).time).toBe(at);
+        }
+      }),
+      settings,
+    );
+  });
+});
