@@ -19,7 +19,7 @@ const rrulePart = fc.oneof(
 );
 const rrule = fc.array(rrulePart, { minLength: 0, maxLength: 5 }).map((parts) => parts.join(';'));
 const time = fc.oneof(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`), fc.string({ maxLength: 6 }), fc.integer());
-const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxLength: 3 }));
+const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 3 }));
 const item = fc.record(
   { id: fc.oneof(fc.constantFrom('a', 'b', 'weekly'), anyValue), title: fc.oneof(fc.string(), anyValue), kind: fc.constantFrom('backup', 'check', 'nope'), rrule: fc.oneof(rrule, anyValue), start: time, duration: fc.oneof(fc.constantFrom('PT1H', 'PT30M', 'P1D', 'PT0S'), anyValue), timezone: fc.constantFrom(...ZONES), owner: fc.constantFrom('ops', 'nobody'), impact: fc.constantFrom('minimal', 'huge'), window: fc.constantFrom('weekly', 'a', 'none'), supersedes: fc.constantFrom(['a'], ['weekly'], 'x') },
   { requiredKeys: [] },

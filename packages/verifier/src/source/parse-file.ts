@@ -88,8 +88,8 @@ export function parseOwnersFile(file: string, bytes: Uint8Array): { registry: Ow
     // An owner id names a feed file, so one that is not a plain slug is reported and left out.
     if (!idCheck.success) reports.push({ ruleId: 'schema', source, path: [id], at: 'key', message: `Owner id '${id}' ${idCheck.error.issues[0]!.message}` });
     const owner = ownerSchema.safeParse(value);
-    if (owner.success && idCheck.success) owners[id] = owner.data;
-    else reports.push(...issuesToReports(source, data, owner.error.issues.map((issue) => ({ ...issue, path: [id, ...issue.path] }))));
+    if (!owner.success) reports.push(...issuesToReports(source, data, owner.error.issues.map((issue) => ({ ...issue, path: [id, ...issue.path] }))));
+    else if (idCheck.success) owners[id] = owner.data;
   }
   registry.owners = owners;
   return { registry, reports };
