@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type AlmanacConfig } from './config.ts';
+import { ConfigError, loadConfig, siteUrlOf, type AlmanacConfig } from './config.ts';
 import type { Corpus } from './model/corpus.ts';
 import type { Finding } from './model/finding.ts';
 import { formatGithub } from './format/github.ts';
@@ -13,7 +13,6 @@ import { horizonAround } from './time/engine.ts';
 import { verify, type VerifyResult } from './verify.ts';
 
 export const VERSION = '0.1.0';
-export const DEFAULT_SITE_URL = 'https://almanac.example.org';
 
 const USAGE = `Usage: almanac verify [paths...] [options]
 
@@ -132,7 +131,7 @@ function render(format: Exclude<Format, 'stylish'>, result: VerifyResult, config
   const findings: Finding[] = result.findings;
   if (format === 'json') return formatJson(findings, result.summary);
   if (format === 'github') return formatGithub(findings);
-  const site = (config.siteUrl ?? DEFAULT_SITE_URL).replace(/\/$/, '');
+  const site = siteUrlOf(config);
   return formatSarif(findings, RULE_METAS, { version: VERSION, informationUri: site, helpUri: (id) => `${site}/rules/#${id}` });
 }
 

@@ -20,6 +20,13 @@ export const configSchema = z.strictObject({
 
 export type AlmanacConfig = z.infer<typeof configSchema>;
 
+export const DEFAULT_SITE_URL = 'https://almanac.example.org';
+
+/** Where the site is published, without a trailing slash: ALMANAC_SITE_URL, else the config's, else a placeholder. */
+export function siteUrlOf(config: AlmanacConfig, env: Record<string, string | undefined> = process.env): string {
+  return (env.ALMANAC_SITE_URL || config.siteUrl || DEFAULT_SITE_URL).replace(/\/+$/, '');
+}
+
 /** A config file that cannot be used: the CLI's exit code 2 with this message. */
 export class ConfigError extends Error {}
 

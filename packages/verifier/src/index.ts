@@ -7,7 +7,10 @@ export type { Escalation, Objective, Task, Threshold, Window } from './schema/ru
 export { runbookSchema, IMPACTS, TASK_KINDS } from './schema/runbook.ts';
 export { loadCorpus, LoadError } from './source/load-tree.ts';
 export { parseRunbookFile, parseOwnersFile } from './source/parse-file.ts';
-export { ALL_RULES, RULES_BY_ID } from './rules/index.ts';
+export { ALL_RULES, RULES_BY_ID, RULE_METAS } from './rules/index.ts';
+export { loadConfig, parseConfig, siteUrlOf, ConfigError, DEFAULT_SITE_URL } from './config.ts';
+export type { AlmanacConfig } from './config.ts';
+export { verifyWithConfig } from './cli.ts';
 export type { Rule, RuleContext, RuleMeta } from './rules/rule.ts';
 export { reviewDue } from './rules/review-overdue.ts';
 export { humanizeDuration, humanizeMs, durationMs, parseDuration } from './time/duration.ts';
