@@ -1,6 +1,9 @@
-import { loadCorpus, verify, type Corpus, type Runbook, type VerifyResult } from '@almanac/verifier';
+import { loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, type AlmanacConfig, type Corpus, type Runbook, type VerifyResult } from '@almanac/verifier';
 
 export interface SiteModel {
+  config: AlmanacConfig;
+  /** Where the site is published, without a trailing slash. */
+  siteUrl: string;
   corpus: Corpus;
   result: VerifyResult;
   /** Runbooks by their file path relative to the project root, as Astro's entries carry it. */
@@ -11,14 +14,19 @@ export interface SiteModel {
 let model: SiteModel | undefined;
 
 /**
- * The verifier's model of runbooks/, read and checked once per build and shared by every page
- * and feed, so no page parses frontmatter again. ALMANAC_NOW fixes "today" (YYYY-MM-DD).
+ * The verifier's model of runbooks/, read and checked once per build, with the same config as
+ * `almanac verify`, and shared by every page and feed, so no page parses frontmatter again.
+ * ALMANAC_NOW fixes "today" (YYYY-MM-DD).
  */
 export function getModel(): SiteModel {
   if (model) return model;
-  const corpus = loadCorpus(['runbooks'], process.cwd());
-  const result = verify(corpus, { today: process.env.ALMANAC_NOW || undefined });
+  const root = process.cwd();
+  const { config } = loadConfig(root);
+  const corpus = loadCorpus(['runbooks'], root, { ownersFile: config.owners });
+  const result = verifyWithConfig(corpus, config, process.env.ALMANAC_NOW || undefined);
   model = {
+    config,
+    siteUrl: siteUrlOf(config),
     corpus,
     result,
     byFile: new Map(corpus.runbooks.map((runbook) => [runbook.source.file, runbook])),
