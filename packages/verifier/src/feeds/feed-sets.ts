@@ -1,0 +1,74 @@
+import type { Corpus, Runbook } from '../model/corpus.ts';
+import type { Owner } from '../schema/owners.ts';
+import { horizonAround, type TimeEngine } from '../time/engine.ts';
+import type { Horizon } from '../time/expand.ts';
+import { scheduleWindows, type ScheduledWindow } from './schedule.ts';
+
+/** The feeds' rolling horizon by default: a month of past windows, and a little over a year ahead. */
+const FEED_DAYS_BACK = 30;
+const FEED_DAYS_AHEAD = 400;
+
+/** The horizon feeds expand over, around today, from almanac.config's `feeds` where it sets one. */
+export function feedHorizon(today: string, days: { daysBack?: number; daysAhead?: number } = {}): Horizon {
+  return horizonAround(today, days.daysBack ?? FEED_DAYS_BACK, days.daysAhead ?? FEED_DAYS_AHEAD);
+}
+
+/** One calendar to publish: which windows, under which name. */
+export interface FeedSet {
+  /** The feed's path under /calendars/, without `.ics`: `all`, `system/<system>`, `owner/<owner>`. */
+  path: string;
+  name: string;
+  description: string;
+  windows: ScheduledWindow[];
+}
+
+// No comma or semicolon: they would be escaped, and ical.js, like some clients, shows X-WR-CALDESC unescaped.
+const HOW = 'Times are exact instants and each event gives the local time. The feed covers a rolling horizon and is rebuilt daily: subscribe to it rather than import it.';
+
+/**
+ * Every feed the site publishes: all windows, one feed per system, one per owner. An owner's
+ * feed has the windows of the runbooks it owns and every window occurrence holding a task it
+ * owns. Every known owner and system gets a feed, even an empty one, so a subscription made
+ * today still resolves when its windows come and go.
+ */
+export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 'registries'>, time: TimeEngine): FeedSet[] {
+  const windows = scheduleWindows(runbooks, time);
+  const systems = [...new Set(runbooks.map((runbook) => runbook.system))].sort();
+  const owners = ownersOf(runbooks, registries);
+  return [
+    { path: 'all', name: 'Almanac: all maintenance windows', description: `Maintenance windows of every system in the runbooks. ${HOW}`, windows },
+    ...systems.map((system) => ({
+      path: `system/${system}`,
+      name: `Almanac: ${system} maintenance`,
+      description: `Maintenance windows of ${system}. ${HOW}`,
+      windows: windows.filter((w) => w.runbook.system === system),
+    })),
+    ...[...owners].map(([id, owner]) => ({
+      path: `owner/${id}`,
+      name: `Almanac: maintenance for ${owner?.name ?? id}`,
+      description: `Maintenance windows of the runbooks ${owner?.name ?? id} owns, and those holding its tasks. ${HOW}`,
+      windows: windows.filter((w) => ownsWindow(id, w)),
+    })),
+  ];
+}
+
+/** Whether an owner's feed holds a window occurrence: it owns the runbook, or a task inside it. */
+export function ownsWindow(owner: string, window: ScheduledWindow): boolean {
+  return window.runbook.owners.includes(owner) || window.tasks.some((run) => run.task.value.owner === owner);
+}
+
+/**
+ * Owners by id, as the owners page lists them: every owner of every registry, and every id a
+ * runbook names that no registry has (owner-unknown reports it; its windows still need a feed).
+ */
+function ownersOf(runbooks: readonly Runbook[], registries: Corpus['registries']): Map<string, Owner | undefined> {
+  const owners = new Map<string, Owner | undefined>();
+  for (const registry of [...registries, ...runbooks.map((runbook) => runbook.registry)]) {
+    for (const [id, owner] of Object.entries(registry.owners)) if (!owners.has(id)) owners.set(id, owner);
+  }
+  for (const runbook of runbooks) {
+    const named = [...runbook.owners, ...[...runbook.tasks, ...runbook.escalation, ...runbook.monitors].map((item) => item.value.owner)];
+    for (const id of named) if (id !== undefined && !owners.has(id)) owners.set(id, undefined);
+  }
+  return new Map([...owners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

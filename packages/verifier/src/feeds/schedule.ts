@@ -1,0 +1,56 @@
+import type { Item, Runbook } from '../model/corpus.ts';
+import { windowOccurrences, type WindowOccurrence } from '../model/windows.ts';
+import { zoneOf } from '../model/zones.ts';
+import type { Task } from '../schema/runbook.ts';
+import type { TimeEngine } from '../time/engine.ts';
+
+/** One occurrence of a task, inside a window occurrence. */
+export interface TaskRun {
+  task: Item<Task>;
+  start: number;
+  end: number;
+}
+
+/** A window occurrence that really happens, with the task runs it holds, sorted by start. */
+export interface ScheduledWindow extends WindowOccurrence {
+  tasks: TaskRun[];
+}
+
+/**
+ * Every window occurrence of the runbooks over the engine's horizon, with its tasks, sorted by
+ * start, then runbook and window id so that equal starts keep one order from build to build.
+ */
+export function scheduleWindows(runbooks: readonly Runbook[], time: TimeEngine): ScheduledWindow[] {
+  return runbooks
+    .flatMap((runbook) => withTasks(windowOccurrences(runbook, time), taskRuns(runbook, time)))
+    .sort((a, b) => a.start - b.start || compare(a.runbook.id, b.runbook.id) || compare(a.window.value.id, b.window.value.id));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The runs of tasks that name a window; a task with no start cannot be placed in one (task-outside-window says so). */
+function taskRuns(runbook: Runbook, time: TimeEngine): TaskRun[] {
+  const runs: TaskRun[] = [];
+  for (const task of runbook.tasks) {
+    const zone = zoneOf(runbook, task.value);
+    if (task.value.window === undefined || task.value.start === undefined || !zone) continue;
+    const expansion = time.expand(task.value, zone);
+    if (expansion.ok) runs.push(...expansion.occurrences.map(({ start, end }) => ({ task, start, end })));
+  }
+  return runs.sort((a, b) => a.start - b.start || compare(a.task.value.id, b.task.value.id));
+}
+
+/**
+ * A task run belongs to a window occurrence it lies inside, if the task names that window or one
+ * it supersedes: on a last Sunday, the weekly window's tasks run in the monthly window that
+ * replaces it. "Inside" is as task-outside-window reads it, compared as instants.
+ */
+function withTasks(occurrences: WindowOccurrence[], runs: TaskRun[]): ScheduledWindow[] {
+  return occurrences.map((occurrence) => {
+    const accepted = new Set([occurrence.window.value.id, ...(occurrence.window.value.supersedes ?? [])]);
+    const tasks = runs.filter((run) => accepted.has(run.task.value.window!) && run.start >= occurrence.start && Math.max(run.end, run.start) <= occurrence.end);
+    return { ...occurrence, tasks };
+  });
+}
