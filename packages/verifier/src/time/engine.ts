@@ -1,7 +1,8 @@
-import { expand, type Expansion, type Horizon, type Recurrence } from './expand.ts';
+import { newWallMemo, occurrencesOf, resolveWalls, wallTimes, type Expansion, type Horizon, type Recurrence, type ResolvedWalls, type Walls } from './expand.ts';
 import { ZoneTimeline } from './zone.ts';
 
 const DAY = 86_400_000;
+const NO_START = Symbol('none');
 
 /** The default horizon: a week back, 400 days ahead of today. */
 export function horizonAround(today: string, daysBack = 7, daysAhead = 400): Horizon {
@@ -11,12 +12,16 @@ export function horizonAround(today: string, daysBack = 7, daysAhead = 400): Hor
 
 /**
  * Expansions shared by every rule, page and feed: each distinct recurrence in each zone is
- * expanded once, and each zone's offsets are read once.
+ * expanded once, and each zone's offsets are read once. The steps are shared further: rrule.js
+ * runs once per rule and start (once per rule for rules that keep one time of day), wall
+ * times are resolved once per zone, and only the ends are computed per duration.
  */
 export class TimeEngine {
   readonly horizon: Horizon;
   readonly #zones = new Map<string, ZoneTimeline>();
-  readonly #expansions = new Map<string, Expansion>();
+  readonly #tree = new Map<string, Map<string | symbol, { walls: Walls; zones: Map<string, { resolved: ResolvedWalls; byDuration: Map<string | symbol, Expansion> }> }>>();
+  readonly #wallMemo = newWallMemo();
+  readonly #byItem = new WeakMap<Recurrence, { zone: string; rrule: string; start?: string; duration?: string; expansion: Expansion }>();
 
   constructor(horizon: Horizon) {
     this.horizon = horizon;
@@ -29,9 +34,33 @@ export class TimeEngine {
   }
 
   expand(recurrence: Recurrence, zone: string): Expansion {
-    const key = `${zone}\u0000${recurrence.rrule}\u0000${recurrence.start ?? ''}\u0000${recurrence.duration ?? ''}`;
-    let expansion = this.#expansions.get(key);
-    if (!expansion) this.#expansions.set(key, (expansion = expand(recurrence, this.zone(zone), this.horizon)));
+    // Every rule asks again for the same item: remember the answer on the item itself (by
+    // identity), checked against its fields so that a changed item is expanded afresh.
+    const seen = this.#byItem.get(recurrence);
+    if (seen && seen.zone === zone && seen.rrule === recurrence.rrule && seen.start === recurrence.start && seen.duration === recurrence.duration) return seen.expansion;
+    const expansion = this.#expand(recurrence, zone);
+    this.#byItem.set(recurrence, { zone, rrule: recurrence.rrule, start: recurrence.start, duration: recurrence.duration, expansion });
+    return expansion;
+  }
+
+  #expand(recurrence: Recurrence, zone: string): Expansion {
+    // Nested maps by rule, start, zone and duration: the strings are the runbooks' own, whose
+    // hashes are kept, so no key is built. No start (an all-day task) is its own entry.
+    let byStart = this.#tree.get(recurrence.rrule);
+    if (!byStart) this.#tree.set(recurrence.rrule, (byStart = new Map()));
+    const startKey = recurrence.start ?? NO_START;
+    let node = byStart.get(startKey);
+    if (!node) byStart.set(startKey, (node = { walls: wallTimes(recurrence, this.horizon, this.#wallMemo), zones: new Map() }));
+    const walls = node.walls;
+    if (!walls.ok) return walls;
+    let inZone = node.zones.get(zone);
+    if (!inZone) {
+      const resolved = resolveWalls(walls.walls, recurrence.start === undefined, this.zone(zone), this.horizon);
+      node.zones.set(zone, (inZone = { resolved, byDuration: new Map() }));
+    }
+    const durationKey = recurrence.duration ?? NO_START;
+    let expansion = inZone.byDuration.get(durationKey);
+    if (!expansion) inZone.byDuration.set(durationKey, (expansion = occurrencesOf(inZone.resolved, recurrence)));
     return expansion;
   }
 }

@@ -1,6 +1,8 @@
 import rrule from 'rrule';
+import type { Options } from 'rrule';
 import { durationMs } from './duration.ts';
 import { parseRruleBody } from './rrule-body.ts';
+import { simpleBetween } from './simple-rrule.ts';
 import type { ZoneTimeline } from './zone.ts';
 
 const { RRule } = rrule;
@@ -57,13 +59,43 @@ export const ANCHOR = Date.UTC(2000, 0, 1);
  * with UTC digits and no tzid, so the machine's zone cannot leak in), then each local start
  * becomes an instant through the zone's timeline. A start in a DST gap moves forward, an
  * ambiguous one takes its first instant; both are kept and marked, never dropped.
+ *
+ * The three steps are separate so that the TimeEngine can share each one: the wall times
+ * depend on the rule and the start only, the instants on the zone too, and only the ends on
+ * the duration.
  */
 export function expand(recurrence: Recurrence, zone: ZoneTimeline, horizon: Horizon): Expansion {
+  const walls = wallTimes(recurrence, horizon);
+  if (!walls.ok) return walls;
+  return occurrencesOf(resolveWalls(walls.walls, recurrence.start === undefined, zone, horizon), recurrence);
+}
+
+/** The local wall times of a recurrence in the horizon (a day wider on each side), or why it has none. */
+export type Walls = { ok: true; walls: number[] } | { ok: false; message: string };
+
+/**
+ * What wall-time expansions can share. A rule that runs at one time of day (FREQ of a day or
+ * more, no BYHOUR, BYMINUTE or UNTIL) gives the same dates whatever that time is, so its dates
+ * are expanded once, at midnight, and shifted to each start.
+ */
+export interface WallMemo {
+  /** Rule and midnight DTSTART → dates at midnight over the widened horizon; null when too many. */
+  days: Map<string, number[] | null>;
+  /** Rule and midnight probe → whether it never occurs. */
+  never: Map<string, boolean>;
+}
+
+export function newWallMemo(): WallMemo {
+  return { days: new Map(), never: new Map() };
+}
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The first step of `expand`: the rule's occurrences as wall times, zone-free. */
+export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horizon: Horizon, memo?: WallMemo): Walls {
   const parsed = parseRruleBody(recurrence.rrule);
   if (!parsed.ok) return parsed;
   const [hours, minutes] = (recurrence.start ?? '00:00').split(':').map(Number) as [number, number];
-  const allDay = recurrence.start === undefined;
-  const length = allDay ? DAY : recurrence.duration ? durationMs(recurrence.duration) : 0;
 
   // Wall times a day wider than the horizon on each side cover every zone's offset.
   const fromWall = horizon.from - DAY;
@@ -72,24 +104,98 @@ export function expand(recurrence: Recurrence, zone: ZoneTimeline, horizon: Hori
   const dtstart = anchorBefore(anchor, fromWall, parsed.freq, parsed.interval);
   // First, since a rule that never matches would make rrule.js search until year 9999 below.
   const probe = anchorBefore(anchor, Date.UTC(NEVER_PROBE_YEAR, 0, 1), parsed.freq, parsed.interval);
-  if (new RRule({ ...parsed.options, dtstart: new Date(probe) }).all((_, count) => count < 1).length === 0) {
-    return { ok: false, message: 'never occurs: no date matches all of its parts' };
-  }
-  const rule = new RRule({ ...parsed.options, dtstart: new Date(dtstart) });
 
-  const dates = rule.between(new Date(fromWall), new Date(toWall), true, (_, count) => count <= MAX_OCCURRENCES);
+  // The time of day, when the dates do not depend on it: DTSTART and probe minus it are midnights.
+  const shift = memo && isDayLevel(parsed.options) && HH_MM.test(recurrence.start ?? '00:00') ? (hours * 60 + minutes) * MINUTE : undefined;
+
+  const neverKey = shift === undefined ? undefined : `${recurrence.rrule}\u0000${probe - shift}`;
+  let never = neverKey === undefined ? undefined : memo!.never.get(neverKey);
+  if (never === undefined) {
+    never = new RRule({ ...parsed.options, dtstart: new Date(shift === undefined ? probe : probe - shift) }).all((_, count) => count < 1).length === 0;
+    if (neverKey !== undefined) memo!.never.set(neverKey, never);
+  }
+  if (never) return { ok: false, message: 'never occurs: no date matches all of its parts' };
+
+  let dates: number[] | undefined;
+  if (shift !== undefined) {
+    const daysKey = `${recurrence.rrule}\u0000${dtstart - shift}`;
+    let days = memo!.days.get(daysKey);
+    if (days === undefined) {
+      // Midnight dates from a day before the horizon's first wall time: every start lands on or after it.
+      // Up to two dates beyond the exact range, so that a truncated list is known to be too long.
+      const found = between(parsed.options, dtstart - shift, fromWall - DAY, toWall, MAX_OCCURRENCES + 2);
+      days = found.length > MAX_OCCURRENCES + 2 ? null : found;
+      memo!.days.set(daysKey, days);
+    }
+    if (days) {
+      dates = [];
+      for (const day of days) {
+        const wall = day + shift;
+        if (wall >= fromWall && wall <= toWall) dates.push(wall);
+      }
+    }
+  }
+  if (!dates) dates = between(parsed.options, dtstart, fromWall, toWall, MAX_OCCURRENCES);
   if (dates.length > MAX_OCCURRENCES) {
     return { ok: false, message: `occurs more than ${MAX_OCCURRENCES.toLocaleString('en')} times in the horizon; continuous or sub-hourly checks belong in 'monitors'` };
   }
-  const occurrences: Occurrence[] = [];
-  for (const date of dates) {
-    const wall = date.getTime();
-    const { instant, kind } = zone.resolve(wall);
+  return { ok: true, walls: dates };
+}
+
+/** rrule.js's `between(from, to, inclusive)` from a DTSTART, at most `limit + 1` dates; the common rules without rrule.js. */
+function between(options: Partial<Options>, dtstart: number, from: number, to: number, limit: number): number[] {
+  const simple = simpleBetween(options, dtstart, from, to, limit);
+  if (simple) return simple;
+  const rule = new RRule({ ...options, dtstart: new Date(dtstart) });
+  return rule.between(new Date(from), new Date(to), true, (_, count) => count <= limit).map((date) => date.getTime());
+}
+
+/**
+ * Whether rrule.js gives every occurrence at the DTSTART's time of day, so that moving the
+ * DTSTART by a time of day moves every occurrence by the same: a FREQ of a day or more, with
+ * no BYHOUR, BYMINUTE or BYSECOND, and no UNTIL (which cuts at an instant, not a date).
+ */
+function isDayLevel(options: Partial<Options>): boolean {
+  return options.freq !== undefined && options.freq <= RRule.DAILY && options.byhour == null && options.byminute == null && options.bysecond == null && options.until == null && options.dtstart == null && options.count == null && options.byeaster == null;
+}
+
+/** Wall times resolved in a zone: what of an expansion does not depend on the duration. */
+export interface ResolvedWalls {
+  allDay: boolean;
+  starts: number[];
+  walls: number[];
+  kinds: Array<Occurrence['kind']>;
+  /** For all-day occurrences: the instant the next local day starts. */
+  ends?: number[];
+}
+
+/** The second step of `expand`: wall times to instants in the horizon, one occurrence per instant. */
+export function resolveWalls(walls: readonly number[], allDay: boolean, zone: ZoneTimeline, horizon: Horizon): ResolvedWalls {
+  const resolved = zone.resolveAll(walls);
+  const out: ResolvedWalls = { allDay, starts: [], walls: [], kinds: [] };
+  let last: number | undefined;
+  for (let i = 0; i < walls.length; i++) {
+    const instant = resolved.instants[i]!;
     if (instant < horizon.from || instant >= horizon.to) continue;
     // A start moved out of a DST gap can land on the next occurrence (hourly rules): one instant, one occurrence.
-    if (occurrences.at(-1)?.start === instant) continue;
-    const end = allDay ? zone.resolve(wall + DAY).instant : instant + length;
-    occurrences.push({ start: instant, end, wall, kind, allDay });
+    if (last === instant) continue;
+    last = instant;
+    out.starts.push(instant);
+    out.walls.push(walls[i]!);
+    out.kinds.push(resolved.kinds[i]!);
+  }
+  if (allDay) out.ends = zone.resolveAll(out.walls.map((wall) => wall + DAY)).instants;
+  return out;
+}
+
+/** The last step of `expand`: occurrences with their ends. */
+export function occurrencesOf(resolved: ResolvedWalls, recurrence: Pick<Recurrence, 'duration'>): Expansion {
+  const { allDay, starts, walls, kinds, ends } = resolved;
+  const length = allDay ? DAY : recurrence.duration ? durationMs(recurrence.duration) : 0;
+  const occurrences: Occurrence[] = new Array(starts.length);
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    occurrences[i] = { start, end: allDay ? ends![i]! : start + length, wall: walls[i]!, kind: kinds[i]!, allDay };
   }
   return { ok: true, occurrences };
 }

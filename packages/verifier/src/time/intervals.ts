@@ -5,27 +5,52 @@ export interface Span {
 }
 
 /**
- * Pairs of overlapping spans from two lists, each sorted by start: a sweep in
- * O((n + m) log(n + m) + pairs), never every pair against every other.
+ * Pairs of overlapping spans from two lists: a sweep in O((n + m) log(n + m) + pairs), never
+ * every pair against every other. Pairs come in sweep order: by the later start, a's before b's
+ * at equal starts, then in list order. Lists already sorted by start (as callers usually pass
+ * them) are merged without sorting; the same list may be passed twice.
  */
 export function overlappingPairs<A extends Span, B extends Span>(a: readonly A[], b: readonly B[]): Array<[A, B]> {
-  type Event = { span: A | B; side: 0 | 1 };
-  const events: Event[] = [...a.map((span) => ({ span, side: 0 as const })), ...b.map((span) => ({ span, side: 1 as const }))];
-  events.sort((x, y) => x.span.start - y.span.start || x.side - y.side);
-  const active: [A[], B[]] = [[], []];
+  // A stable sort of each list by start, then a merge that takes a's first at equal starts, is
+  // the stable sort of both by (start, list) that the sweep needs.
+  const left = byStart(a);
+  const right = (b as readonly Span[]) === a ? (left as unknown as readonly B[]) : byStart(b);
+  const activeA: A[] = [];
+  const activeB: B[] = [];
   const pairs: Array<[A, B]> = [];
-  for (const { span, side } of events) {
+  let i = 0;
+  let j = 0;
+  while (i < left.length || j < right.length) {
+    const fromA = j >= right.length || (i < left.length && left[i]!.start <= right[j]!.start);
+    const span: Span = fromA ? left[i++]! : right[j++]!;
     // Drop spans that ended before this one starts; what stays overlaps it.
-    for (const list of active) {
-      let keep = 0;
-      for (const other of list) if (other.end > span.start) list[keep++] = other as never;
-      list.length = keep;
+    dropEnded(activeA, span.start);
+    dropEnded(activeB, span.start);
+    if (fromA) {
+      for (const other of activeB) pairs.push([span as A, other]);
+      activeA.push(span as A);
+    } else {
+      for (const other of activeA) pairs.push([other, span as B]);
+      activeB.push(span as B);
     }
-    if (side === 0) for (const other of active[1]) pairs.push([span as A, other]);
-    else for (const other of active[0]) pairs.push([other, span as B]);
-    (active[side] as Span[]).push(span);
   }
   return pairs;
+}
+
+function byStart<T extends Span>(list: readonly T[]): readonly T[] {
+  for (let k = 1; k < list.length; k++) {
+    if (list[k]!.start < list[k - 1]!.start) return [...list].sort((x, y) => x.start - y.start);
+  }
+  return list;
+}
+
+function dropEnded(list: Span[], start: number): void {
+  let keep = 0;
+  for (let k = 0; k < list.length; k++) {
+    const other = list[k]!;
+    if (other.end > start) list[keep++] = other;
+  }
+  list.length = keep;
 }
 
 /** Sorted spans merged where they touch or overlap. */

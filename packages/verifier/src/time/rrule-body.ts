@@ -37,6 +37,19 @@ export type ParsedRrule = { ok: true; options: Partial<Options>; freq: string; i
  * that names the part and what it should be.
  */
 export function parseRruleBody(body: string): ParsedRrule {
+  // Corpora repeat a few hundred rules thousands of times: each is read once. Results are shared, never changed.
+  let parsed = parsedBodies.get(body);
+  if (!parsed) {
+    if (parsedBodies.size >= MAX_REMEMBERED) parsedBodies.clear();
+    parsedBodies.set(body, (parsed = parse(body)));
+  }
+  return parsed;
+}
+
+const MAX_REMEMBERED = 10_000;
+const parsedBodies = new Map<string, ParsedRrule>();
+
+function parse(body: string): ParsedRrule {
   const text = body.trim().replace(/^RRULE:/i, '');
   const seen = new Set<string>();
   for (const part of text.split(';')) {

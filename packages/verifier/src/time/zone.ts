@@ -67,6 +67,35 @@ export class ZoneTimeline {
     return this.#offsets[lo]!;
   }
 
+  /**
+   * Resolves many wall times at once, as `resolve` does one by one. Away from a transition
+   * (none within a day either side) the offset is the one in force, and the wall time is exact;
+   * only wall times near a transition take the general path. Fastest with ascending wall times.
+   */
+  resolveAll(walls: readonly number[]): { instants: number[]; kinds: Array<Resolved['kind']> } {
+    const t = this.#transitions;
+    const instants: number[] = new Array(walls.length);
+    const kinds: Array<Resolved['kind']> = new Array(walls.length);
+    // j: the number of transitions at or before wall - DAY, kept as wall times ascend.
+    let j = 0;
+    let previous = -Infinity;
+    for (let i = 0; i < walls.length; i++) {
+      const wall = walls[i]!;
+      if (wall < previous) j = 0;
+      previous = wall;
+      while (j < t.length && t[j]! <= wall - DAY) j++;
+      if (wall - DAY >= this.#from && wall + DAY <= this.#to && (j === t.length || t[j]! > wall + DAY)) {
+        instants[i] = wall - this.#offsets[j]!;
+        kinds[i] = 'exact';
+      } else {
+        const resolved = this.resolve(wall);
+        instants[i] = resolved.instant;
+        kinds[i] = resolved.kind;
+      }
+    }
+    return { instants, kinds };
+  }
+
   /** Resolves a wall time, given as epoch milliseconds of the same digits in UTC. */
   resolve(wall: number): Resolved {
     const before = this.offsetAt(wall - DAY);
