@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { feedSets, renderFeed, windowOccurrences, type Corpus, type FeedSet, type TimeEngine } from '@almanac/verifier';
+import { expectRfc5545, parseFeed, SITE, testOptions, type ClientEvent } from './client.ts';
+import { FILES, fixtureCorpus, fixtureTime, LAST_SUNDAY, NASTY_TITLE } from './fixtures.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+
+function render(corpus: Corpus = fixtureCorpus(), time: TimeEngine = fixtureTime()): Map<string, string> {
+  return new Map(feedSets(corpus, time).map((set) => [set.path, renderFeed(set, testOptions())]));
+}
+
+function eventsOf(feeds: Map<string, string>, path: string): ClientEvent[] {
+  const text = feeds.get(path);
+  if (text === undefined) throw new Error(`no feed ${path}`);
+  return parseFeed(text).events;
+}
+
+function byUid(events: ClientEvent[]): Map<string, ClientEvent> {
+  return new Map(events.map((e) => [e.uid, e]));
+}
+
+describe('feeds of small runbooks, as ical.js reads them', () => {
+  const corpus = fixtureCorpus();
+  const time = fixtureTime();
+  const feeds = render(corpus, time);
+  const runbook = (id: string) => corpus.runbooks.find((r) => r.id === id)!;
+
+  it('writes every feed to the RFC 5545 rules, byte for byte', () => {
+    expect([...feeds.keys()]).toEqual([
+      'all',
+      'system/core',
+      'system/ledger',
+      'system/mvono',
+      'owner/ledger-dba',
+      'owner/ledger-team',
+      'owner/mvono-it',
+      'owner/nairobi-dba',
+      'owner/on-leave',
+      'owner/ops',
+      'owner/ops-dba',
+      'owner/unregistered-owner',
+    ]);
+    for (const text of feeds.values()) expectRfc5545(new TextEncoder().encode(text));
+  });
+
+  it('has, one to one, the occurrences the time engine expands: same UIDs, same instants', () => {
+    const expected = corpus.runbooks
+      .flatMap((r) => windowOccurrences(r, time))
+      .map((o) => ({ uid: `${o.runbook.id}-${o.window.value.id}-${iso(o.start).replace(/[-:]/g, '')}00Z@almanac.example.org`, start: o.start, end: o.end }))
+      .sort((a, b) => a.start - b.start || (a.uid < b.uid ? -1 : 1));
+    const events = eventsOf(feeds, 'all').map(({ uid, start, end }) => ({ uid, start, end }));
+    expect(events).toEqual(expected);
+    expect(events.length).toBeGreaterThan(100);
+  });
+
+  it('keeps the London window at 01:30 local across both DST changes', () => {
+    const events = eventsOf(feeds, 'system/ledger');
+    const starts = events.map((e) => iso(e.start));
+    expect(starts).toContain('2026-03-22T01:30'); // GMT
+    expect(starts).toContain('2026-03-29T01:30'); // 01:30 does not exist: 02:30 BST
+    expect(starts).toContain('2026-04-05T00:30'); // BST
+    expect(starts).toContain('2026-10-25T00:30'); // 01:30 happens twice: the first, BST
+    expect(starts).toContain('2026-11-01T01:30'); // GMT again
+    expect(starts).toContain('2027-03-28T01:30');
+    for (const event of events) expect(event.end - event.start).toBe(3 * 3_600_000);
+
+    const gap = events.find((e) => iso(e.start) === '2026-03-29T01:30')!;
+    expect(gap.description).toContain('When: Sun 2026-03-29 02:30–05:30 Europe/London (UTC+01:00)');
+    expect(gap.description).toContain('In UTC: Sun 2026-03-29 01:30–04:30 UTC');
+    expect(gap.description).toContain('01:30 does not exist in Europe/London that day (the clocks go forward), so the window starts at 02:30.');
+    const ambiguous = events.find((e) => iso(e.start) === '2026-10-25T00:30')!;
+    expect(ambiguous.description).toContain('When: Sun 2026-10-25 01:30 (UTC+01:00) – 03:30 (UTC+00:00) Europe/London');
+    expect(ambiguous.description).toContain('01:30 happens twice in Europe/London that day');
+    const winter = events.find((e) => iso(e.start) === '2026-11-01T01:30')!;
+    expect(winter.description).toContain('When: Sun 2026-11-01 01:30–04:30 Europe/London (UTC+00:00)');
+  });
+
+  it('puts the Nairobi window three hours before its local time, across local midnight', () => {
+    const events = eventsOf(feeds, 'system/mvono');
+    expect(events.every((e) => new Date(e.start).getUTCDay() === 6 && new Date(e.start).getUTCHours() === 20)).toBe(true);
+    const first = events.find((e) => iso(e.start) === '2026-03-07T20:00')!;
+    expect(iso(first.end)).toBe('2026-03-08T00:00');
+    expect(first.description).toContain('When: Sat 2026-03-07 23:00–Sun 2026-03-08 03:00 Africa/Nairobi (UTC+03:00)');
+    expect(first.description).toContain('In UTC: Sat 2026-03-07 20:00–Sun 2026-03-08 00:00 UTC');
+    // No notice in the runbook: no alarm, and the description says so.
+    expect(first.alarms).toEqual([]);
+    expect(first.description).toContain('Notice: not stated in the runbook');
+  });
+
+  it('has the last-Sunday window on last Sundays only, replacing the weekly one there', () => {
+    const events = eventsOf(feeds, 'system/core');
+    const monthly = events.filter((e) => e.uid.startsWith('core-ops-monthly-'));
+    const weekly = events.filter((e) => e.uid.startsWith('core-ops-weekly-'));
+    for (const event of monthly) {
+      const date = new Date(event.start);
+      expect(date.getUTCDay()).toBe(0);
+      expect(new Date(event.start + 7 * 86_400_000).getUTCMonth()).not.toBe(date.getUTCMonth());
+    }
+    expect(monthly.map((e) => iso(e.start)).slice(0, 3)).toEqual(['2026-02-22T02:00', '2026-03-29T02:00', '2026-04-26T02:00']);
+    const monthlyDays = new Set(monthly.map((e) => iso(e.start).slice(0, 10)));
+    expect(weekly.filter((e) => monthlyDays.has(iso(e.start).slice(0, 10)))).toEqual([]);
+    expect(weekly.length + monthly.length).toBe(events.length);
+  });
+
+  it('describes each event: summary, impact, notice, tasks, owners, page URL, categories, alarm', () => {
+    const london = eventsOf(feeds, 'system/ledger')[0]!;
+    expect(london.summary).toBe('ledger: Weekly patching');
+    expect(london.url).toBe(`${SITE}/ledger/maintenance/`);
+    expect(london.categories).toEqual(['ledger', 'degraded']);
+    expect(london.alarms).toEqual(['-P1D']);
+    expect(london.sequence).toBe(1_767_225_600);
+    expect(london.description).toContain('Impact: degraded');
+    expect(london.description).toContain('Notice: 24 hours ahead');
+    expect(london.description).toContain('Tasks in this window:\n- 02:45–03:15 Reindex ledgers (optimization; owner: Ledger DBA (+44 20 7946 0000))');
+    expect(london.description).toContain('Owners: Ledger Team (ledger@example.org)');
+    expect(london.description).toContain(`Runbook: Ledger maintenance\n${SITE}/ledger/maintenance/`);
+
+    const monthly = eventsOf(feeds, 'system/core').find((e) => e.uid.startsWith('core-ops-monthly-'))!;
+    expect(monthly.summary).toBe(`core: ${NASTY_TITLE}`);
+    expect(monthly.categories).toEqual(['core', 'downtime']);
+    expect(monthly.alarms).toEqual(['-P30D']);
+    expect(monthly.description).toContain('- 03:00–04:00 Restore test (restore-test; owner: Ops DBA)');
+    expect(monthly.description).toContain('Owners: Operations; unregistered-owner');
+    expect(monthly.description).toContain('Replaces the weekly window; see https://status.example.org/?a=1,b=2');
+    expect(monthly.description).toContain('Runbook: Core ops; the "main", runbook');
+    // A weekly occurrence has no restore test: it runs on last Sundays only.
+    const weekly = eventsOf(feeds, 'system/core').find((e) => e.uid.startsWith('core-ops-weekly-'))!;
+    expect(weekly.description).not.toContain('Tasks in this window');
+  });
+
+  it('cannot be broken out of by a title with a newline, semicolon or colon', () => {
+    const text = feeds.get('system/core')!;
+    expect(text).not.toMatch(/\r\nUID:injected/);
+    const events = eventsOf(feeds, 'system/core');
+    expect(events.filter((e) => e.uid === 'injected')).toEqual([]);
+    expect(text.match(/\r\nBEGIN:VEVENT\r\n/g)!.length).toBe(events.length);
+  });
+
+  it('gives an owner the windows of the runbooks it owns and those holding its tasks', () => {
+    const uids = (path: string) => eventsOf(feeds, path).map((e) => e.uid);
+    const allOf = (id: string) => windowOccurrences(runbook(id), time).length;
+    expect(uids('owner/ledger-team')).toHaveLength(allOf('ledger-maintenance'));
+    // The reindex runs in every weekly window.
+    expect(uids('owner/ledger-dba')).toEqual(uids('system/ledger'));
+    // The vacuum runs on first Sundays, 01:00 Nairobi: in the Saturday window that started the evening before.
+    const vacuum = eventsOf(feeds, 'owner/nairobi-dba');
+    expect(vacuum.length).toBe(15);
+    for (const event of vacuum) {
+      const sunday = new Date(event.start + 4 * 3_600_000);
+      expect(sunday.getUTCDay()).toBe(0);
+      expect(sunday.getUTCDate()).toBeLessThanOrEqual(7);
+      expect(event.description).toContain('- 01:00–02:00 Vacuum the database');
+    }
+    // The restore test names the weekly window but runs in the monthly one on last Sundays.
+    const restore = eventsOf(feeds, 'owner/ops-dba');
+    expect(restore.length).toBeGreaterThan(10);
+    expect(restore.every((e) => e.uid.startsWith('core-ops-monthly-'))).toBe(true);
+    expect(uids('owner/ops')).toEqual(uids('system/core'));
+    expect(uids('owner/unregistered-owner')).toEqual(uids('system/core'));
+  });
+
+  it('writes a valid, empty calendar for an owner with no windows, so a subscription keeps working', () => {
+    const { calendar, events } = parseFeed(feeds.get('owner/on-leave')!);
+    expect(events).toEqual([]);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Almanac: maintenance for Owns nothing');
+  });
+
+  it('names and describes each calendar, with refresh hints and no METHOD', () => {
+    const { calendar } = parseFeed(feeds.get('system/mvono')!);
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    expect(calendar.getFirstPropertyValue('name')).toBe('Almanac: mvono maintenance');
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Almanac: mvono maintenance');
+    expect(calendar.getFirstPropertyValue('description')).toMatch(/^Maintenance windows of mvono\. Times are exact instants and each event gives the local time\./);
+    expect(calendar.getFirstPropertyValue('x-wr-caldesc')).toBe(calendar.getFirstPropertyValue('description'));
+    expect(String(calendar.getFirstPropertyValue('refresh-interval'))).toBe('PT6H');
+    expect(calendar.getFirstPropertyValue('x-published-ttl')).toBe('PT6H');
+    expect(calendar.getFirstPropertyValue('source')).toBe(`${SITE}/calendars/system/mvono.ics`);
+    expect(calendar.getFirstPropertyValue('method')).toBeNull();
+  });
+});
+
+describe('stability across builds', () => {
+  it('writes byte-identical feeds from the same input, parsed and expanded afresh', () => {
+    const first = render(fixtureCorpus(), fixtureTime());
+    const second = render(fixtureCorpus(), fixtureTime());
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [path, text] of first) expect(second.get(path), path).toBe(text);
+  });
+
+  it('keeps each occurrence UID and event when the horizon slides a week', () => {
+    const before = byUid(eventsOf(render(), 'all'));
+    const after = byUid(eventsOf(render(fixtureCorpus(), fixtureTime('2026-03-08')), 'all'));
+    const shared = [...after.keys()].filter((uid) => before.has(uid));
+    expect(shared.length).toBeGreaterThan(after.size - 10);
+    for (const uid of shared) expect(after.get(uid)).toEqual(before.get(uid));
+  });
+
+  it('keeps UIDs when a runbook changes elsewhere, and moves only the changed window', () => {
+    const edited = {
+      ...FILES,
+      'runbooks/core/ops.mdx': { ...LAST_SUNDAY, title: 'Core operations', windows: [{ ...LAST_SUNDAY.windows[0]!, start: '03:00' }, LAST_SUNDAY.windows[1]!] },
+    };
+    const before = eventsOf(render(), 'all').map((e) => e.uid);
+    const after = eventsOf(render(fixtureCorpus(edited)), 'all').map((e) => e.uid);
+    const moved = (uids: string[]) => uids.filter((uid) => uid.startsWith('core-ops-weekly-'));
+    expect(after.filter((uid) => !uid.startsWith('core-ops-weekly-'))).toEqual(before.filter((uid) => !uid.startsWith('core-ops-weekly-')));
+    expect(moved(after).every((uid) => /T030000Z@/.test(uid))).toBe(true);
+    expect(moved(before).every((uid) => /T020000Z@/.test(uid))).toBe(true);
+  });
+
+  it('stamps events with the given DTSTAMP and SEQUENCE, never the clock', () => {
+    const set = feedSets(fixtureCorpus(), fixtureTime()).find((s) => s.path === 'system/ledger')!;
+    const text = renderFeed(set, testOptions({ dtstamp: Date.UTC(2026, 0, 2, 3, 4, 5), sequenceOf: (r) => (r.id === 'ledger-maintenance' ? 42 : 0) }));
+    const stamps = new Set(text.split('\r\n').filter((line) => line.startsWith('DTSTAMP:')));
+    expect([...stamps]).toEqual(['DTSTAMP:20260102T030405Z']);
+    expect(parseFeed(text).events.every((e) => e.sequence === 42)).toBe(true);
+  });
+
+  it('refuses to publish two events with one UID, which clients would merge', () => {
+    const set = feedSets(fixtureCorpus(), fixtureTime()).find((s) => s.path === 'system/ledger')!;
+    const doubled: FeedSet = { ...set, windows: [...set.windows, set.windows[0]!] };
+    expect(() => renderFeed(doubled, testOptions())).toThrow(/would share/);
+  });
+});
