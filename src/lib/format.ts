@@ -1,0 +1,170 @@
+import { durationMs, humanizeDuration, type Occurrence } from '@almanac/verifier';
+
+/*
+ * Every date and time on the site is formatted here, always with an explicit zone: a page built
+ * in Nairobi must read the same as one built in London, whatever the reader's zone.
+ */
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** "UTC", "Nairobi", "Buenos Aires": a zone as people name it in a sentence. */
+export function zoneLabel(zone: string): string {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
+  return zone.slice(zone.lastIndexOf('/') + 1).replaceAll('_', ' ');
+}
+
+export function isUtc(zone: string): boolean {
+  return zoneLabel(zone) === 'UTC';
+}
+
+/** An instant as a wall clock in a zone. */
+export interface WallClock {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM, 24-hour */
+  time: string;
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+export function wallClock(instant: number, zone: string): WallClock {
+  let format = clocks.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clocks.set(zone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
+  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "Sun 29 Nov 2026" for a YYYY-MM-DD date; `long` gives "Sunday 29 November 2026". */
+export function formatDate(date: string, style: 'short' | 'long' = 'short'): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
+  const monthName = MONTHS[month - 1]!;
+  return style === 'long' ? `${weekday} ${day} ${monthName} ${year}` : `${weekday.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year}`;
+}
+
+/** Whole days from one YYYY-MM-DD date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+/** An ISO instant for `<time datetime>`, to the minute. */
+export function isoInstant(instant: number): string {
+  return new Date(instant).toISOString().replace(/:00\.000Z$/, 'Z');
+}
+
+/** "02:00–04:00 UTC", "23:00–01:00 UTC", or with a day named where the span ends on a later day than the next. */
+export function formatClockSpan(start: number, end: number, zone: string): string {
+  const a = wallClock(start, zone);
+  if (end <= start) return `${a.time} ${zoneLabel(zone)}`;
+  const b = wallClock(end, zone);
+  const endsLater = daysBetween(a.date, b.date) > 1 || (daysBetween(a.date, b.date) === 1 && b.time >= a.time);
+  return endsLater ? `${a.time} ${zoneLabel(zone)} to ${formatDate(b.date)}, ${b.time}` : `${a.time}–${b.time} ${zoneLabel(zone)}`;
+}
+
+/** "Sun 29 Nov 2026, 02:00–04:00 UTC"; an all-day occurrence is "Sun 29 Nov 2026 (the whole day, UTC)". */
+export function formatOccurrence(occurrence: Pick<Occurrence, 'start' | 'end' | 'allDay'>, zone: string): string {
+  const { date } = wallClock(occurrence.start, zone);
+  if (occurrence.allDay) return `${formatDate(date)} (the whole day, ${zoneLabel(zone)})`;
+  return `${formatDate(date)}, ${formatClockSpan(occurrence.start, occurrence.end, zone)}`;
+}
+
+/**
+ * An occurrence in its own zone and, where that is not UTC, in UTC: "Sun 29 Nov 2026, 05:00–07:00
+ * Nairobi (Sun 29 Nov 2026, 02:00–04:00 UTC)". The UTC half names its date only when it differs.
+ */
+export function formatOccurrenceBothZones(occurrence: Pick<Occurrence, 'start' | 'end' | 'allDay'>, zone: string): string {
+  const own = formatOccurrence(occurrence, zone);
+  if (isUtc(zone) || occurrence.allDay) return own;
+  const sameDate = wallClock(occurrence.start, zone).date === wallClock(occurrence.start, 'UTC').date;
+  return `${own} (${sameDate ? formatClockSpan(occurrence.start, occurrence.end, 'UTC') : formatOccurrence(occurrence, 'UTC')})`;
+}
+
+function addMinutes(time: string, minutes: number): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** A recurring item's local time: "02:00–04:00 UTC", "09:00 UTC" (no duration), "02:00 UTC for 2 days". */
+export function formatLocalTimes(start: string, duration: string | undefined, zone: string): string {
+  const length = duration ? durationMs(duration) : 0;
+  if (!length || Number.isNaN(length)) return `${start} ${zoneLabel(zone)}`;
+  if (length >= DAY) return `${start} ${zoneLabel(zone)} for ${humanizeDuration(duration!)}`;
+  return `${start}–${addMinutes(start, length / MINUTE)} ${zoneLabel(zone)}`;
+}
+
+const SHIFT: Record<string, string> = { '-1': ', the day before', '1': ', the day after' };
+
+/**
+ * A recurring start time ("HH:MM") in another zone, with its span, read from the real
+ * occurrences so that daylight saving time is accounted for: "05:00–07:00 Nairobi", "23:00–01:00
+ * UTC, the day before", or "21:00–00:00 UTC or 22:00–01:00 UTC, with daylight saving time".
+ */
+export function formatInOtherZone(occurrences: readonly Pick<Occurrence, 'start' | 'end' | 'wall'>[], start: string, other: string): string | undefined {
+  const variants: string[] = [];
+  const [hours, minutes] = start.split(':').map(Number) as [number, number];
+  const stated = (hours * 60 + minutes) * MINUTE;
+  for (const occurrence of occurrences) {
+    // An hourly rule's later hours are not other variants of its stated start time.
+    if (occurrence.wall % DAY !== stated) continue;
+    const ownDate = new Date(occurrence.wall).toISOString().slice(0, 10);
+    const shift = daysBetween(ownDate, wallClock(occurrence.start, other).date);
+    const text = `${formatClockSpan(occurrence.start, occurrence.end, other)}${SHIFT[String(shift)] ?? (shift ? `, ${shift} days apart` : '')}`;
+    if (!variants.includes(text)) variants.push(text);
+  }
+  if (variants.length <= 1) return variants[0];
+  return `${variants.join(' or ')}, with daylight saving time`;
+}
+
+/** "4 hours", "30 minutes": an ISO 8601 duration as people say it; never the raw `PT4H`. */
+export function formatDuration(duration: string): string {
+  return humanizeDuration(duration);
+}
+
+/** A threshold level: "above 70 % for 10 minutes", "below 20 %", "above 10 per minute". */
+export function formatLevel(level: { value: number; for?: string }, threshold: { unit?: string; comparator: '>' | '<' }): string {
+  const unit = threshold.unit?.trim();
+  const amount = !unit ? `${level.value}` : unit === 'percent' || unit === '%' ? `${level.value} %` : `${level.value} ${unit}`;
+  const direction = threshold.comparator === '>' ? 'above' : 'below';
+  return `${direction} ${amount}${level.for ? ` for ${humanizeDuration(level.for)}` : ''}`;
+}
+
+/**
+ * Contact text that stands in for a real one: "[Name]", "+254 7XX XXX XXX", "TBD". The same
+ * pattern as the verifier's owner-placeholder rule, so the page marks exactly what it reports.
+ */
+export function isPlaceholder(text: string): boolean {
+  return /\[[^\]]*\]|<[^>]*>|XX|\bTBD\b|\bTODO\b/.test(text);
+}
+
+/** "1st", "2nd", "23rd", "last", "2nd to last". */
+export function ordinal(n: number): string {
+  if (n === -1) return 'last';
+  if (n < 0) return `${ordinal(-n)} to last`;
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** "1 finding", "3 findings". */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+/** How far ahead something is announced: "24 hours ahead", or "at once" for a zero lead. */
+export function formatAhead(duration: string): string {
+  return durationMs(duration) === 0 ? 'at once' : `${humanizeDuration(duration)} ahead`;
+}

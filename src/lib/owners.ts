@@ -1,0 +1,49 @@
+import type { Escalation, Item, Owner, Runbook, Task } from '@almanac/verifier';
+
+type Monitor = Runbook['monitors'][number]['value'];
+
+/** What one owner id stands for across the runbooks. */
+export interface OwnerRecord {
+  id: string;
+  /** Undefined when no owners.yaml has the id (the verifier reports it as owner-unknown). */
+  owner?: Owner;
+  runbooks: Runbook[];
+  tasks: Array<{ runbook: Runbook; task: Item<Task> }>;
+  escalations: Array<{ runbook: Runbook; level: Item<Escalation> }>;
+  monitors: Array<{ runbook: Runbook; monitor: Item<Monitor> }>;
+}
+
+/** The owner an id names in a runbook's owners registry. */
+export function ownerOf(runbook: Runbook, id: string): Owner | undefined {
+  return Object.hasOwn(runbook.registry.owners, id) ? runbook.registry.owners[id] : undefined;
+}
+
+/**
+ * Every owner of every registry, and every id a runbook names that no registry has, with what
+ * each one owns; sorted by name so the owners page reads like a directory.
+ */
+export function ownerRecords(runbooks: readonly Runbook[], registries: ReadonlyArray<{ owners: Record<string, Owner> }>): OwnerRecord[] {
+  const records = new Map<string, OwnerRecord>();
+  const recordOf = (id: string, owner?: Owner): OwnerRecord => {
+    let record = records.get(id);
+    if (!record) records.set(id, (record = { id, owner, runbooks: [], tasks: [], escalations: [], monitors: [] }));
+    record.owner ??= owner;
+    return record;
+  };
+  for (const registry of registries) for (const [id, owner] of Object.entries(registry.owners)) recordOf(id, owner);
+  for (const runbook of runbooks) {
+    const of = (id: string) => recordOf(id, ownerOf(runbook, id));
+    for (const id of runbook.owners) of(id).runbooks.push(runbook);
+    for (const task of runbook.tasks) of(task.value.owner).tasks.push({ runbook, task });
+    for (const level of runbook.escalation) of(level.value.owner).escalations.push({ runbook, level });
+    for (const monitor of runbook.monitors) if (monitor.value.owner) of(monitor.value.owner).monitors.push({ runbook, monitor });
+  }
+  const name = (r: OwnerRecord) => (r.owner?.name ?? r.id).toLowerCase();
+  return [...records.values()].sort((a, b) => name(a).localeCompare(name(b), 'en') || a.id.localeCompare(b.id, 'en'));
+}
+
+/** The systems an owner works on, through any runbook, task, escalation level or monitor. */
+export function systemsOf(record: OwnerRecord): string[] {
+  const runbooks = [...record.runbooks, ...record.tasks, ...record.escalations, ...record.monitors].map((x) => ('runbook' in x ? x.runbook : x));
+  return [...new Set(runbooks.map((r) => r.system))].sort();
+}

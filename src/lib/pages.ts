@@ -1,0 +1,13 @@
+import { getCollection } from 'astro:content';
+
+/** What this needs of a docs entry; spelled out so the type check passes before `astro sync` has generated the collection's types. */
+interface DocsEntry {
+  id: string;
+  filePath?: string;
+}
+
+/** Each page's URL path by its file (`runbooks/mvono/plan.mdx` → `/mvono/plan/`), as Starlight routes it. */
+export async function pageHrefs(): Promise<Map<string, string>> {
+  const entries: DocsEntry[] = await getCollection('docs');
+  return new Map(entries.flatMap((entry) => (entry.filePath ? [[entry.filePath, entry.id === 'index' ? '/' : `/${entry.id}/`] as const] : [])));
+}

@@ -1,0 +1,87 @@
+import { windowOccurrences, type Runbook, type TimeEngine, type WindowOccurrence } from '@almanac/verifier';
+import { wallClock } from './format.ts';
+
+const DAY = 86_400_000;
+
+/**
+ * Midnight UTC of the build's "today" (the verifier's, which ALMANAC_NOW fixes): "upcoming"
+ * starts there on every page, so pages and tests agree whatever the hour of the build.
+ */
+export function startOfToday(today: string): number {
+  return Date.parse(`${today}T00:00:00Z`);
+}
+
+/** A runbook's window occurrences that start at or after `from`, soonest first. */
+export function upcomingWindows(runbook: Runbook, time: TimeEngine, from: number, count = Number.POSITIVE_INFINITY): WindowOccurrence[] {
+  return windowOccurrences(runbook, time)
+    .filter((o) => o.start >= from)
+    .slice(0, count);
+}
+
+/** The soonest upcoming window occurrence of any of these runbooks. */
+export function nextWindow(runbooks: readonly Runbook[], time: TimeEngine, from: number): WindowOccurrence | undefined {
+  return runbooks
+    .flatMap((runbook) => upcomingWindows(runbook, time, from, 1))
+    .sort((a, b) => a.start - b.start)[0];
+}
+
+export interface AgendaEntry extends WindowOccurrence {
+  /** Occurrences of other windows of the same system that overlap this one. */
+  overlaps: WindowOccurrence[];
+}
+
+export interface AgendaDay {
+  /** YYYY-MM-DD in UTC */
+  date: string;
+  entries: AgendaEntry[];
+}
+
+export interface AgendaWeek {
+  /** The Monday that starts the week, YYYY-MM-DD in UTC. */
+  monday: string;
+  days: AgendaDay[];
+}
+
+/** Marks each occurrence with the occurrences of the same system it overlaps. */
+function withOverlaps(occurrences: readonly WindowOccurrence[]): AgendaEntry[] {
+  const entries = occurrences.map((o) => ({ ...o, overlaps: [] as WindowOccurrence[] })).sort((a, b) => a.start - b.start);
+  for (let i = 0; i < entries.length; i++) {
+    const a = entries[i]!;
+    for (let j = i + 1; j < entries.length && entries[j]!.start < a.end; j++) {
+      const b = entries[j]!;
+      if (a.runbook.system !== b.runbook.system) continue;
+      a.overlaps.push(b);
+      b.overlaps.push(a);
+    }
+  }
+  return entries;
+}
+
+function mondayOf(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  const back = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - back * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Every window occurrence of these runbooks that starts in the `weeks` weeks from `from`, by
+ * week (Monday to Sunday) and day in UTC, each with the same-system windows it overlaps. Every
+ * week is listed, also one without windows, so a quiet week reads as quiet, not as missing.
+ */
+export function agenda(runbooks: readonly Runbook[], time: TimeEngine, from: number, weeks: number): AgendaWeek[] {
+  const to = from + weeks * 7 * DAY;
+  const entries = withOverlaps(runbooks.flatMap((runbook) => upcomingWindows(runbook, time, from).filter((o) => o.start < to)));
+  const result: AgendaWeek[] = [];
+  for (let day = mondayOf(wallClock(from, 'UTC').date); Date.parse(`${day}T00:00:00Z`) < to; day = new Date(Date.parse(`${day}T00:00:00Z`) + 7 * DAY).toISOString().slice(0, 10)) {
+    result.push({ monday: day, days: [] });
+  }
+  for (const entry of entries) {
+    const date = wallClock(entry.start, 'UTC').date;
+    const week = result.find((w) => w.monday === mondayOf(date));
+    if (!week) continue;
+    let day = week.days.find((d) => d.date === date);
+    if (!day) week.days.push((day = { date, entries: [] }));
+    day.entries.push(entry);
+  }
+  return result;
+}

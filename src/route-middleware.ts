@@ -1,0 +1,15 @@
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { getModel } from './lib/model.ts';
+import { summarySections } from './lib/sections.ts';
+
+/** Lists the summary's sections (owners, windows, tasks…) in a runbook's "On this page", before its text's headings. */
+export const onRequest = defineRouteMiddleware((context) => {
+  const route = context.locals.starlightRoute;
+  const { filePath } = route.entry;
+  const runbook = filePath ? getModel().byFile.get(filePath) : undefined;
+  if (!runbook || !route.toc) return;
+  const sections = summarySections(runbook, new Set(route.headings.map((h) => h.slug)));
+  const [overview, ...body] = route.toc.items;
+  if (!overview) return;
+  route.toc.items = [overview, ...sections.map(({ id, title }) => ({ depth: 2, slug: id, text: title, children: [] })), ...body];
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { parseRunbookFile, TimeEngine, type OwnersRegistry, type Runbook } from '@almanac/verifier';
+import { agenda, nextWindow, startOfToday, upcomingWindows } from '../../src/lib/schedule.ts';
+import { ownerRecords, systemsOf } from '../../src/lib/owners.ts';
+import { summarySections } from '../../src/lib/sections.ts';
+import { taskTimeInWords, windowInWords } from '../../src/lib/schedule-words.ts';
+
+const registry: OwnersRegistry = {
+  file: 'runbooks/owners.yaml',
+  owners: { ops: { name: 'Operations' }, dba: { name: 'Database team', kind: 'team' } },
+};
+
+function runbook(name: string, frontmatter: string): Runbook {
+  const parsed = parseRunbookFile(`runbooks/${name}.mdx`, new TextEncoder().encode(`---\n${frontmatter}\n---\nBody\n`), registry);
+  if (!parsed.runbook) throw new Error(parsed.reports.map((r) => r.message).join('\n'));
+  return parsed.runbook;
+}
+
+const db = runbook(
+  'db',
+  `id: db
+title: Database
+system: db
+owners: [dba]
+timezone: UTC
+windows:
+  - { id: weekly, title: Weekly, rrule: "FREQ=WEEKLY;BYDAY=SU", start: "02:00", duration: PT2H, impact: minimal }
+  - { id: late, title: Late, rrule: "FREQ=WEEKLY;BYDAY=SU", start: "03:00", duration: PT2H, impact: none }
+tasks:
+  - { id: backup, title: Backup, kind: backup, rrule: FREQ=DAILY, start: "01:00", owner: ops }
+escalation:
+  - { level: 1, owner: ops, respond_within: PT30M }`,
+);
+const web = runbook(
+  'web',
+  `id: web
+title: Web
+system: web
+owners: [ops, ghost]
+timezone: Africa/Nairobi
+windows:
+  - { id: nightly, title: Nightly, rrule: "FREQ=WEEKLY;BYDAY=SU", start: "05:00", duration: PT1H, impact: degraded }`,
+);
+
+const today = '2026-11-23'; // a Monday
+const from = startOfToday(today);
+const time = new TimeEngine({ from: from - 7 * 86_400_000, to: from + 400 * 86_400_000 });
+
+describe('upcoming windows', () => {
+  it('starts at midnight UTC of the build day', () => {
+    expect(new Date(from).toISOString()).toBe('2026-11-23T00:00:00.000Z');
+  });
+
+  it('lists a runbook’s next occurrences, soonest first', () => {
+    const next = upcomingWindows(db, time, from, 3);
+    expect(next.map((o) => [o.window.value.id, new Date(o.start).toISOString()])).toEqual([
+      ['weekly', '2026-11-29T02:00:00.000Z'],
+      ['late', '2026-11-29T03:00:00.000Z'],
+      ['weekly', '2026-12-06T02:00:00.000Z'],
+    ]);
+  });
+
+  it('finds the soonest window of all runbooks', () => {
+    // 05:00 Nairobi is 02:00 UTC, the same instant as db's weekly window; either is the soonest.
+    expect(new Date(nextWindow([web, db], time, from)!.start).toISOString()).toBe('2026-11-29T02:00:00.000Z');
+  });
+});
+
+describe('agenda', () => {
+  const weeks = agenda([db, web], time, from, 8);
+
+  it('lists eight weeks from the Monday of today, quiet ones too', () => {
+    expect(weeks).toHaveLength(8);
+    expect(weeks[0]!.monday).toBe('2026-11-23');
+    expect(weeks[7]!.monday).toBe('2027-01-11');
+  });
+
+  it('groups occurrences by UTC day', () => {
+    const sunday = weeks[0]!.days.find((d) => d.date === '2026-11-29')!;
+    expect(sunday.entries.map((e) => `${e.runbook.system}/${e.window.value.id}`)).toEqual(['db/weekly', 'web/nightly', 'db/late']);
+  });
+
+  it('marks overlaps within a system only', () => {
+    const [weekly, nightly, late] = weeks[0]!.days.find((d) => d.date === '2026-11-29')!.entries;
+    expect(weekly!.overlaps.map((o) => o.window.value.id)).toEqual(['late']);
+    expect(late!.overlaps.map((o) => o.window.value.id)).toEqual(['weekly']);
+    expect(nightly!.overlaps).toEqual([]);
+  });
+});
+
+describe('owners', () => {
+  const records = ownerRecords([db, web], [registry]);
+
+  it('lists every registry owner and every unknown id, by name', () => {
+    expect(records.map((r) => r.id)).toEqual(['dba', 'ghost', 'ops']);
+    expect(records.find((r) => r.id === 'ghost')!.owner).toBeUndefined();
+  });
+
+  it('collects what each owner is responsible for', () => {
+    const ops = records.find((r) => r.id === 'ops')!;
+    expect(ops.runbooks.map((r) => r.id)).toEqual(['web']);
+    expect(ops.tasks.map((t) => t.task.value.id)).toEqual(['backup']);
+    expect(ops.escalations).toHaveLength(1);
+    expect(systemsOf(ops)).toEqual(['db', 'web']);
+  });
+});
+
+describe('summary sections', () => {
+  it('has a section for each list the runbook has', () => {
+    expect(summarySections(db, new Set()).map((s) => s.id)).toEqual(['owners', 'windows', 'tasks', 'escalation']);
+  });
+
+  it('keeps anchors apart from the headings of the runbook’s text', () => {
+    expect(summarySections(db, new Set(['tasks'])).find((s) => s.key === 'tasks')!.id).toBe('tasks-summary');
+  });
+});
+
+describe('schedules in words', () => {
+  const mvono = runbook(
+    'mvono',
+    `id: mvono
+title: Mvono
+system: mvono
+owners: [ops]
+timezone: Africa/Nairobi
+windows:
+  - { id: weekly, title: Weekly, rrule: "FREQ=WEEKLY;BYDAY=SU", start: "02:00", duration: PT2H, timezone: UTC, impact: minimal }
+  - { id: local, title: Local, rrule: "FREQ=WEEKLY;BYDAY=SU", start: "02:00", duration: PT2H, impact: minimal }
+tasks:
+  - { id: optimize, title: Optimize, kind: optimization, rrule: "FREQ=WEEKLY;BYDAY=SU", start: "05:30", duration: PT1H, owner: ops }
+  - { id: check, title: Check, kind: check, rrule: FREQ=DAILY, owner: ops }`,
+  );
+  const [weekly, local] = mvono.windows.map((w) => w.value);
+  const [optimize, check] = mvono.tasks.map((t) => t.value);
+
+  it('gives a UTC window in the runbook’s zone too', () => {
+    expect(windowInWords(mvono, weekly!, time)).toBe('Every Sunday, 02:00–04:00 UTC (05:00–07:00 Nairobi)');
+  });
+
+  it('gives a local window in UTC, with the day it falls on there', () => {
+    expect(windowInWords(mvono, local!, time)).toBe('Every Sunday, 02:00–04:00 Nairobi (23:00–01:00 UTC, the day before)');
+  });
+
+  it('gives a task’s time in its zone and in UTC', () => {
+    expect(taskTimeInWords(mvono, optimize!, time)).toBe('05:30–06:30 Nairobi (02:30–03:30 UTC)');
+    expect(taskTimeInWords(mvono, check!, time)).toBe('any time that day (Nairobi time)');
+  });
+});

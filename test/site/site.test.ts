@@ -1,0 +1,260 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { durationMs, loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, windowOccurrences, type Runbook, type VerifyResult } from '@almanac/verifier';
+import { launchChromium } from './browser.ts';
+import { buildSite, DIST, ensureBuilt, ROOT } from './build.ts';
+import { resolveStatic, serveStatic } from './static-server.ts';
+
+/*
+ * The built site in a real browser. Expectations come from the verifier's model, not from the
+ * site's own helpers, so a formatting bug cannot agree with itself. dist/ is built once if it is
+ * missing; a dist/ built from older runbooks gives failures, so rebuild after editing them.
+ */
+
+const SCREENSHOTS = join(ROOT, 'test/screenshots');
+const DAY = 86_400_000;
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+/** Console errors, failed requests and uncaught exceptions of every page opened, by page. */
+const problems: string[] = [];
+
+function htmlFiles(dir = DIST): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => join(dir, file));
+}
+
+/** The URL path a built HTML file is served at. */
+function urlPathOf(file: string): string {
+  const path = `/${relative(DIST, file).split(sep).join('/')}`;
+  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+}
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`${path}: uncaught ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${path}: ${response.status()} for ${response.url()}`);
+  });
+  await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+  return page;
+}
+
+/** The model the build made: same files and config, and the build's "today", which the calendar states. */
+function modelOfBuild(): { runbooks: Runbook[]; result: VerifyResult; siteUrl: string } {
+  const today = /data-today="(\d{4}-\d{2}-\d{2})"/.exec(readFileSync(join(DIST, 'calendar/index.html'), 'utf8'))?.[1];
+  if (!today) throw new Error('dist/calendar/index.html does not state the day it was built for');
+  const { config } = loadConfig(ROOT);
+  const corpus = loadCorpus(['runbooks'], ROOT, { ownersFile: config.owners });
+  return { runbooks: corpus.runbooks, result: verifyWithConfig(corpus, config, today), siteUrl: siteUrlOf(config) };
+}
+
+/** Runbook page paths, read from the home page's list, where each title links to its page. */
+function runbookHrefs(runbooks: readonly Runbook[]): Map<Runbook, string> {
+  const home = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const unescape = (text: string) => text.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const links = [...home.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map(([, href, text]) => [unescape(text!), href!] as const);
+  return new Map(
+    runbooks.map((runbook) => {
+      const link = links.find(([text]) => text === runbook.title);
+      if (!link) throw new Error(`the home page does not link ${runbook.title}`);
+      return [runbook, link[1]];
+    }),
+  );
+}
+
+let model: ReturnType<typeof modelOfBuild>;
+let hrefs: Map<Runbook, string>;
+
+beforeAll(async () => {
+  ensureBuilt();
+  model = modelOfBuild();
+  hrefs = runbookHrefs(model.runbooks);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  site = await serveStatic(DIST);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('search', () => {
+  /**
+   * A word of one runbook's frontmatter values that no other runbook file and not its own text
+   * holds, so only the summary the site renders from frontmatter can make search find it. Its
+   * first letters must be on no other built page but the owners directory, so that search's
+   * stemming ("checked" finds "check") cannot bury the runbook under other results.
+   */
+  function frontmatterOnlyWord(): { word: string; runbook: Runbook } {
+    const values = (runbook: Runbook) => [
+      ...runbook.tasks.flatMap(({ value }) => [value.title, value.description ?? '', value.tool ?? '']),
+      ...runbook.windows.flatMap(({ value }) => [value.title, value.description ?? '']),
+      ...runbook.thresholds.flatMap(({ value }) => [value.metric, value.response]),
+      ...runbook.monitors.map(({ value }) => value.title),
+    ];
+    const sorted = [...model.runbooks].sort((a, b) => a.id.localeCompare(b.id));
+    const pages = htmlFiles().map((file) => ({ path: urlPathOf(file), text: readFileSync(file, 'utf8').toLowerCase() }));
+    for (const runbook of sorted) {
+      const elsewhere = [runbook.body, ...sorted.filter((other) => other !== runbook).map((other) => other.source.text)].join('\n').toLowerCase();
+      const otherPages = pages.filter(({ path }) => path !== hrefs.get(runbook) && path !== '/owners/').map(({ text }) => text);
+      const words = [...new Set(values(runbook).join(' ').toLowerCase().match(/[a-z]{7,}/g) ?? [])].sort((a, b) => b.length - a.length || a.localeCompare(b));
+      const word = words.find((w) => !elsewhere.includes(w) && !otherPages.some((text) => text.includes(w.slice(0, 6))));
+      if (word) return { word, runbook };
+    }
+    throw new Error('no runbook has a frontmatter word of its own to search for');
+  }
+
+  it('finds a word that only one runbook’s frontmatter holds, and opens that runbook', async () => {
+    const { word, runbook } = frontmatterOnlyWord();
+    const page = await open('/');
+    await page.locator('site-search button[data-open-modal]:not([disabled])').click();
+    await page.locator('#starlight__search input.pagefind-ui__search-input').fill(word);
+    const result = page.locator(`#starlight__search a.pagefind-ui__result-link[href^="${hrefs.get(runbook)}"]`).first();
+    await result.waitFor({ timeout: 15_000 });
+    await result.click();
+    await page.waitForURL((url) => url.pathname === hrefs.get(runbook));
+    expect(await page.locator('h1#_top').textContent()).toBe(runbook.title);
+    await page.close();
+  });
+});
+
+describe('calendar', () => {
+  it('shows the next window of a runbook at its UTC time', async () => {
+    const from = Date.parse(`${model.result.today}T00:00:00Z`);
+    const candidates = [...model.runbooks]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .flatMap((runbook) => windowOccurrences(runbook, model.result.time).filter((o) => o.start >= from).slice(0, 1))
+      .filter((o) => o.start < from + 8 * 7 * DAY && durationMs(o.window.value.duration) < DAY);
+    const next = candidates[0];
+    expect(next, 'a runbook with a window in the next eight weeks').toBeDefined();
+    const iso = new Date(next!.start).toISOString();
+    const hhmm = (instant: number) => new Date(instant).toISOString().slice(11, 16);
+
+    const page = await open('/calendar/');
+    const day = page.locator('.agenda-day', { has: page.locator(`h3#day-${iso.slice(0, 10)}`) });
+    const entry = day.locator('.agenda-entry', { has: page.locator(`a[href="${hrefs.get(next!.runbook)}#window-${next!.window.value.id}"]`) });
+    const time = entry.locator(`time[datetime="${iso.slice(0, 16)}Z"]`);
+    await expect(time.count()).resolves.toBe(1);
+    expect(await time.textContent()).toBe(`${hhmm(next!.start)}–${hhmm(next!.end)} UTC`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'calendar.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('filters by system', async () => {
+    const system = [...new Set(model.runbooks.filter((r) => r.windows.length).map((r) => r.system))].sort()[0];
+    if (!system) return;
+    const page = await open('/calendar/');
+    await page.locator('.agenda-filters select[name="system"]').selectOption(system);
+    const shown = await page.locator('.agenda-entry:visible').evaluateAll((entries) => entries.map((e) => (e as HTMLElement).dataset.system));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(new Set(shown)).toEqual(new Set([system]));
+    expect(new URL(page.url()).searchParams.get('system')).toBe(system);
+    await page.close();
+  });
+});
+
+describe('runbook pages', () => {
+  it('show each runbook’s owners and thresholds, with no raw ISO durations', async () => {
+    const isoDuration = /\bP(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?\b/;
+    for (const runbook of model.runbooks) {
+      const page = await open(hrefs.get(runbook)!);
+      const facts = await page.locator('.runbook-facts').innerText();
+      expect(facts, runbook.id).toContain(runbook.system);
+      for (const id of runbook.owners) {
+        const name = runbook.registry.owners[id]?.name ?? id;
+        expect(facts, `${runbook.id}: owner ${id}`).toContain(name);
+        await expect(page.locator('.owner-card').filter({ hasText: name }).count()).resolves.toBeGreaterThan(0);
+      }
+      for (const { value: threshold } of runbook.thresholds) {
+        const row = (await page.locator(`tr#threshold-${threshold.metric}`).innerText()).replace(/\s+/g, ' ');
+        expect(row, `${runbook.id}: threshold ${threshold.metric}`).toContain(threshold.metric);
+        for (const level of [threshold.warning, threshold.critical]) if (level) expect(row).toContain(String(level.value));
+      }
+      // The summary's own words; the authors' descriptions may quote durations as they like.
+      const generated = await page.locator('.runbook-facts, .window-when, .task-time, .level-warning, .level-critical, table.objectives td, .escalation > li > p:first-child').allInnerTexts();
+      for (const text of generated) expect(text, runbook.id).not.toMatch(isoDuration);
+      if (runbook === model.runbooks[0]) await page.screenshot({ path: join(SCREENSHOTS, 'runbook.png'), fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('print as a checklist without the site’s navigation', async () => {
+    const runbook = model.runbooks.find((r) => r.tasks.length > 0);
+    if (!runbook) return;
+    const page = await open(hrefs.get(runbook)!);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('header.header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('nav.sidebar').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.subscribe').first().isVisible()).resolves.toBe(false);
+    await expect(page.locator('.check-box').first().isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+});
+
+describe('every page', () => {
+  it('opens without console errors, failed requests or exceptions', async () => {
+    for (const file of htmlFiles()) {
+      const path = urlPathOf(file);
+      const page = await open(path);
+      if (path === '/') await page.screenshot({ path: join(SCREENSHOTS, 'home.png'), fullPage: true });
+      if (path === '/owners/') await page.screenshot({ path: join(SCREENSHOTS, 'owners.png'), fullPage: true });
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('links only to pages, files and anchors that exist', () => {
+    const site = new URL(model.siteUrl);
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (file: string) => {
+      let set = ids.get(file);
+      if (!set) ids.set(file, (set = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!))));
+      return set;
+    };
+    const broken: string[] = [];
+    for (const file of htmlFiles()) {
+      const base = new URL(urlPathOf(file), 'http://internal');
+      // Starlight gives its 404 page a canonical /404/ that no host serves; every other link counts.
+      const html = readFileSync(file, 'utf8').replace(/<link rel="canonical" href="[^"]*\/404\/"\/?>/, '');
+      for (const [, raw] of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+        const link = raw!.replace(/&amp;/g, '&');
+        let url: URL;
+        if (/^(mailto|tel|data|javascript):/.test(link)) continue;
+        if (/^webcal:/.test(link)) url = new URL(link.replace(/^webcal:/, 'https:'));
+        else url = new URL(link, base);
+        // The site's own absolute URLs (canonical links, feed URLs) must resolve too; other hosts are not ours.
+        if (url.host !== 'internal' && url.host !== site.host) continue;
+        const target = resolveStatic(DIST, url.pathname);
+        if (!target) broken.push(`${urlPathOf(file)} → ${link}`);
+        else if (url.hash && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${urlPathOf(file)} → ${link} (no such anchor)`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('the build', () => {
+  it('writes the same pages whatever the build machine’s time zone', () => {
+    const pages = ['index.html', 'calendar/index.html', 'owners/index.html', relative('/', `${hrefs.get(model.runbooks[0]!)}index.html`)];
+    const mainOf = (dir: string, page: string) => /<main[\s\S]*<\/main>/.exec(readFileSync(join(dir, page), 'utf8'))?.[0];
+    const dirs = ['Pacific/Kiritimati', 'America/St_Johns'].map((zone) => {
+      const dir = mkdtempSync(join(tmpdir(), 'almanac-tz-'));
+      buildSite(dir, { TZ: zone, ALMANAC_NOW: model.result.today });
+      return dir;
+    });
+    try {
+      for (const page of pages) expect(mainOf(dirs[0]!, page), page).toBe(mainOf(dirs[1]!, page));
+    } finally {
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
