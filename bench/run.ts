@@ -1,0 +1,330 @@
+/**
+ * `npm run bench` (node bench/run.ts): how fast Almanac is on large synthetic corpora.
+ *
+ *   1. the parse floor: read every runbook and parse its frontmatter with js-yaml 4 (`load`,
+ *      core schema), nothing else;
+ *   2. `almanac verify`, all rules on: in this process, as the CLI does it (loadConfig,
+ *      loadCorpus, verifyWithConfig), and once through the real CLI binary for a wall-clock time;
+ *   3. feed generation alone for the same model;
+ *   4. the site build against a bare Starlight build of the same bodies (not measurable yet).
+ *
+ * Each timed step runs once to warm up, then several times; the median is reported. Corpora are
+ * generated into bench/.corpus/<size>/ (gitignored) and reused while the generator is unchanged.
+ *
+ * Options: --sizes 100,1000,10000  --runs N  --only floor,verify,cli,feeds,site  --seed N
+ *          --budget S (seconds of timed runs per step and size, default 60; a step projected to
+ *          take more than twice that is skipped)  --regenerate  --no-write (keep bench/results.json)
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import jsYaml from 'js-yaml';
+import * as verifier from '@almanac/verifier';
+import { BENCH_TODAY, generate } from './generate.ts';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(BENCH);
+const CORPORA = join(BENCH, '.corpus');
+const CLI = join(ROOT, 'packages/verifier/bin/almanac.js');
+
+// A full collection before each timed run, so one run's garbage is not charged to the next.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000' },
+    runs: { type: 'string' },
+    only: { type: 'string', default: 'floor,verify,cli,feeds,site' },
+    seed: { type: 'string', default: '1' },
+    budget: { type: 'string', default: '60' },
+    regenerate: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const steps = new Set(values.only.split(','));
+const seed = Number(values.seed);
+const budgetMs = Number(values.budget) * 1000;
+const runsFor = (size: number) => (values.runs ? Number(values.runs) : size >= 10_000 ? 3 : 5);
+
+// --- timing --------------------------------------------------------------------------------
+
+interface Timing {
+  median: number;
+  runs: number[];
+  /** Only one run, without warm-up, because one run took longer than the budget. */
+  cold?: boolean;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Runs `fn` once to warm up, then `runs` times, fewer when a run is long: the timed runs stay
+ * within the step budget. A warm-up longer than the budget is the one (cold) measurement.
+ */
+function time<T>(runs: number, fn: () => T): Timing & { result: T } {
+  collect();
+  const warmStarted = performance.now();
+  let result: T = fn();
+  const warm = performance.now() - warmStarted;
+  if (runs > 0 && warm > budgetMs) return { median: warm, runs: [round(warm)], result, cold: true } as Timing & { result: T };
+  runs = Math.min(runs, Math.max(1, Math.floor(budgetMs / warm)));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    collect();
+    const started = performance.now();
+    result = fn();
+    times.push(performance.now() - started);
+  }
+  return { median: median(times), runs: times.map(round), result };
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const seconds = (ms: number | undefined) => (ms === undefined ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : Math.round((a / b) * 100) / 100);
+const log = (text: string) => process.stdout.write(`${text}\n`);
+
+// --- corpora -------------------------------------------------------------------------------
+
+function* runbookFiles(dir: string): Generator<string> {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* runbookFiles(path);
+    else if (entry.name.endsWith('.mdx')) yield path;
+  }
+}
+
+/** The corpus of a size, generated unless the same generator already wrote it with this seed. */
+function corpus(size: number): { dir: string; generated: boolean; frontmatterLines: number } {
+  const dir = join(CORPORA, String(size));
+  const stampFile = join(CORPORA, `${size}.stamp.json`);
+  const stamp = JSON.stringify({ seed, size, generator: createHash('sha256').update(readFileSync(join(BENCH, 'generate.ts'))).digest('hex') });
+  let generated = false;
+  if (values.regenerate || !existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp || !existsSync(dir)) {
+    generate(dir, size, seed);
+    writeFileSync(stampFile, stamp);
+    generated = true;
+  }
+  let lines = 0;
+  let files = 0;
+  for (const file of runbookFiles(dir)) {
+    const text = readFileSync(file, 'utf8');
+    lines += text.slice(0, text.indexOf('\n---', 3)).split('\n').length - 1;
+    files++;
+  }
+  return { dir, generated, frontmatterLines: Math.round(lines / files) };
+}
+
+// --- steps ---------------------------------------------------------------------------------
+
+/** 1. Read every runbook and parse its frontmatter with js-yaml 4, core schema: nothing else. */
+function parseFloor(dir: string): number {
+  let parsed = 0;
+  for (const file of runbookFiles(dir)) {
+    const text = readFileSync(file, 'utf8');
+    const end = text.indexOf('\n---', 3);
+    if (!text.startsWith('---') || end === -1) continue;
+    const data = jsYaml.load(text.slice(text.indexOf('\n') + 1, end + 1), { schema: jsYaml.CORE_SCHEMA });
+    if (data) parsed++;
+  }
+  return parsed;
+}
+
+/** 2. What `almanac verify <dir>` does, in this process: config, corpus, every rule. */
+function verifyInProcess(dir: string) {
+  const started = performance.now();
+  const { config } = verifier.loadConfig(dir);
+  const corpus = verifier.loadCorpus(['.'], dir, { ownersFile: config.owners });
+  const loaded = performance.now();
+  const result = verifier.verifyWithConfig(corpus, config, BENCH_TODAY);
+  return { corpus, config, result, loadMs: loaded - started, rulesMs: performance.now() - loaded };
+}
+
+/** 2b. The CLI binary, as CI runs it: a new process, JSON report on stdout. */
+function verifyCli(dir: string) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [CLI, 'verify', '.', '--now', BENCH_TODAY, '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - started;
+  let summary: unknown;
+  try {
+    summary = (JSON.parse(run.stdout) as { summary: unknown }).summary;
+  } catch {
+    summary = run.stderr.trim().split('\n').slice(0, 3).join(' ');
+  }
+  return { ms, exitCode: run.status, summary };
+}
+
+type FeedApi = {
+  feedSets: (corpus: Pick<verifier.Corpus, 'runbooks' | 'registries'>, time: verifier.TimeEngine) => Array<{ path: string }>;
+  renderFeed: (set: never, options: object) => string;
+  feedHorizon: (today: string, days?: object) => verifier.Horizon;
+};
+
+/** The feed builder the verifier exports, if it exports one yet. */
+function feedApi(): FeedApi | string {
+  const api = verifier as Record<string, unknown>;
+  const missing = ['feedSets', 'renderFeed', 'feedHorizon'].filter((name) => typeof api[name] !== 'function');
+  return missing.length ? `@almanac/verifier does not export ${missing.join(', ')} yet` : (api as unknown as FeedApi);
+}
+
+/** 3. Every feed for the model: expansions over the feeds' horizon, the feed sets, the iCalendar text. */
+function buildFeeds(api: FeedApi, model: { corpus: verifier.Corpus; config: verifier.AlmanacConfig }) {
+  const time = new verifier.TimeEngine(api.feedHorizon(BENCH_TODAY, model.config.feeds ?? {}));
+  const sets = api.feedSets(model.corpus, time);
+  const options = {
+    siteUrl: verifier.siteUrlOf(model.config, {}),
+    dtstamp: Date.parse(`${BENCH_TODAY}T00:00:00Z`),
+    sequenceOf: () => 0,
+    pageHrefOf: (runbook: verifier.Runbook) => `/${runbook.source.file.replace(/\.mdx?$/, '')}/`,
+  };
+  let bytes = 0;
+  for (const set of sets) bytes += api.renderFeed(set as never, options).length;
+  return { feeds: sets.length, bytes };
+}
+
+// --- the run -------------------------------------------------------------------------------
+
+interface SizeResult {
+  runbooks: number;
+  frontmatterLines: number;
+  floor?: Timing;
+  verify?: Timing & { loadMs: number; rulesMs: number; findings: number; errors: number; warnings: number };
+  cli?: { ms: number; exitCode: number | null; summary: unknown };
+  feeds?: (Timing & { feeds: number; bytes: number }) | { skipped: string };
+}
+
+const results: Record<number, SizeResult> = {};
+const feedMs = (size: number) => {
+  const feeds = results[size]?.feeds;
+  return feeds && 'median' in feeds ? feeds.median : undefined;
+};
+const startedAll = performance.now();
+log(`Almanac bench: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; sizes ${sizes.join(', ')}; today ${BENCH_TODAY}; seed ${seed}`);
+
+for (const size of sizes) {
+  const { dir, generated, frontmatterLines } = corpus(size);
+  log(`\n${size} runbooks in ${relative(ROOT, dir)}${generated ? ' (generated)' : ''}, ${frontmatterLines} frontmatter lines on average`);
+  const result: SizeResult = { runbooks: size, frontmatterLines };
+  results[size] = result;
+  const runs = runsFor(size);
+
+  if (steps.has('floor')) {
+    const floor = time(runs, () => parseFloor(dir));
+    result.floor = { median: round(floor.median), runs: floor.runs };
+    log(`  parse floor (js-yaml 4 core): ${seconds(floor.median)}`);
+  }
+
+  let model: ReturnType<typeof verifyInProcess> | undefined;
+  if (steps.has('verify') || steps.has('feeds')) {
+    const loads: number[] = [];
+    const rules: number[] = [];
+    const verify = time(steps.has('verify') ? runs : 0, () => {
+      const out = verifyInProcess(dir);
+      loads.push(out.loadMs);
+      rules.push(out.rulesMs);
+      return out;
+    });
+    model = verify.result;
+    if (steps.has('verify')) {
+      const { summary } = model.result;
+      result.verify = {
+        median: round(verify.median),
+        runs: verify.runs,
+        loadMs: round(median(loads.length > 1 ? loads.slice(1) : loads)),
+        rulesMs: round(median(rules.length > 1 ? rules.slice(1) : rules)),
+        findings: model.result.findings.length,
+        errors: summary.errors,
+        warnings: summary.warnings,
+      };
+      log(`  verify in process: ${seconds(verify.median)} (load ${seconds(result.verify.loadMs)}, rules ${seconds(result.verify.rulesMs)}); ${summary.errors} errors, ${summary.warnings} warnings`);
+    }
+  }
+
+  if (steps.has('cli')) {
+    const cli = verifyCli(dir);
+    result.cli = { ms: round(cli.ms), exitCode: cli.exitCode, summary: cli.summary };
+    log(`  verify via the CLI (one run, wall clock): ${seconds(cli.ms)}, exit ${cli.exitCode}`);
+  }
+
+  if (steps.has('feeds')) {
+    const api = feedApi();
+    const previous = sizes.slice(0, sizes.indexOf(size)).reverse().find((s) => feedMs(s) !== undefined);
+    const projected = previous === undefined ? undefined : (feedMs(previous)! * size) / previous;
+    if (projected !== undefined && projected > 2 * budgetMs) {
+      result.feeds = { skipped: `one run is projected to take ${seconds(projected)} (${seconds(feedMs(previous!))} at ${previous} runbooks), over twice the ${values.budget} s budget` };
+      log(`  feeds: skipped: ${result.feeds.skipped}`);
+    } else if (typeof api === 'string') {
+      result.feeds = { skipped: api };
+      log(`  feeds: skipped: ${api}`);
+    } else {
+      try {
+        const feeds = time(runs, () => buildFeeds(api, model!));
+        result.feeds = { median: round(feeds.median), runs: feeds.runs, ...(feeds.cold ? { cold: true } : {}), ...feeds.result };
+        log(`  feeds: ${seconds(feeds.median)}${feeds.cold ? ' (one cold run)' : ''} for ${feeds.result.feeds} feeds, ${(feeds.result.bytes / 2 ** 20).toFixed(1)} MiB`);
+      } catch (error) {
+        result.feeds = { skipped: `the feed builder failed: ${(error as Error).message}` };
+        log(`  feeds: skipped: ${result.feeds.skipped}`);
+      }
+    }
+  }
+  model = undefined;
+}
+
+// 4. The site build needs Astro to build a site from a runbook tree other than runbooks/.
+const site = steps.has('site')
+  ? {
+      skipped:
+        'TODO: the 1,000-runbook `npm run build` against a bare Starlight build of the same MDX bodies needs the site to build from another runbook tree (ALMANAC_RUNBOOKS_DIR is not supported yet)',
+    }
+  : undefined;
+if (site) log(`\nsite build: ${site.skipped}`);
+
+// --- ratios and the table ------------------------------------------------------------------
+
+const at = (size: number) => results[size];
+const verifyOverFloor = Object.fromEntries(sizes.map((size) => [size, ratio(at(size)?.verify?.median, at(size)?.floor?.median)]));
+const growth = {
+  floor: ratio(at(10_000)?.floor?.median, at(1000)?.floor?.median),
+  verify: ratio(at(10_000)?.verify?.median, at(1000)?.verify?.median),
+  cli: ratio(at(10_000)?.cli?.ms, at(1000)?.cli?.ms),
+  feeds: ratio(feedMs(10_000), feedMs(1000)),
+  verifyOverFloor: ratio(verifyOverFloor[10_000], verifyOverFloor[1000]),
+};
+
+const header = ['runbooks', 'parse floor', 'verify', 'verify/floor', 'load', 'rules', 'CLI wall', 'feeds'];
+const rows = sizes.map((size) => {
+  const r = at(size)!;
+  return [size.toLocaleString('en'), seconds(r.floor?.median), seconds(r.verify?.median), verifyOverFloor[size] === undefined ? '—' : `${verifyOverFloor[size]}×`, seconds(r.verify?.loadMs), seconds(r.verify?.rulesMs), seconds(r.cli?.ms), seconds(feedMs(size))];
+});
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+log(`\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|\n${rows.map(line).join('\n')}`);
+const grew = (name: string, x: number | undefined) => (x === undefined ? '' : `${name} ${x}×`);
+log(`\n1,000 → 10,000 runbooks: ${[grew('floor', growth.floor), grew('verify', growth.verify), grew('CLI', growth.cli), grew('feeds', growth.feeds), grew('verify/floor', growth.verifyOverFloor)].filter(Boolean).join(', ')}`);
+log(`Whole bench: ${seconds(performance.now() - startedAll)}`);
+
+if (!values['no-write']) {
+  const out = {
+    date: new Date().toISOString(),
+    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model.trim(), memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` },
+    corpus: { generator: 'bench/generate.ts', seed, today: BENCH_TODAY },
+    sizes: results,
+    ratios: { verifyOverFloor, growth1000to10000: growth },
+    site,
+  };
+  writeFileSync(join(BENCH, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  log(`Wrote ${relative(process.cwd(), join(BENCH, 'results.json'))}`);
+}
