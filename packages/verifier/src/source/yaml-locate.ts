@@ -130,7 +130,8 @@ export function topLevelEntries(text: string): Map<string, { start: number; end:
       current = { start: lineStart, end: text.length };
       if (!entries.has(key)) entries.set(key, current);
     }
-    if (!singleLine(line)) return null;
+    // A comment line holds no scalar (inside a block scalar it is text, which cannot open one either).
+    if (!/^[ \t]*#/.test(line) && !singleLine(line)) return null;
     lineStart = lineEnd + 1;
   }
   return entries;
