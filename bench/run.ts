@@ -6,7 +6,7 @@
  *   2. `almanac verify`, all rules on: in this process, as the CLI does it (loadConfig,
  *      loadCorpus, verifyWithConfig), and once through the real CLI binary for a wall-clock time;
  *   3. feed generation alone for the same model;
- *   4. the site build against a bare Starlight build of the same bodies (not measurable yet).
+ *   4. `npm run build` of 1,000 runbooks against a bare Starlight build of the same files.
  *
  * Each timed step runs once to warm up, then several times; the median is reported. Corpora are
  * generated into bench/.corpus/<size>/ (gitignored) and reused while the generator is unchanged.
@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,7 @@ const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
 const CORPORA = join(BENCH, '.corpus');
 const CLI = join(ROOT, 'packages/verifier/bin/almanac.js');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 // A full collection before each timed run, so one run's garbage is not charged to the next.
 setFlagsFromString('--expose-gc');
@@ -195,6 +196,63 @@ function buildFeeds(api: FeedApi, model: { corpus: verifier.Corpus; config: veri
   return { feeds: sets.length, bytes };
 }
 
+/**
+ * A project that builds a corpus as a site: `almanac` is this repository's site (its config,
+ * src/ and package.json), `bare` plain Starlight with the same content collection and Markdown
+ * settings and none of Almanac's pages, components or feeds. Both inside bench/.corpus, so
+ * that packages resolve from the repository's node_modules.
+ */
+function siteProject(kind: 'almanac' | 'bare', corpusDir: string): string {
+  const dir = join(CORPORA, `site-${kind}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(corpusDir, join(dir, 'runbooks'), { recursive: true });
+  if (kind === 'almanac') {
+    for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  } else {
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+    writeFileSync(
+      join(dir, 'astro.config.mjs'),
+      `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport mdx from '@astrojs/mdx';\n\nexport default defineConfig({ integrations: [starlight({ title: 'Bare', markdown: { processedDirs: ['./runbooks/'] } }), mdx()] });\n`,
+    );
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(
+      join(dir, 'src/content.config.ts'),
+      `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\nexport const collections = { docs: defineCollection({ loader: glob({ base: './runbooks', pattern: '**/[^_]*.{md,mdx}' }), schema: docsSchema() }) };\n`,
+    );
+  }
+  return dir;
+}
+
+/** One clean build: what `npm run build` runs (the verifier first for Almanac), with no cache from the last. */
+function siteBuild(kind: 'almanac' | 'bare', dir: string): number {
+  for (const cache of ['dist', '.astro', 'node_modules']) rmSync(join(dir, cache), { recursive: true, force: true });
+  const env = { ...process.env, ALMANAC_NOW: BENCH_TODAY, ASTRO_TELEMETRY_DISABLED: '1' };
+  const run = (args: string[]) => {
+    const out = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    // The generated corpus carries one error on purpose: the verifier's exit 1 is expected, the build must still run.
+    if (out.status !== 0 && !(args[0] === CLI && out.status === 1)) throw new Error(`${kind} build failed (exit ${out.status}):\n${out.stderr.slice(-2000)}`);
+  };
+  const started = performance.now();
+  if (kind === 'almanac') run([CLI, 'verify', '--now', BENCH_TODAY, '--format', 'json']);
+  run([ASTRO, 'build']);
+  const ms = performance.now() - started;
+  if (!existsSync(join(dir, 'dist/pagefind'))) throw new Error(`${kind} build wrote no search index`);
+  return ms;
+}
+
+function siteBuilds(corpusDir: string) {
+  const result: Partial<Record<'almanac' | 'bare', Timing & { pages: number }>> = {};
+  for (const kind of ['bare', 'almanac'] as const) {
+    const dir = siteProject(kind, corpusDir);
+    const build = time(2, () => siteBuild(kind, dir));
+    const pages = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
+    result[kind] = { median: round(build.median), runs: build.runs, ...(build.cold ? { cold: true } : {}), pages };
+    log(`  site build, ${kind}: ${seconds(result[kind].median)} for ${pages} pages`);
+  }
+  return { runbooks: SITE_SIZE, ...result, buildOverBare: ratio(result.almanac?.median, result.bare?.median) };
+}
+
 // --- the run -------------------------------------------------------------------------------
 
 interface SizeResult {
@@ -283,14 +341,9 @@ for (const size of sizes) {
   model = undefined;
 }
 
-// 4. The site build needs Astro to build a site from a runbook tree other than runbooks/.
-const site = steps.has('site')
-  ? {
-      skipped:
-        'TODO: the 1,000-runbook `npm run build` against a bare Starlight build of the same MDX bodies needs the site to build from another runbook tree (ALMANAC_RUNBOOKS_DIR is not supported yet)',
-    }
-  : undefined;
-if (site) log(`\nsite build: ${site.skipped}`);
+// 4. The site: `npm run build` of a 1,000-runbook project against a bare Starlight build of it.
+const SITE_SIZE = 1000;
+const site = steps.has('site') ? siteBuilds(corpus(SITE_SIZE).dir) : undefined;
 
 // --- ratios and the table ------------------------------------------------------------------
 
@@ -314,6 +367,7 @@ const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(w
 log(`\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|\n${rows.map(line).join('\n')}`);
 const grew = (name: string, x: number | undefined) => (x === undefined ? '' : `${name} ${x}×`);
 log(`\n1,000 → 10,000 runbooks: ${[grew('floor', growth.floor), grew('verify', growth.verify), grew('CLI', growth.cli), grew('feeds', growth.feeds), grew('verify/floor', growth.verifyOverFloor)].filter(Boolean).join(', ')}`);
+if (site) log(`Site build of ${site.runbooks.toLocaleString('en')} runbooks: Almanac ${seconds(site.almanac?.median)}, bare Starlight ${seconds(site.bare?.median)}, build/bare ${site.buildOverBare ?? '—'}×`);
 log(`Whole bench: ${seconds(performance.now() - startedAll)}`);
 
 if (!values['no-write']) {

@@ -15,6 +15,7 @@ import { parseYamlFast } from '../src/source/yaml-fast.ts';
 import { YamlLocator } from '../src/source/yaml-locate.ts';
 import { parseRruleBody } from '../src/time/rrule-body.ts';
 import { simpleBetween } from '../src/time/simple-rrule.ts';
+import { clock } from '../src/time/format.ts';
 import { ZoneTimeline } from '../src/time/zone.ts';
 
 const { RRule } = rrule;
@@ -186,5 +187,21 @@ describe('resolving many wall times at once', () => {
     const timeline = new ZoneTimeline('Europe/London', from, to);
     const walls = [Date.UTC(2026, 2, 29, 1, 30), Date.UTC(2026, 9, 25, 1, 30), Date.UTC(2026, 5, 1, 12, 0)];
     expect(timeline.resolveAll(walls).kinds).toEqual(['gap', 'ambiguous', 'exact']);
+  });
+});
+
+describe('a clock without Intl', () => {
+  it('shows what Intl.DateTimeFormat shows in the zone, before, inside and after the span it reads first', () => {
+    const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/Santiago', 'Africa/Nairobi', 'UTC'];
+    const intl = (instant: number, zone: string) => {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant).map((p) => [p.type, p.value]));
+      return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday: parts.weekday, time: `${parts.hour}:${parts.minute}` };
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), (zone, instant) => {
+        expect(clock(instant, zone)).toEqual(intl(instant, zone));
+      }),
+      settings,
+    );
   });
 });

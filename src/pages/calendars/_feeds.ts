@@ -25,15 +25,11 @@ async function build(): Promise<Feeds> {
   // Its own engine: the feeds' horizon (30 days back, 400 ahead) is not the checks' one.
   const time = new TimeEngine(feedHorizon(result.today, config.feeds));
   const hrefs = await pageHrefs();
-  const sequences = new Map<Runbook, number>();
+  const commits = commitTimes();
   const options: FeedOptions = {
     siteUrl,
-    dtstamp: (sourceDateEpoch() ?? commitSeconds([]) ?? 0) * 1000,
-    sequenceOf(runbook) {
-      let sequence = sequences.get(runbook);
-      if (sequence === undefined) sequences.set(runbook, (sequence = lastChange(runbook)));
-      return sequence;
-    },
+    dtstamp: (sourceDateEpoch() ?? commits.head ?? 0) * 1000,
+    sequenceOf: (runbook) => lastChange(runbook, commits.files),
     pageHrefOf(runbook) {
       const href = hrefs.get(runbook.source.file);
       if (href === undefined) throw new Error(`${runbook.source.file} has no page in the docs collection, so its feed events would link nowhere`);
@@ -48,19 +44,32 @@ async function build(): Promise<Feeds> {
  * and contacts the events carry), in seconds. A shallow clone gives every file HEAD's time,
  * which still grows. Untracked, it falls back to SOURCE_DATE_EPOCH, else 0.
  */
-function lastChange(runbook: Runbook): number {
-  const files = [runbook.source.file, ...(runbook.registry.source ? [runbook.registry.file] : [])];
-  return commitSeconds(files) ?? sourceDateEpoch() ?? 0;
+function lastChange(runbook: Runbook, commits: Map<string, number>): number {
+  const times = [runbook.source.file, ...(runbook.registry.source ? [runbook.registry.file] : [])].map((file) => commits.get(file));
+  const known = times.filter((time) => time !== undefined);
+  return known.length ? Math.max(...known) : (sourceDateEpoch() ?? 0);
 }
 
-/** `git log -1 --format=%ct` over some paths (none: HEAD); undefined outside git or for untracked files. */
-function commitSeconds(paths: string[]): number | undefined {
+/**
+ * HEAD's commit time and each file's last commit time (paths relative to the working directory,
+ * as the model's are), in seconds, from one `git log` rather than one per runbook; empty outside git.
+ */
+function commitTimes(): { head?: number; files: Map<string, number> } {
+  const files = new Map<string, number>();
+  let head: number | undefined;
   try {
-    const out = execFileSync('git', ['log', '-1', '--format=%ct', '--', ...paths], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return /^\d+$/.test(out) ? Number(out) : undefined;
+    const out = execFileSync('git', ['log', '--relative', '--format=%x00%ct', '--name-only'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
+    for (const commit of out.split('\0').slice(1)) {
+      const [time, ...names] = commit.split('\n');
+      if (!/^\d+$/.test(time!)) continue;
+      head ??= Number(time);
+      // Newest first: a file's first appearance is its last change.
+      for (const name of names) if (name && !files.has(name)) files.set(name, Number(time));
+    }
   } catch {
-    return undefined;
+    // Not a git checkout (or no git): SOURCE_DATE_EPOCH or 0, as for untracked files.
   }
+  return { head, files };
 }
 
 /** The reproducible-builds convention for "the time of this build", in seconds. */

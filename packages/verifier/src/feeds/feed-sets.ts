@@ -35,26 +35,44 @@ export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 're
   const windows = scheduleWindows(runbooks, time);
   const systems = [...new Set(runbooks.map((runbook) => runbook.system))].sort();
   const owners = ownersOf(runbooks, registries);
+  // One pass files each occurrence under its system and owners, in order: no feed scans them all.
+  const bySystem = new Map<string, ScheduledWindow[]>();
+  const byOwner = new Map<string, ScheduledWindow[]>();
+  const add = (index: Map<string, ScheduledWindow[]>, key: string, window: ScheduledWindow) => {
+    const list = index.get(key);
+    if (list) list.push(window);
+    else index.set(key, [window]);
+  };
+  for (const window of windows) {
+    add(bySystem, window.runbook.system, window);
+    for (const owner of ownersOfWindow(window)) add(byOwner, owner, window);
+  }
   return [
     { path: 'all', name: 'Almanac: all maintenance windows', description: `Maintenance windows of every system in the runbooks. ${HOW}`, windows },
     ...systems.map((system) => ({
       path: `system/${system}`,
       name: `Almanac: ${system} maintenance`,
       description: `Maintenance windows of ${system}. ${HOW}`,
-      windows: windows.filter((w) => w.runbook.system === system),
+      windows: bySystem.get(system) ?? [],
     })),
     ...[...owners].map(([id, owner]) => ({
       path: `owner/${id}`,
       name: `Almanac: maintenance for ${owner?.name ?? id}`,
       description: `Maintenance windows of the runbooks ${owner?.name ?? id} owns, and those holding its tasks. ${HOW}`,
-      windows: windows.filter((w) => ownsWindow(id, w)),
+      windows: byOwner.get(id) ?? [],
     })),
   ];
 }
 
 /** Whether an owner's feed holds a window occurrence: it owns the runbook, or a task inside it. */
 export function ownsWindow(owner: string, window: ScheduledWindow): boolean {
-  return window.runbook.owners.includes(owner) || window.tasks.some((run) => run.task.value.owner === owner);
+  return ownersOfWindow(window).has(owner);
+}
+
+function ownersOfWindow(window: ScheduledWindow): Set<string> {
+  const owners = new Set(window.runbook.owners);
+  for (const run of window.tasks) if (run.task.value.owner !== undefined) owners.add(run.task.value.owner);
+  return owners;
 }
 
 /**

@@ -37,9 +37,27 @@ const EMPTY_FEED_COMPONENT = ['BEGIN:VTIMEZONE', 'TZID:UTC', 'BEGIN:STANDARD', '
  */
 export function renderFeed(set: FeedSet, options: FeedOptions): string {
   const site = new URL(`${options.siteUrl.replace(/\/+$/, '')}/`);
-  assertUniqueUids(set.windows.map((window) => eventUid(window, site.host)));
-  const events = set.windows.map((window) => eventLines(window, site, options));
-  return serializeLines([
+  // One occurrence is in several feeds (all, its system's, each owner's): its event is written once.
+  let written = writtenEvents.get(options);
+  if (!written) writtenEvents.set(options, (written = { events: new Map(), pages: new Map() }));
+  const { pages } = written;
+  const events: string[] = [];
+  const uids = new Set<string>();
+  for (const window of set.windows) {
+    let event = written.events.get(window);
+    if (!event) {
+      const uid = eventUid(window, site.host);
+      let page = pages.get(window.runbook);
+      // Relative to the site URL, which may itself have a path.
+      if (page === undefined) pages.set(window.runbook, (page = new URL(`.${options.pageHrefOf(window.runbook)}`, site).href));
+      written.events.set(window, (event = { uid, text: serializeLines(eventLines(window, uid, page, options)) }));
+    }
+    // Two events with one UID would merge in every client: fail the build instead of publishing that.
+    if (uids.has(event.uid)) throw new Error(`two events would share ${event.uid}; rename a runbook or window id so their UIDs differ`);
+    uids.add(event.uid);
+    events.push(event.text);
+  }
+  const header = serializeLines([
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     `PRODID:${PRODID}`,
@@ -52,10 +70,17 @@ export function renderFeed(set: FeedSet, options: FeedOptions): string {
     `URL:${site.href}`,
     `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
     `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
-    ...(events.length ? events.flat() : EMPTY_FEED_COMPONENT),
-    'END:VCALENDAR',
+    ...(events.length ? [] : EMPTY_FEED_COMPONENT),
   ]);
+  return `${header}${events.join('')}${serializeLines(['END:VCALENDAR'])}`;
 }
+
+/**
+ * Each occurrence's UID and serialized VEVENT, and each runbook's page URL, per set of options
+ * (which fix the site, DTSTAMP and SEQUENCE). Maps inside: a WeakMap of 100,000 events slows
+ * every garbage collection.
+ */
+const writtenEvents = new WeakMap<FeedOptions, { events: Map<ScheduledWindow, { uid: string; text: string }>; pages: Map<Runbook, string> }>();
 
 /**
  * `<runbook>-<window>-<start in UTC>@<site host>`: the same occurrence keeps its UID from build to
@@ -65,16 +90,14 @@ function eventUid(window: ScheduledWindow, host: string): string {
   return `${window.runbook.id}-${window.window.value.id}-${utcDateTime(window.start)}@${host}`;
 }
 
-function eventLines(occurrence: ScheduledWindow, site: URL, options: FeedOptions): string[] {
+function eventLines(occurrence: ScheduledWindow, uid: string, page: string, options: FeedOptions): string[] {
   const { runbook, window } = occurrence;
   const summary = `${runbook.system}: ${window.value.title}`;
-  // Relative to the site URL, which may itself have a path.
-  const page = new URL(`.${options.pageHrefOf(runbook)}`, site).href;
   const sequence = options.sequenceOf(runbook);
   if (!Number.isSafeInteger(sequence) || sequence < 0) throw new Error(`SEQUENCE of ${runbook.id} must be a whole number of 0 or more, not ${sequence}`);
   return [
     'BEGIN:VEVENT',
-    `UID:${eventUid(occurrence, site.host)}`,
+    `UID:${uid}`,
     `DTSTAMP:${utcDateTime(options.dtstamp)}`,
     `SEQUENCE:${sequence}`,
     `DTSTART:${utcDateTime(occurrence.start)}`,
@@ -133,13 +156,4 @@ function ownerLabel(runbook: Runbook, id: string): string {
   if (!owner) return id;
   const contact = [owner.email, owner.phone].filter((part) => part !== undefined);
   return contact.length ? `${owner.name} (${contact.join(', ')})` : owner.name;
-}
-
-/** Two events with one UID would merge in every client; fail the build instead of publishing that. */
-function assertUniqueUids(uids: string[]): void {
-  const seen = new Set<string>();
-  for (const uid of uids) {
-    if (seen.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
-    seen.add(uid);
-  }
 }

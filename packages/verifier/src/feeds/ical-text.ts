@@ -14,11 +14,11 @@ const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/;
 
 /** A TEXT value (§3.3.11): `\`, `;`, `,` and line breaks escaped, so no input can end the value early. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/[\\;,]/g, '\\$&')
-    .replace(/\r\n?|\n/g, '\\n')
-    .replace(new RegExp(CONTROL, 'g'), '');
+  return value.replace(TEXT_SPECIAL, (match) => (match === '\\' || match === ';' || match === ',' ? `\\${match}` : match === '\n' || match[0] === '\r' ? '\\n' : ''));
 }
+
+/** What a TEXT value escapes (a line break of any kind as one), and what it drops: CONTROL but the breaks. */
+const TEXT_SPECIAL = /\r\n?|\n|[\\;,]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** A property whose value is TEXT, such as SUMMARY or DESCRIPTION. */
 export function textProperty(name: string, value: string): string {
@@ -41,19 +41,27 @@ function utf8Length(codePoint: number): number {
  * continuation line's 75 octets.
  */
 export function foldLine(line: string): string {
-  let folded = '';
+  // Most lines are short and ASCII: nothing to count, nothing to fold.
+  if (line.length <= MAX_LINE_OCTETS && ASCII.test(line)) return line;
+  const parts: string[] = [];
+  let start = 0;
   let octets = 0;
-  for (const char of line) {
-    const size = utf8Length(char.codePointAt(0)!);
+  for (let i = 0; i < line.length; ) {
+    const codePoint = line.codePointAt(i)!;
+    const size = utf8Length(codePoint);
     if (octets + size > MAX_LINE_OCTETS) {
-      folded += '\r\n ';
+      parts.push(line.slice(start, i));
+      start = i;
       octets = 1;
     }
-    folded += char;
     octets += size;
+    i += codePoint > 0xffff ? 2 : 1;
   }
-  return folded;
+  parts.push(line.slice(start));
+  return parts.join('\r\n ');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * An iCalendar stream from unfolded content lines: each folded, each ended by CRLF. A line
@@ -69,7 +77,12 @@ export function serializeLines(lines: readonly string[]): string {
 
 /** A DATE-TIME in UTC form (§3.3.5), `20260329T010000Z`, to the second. */
 export function utcDateTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  const d = new Date(epochMs);
+  const year = d.getUTCFullYear();
+  // Years outside 0000–9999 (and invalid dates) have no DATE-TIME form: toISOString says so.
+  if (!(year >= 0 && year <= 9999)) return d.toISOString();
+  const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+  return `${String(year).padStart(4, '0')}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
 }
 
 const WEEK_S = 7 * 86_400;

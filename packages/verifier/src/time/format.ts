@@ -1,39 +1,33 @@
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { ZoneTimeline } from './zone.ts';
 
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(zone, f);
-  }
-  return f;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const YEAR = 365 * 86_400_000;
+const timelines = new Map<string, ZoneTimeline>();
+
+/**
+ * A zone's offset at an instant. Pages and feeds ask for hundreds of thousands of instants, and
+ * Intl's formatting costs microseconds each: the zone's transitions are read once, around the
+ * first instant asked (a few years either side), and searched. Outside that span the timeline
+ * asks Temporal, so the answer never depends on which instant came first, only the speed does.
+ */
+function offsetIn(zone: string, instant: number): number {
+  if (zone === 'UTC') return 0;
+  let timeline = timelines.get(zone);
+  if (!timeline) timelines.set(zone, (timeline = new ZoneTimeline(zone, instant - 2 * YEAR, instant + 3 * YEAR)));
+  return timeline.offsetAt(instant);
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An instant as the clock in a zone shows it: { date: '2026-11-29', weekday: 'Sun', time: '02:00' }. */
 export function clock(instant: number, zone: string): { date: string; weekday: string; time: string } {
-  // Pages and feeds show the same instants many times over (an occurrence in several feeds, its
-  // start in two zones): Intl's formatting, the slow part, is done once per zone and instant.
-  let byInstant = clocks.get(zone);
-  if (!byInstant) clocks.set(zone, (byInstant = new Map()));
-  let shown = byInstant.get(instant);
-  if (!shown) {
-    if (remembered >= MAX_REMEMBERED) {
-      clocks.clear();
-      clocks.set(zone, byInstant);
-      byInstant.clear();
-      remembered = 0;
-    }
-    const parts = Object.fromEntries(formatter(zone).formatToParts(instant).map((p) => [p.type, p.value]));
-    shown = { date: `${parts.year}-${parts.month}-${parts.day}`, weekday: parts.weekday!, time: `${parts.hour}:${parts.minute}` };
-    byInstant.set(instant, shown);
-    remembered++;
-  }
-  return { date: shown.date, weekday: shown.weekday, time: shown.time };
+  const shown = new Date(instant + offsetIn(zone, instant));
+  return {
+    date: `${String(shown.getUTCFullYear()).padStart(4, '0')}-${pad(shown.getUTCMonth() + 1)}-${pad(shown.getUTCDate())}`,
+    weekday: WEEKDAYS[shown.getUTCDay()]!,
+    time: `${pad(shown.getUTCHours())}:${pad(shown.getUTCMinutes())}`,
+  };
 }
-
-const MAX_REMEMBERED = 500_000;
-const clocks = new Map<string, Map<number, { date: string; weekday: string; time: string }>>();
-let remembered = 0;
 
 /** "Sun 02:00 Africa/Nairobi = Sat 23:00 UTC", or "Sun 02:00 UTC" when the zone is UTC. */
 export function bothZones(instant: number, zone: string): string {
