@@ -207,10 +207,11 @@ function siteProject(kind: 'almanac' | 'bare', corpusDir: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync(corpusDir, join(dir, 'runbooks'), { recursive: true });
+  // Both with this package.json: Astro bundles for the server the packages a project's package.json depends on (Starlight).
+  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   if (kind === 'almanac') {
-    for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+    for (const entry of ['astro.config.mjs', 'tsconfig.json', 'src']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   } else {
-    writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
     writeFileSync(
       join(dir, 'astro.config.mjs'),
       `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport mdx from '@astrojs/mdx';\n\nexport default defineConfig({ integrations: [starlight({ title: 'Bare', markdown: { processedDirs: ['./runbooks/'] } }), mdx()] });\n`,

@@ -1,5 +1,5 @@
 import { zoneOf, type Runbook, type Task, type TimeEngine, type Window } from '@almanac/verifier';
-import { formatDuration, formatInOtherZone, formatLocalTimes, isUtc, zoneLabel } from './format.ts';
+import { formatDuration, formatInOtherZone, formatLocalTimes, isUtc, listInWords, wallClock, zoneLabel } from './format.ts';
 import { describeRrule } from './recurrence.ts';
 
 /** The same times in another zone, from the item's real occurrences (so with daylight saving time). */
@@ -22,11 +22,39 @@ export function windowInWords(runbook: Runbook, window: Window, time: TimeEngine
   return `${describeRrule(window.rrule, window.start)}, ${formatLocalTimes(window.start, window.duration, zone)}${also ? ` (${also})` : ''}`;
 }
 
-/** A task's time of day in its zone and in UTC: "05:30–06:30 Nairobi (02:30–03:30 UTC)", or "any time that day" for a task due on a day at no set hour. */
+/**
+ * A task's time of day in its zone and in UTC: "05:30–06:30 Nairobi (02:30–03:30 UTC)"; every
+ * time for a task run several times a day ("04:00, 08:00 and 12:00 Nairobi (01:00, 05:00 and
+ * 09:00 UTC)"); "any time that day" for a task due on a day at no set hour.
+ */
 export function taskTimeInWords(runbook: Runbook, task: Task, time: TimeEngine): string {
   const zone = zoneOf(runbook, task);
   if (!zone) return task.start ? `${task.start} in no usable time zone` : 'any time that day';
-  if (!task.start) return `any time that day${isUtc(zone) ? '' : ` (${zoneLabel(zone)} time)`}${task.duration ? `, takes ${formatDuration(task.duration)}` : ''}`;
+  if (!task.start) {
+    if (/FREQ=(HOURLY|MINUTELY)/i.test(task.rrule)) return `at no set minute${isUtc(zone) ? '' : ` (${zoneLabel(zone)} time)`}`;
+    return `any time that day${isUtc(zone) ? '' : ` (${zoneLabel(zone)} time)`}${task.duration ? `, takes ${formatDuration(task.duration)}` : ''}`;
+  }
+  const several = severalTimes(task, zone, time);
+  if (several) return several;
   const also = elsewhere(task, zone, isUtc(zone) ? undefined : 'UTC', time);
   return `${formatLocalTimes(task.start, task.duration, zone)}${also ? ` (${also})` : ''}`;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The times of a task that runs more than once a day, in its zone and in UTC, from its runs on
+ * its second day in the horizon (the first may be cut short where the horizon begins).
+ */
+function severalTimes(task: Task, zone: string, time: TimeEngine): string | undefined {
+  const expansion = time.expand(task, zone);
+  if (!expansion.ok || expansion.occurrences.length < 2) return undefined;
+  const days = [...new Set(expansion.occurrences.map((o) => Math.floor(o.wall / DAY)))];
+  const chosen = days[1] ?? days[0];
+  const day = expansion.occurrences.filter((o) => Math.floor(o.wall / DAY) === chosen);
+  if (day.length < 2) return undefined;
+  const local = listInWords(day.map((o) => wallClock(o.start, zone).time));
+  const each = task.duration ? `, each taking ${formatDuration(task.duration)}` : '';
+  if (isUtc(zone)) return `${local} UTC${each}`;
+  return `${local} ${zoneLabel(zone)} (${listInWords(day.map((o) => wallClock(o.start, 'UTC').time))} UTC)${each}`;
 }

@@ -1,4 +1,4 @@
-import { windowOccurrences, type Runbook, type TimeEngine, type WindowOccurrence } from '@almanac/verifier';
+import { scheduleWindows, windowOccurrences, type Runbook, type ScheduledWindow, type TimeEngine, type WindowOccurrence } from '@almanac/verifier';
 import { wallClock } from './format.ts';
 
 const DAY = 86_400_000;
@@ -25,9 +25,9 @@ export function nextWindow(runbooks: readonly Runbook[], time: TimeEngine, from:
     .sort((a, b) => a.start - b.start)[0];
 }
 
-export interface AgendaEntry extends WindowOccurrence {
-  /** Occurrences of other windows of the same system that overlap this one. */
-  overlaps: WindowOccurrence[];
+export interface AgendaEntry extends ScheduledWindow {
+  /** Occurrences of other windows, of any system, that overlap this one. */
+  overlaps: ScheduledWindow[];
 }
 
 export interface AgendaDay {
@@ -42,14 +42,17 @@ export interface AgendaWeek {
   days: AgendaDay[];
 }
 
-/** Marks each occurrence with the occurrences of the same system it overlaps. */
-function withOverlaps(occurrences: readonly WindowOccurrence[]): AgendaEntry[] {
-  const entries = occurrences.map((o) => ({ ...o, overlaps: [] as WindowOccurrence[] })).sort((a, b) => a.start - b.start);
+/**
+ * Marks each occurrence with the occurrences it overlaps. Within a system that is a
+ * window-overlap error, so what a passing build shows is windows of different systems at once:
+ * staff who work on both, or a shared dependency, need to see it.
+ */
+function withOverlaps(occurrences: readonly ScheduledWindow[]): AgendaEntry[] {
+  const entries = occurrences.map((o) => ({ ...o, overlaps: [] as ScheduledWindow[] })).sort((a, b) => a.start - b.start);
   for (let i = 0; i < entries.length; i++) {
     const a = entries[i]!;
     for (let j = i + 1; j < entries.length && entries[j]!.start < a.end; j++) {
       const b = entries[j]!;
-      if (a.runbook.system !== b.runbook.system) continue;
       a.overlaps.push(b);
       b.overlaps.push(a);
     }
@@ -65,12 +68,13 @@ function mondayOf(date: string): string {
 
 /**
  * Every window occurrence of these runbooks that starts in the `weeks` weeks from `from`, by
- * week (Monday to Sunday) and day in UTC, each with the same-system windows it overlaps. Every
+ * week (Monday to Sunday) and day in UTC, each with the windows it overlaps. Every
  * week is listed, also one without windows, so a quiet week reads as quiet, not as missing.
  */
 export function agenda(runbooks: readonly Runbook[], time: TimeEngine, from: number, weeks: number): AgendaWeek[] {
   const to = from + weeks * 7 * DAY;
-  const entries = withOverlaps(runbooks.flatMap((runbook) => upcomingWindows(runbook, time, from).filter((o) => o.start < to)));
+  // With their tasks, so that an entry names the owners of the tasks it really holds, as the owner feeds count them.
+  const entries = withOverlaps(scheduleWindows(runbooks, time).filter((o) => o.start >= from && o.start < to));
   const result: AgendaWeek[] = [];
   for (let day = mondayOf(wallClock(from, 'UTC').date); Date.parse(`${day}T00:00:00Z`) < to; day = new Date(Date.parse(`${day}T00:00:00Z`) + 7 * DAY).toISOString().slice(0, 10)) {
     result.push({ monday: day, days: [] });

@@ -80,11 +80,32 @@ describe('agenda', () => {
     expect(sunday.entries.map((e) => `${e.runbook.system}/${e.window.value.id}`)).toEqual(['db/weekly', 'web/nightly', 'db/late']);
   });
 
-  it('marks overlaps within a system only', () => {
+  it('marks overlaps, within a system and across systems', () => {
     const [weekly, nightly, late] = weeks[0]!.days.find((d) => d.date === '2026-11-29')!.entries;
-    expect(weekly!.overlaps.map((o) => o.window.value.id)).toEqual(['late']);
-    expect(late!.overlaps.map((o) => o.window.value.id)).toEqual(['weekly']);
-    expect(nightly!.overlaps).toEqual([]);
+    expect(weekly!.overlaps.map((o) => `${o.runbook.system}/${o.window.value.id}`)).toEqual(['web/nightly', 'db/late']);
+    expect(nightly!.overlaps.map((o) => `${o.runbook.system}/${o.window.value.id}`)).toEqual(['db/weekly']);
+    // Late starts as nightly ends: touching is no overlap.
+    expect(late!.overlaps.map((o) => `${o.runbook.system}/${o.window.value.id}`)).toEqual(['db/weekly']);
+  });
+
+  it('holds the tasks each occurrence really runs, so only those owners are named', () => {
+    const vacuum = runbook(
+      'vacuum',
+      `id: vacuum
+title: Vacuum
+system: vacuum
+owners: [ops]
+timezone: UTC
+windows:
+  - { id: weekly, title: Weekly, rrule: "FREQ=WEEKLY;BYDAY=SU", start: "02:00", duration: PT2H, impact: minimal }
+tasks:
+  - { id: vacuum, title: Vacuum, kind: optimization, rrule: "FREQ=MONTHLY;BYDAY=1SU", start: "02:30", duration: PT30M, owner: dba, window: weekly }`,
+    );
+    const entries = agenda([vacuum], time, from, 2).flatMap((week) => week.days.flatMap((day) => day.entries));
+    expect(entries.map((e) => [new Date(e.start).toISOString().slice(0, 10), e.tasks.map((t) => t.task.value.id)])).toEqual([
+      ['2026-11-29', []],
+      ['2026-12-06', ['vacuum']],
+    ]);
   });
 });
 
@@ -144,5 +165,28 @@ tasks:
   it('gives a task’s time in its zone and in UTC', () => {
     expect(taskTimeInWords(mvono, optimize!, time)).toBe('05:30–06:30 Nairobi (02:30–03:30 UTC)');
     expect(taskTimeInWords(mvono, check!, time)).toBe('any time that day (Nairobi time)');
+  });
+});
+
+describe('tasks run several times a day, in words', () => {
+  const backups = runbook(
+    'backups',
+    `id: backups
+title: Backups
+system: backups
+owners: [ops]
+timezone: Africa/Nairobi
+tasks:
+  - { id: incremental, title: Incremental, kind: backup, rrule: "FREQ=HOURLY;INTERVAL=4;BYHOUR=4,8,12,16,20", start: "04:00", owner: ops, backup: { type: incremental } }
+  - { id: token, title: Token check, kind: check, rrule: FREQ=HOURLY, owner: ops }`,
+  );
+  const [incremental, token] = backups.tasks.map((t) => t.value);
+
+  it('gives every run of the day in both zones, not only the first', () => {
+    expect(taskTimeInWords(backups, incremental!, time)).toBe('04:00, 08:00, 12:00, 16:00 and 20:00 Nairobi (01:00, 05:00, 09:00, 13:00 and 17:00 UTC)');
+  });
+
+  it('says an hourly task with no start has no set minute', () => {
+    expect(taskTimeInWords(backups, token!, time)).toBe('at no set minute (Nairobi time)');
   });
 });

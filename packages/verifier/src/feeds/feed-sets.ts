@@ -45,7 +45,7 @@ export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 're
   };
   for (const window of windows) {
     add(bySystem, window.runbook.system, window);
-    for (const owner of ownersOfWindow(window)) add(byOwner, owner, window);
+    for (const owner of windowOwners(window)) add(byOwner, owner, window);
   }
   return [
     { path: 'all', name: 'Almanac: all maintenance windows', description: `Maintenance windows of every system in the runbooks. ${HOW}`, windows },
@@ -66,10 +66,11 @@ export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 're
 
 /** Whether an owner's feed holds a window occurrence: it owns the runbook, or a task inside it. */
 export function ownsWindow(owner: string, window: ScheduledWindow): boolean {
-  return ownersOfWindow(window).has(owner);
+  return windowOwners(window).has(owner);
 }
 
-function ownersOfWindow(window: ScheduledWindow): Set<string> {
+/** Whom a window occurrence concerns: the runbook's owners, and the owners of the tasks run inside it. */
+export function windowOwners(window: ScheduledWindow): Set<string> {
   const owners = new Set(window.runbook.owners);
   for (const run of window.tasks) if (run.task.value.owner !== undefined) owners.add(run.task.value.owner);
   return owners;

@@ -1,4 +1,6 @@
-import { testRule, frontmatter, taskItem } from '../../test/rule-tester.ts';
+import { describe, expect, it } from 'vitest';
+import { corpusOf, testRule, frontmatter, taskItem, type RuleCase } from '../../test/rule-tester.ts';
+import { verify } from '../verify.ts';
 import { parse, schema } from './load-findings.ts';
 
 testRule(schema, {
@@ -51,4 +53,26 @@ testRule(parse, {
     { name: 'CRLF: lines count right', runbooks: ['---\r\nid: a\r\ntitle: A\r\nsystem: [\r\n---\r\n'], errors: [{ line: 4 }] },
     { name: 'a BOM does not shift columns', runbooks: ['\uFEFF---\nid: a\n  title: A\n---\n'], errors: [{ line: 3 }] },
   ],
+});
+
+describe('a schema error hides nothing else', () => {
+  const ruleIds = (runbooks: RuleCase['runbooks']) =>
+    verify(corpusOf({ runbooks }), { today: '2026-11-23' })
+      .findings.map((f) => `${f.ruleId} ${f.path ?? ''}`)
+      .sort();
+
+  it('checks a runbook whose title is wrong, under a name from its path', () => {
+    expect(ruleIds([{ title: 5, owners: ['nobody'], timezone: 'Mars/Olympus', tasks: [taskItem({ window: 'nope' })] }])).toEqual([
+      'owner-unknown owners[0]',
+      'schema title',
+      'timezone-unknown timezone',
+      'window-unknown tasks[0].window',
+    ]);
+  });
+
+  it('keeps an item whose only fault is an unknown field, so its schedule still counts', () => {
+    const hourly = taskItem({ id: 'hourly', kind: 'backup', rrule: 'FREQ=HOURLY', backup: { type: 'incremental' }, notes: 5 });
+    const objective = { scenario: 'db', rto: 'PT4H', rpo: 'PT2H', procedure: 'Restore' };
+    expect(ruleIds([{ tasks: [hourly], objectives: [objective] }])).toEqual(['schema tasks[0].notes']);
+  });
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Item, OwnersRegistry, Runbook } from '../model/corpus.ts';
 import { formatPath, type Report } from '../model/finding.ts';
 import type { SourceFile } from '../source/source-file.ts';
@@ -40,7 +40,6 @@ export function issuesToReports(source: SourceFile, data: unknown, issues: reado
 /**
  * Validates a runbook's frontmatter. Every issue is reported; the model keeps what passed,
  * dropping only the list items that failed, so the other items still reach the rules.
- * Without a valid id, title and system there is no runbook to check, only its schema findings.
  */
 export function validateRunbook(
   source: SourceFile,
@@ -57,16 +56,43 @@ export function validateRunbook(
   for (const key of Object.keys(shape) as Array<keyof typeof shape>) {
     if (!(key in data)) continue;
     const value = data[key];
-    const itemSchema = LIST_FIELDS[key as keyof typeof LIST_FIELDS];
-    if (itemSchema && Array.isArray(value)) {
-      kept[key] = value.map((item) => itemSchema.safeParse(item)).map((r) => (r.success ? r.data : undefined));
+    const listKey = key as keyof typeof LIST_FIELDS;
+    if (LIST_FIELDS[listKey] && Array.isArray(value)) {
+      kept[key] = value.map((item) => keptItem(listKey, item));
     } else {
       const r = shape[key].safeParse(value);
       if (r.success) kept[key] = r.data;
     }
   }
-  if (typeof kept.id !== 'string' || typeof kept.title !== 'string' || typeof kept.system !== 'string') return { reports };
+  // A runbook with a bad id, title or system is still checked, under names from its path, so one
+  // wrong field does not hide the file's other findings; its schema findings fail the build anyway.
+  const fallback = pathSlug(source.file);
+  kept.id ??= fallback;
+  kept.system ??= pathSlug(source.file.split('/').at(-2) ?? '') || fallback;
+  kept.title ??= kept.id;
   return { runbook: toRunbook(kept as z.infer<typeof runbookSchema>, source, body, registry), reports };
+}
+
+/**
+ * A list item as the rules may read it: the item when valid; without its unknown fields when
+ * only those are wrong (reported, but the schedule in it is still real); else nothing.
+ */
+function keptItem(key: keyof typeof LIST_FIELDS, item: unknown): unknown {
+  const strict = LIST_FIELDS[key].safeParse(item);
+  if (strict.success) return strict.data;
+  const lenient = lenientItems[key].safeParse(item);
+  return lenient.success ? lenient.data : undefined;
+}
+
+const lenientItems = Object.fromEntries(Object.entries(LIST_FIELDS).map(([key, schema]) => [key, z.object(schema.shape)])) as unknown as Record<keyof typeof LIST_FIELDS, z.ZodType>;
+
+/** "runbooks/db/Nightly Backup.mdx" → "runbooks-db-nightly-backup": an id-like name for a file. */
+function pathSlug(path: string): string {
+  return path
+    .replace(/\.mdx?$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function toRunbook(data: z.infer<typeof runbookSchema>, source: SourceFile, body: string, registry: OwnersRegistry): Runbook {
