@@ -41,6 +41,8 @@ export interface Io {
   stderr: (text: string) => void;
   cwd: string;
   color: boolean;
+  /** The environment, for ALMANAC_NOW. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -91,13 +93,15 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   if (command !== 'verify') throw new UsageError(`${command ? `unknown command '${command}'` : 'no command given'}\n\n${USAGE}`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
-  if (values.now !== undefined && !isDate(values.now)) throw new UsageError(`--now takes a date YYYY-MM-DD, not '${values.now}'`);
+  // ALMANAC_NOW fixes "today" for the site build too, so `npm run build` checks and shows one day.
+  const now = values.now ?? (io.env?.ALMANAC_NOW || undefined);
+  if (now !== undefined && !isDate(now)) throw new UsageError(`${values.now === undefined ? 'ALMANAC_NOW' : '--now'} takes a date YYYY-MM-DD, not '${now}'`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
 
   const { config } = loadConfig(io.cwd);
   const corpus = loadCorpus(paths.length ? paths : ['runbooks'], io.cwd, { ownersFile: config.owners });
-  const result = verifyWithConfig(corpus, config, values.now);
+  const result = verifyWithConfig(corpus, config, now);
 
   const stylish = () => {
     const text = formatStylish(result.findings, { color: io.color, sourceText: sourceTexts(corpus) });
@@ -136,7 +140,8 @@ function render(format: Exclude<Format, 'stylish'>, result: VerifyResult, config
 }
 
 function isDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  const day = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
 function sourceTexts(corpus: Corpus): (file: string) => string | undefined {

@@ -63,6 +63,26 @@ describe('almanac verify', () => {
     expect((await cli([], root)).code).toBe(2);
   });
 
+  it('takes today from ALMANAC_NOW as the site build does, and refuses an impossible --now', async () => {
+    const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': GOOD });
+    const code = async (args: string[], env: Record<string, string> = {}) => (await run(args, { stdout: () => {}, stderr: () => {}, cwd: root, color: false, env })).valueOf();
+    // GOOD was reviewed on 2026-01-01 every 3 months: overdue only after 2026-04-01.
+    expect(await code(['verify', '--format', 'json', '--max-warnings', '0'], { ALMANAC_NOW: '2026-02-01' })).toBe(0);
+    expect(await code(['verify', '--format', 'json', '--max-warnings', '0'], { ALMANAC_NOW: '2026-06-01' })).toBe(1);
+    expect(await code(['verify', '--now', '2025-13-45'])).toBe(2);
+    const stderr: string[] = [];
+    await run(['verify', '--now', '2025-13-45'], { stdout: () => {}, stderr: (t) => stderr.push(t), cwd: root, color: false });
+    expect(stderr.join('')).toMatch(/--now takes a date YYYY-MM-DD, not '2025-13-45'/);
+  });
+
+  it('gives byte-identical JSON run after run, whatever the machine’s time zone', () => {
+    const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': GOOD, 'runbooks/b.mdx': BAD });
+    const json = (tz: string) => spawnSync(NODE, [BIN, 'verify', '--format', 'json', '--now', '2026-11-23'], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: tz } }).stdout;
+    const first = json('UTC');
+    expect(JSON.parse(first).summary.errors).toBe(1);
+    for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata']) expect(json(tz)).toBe(first);
+  });
+
   it('runs as the installed bin under the pinned Node', async () => {
     const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/b.mdx': BAD });
     const result = spawnSync(NODE, [BIN, 'verify', '--format', 'json', '--now', '2026-11-23'], { cwd: root, encoding: 'utf8' });

@@ -4,6 +4,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { formatGithub } from '../src/format/github.ts';
 import { formatSarif } from '../src/format/sarif.ts';
+import { formatStylish } from '../src/format/stylish.ts';
 import type { Finding } from '../src/model/finding.ts';
 import { RULE_METAS } from '../src/rules/index.ts';
 
@@ -18,7 +19,7 @@ describe('SARIF', () => {
 
   it('validates against the SARIF 2.1.0 JSON Schema', () => {
     const schemaPath = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    const validate = new AjvDraft04.default({ strict: false, allErrors: true, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    const validate = new AjvDraft04.default({ strict: false, allErrors: true, unicodeRegExp: false, logger: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
   });
 
@@ -58,5 +59,15 @@ describe('GitHub workflow commands', () => {
   it('escapes %, CR and LF in messages, and : and , in properties', () => {
     expect(lines[1]).toBe('::warning file=runbooks/owners.yaml,line=3,col=10,title=owner-placeholder::100%25 placeholder:%0Aline two, with a comma%0D');
     expect(formatGithub([{ ...findings[0]!, file: 'a,b:c.mdx' }])).toContain('file=a%2Cb%3Ac.mdx,');
+  });
+});
+
+describe('stylish', () => {
+  it('shows control characters from runbooks as escapes, so none starts a log line or repaints the terminal', () => {
+    const forged = { ...findings[0]!, message: "Unknown field 'x\n::error file=README.md,line=1::forged\u001b[31m'" };
+    const text = formatStylish([forged], { color: false });
+    expect(text.split('\n').some((line) => line.startsWith('::'))).toBe(false);
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain("'x\\n::error file=README.md,line=1::forged\\u001b[31m'");
   });
 });

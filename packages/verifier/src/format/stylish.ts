@@ -16,11 +16,11 @@ export function formatStylish(findings: readonly Finding[], options: StylishOpti
   for (const f of findings) {
     if (f.file !== file) {
       file = f.file;
-      out.push('', paint('underline', f.file));
+      out.push('', paint('underline', visible(f.file)));
     }
     const severity = f.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
-    out.push(`  ${paint('dim', `${f.line}:${f.column}`.padEnd(7))} ${severity}  ${f.message}  ${paint('dim', f.ruleId)}`);
-    for (const r of f.related ?? []) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${paint('dim', `see ${r.file}:${r.line}:${r.column} (${r.message})`)}`);
+    out.push(`  ${paint('dim', `${f.line}:${f.column}`.padEnd(7))} ${severity}  ${visible(f.message)}  ${paint('dim', f.ruleId)}`);
+    for (const r of f.related ?? []) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${paint('dim', `see ${visible(r.file)}:${r.line}:${r.column} (${visible(r.message)})`)}`);
     const text = f.severity === 'error' ? options.sourceText?.(f.file) : undefined;
     if (text) out.push(indent(codeFrame(text, f.line, f.column), 10));
   }
@@ -30,6 +30,15 @@ export function formatStylish(findings: readonly Finding[], options: StylishOpti
   const problems = `${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
   out.push('', paint(errors ? ['bold', 'red'] : ['bold', 'yellow'], `${errors ? '✖' : '⚠'} ${problems}`), '');
   return out.join('\n');
+}
+
+/**
+ * Text from a runbook (a key, a value quoted in a message) with its control characters shown as
+ * escapes: a newline in it must not start a line of its own in a CI log, where `::error …` at a
+ * line's start is a workflow command, and an escape sequence must not repaint the terminal.
+ */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => JSON.stringify(char).slice(1, -1));
 }
 
 function indent(text: string, spaces: number): string {
