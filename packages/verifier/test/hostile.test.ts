@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TimeEngine } from '../src/time/engine.ts';
 import { verify } from '../src/verify.ts';
 import { corpusOf, frontmatter, taskItem, TODAY } from './rule-tester.ts';
 
@@ -11,6 +12,26 @@ function timed<T>(work: () => T): { result: T; ms: number } {
 const check = (texts: string[]) => verify(corpusOf({ runbooks: texts }), { today: TODAY });
 
 describe('hostile input', () => {
+  it('checks 10,000 hourly backup tasks of one system in bounded time and memory', () => {
+    const tasks = Array.from({ length: 10_000 }, (_, i) => taskItem({ id: `t${i}`, kind: 'backup', backup: { type: 'incremental' }, rrule: 'FREQ=HOURLY', start: `00:${String(i % 60).padStart(2, '0')}` }));
+    const before = process.memoryUsage().heapUsed;
+    const { result, ms } = timed(() => verify(corpusOf({ runbooks: [{ tasks, objectives: [{ scenario: 'db', rto: 'PT4H', rpo: 'PT30M', procedure: 'Restore' }] }] }), { today: TODAY }));
+    // Sixty distinct start minutes: the backups are at most a minute apart, so the RPO holds.
+    expect(result.findings).toEqual([]);
+    expect(ms).toBeLessThan(20_000);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(2 * 2 ** 30);
+  });
+
+  it('stops expanding at its budget of occurrences and says so, rather than run out of memory', () => {
+    const time = new TimeEngine({ from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) }, { maxOccurrences: 800 });
+    const daily = (start: string) => time.expand({ rrule: 'FREQ=DAILY', start }, 'UTC');
+    expect(daily('01:00').ok).toBe(true);
+    expect(daily('01:00').ok).toBe(true); // the same expansion again costs nothing
+    expect(daily('02:00').ok).toBe(true);
+    const third = daily('03:00');
+    expect(third.ok === false && third.message).toMatch(/already hold 800 occurrences/);
+  });
+
   it('reads a 5 MB frontmatter with findings in bounded time', () => {
     const filler = Array.from({ length: 70_000 }, (_, i) => `  - "line ${i} ${'x'.repeat(60)}"`).join('\n');
     const text = `---\nid: big\ntitle: Big\nsystem: s\nowners: [ops]\ntimezone: UTC\nnotes:\n${filler}\nreview: { cycle: P1M, last_reviewed: 2020-01-01 }\n---\n`;

@@ -34,9 +34,17 @@ objectives:
 Correct: an incremental every 4 hours (\`rrule: FREQ=HOURLY;INTERVAL=4\`), or an RPO the schedule can meet.`,
   },
   check({ corpus, time, report }) {
+    // Only systems with an objective that backups must meet; an expansion shared by several
+    // tasks (the same rule, start and zone) adds nothing to the gaps and is counted once.
+    const needed = new Set(corpus.runbooks.filter((r) => r.objectives.some(({ value }) => (value.rpo_met_by ?? 'backups') === 'backups')).map((r) => r.system));
     const starts = new Map<string, Array<{ at: number; zone: string }>>();
+    const counted = new Map<string, Set<readonly unknown[]>>();
     for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, 'tasks')) {
-      if (item.value.kind !== 'backup') continue;
+      if (item.value.kind !== 'backup' || !needed.has(runbook.system)) continue;
+      const seen = counted.get(runbook.system) ?? new Set();
+      counted.set(runbook.system, seen);
+      if (seen.has(occurrences)) continue;
+      seen.add(occurrences);
       const list = starts.get(runbook.system) ?? [];
       for (const o of occurrences) list.push({ at: o.start, zone });
       starts.set(runbook.system, list);

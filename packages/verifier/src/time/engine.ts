@@ -4,6 +4,9 @@ import { ZoneTimeline } from './zone.ts';
 const DAY = 86_400_000;
 const NO_START = Symbol('none');
 
+/** Distinct occurrences one engine keeps: about a gigabyte; a realistic 10,000-runbook corpus holds about 6 million. */
+export const MAX_HELD_OCCURRENCES = 15_000_000;
+
 /** The default horizon: a week back, 400 days ahead of today. */
 export function horizonAround(today: string, daysBack = 7, daysAhead = 400): Horizon {
   const midnight = Date.parse(`${today}T00:00:00Z`);
@@ -21,10 +24,13 @@ export class TimeEngine {
   readonly #zones = new Map<string, ZoneTimeline>();
   readonly #tree = new Map<string, Map<string | symbol, { walls: Walls; zones: Map<string, { resolved: ResolvedWalls; byDuration: Map<string | symbol, Expansion> }> }>>();
   readonly #wallMemo = newWallMemo();
+  readonly #maxHeld: number;
+  #held = 0;
   readonly #byItem = new WeakMap<Recurrence, { zone: string; rrule: string; start?: string; duration?: string; expansion: Expansion }>();
 
-  constructor(horizon: Horizon) {
+  constructor(horizon: Horizon, { maxOccurrences = MAX_HELD_OCCURRENCES } = {}) {
     this.horizon = horizon;
+    this.#maxHeld = maxOccurrences;
   }
 
   zone(name: string): ZoneTimeline {
@@ -60,7 +66,16 @@ export class TimeEngine {
     }
     const durationKey = recurrence.duration ?? NO_START;
     let expansion = inZone.byDuration.get(durationKey);
-    if (!expansion) inZone.byDuration.set(durationKey, (expansion = occurrencesOf(inZone.resolved, recurrence)));
+    if (!expansion) {
+      const count = inZone.resolved.starts.length;
+      // Hostile or runaway input (ten thousand hourly tasks) must not exhaust memory: past the
+      // budget an item is reported, not expanded. Shared expansions count once.
+      if (this.#held + count > this.#maxHeld) {
+        return { ok: false, message: `is not expanded: the runbooks' schedules already hold ${this.#maxHeld.toLocaleString('en')} occurrences in the horizon, as many as one run checks; verify fewer runbooks at a time, or shorten the horizon` };
+      }
+      this.#held += count;
+      inZone.byDuration.set(durationKey, (expansion = occurrencesOf(inZone.resolved, recurrence)));
+    }
     return expansion;
   }
 }
