@@ -27,6 +27,11 @@ testRule(taskOutsideWindow, {
       runbooks: [{ windows: [windowItem()], tasks: [taskItem({ start: '02:00', window: 'weekly' })] }],
       errors: [{ message: /: \d+ of \d+ occurrences, first on 2026-11-1\d/ }],
     },
+    {
+      name: 'an EAT task against a London window gives both sides in UTC',
+      runbooks: [{ timezone: 'Africa/Nairobi', windows: [windowItem({ timezone: 'Europe/London' })], tasks: [sunday({ start: '08:00', duration: 'PT30M' })] }],
+      errors: [{ message: /^Task 'task' \(Sun 08:00 Africa\/Nairobi = Sun 05:00 UTC\) is outside window 'weekly' \(Sun 02:00–04:00 Europe\/London = Sun 0[12]:00–0[34]:00 UTC\): every occurrence$/ }],
+    },
     { name: 'no start time', runbooks: [{ windows: [windowItem()], tasks: [sunday({ start: undefined })] }], errors: [{ path: 'tasks[0].window', message: /has no start time/ }] },
   ],
 });

@@ -64,7 +64,8 @@ Correct: start the task at 05:00 Africa/Nairobi (02:00 UTC), or give it \`timezo
       if (misses.length === 0) continue;
       const miss = misses[0]!;
       const near = allowed.find((w) => clock(w.start, 'UTC').date === clock(miss.start, 'UTC').date) ?? allowed[0];
-      const windowText = near ? ` (${spanIn(near.start, near.end, target.zone)})` : ' (which has no occurrences in the horizon)';
+      // The window in UTC as well when it is kept in a local zone: the comparison is made in instants.
+      const windowText = near ? ` (${spanIn(near.start, near.end, target.zone)}${target.zone === 'UTC' ? '' : ` = ${spanIn(near.start, near.end, 'UTC')}`})` : ' (which has no occurrences in the horizon)';
       const count = misses.length === occurrences.length ? 'every occurrence' : `${misses.length} of ${occurrences.length} occurrences, first on ${clock(miss.start, zone).date}`;
       report({
         source: runbook.source,
