@@ -40,6 +40,7 @@ export default defineConfig({
             { label: 'Calendar', link: '/calendar/' },
             { label: 'Owners', link: '/owners/' },
             { label: 'Findings', link: '/report/' },
+            { label: 'Rules', link: '/rules/' },
           ],
         },
         ...systemGroups(),

@@ -41,8 +41,9 @@ export const schema = loadFindings('schema', {
   severity: 'error',
   docs: `Every field is checked against the runbook schema (\`packages/verifier/runbook.schema.json\`,
 which editors use for completion). The finding points at the offending key or value and says
-what a correct value looks like. An item with a schema error is left out of the other checks;
-the file's other items are still checked.
+what a correct value looks like. An item with a wrong value is left out of the other checks
+(one whose only fault is an unknown field is kept); the file's other items are still checked,
+and a runbook with a bad \`id\`, \`title\` or \`system\` is checked under names from its path.
 
 Incorrect:
 
