@@ -136,13 +136,8 @@ export function formatLevel(level: { value: number; for?: string }, threshold: {
   return `${direction} ${amount}${level.for ? ` for ${humanizeDuration(level.for)}` : ''}`;
 }
 
-/**
- * Contact text that stands in for a real one: "[Name]", "+254 7XX XXX XXX", "TBD". The same
- * pattern as the verifier's owner-placeholder rule, so the page marks exactly what it reports.
- */
-export function isPlaceholder(text: string): boolean {
-  return /\[[^\]]*\]|<[^>]*>|XX|\bTBD\b|\bTODO\b/.test(text);
-}
+/** Contact text that stands in for a real one: the verifier's own test, so the page marks exactly what it reports. */
+export { isPlaceholder } from '@almanac/verifier';
 
 /** "1st", "2nd", "23rd", "last", "2nd to last". */
 export function ordinal(n: number): string {

@@ -48,6 +48,13 @@ describe('feeds of the shipped runbooks', () => {
     }
   });
 
+  it('marks placeholder contacts in event descriptions, and names a team’s people', () => {
+    const smartmed = parseFeed(rendered.get('system/smartmed')!).events[0]!;
+    expect(smartmed.description).toContain('[email] (placeholder)');
+    const platform = parseFeed(rendered.get('system/platform')!).events[0]!;
+    expect(platform.description).toMatch(/Primary: \[Name\] \(placeholder\)/);
+  });
+
   it('writes the same bytes from a second load of the same files', () => {
     const again = loadCorpus(['runbooks'], root, { ownersFile: config.owners });
     const secondSets = feedSets(again, new TimeEngine(feedHorizon('2026-11-23', config.feeds)));

@@ -31,3 +31,4 @@ export { scheduleWindows } from './feeds/schedule.ts';
 export type { FeedSet } from './feeds/feed-sets.ts';
 export type { ScheduledWindow, TaskRun } from './feeds/schedule.ts';
 export { escapeText, foldLine, serializeLines, utcDateTime, icalDuration, MAX_LINE_OCTETS } from './feeds/ical-text.ts';
+export { isPlaceholder } from './rules/owner-placeholder.ts';

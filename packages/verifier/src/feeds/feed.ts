@@ -1,5 +1,6 @@
 import type { Runbook } from '../model/corpus.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
+import { isPlaceholder } from '../rules/owner-placeholder.ts';
 import { clock } from '../time/format.ts';
 import type { FeedSet } from './feed-sets.ts';
 import { icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
@@ -149,11 +150,19 @@ function shiftNote({ kind, wall, start, zone }: ScheduledWindow): string[] {
   return [];
 }
 
-/** "Database Team (dba@example.org, +254 711 000 000)", or the bare id of an owner not in the registry. */
+/**
+ * "Database Team (dba@example.org, +254 711 000 000; Primary: Jane, +254 722 000 000)", or the
+ * bare id of an owner not in the registry. A placeholder contact says so: nobody should dial
+ * "+254 7XX XXX XXX" at 3 a.m. from a calendar entry.
+ */
 function ownerLabel(runbook: Runbook, id: string): string {
   // Own keys only: `constructor` is a valid owner id.
   const owner = Object.hasOwn(runbook.registry.owners, id) ? runbook.registry.owners[id] : undefined;
   if (!owner) return id;
-  const contact = [owner.email, owner.phone].filter((part) => part !== undefined);
-  return contact.length ? `${owner.name} (${contact.join(', ')})` : owner.name;
+  const shown = (parts: Array<string | undefined>) => parts.filter((part) => part !== undefined).map((part) => (isPlaceholder(part) ? `${part} (placeholder)` : part));
+  const reach = [
+    shown([owner.email, owner.phone, owner.contact]).join(', '),
+    ...(owner.contacts ?? []).map((person) => `${person.role ? `${person.role}: ` : ''}${shown([person.name, person.email, person.phone]).join(', ')}`),
+  ].filter(Boolean);
+  return reach.length ? `${owner.name} (${reach.join('; ')})` : owner.name;
 }

@@ -2,6 +2,11 @@ import type { Rule } from './rule.ts';
 
 /** "[Name]", "[email]", "+254 7XX XXX XXX", "TBD": contact text that stands in for a real one. */
 const PLACEHOLDER = /\[[^\]]*\]|<[^>]*>|XX|\bTBD\b|\bTODO\b/;
+
+/** Whether contact text stands in for a real one; pages and feeds mark what this rule reports. */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text);
+}
 const CONTACT_FIELDS = ['name', 'email', 'phone', 'contact'] as const;
 
 export const ownerPlaceholder: Rule = {
