@@ -170,14 +170,14 @@ function verifyCli(dir: string) {
 
 type FeedApi = {
   feedSets: (corpus: Pick<verifier.Corpus, 'runbooks' | 'registries'>, time: verifier.TimeEngine) => Array<{ path: string }>;
-  renderFeed: (set: never, options: object) => string;
+  renderFeedChunks: (set: never, options: object) => string[];
   feedHorizon: (today: string, days?: object) => verifier.Horizon;
 };
 
 /** The feed builder the verifier exports, if it exports one yet. */
 function feedApi(): FeedApi | string {
   const api = verifier as Record<string, unknown>;
-  const missing = ['feedSets', 'renderFeed', 'feedHorizon'].filter((name) => typeof api[name] !== 'function');
+  const missing = ['feedSets', 'renderFeedChunks', 'feedHorizon'].filter((name) => typeof api[name] !== 'function');
   return missing.length ? `@almanac/verifier does not export ${missing.join(', ')} yet` : (api as unknown as FeedApi);
 }
 
@@ -192,7 +192,7 @@ function buildFeeds(api: FeedApi, model: { corpus: verifier.Corpus; config: veri
     pageHrefOf: (runbook: verifier.Runbook) => `/${runbook.source.file.replace(/\.mdx?$/, '')}/`,
   };
   let bytes = 0;
-  for (const set of sets) bytes += api.renderFeed(set as never, options).length;
+  for (const set of sets) for (const chunk of api.renderFeedChunks(set as never, options)) bytes += chunk.length;
   return { feeds: sets.length, bytes };
 }
 

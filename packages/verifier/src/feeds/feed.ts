@@ -37,6 +37,15 @@ const EMPTY_FEED_COMPONENT = ['BEGIN:VTIMEZONE', 'TZID:UTC', 'BEGIN:STANDARD', '
  * No METHOD: a subscribed feed is a published calendar, not a scheduling message.
  */
 export function renderFeed(set: FeedSet, options: FeedOptions): string {
+  return renderFeedChunks(set, options).join('');
+}
+
+/**
+ * The same text as `renderFeed`, in pieces (the calendar's head, each event, its end) to write
+ * or stream one after another: the feed of every window of 10,000 runbooks is longer than the
+ * longest string JavaScript can hold.
+ */
+export function renderFeedChunks(set: FeedSet, options: FeedOptions): string[] {
   const site = new URL(`${options.siteUrl.replace(/\/+$/, '')}/`);
   // One occurrence is in several feeds (all, its system's, each owner's): its event is written once.
   let written = writtenEvents.get(options);
@@ -73,7 +82,7 @@ export function renderFeed(set: FeedSet, options: FeedOptions): string {
     `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
     ...(events.length ? [] : EMPTY_FEED_COMPONENT),
   ]);
-  return `${header}${events.join('')}${serializeLines(['END:VCALENDAR'])}`;
+  return [header, ...events, serializeLines(['END:VCALENDAR'])];
 }
 
 /**
