@@ -1,6 +1,6 @@
 import { scheduled } from '../model/schedules.ts';
 import type { Occurrence } from '../time/expand.ts';
-import { bothZones, clock, spanIn } from '../time/format.ts';
+import { bothZones, clock, spanWithUtc } from '../time/format.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -65,7 +65,7 @@ Correct: start the task at 05:00 Africa/Nairobi (02:00 UTC), or give it \`timezo
       const miss = misses[0]!;
       const near = allowed.find((w) => clock(w.start, 'UTC').date === clock(miss.start, 'UTC').date) ?? allowed[0];
       // The window in UTC as well when it is kept in a local zone: the comparison is made in instants.
-      const windowText = near ? ` (${spanIn(near.start, near.end, target.zone)}${target.zone === 'UTC' ? '' : ` = ${spanIn(near.start, near.end, 'UTC')}`})` : ' (which has no occurrences in the horizon)';
+      const windowText = near ? ` (${spanWithUtc(near.start, near.end, target.zone)})` : ' (which has no occurrences in the horizon)';
       const count = misses.length === occurrences.length ? 'every occurrence' : `${misses.length} of ${occurrences.length} occurrences, first on ${clock(miss.start, zone).date}`;
       report({
         source: runbook.source,

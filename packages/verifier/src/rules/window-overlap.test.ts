@@ -20,7 +20,7 @@ testRule(windowOverlap, {
     {
       name: 'across runbooks of one system, in two zones',
       runbooks: [{ windows: [weekly] }, { timezone: 'Africa/Nairobi', windows: [windowItem({ id: 'nairobi', start: '05:30', duration: 'PT1H' })] }],
-      errors: [{ file: 'runbooks/r1.mdx', path: 'windows[0].id', message: /Window 'nairobi' \(Sun 05:30–06:30 Africa\/Nairobi\) overlaps window 'weekly' in runbooks\/r0\.mdx:\d+ \(Sun 02:00–04:00 UTC\)/ }],
+      errors: [{ file: 'runbooks/r1.mdx', path: 'windows[0].id', message: /Window 'nairobi' \(Sun 05:30–06:30 Africa\/Nairobi = Sun 02:30–03:30 UTC\) overlaps window 'weekly' in runbooks\/r0\.mdx:\d+ \(Sun 02:00–04:00 UTC\)/ }],
     },
   ],
 });

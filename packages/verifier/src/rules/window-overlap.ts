@@ -1,6 +1,6 @@
 import type { Runbook } from '../model/corpus.ts';
 import { windowOccurrences, type WindowOccurrence } from '../model/windows.ts';
-import { clock, spanIn } from '../time/format.ts';
+import { clock, spanWithUtc } from '../time/format.ts';
 import { overlappingPairs } from '../time/intervals.ts';
 import { groupBy, placeOf } from './report-helpers.ts';
 import type { Rule } from './rule.ts';
@@ -55,7 +55,7 @@ Correct:
         report({
           source: later.runbook.source,
           path: [...later.window.path, 'id'],
-          message: `Window '${later.window.value.id}' (${spanIn(later.start, later.end, later.zone)}) overlaps window '${first.window.value.id}'${where} (${spanIn(first.start, first.end, first.zone)}) on ${clock(later.start, later.zone).date}${more}${hint}`,
+          message: `Window '${later.window.value.id}' (${spanWithUtc(later.start, later.end, later.zone)}) overlaps window '${first.window.value.id}'${where} (${spanWithUtc(first.start, first.end, first.zone)}) on ${clock(later.start, later.zone).date}${more}${hint}`,
           related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `window '${first.window.value.id}'` }],
         });
       }

@@ -43,3 +43,8 @@ export function spanIn(start: number, end: number, zone: string): string {
   const b = clock(end, zone);
   return `${a.weekday} ${a.time}–${b.date === a.date ? '' : `${b.weekday} `}${b.time} ${zone}`;
 }
+
+/** A span in its zone and, when that is not UTC, in UTC too: "Sun 02:00–04:00 Europe/London = Sun 01:00–03:00 UTC". */
+export function spanWithUtc(start: number, end: number, zone: string): string {
+  return zone === 'UTC' ? spanIn(start, end, zone) : `${spanIn(start, end, zone)} = ${spanIn(start, end, 'UTC')}`;
+}
