@@ -1,4 +1,4 @@
-import { durationMs, humanizeDuration, type Occurrence } from '@almanac/verifier';
+import { clock, durationMs, humanizeDuration, type Occurrence } from '@almanac/verifier';
 
 /*
  * Every date and time on the site is formatted here, always with an explicit zone: a page built
@@ -26,16 +26,10 @@ export interface WallClock {
   time: string;
 }
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
+/** The verifier's clock, so pages show the instants exactly as findings and feeds do. */
 export function wallClock(instant: number, zone: string): WallClock {
-  let format = clocks.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    clocks.set(zone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
+  const { date, time } = clock(instant, zone);
+  return { date, time };
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -32,3 +32,4 @@ export type { FeedSet } from './feeds/feed-sets.ts';
 export type { ScheduledWindow, TaskRun } from './feeds/schedule.ts';
 export { escapeText, foldLine, serializeLines, utcDateTime, icalDuration, MAX_LINE_OCTETS } from './feeds/ical-text.ts';
 export { isPlaceholder } from './rules/owner-placeholder.ts';
+export { clock } from './time/format.ts';
