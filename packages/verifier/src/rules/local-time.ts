@@ -10,8 +10,8 @@ function localTimeRule(id: string, kind: Occurrence['kind'], meta: Rule['meta'],
     meta,
     check({ corpus, time, report }) {
       for (const list of ['windows', 'tasks'] as const) {
-        for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, list)) {
-          const hits = occurrences.filter((o) => o.kind === kind);
+        for (const { runbook, item, zone, shifted } of scheduled(corpus, time, list)) {
+          const hits = shifted.filter((o) => o.kind === kind);
           if (hits.length === 0 || item.value.start === undefined) continue;
           const noun = list === 'windows' ? 'Window' : 'Task';
           report({

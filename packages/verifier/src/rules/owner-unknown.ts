@@ -29,10 +29,9 @@ Correct: add \`dba:\` with a name and contacts to \`runbooks/owners.yaml\`, or n
   },
   check({ corpus, report }) {
     for (const runbook of corpus.runbooks) {
-      const known = Object.keys(runbook.registry.owners);
       for (const { owner, path } of ownerReferences(runbook)) {
         if (Object.hasOwn(runbook.registry.owners, owner)) continue;
-        const near = known.find((id) => id.includes(owner) || owner.includes(id));
+        const near = Object.keys(runbook.registry.owners).find((id) => id.includes(owner) || owner.includes(id));
         const where = runbook.registry.source ? runbook.registry.file : `${runbook.registry.file} (which does not exist)`;
         report({
           source: runbook.source,

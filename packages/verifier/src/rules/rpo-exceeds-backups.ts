@@ -37,27 +37,29 @@ Correct: an incremental every 4 hours (\`rrule: FREQ=HOURLY;INTERVAL=4\`), or an
     // Only systems with an objective that backups must meet; an expansion shared by several
     // tasks (the same rule, start and zone) adds nothing to the gaps and is counted once.
     const needed = new Set(corpus.runbooks.filter((r) => r.objectives.some(({ value }) => (value.rpo_met_by ?? 'backups') === 'backups')).map((r) => r.system));
-    const starts = new Map<string, Array<{ at: number; zone: string }>>();
-    const counted = new Map<string, Set<readonly unknown[]>>();
+    const lists = new Map<string, Map<readonly unknown[], { occurrences: ReadonlyArray<{ start: number }>; zone: string }>>();
     for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, 'tasks')) {
       if (item.value.kind !== 'backup' || !needed.has(runbook.system)) continue;
-      const seen = counted.get(runbook.system) ?? new Set();
-      counted.set(runbook.system, seen);
-      if (seen.has(occurrences)) continue;
-      seen.add(occurrences);
-      const list = starts.get(runbook.system) ?? [];
-      for (const o of occurrences) list.push({ at: o.start, zone });
-      starts.set(runbook.system, list);
+      let ofSystem = lists.get(runbook.system);
+      if (!ofSystem) lists.set(runbook.system, (ofSystem = new Map()));
+      if (!ofSystem.has(occurrences)) ofSystem.set(occurrences, { occurrences, zone });
     }
     const gaps = new Map<string, Gap | undefined>();
     const longestGap = (system: string): Gap | undefined => {
       if (gaps.has(system)) return gaps.get(system);
-      const list = (starts.get(system) ?? []).sort((a, b) => a.at - b.at);
+      // Starts as plain numbers, sorted natively: systems with hourly backups have thousands.
+      const backups = [...(lists.get(system)?.values() ?? [])];
+      const starts = new Float64Array(backups.reduce((n, b) => n + b.occurrences.length, 0));
+      let n = 0;
+      for (const { occurrences } of backups) for (const o of occurrences) starts[n++] = o.start;
+      starts.sort();
       let gap: Gap | undefined;
-      for (let i = 1; i < list.length; i++) {
-        const length = list[i]!.at - list[i - 1]!.at;
-        if (!gap || length > gap.length) gap = { length, from: list[i - 1]!.at, to: list[i]!.at, zone: list[i]!.zone };
+      for (let i = 1; i < starts.length; i++) {
+        const length = starts[i]! - starts[i - 1]!;
+        if (!gap || length > gap.length) gap = { length, from: starts[i - 1]!, to: starts[i]!, zone: '' };
       }
+      // The zone of the backup that ends the gap, as it is read in its own runbook.
+      if (gap) gap.zone = backups.find((b) => b.occurrences.some((o) => o.start === gap!.to))!.zone;
       gaps.set(system, gap);
       return gap;
     };

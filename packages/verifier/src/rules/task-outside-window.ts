@@ -46,6 +46,8 @@ Correct: start the task at 05:00 Africa/Nairobi (02:00 UTC), or give it \`timezo
     const windows = new Map<string, { zone: string; occurrences: Occurrence[] }>();
     for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, 'windows')) windows.set(`${runbook.source.file}#${item.value.id}`, { zone, occurrences });
 
+    // The occurrences a window's tasks may fall in, shared by its tasks.
+    const allowedIn = new Map<string, Occurrence[]>();
     for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, 'tasks')) {
       const name = item.value.window;
       if (name === undefined) continue;
@@ -56,10 +58,14 @@ Correct: start the task at 05:00 Africa/Nairobi (02:00 UTC), or give it \`timezo
         report({ source: runbook.source, path: [...item.path, 'window'], message: `Task '${item.value.id}' has no start time, so it cannot be placed inside window '${name}'; give it a start` });
         continue;
       }
-      const allowed = runbook.windows
-        .filter((w) => w.value.id === name || w.value.supersedes?.includes(name))
-        .flatMap((w) => windows.get(key(w.value.id))?.occurrences ?? [])
-        .sort((a, b) => a.start - b.start);
+      let allowed = allowedIn.get(key(name));
+      if (!allowed) {
+        allowed = runbook.windows
+          .filter((w) => w.value.id === name || w.value.supersedes?.includes(name))
+          .flatMap((w) => windows.get(key(w.value.id))?.occurrences ?? [])
+          .sort((a, b) => a.start - b.start);
+        allowedIn.set(key(name), allowed);
+      }
       const misses = outside(occurrences, allowed);
       if (misses.length === 0) continue;
       const miss = misses[0]!;

@@ -1,7 +1,7 @@
 import type { Runbook } from '../model/corpus.ts';
 import { windowOccurrences, type WindowOccurrence } from '../model/windows.ts';
 import { clock, spanWithUtc } from '../time/format.ts';
-import { overlappingPairs } from '../time/intervals.ts';
+import { overlapsWithin } from '../time/intervals.ts';
 import { groupBy, placeOf } from './report-helpers.ts';
 import type { Rule } from './rule.ts';
 
@@ -36,17 +36,17 @@ Correct:
     for (const runbooks of groupBy(corpus.runbooks, (r) => r.system).values()) {
       const occurrences = runbooks.flatMap((runbook: Runbook) => windowOccurrences(runbook, time));
       const byPair = new Map<string, Array<[WindowOccurrence, WindowOccurrence]>>();
-      for (const pair of overlappingPairs(occurrences, occurrences)) {
+      for (const pair of overlapsWithin(occurrences)) {
+        // A window that overlaps its own next occurrence is not two windows at once.
+        if (pair[0].window === pair[1].window) continue;
         const [a, b] = pair.sort((x, y) => (order(x) < order(y) ? -1 : 1));
-        if (order(a) === order(b)) continue;
         const key = `${order(a)}\u0001${order(b)}`;
         const list = byPair.get(key);
         if (list) list.push([a, b]);
         else byPair.set(key, [[a, b]]);
       }
       for (const pairs of byPair.values()) {
-        // overlappingPairs of a list with itself finds each pair from both sides.
-        const unique = [...new Map(pairs.map(([a, b]) => [`${a.start}-${b.start}`, [a, b] as const])).values()].sort((x, y) => x[0].start - y[0].start);
+        const unique = pairs.sort((x, y) => x[0].start - y[0].start);
         const [first, later] = unique[0]!;
         const sameRunbook = first.runbook === later.runbook;
         const where = sameRunbook ? '' : ` in ${placeOf(first.runbook, first.window.path)}`;

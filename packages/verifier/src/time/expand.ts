@@ -40,7 +40,8 @@ export const MAX_OCCURRENCES = 20_000;
  */
 const NEVER_PROBE_YEAR = 9970;
 
-export type Expansion = { ok: true; occurrences: Occurrence[] } | { ok: false; message: string };
+/** `shifted`: the occurrences whose kind is not 'exact' (DST gaps and repeats), for the rules that look for only those. */
+export type Expansion = { ok: true; occurrences: Occurrence[]; shifted: Occurrence[] } | { ok: false; message: string };
 
 export interface Horizon {
   from: number;
@@ -193,11 +194,14 @@ export function occurrencesOf(resolved: ResolvedWalls, recurrence: Pick<Recurren
   const { allDay, starts, walls, kinds, ends } = resolved;
   const length = allDay ? DAY : recurrence.duration ? durationMs(recurrence.duration) : 0;
   const occurrences: Occurrence[] = new Array(starts.length);
+  const shifted: Occurrence[] = [];
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
-    occurrences[i] = { start, end: allDay ? ends![i]! : start + length, wall: walls[i]!, kind: kinds[i]!, allDay };
+    const occurrence: Occurrence = { start, end: allDay ? ends![i]! : start + length, wall: walls[i]!, kind: kinds[i]!, allDay };
+    occurrences[i] = occurrence;
+    if (occurrence.kind !== 'exact') shifted.push(occurrence);
   }
-  return { ok: true, occurrences };
+  return { ok: true, occurrences, shifted };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSpans, overlappingPairs } from './intervals.ts';
+import { mergeSpans, overlappingPairs, overlapsWithin } from './intervals.ts';
 
 describe('overlappingPairs', () => {
   it('finds exactly the overlapping pairs, touching ends excluded', () => {
@@ -17,6 +17,18 @@ describe('overlappingPairs', () => {
     const b = spans(200);
     const expected = a.flatMap((x) => b.filter((y) => x.start < y.end && y.start < x.end).map((y) => `${x.id}-${y.id}`)).sort();
     expect(overlappingPairs(a, b).map(([x, y]) => `${x.id}-${y.id}`).sort()).toEqual(expected);
+  });
+});
+
+describe('overlapsWithin', () => {
+  it('finds each overlapping pair of one list once, earlier first, never a span with itself', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const spans = Array.from({ length: 300 }, (_, id) => { const start = Math.floor(random() * 1000); return { id, start, end: start + 1 + Math.floor(random() * 40) }; });
+    const expected = spans.flatMap((x) => spans.filter((y) => x.id < y.id && x.start < y.end && y.start < x.end).map((y) => [x, y].sort((p, q) => p.start - q.start || p.id - q.id).map((s) => s.id).join('-'))).sort();
+    const pairs = overlapsWithin(spans);
+    expect(pairs.every(([x, y]) => x.start <= y.start)).toBe(true);
+    expect(pairs.map((pair) => pair.map((s) => s.id).join('-')).sort()).toEqual(expected);
   });
 });
 

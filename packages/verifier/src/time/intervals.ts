@@ -37,6 +37,24 @@ export function overlappingPairs<A extends Span, B extends Span>(a: readonly A[]
   return pairs;
 }
 
+/**
+ * Pairs of overlapping spans within one list, each pair once and no span with itself: the same
+ * sweep as `overlappingPairs(list, list)` without its doubled and self pairs, which for a list of
+ * every window occurrence of a system are most of the work. Pairs come as [earlier, later] by
+ * start, in list order at equal starts.
+ */
+export function overlapsWithin<T extends Span>(list: readonly T[]): Array<[T, T]> {
+  const sorted = byStart(list);
+  const active: T[] = [];
+  const pairs: Array<[T, T]> = [];
+  for (const span of sorted) {
+    dropEnded(active, span.start);
+    for (const other of active) pairs.push([other, span]);
+    active.push(span);
+  }
+  return pairs;
+}
+
 function byStart<T extends Span>(list: readonly T[]): readonly T[] {
   for (let k = 1; k < list.length; k++) {
     if (list[k]!.start < list[k - 1]!.start) return [...list].sort((x, y) => x.start - y.start);
