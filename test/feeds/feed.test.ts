@@ -221,4 +221,15 @@ describe('stability across builds', () => {
     const doubled: FeedSet = { ...set, windows: [...set.windows, set.windows[0]!] };
     expect(() => renderFeed(doubled, testOptions())).toThrow(/would share/);
   });
+
+  it('refuses two occurrences with one UID even when they are in different feeds', () => {
+    const set = feedSets(fixtureCorpus(), fixtureTime()).find((s) => s.path === 'system/ledger')!;
+    const options = testOptions();
+    const first = set.windows[0]!;
+    expect(() => renderFeed({ ...set, windows: [first] }, options)).not.toThrow();
+    // A copy of the occurrence: another event, the same runbook, window and start.
+    expect(() => renderFeed({ ...set, path: 'other', windows: [{ ...first }] }, options)).toThrow(/would share/);
+    // The same event in a second feed is what owner and system feeds do.
+    expect(() => renderFeed({ ...set, path: 'again', windows: [first] }, options)).not.toThrow();
+  });
 });

@@ -1,9 +1,10 @@
-import type { Runbook } from '../model/corpus.ts';
+import type { Item, Runbook } from '../model/corpus.ts';
+import type { Task, Window } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
 import { isPlaceholder } from '../rules/owner-placeholder.ts';
 import { clock } from '../time/format.ts';
 import type { FeedSet } from './feed-sets.ts';
-import { icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
+import { contentLine, escapeText, icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
 import { localSpan, localTimes, wallTime } from './local-time.ts';
 import type { ScheduledWindow } from './schedule.ts';
 
@@ -49,22 +50,22 @@ export function renderFeedChunks(set: FeedSet, options: FeedOptions): string[] {
   const site = new URL(`${options.siteUrl.replace(/\/+$/, '')}/`);
   // One occurrence is in several feeds (all, its system's, each owner's): its event is written once.
   let written = writtenEvents.get(options);
-  if (!written) writtenEvents.set(options, (written = { events: new Map(), pages: new Map() }));
-  const { pages } = written;
+  if (!written) writtenEvents.set(options, (written = { events: new Map(), uids: new Set(), runbooks: new Map(), feeds: 0 }));
   const events: string[] = [];
-  const uids = new Set<string>();
+  const feed = ++written.feeds;
   for (const window of set.windows) {
     let event = written.events.get(window);
-    if (!event) {
-      const uid = eventUid(window, site.host);
-      let page = pages.get(window.runbook);
-      // Relative to the site URL, which may itself have a path.
-      if (page === undefined) pages.set(window.runbook, (page = new URL(`.${options.pageHrefOf(window.runbook)}`, site).href));
-      written.events.set(window, (event = { uid, text: serializeLines(eventLines(window, uid, page, options)) }));
-    }
     // Two events with one UID would merge in every client: fail the build instead of publishing that.
-    if (uids.has(event.uid)) throw new Error(`two events would share ${event.uid}; rename a runbook or window id so their UIDs differ`);
-    uids.add(event.uid);
+    // A UID is checked once against every other (two occurrences), and an event once per feed (the same one twice).
+    if (event === undefined) {
+      const uid = eventUid(window, site.host);
+      if (written.uids.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
+      written.uids.add(uid);
+      written.events.set(window, (event = { uid, text: eventText(window, uid, partsOf(written.runbooks, window, site, options)), feed }));
+    } else if (event.feed === feed) {
+      throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
+    }
+    event.feed = feed;
     events.push(event.text);
   }
   const header = serializeLines([
@@ -86,11 +87,82 @@ export function renderFeedChunks(set: FeedSet, options: FeedOptions): string[] {
 }
 
 /**
- * Each occurrence's UID and serialized VEVENT, and each runbook's page URL, per set of options
- * (which fix the site, DTSTAMP and SEQUENCE). Maps inside: a WeakMap of 100,000 events slows
- * every garbage collection.
+ * What every occurrence of a runbook's window has in common, escaped or serialized once: a
+ * feed of a year of weekly windows writes each of these fifty times, and owner labels with
+ * every contact are most of a description. Descriptions are escaped piece by piece, which is
+ * the same as escaping them whole: a piece holds no break that a join could split.
  */
-const writtenEvents = new WeakMap<FeedOptions, { events: Map<ScheduledWindow, { uid: string; text: string }>; pages: Map<Runbook, string> }>();
+interface RunbookParts {
+  /** DTSTAMP and SEQUENCE, serialized. */
+  stamp: string;
+  page: string;
+  /** Escaped "Owners: …". */
+  owners: string;
+  /** Escaped ", owner: …)" and the rest of a task's line after its times, by task. */
+  tasks: Map<Item<Task>, string>;
+  windows: Map<Item<Window>, WindowParts>;
+}
+
+interface WindowParts {
+  /** SUMMARY, serialized. */
+  summary: string;
+  /** Escaped "Impact: …" and "Notice: …". */
+  impact: string;
+  /** Escaped: the window's description, the runbook's title and page. */
+  tail: string;
+  /** URL to END:VEVENT, serialized. */
+  after: string;
+}
+
+type WrittenRunbooks = Map<Runbook, RunbookParts>;
+
+function partsOf(runbooks: WrittenRunbooks, occurrence: ScheduledWindow, site: URL, options: FeedOptions): { runbook: RunbookParts; window: WindowParts } {
+  const { runbook, window } = occurrence;
+  let ofRunbook = runbooks.get(runbook);
+  if (!ofRunbook) {
+    const sequence = options.sequenceOf(runbook);
+    if (!Number.isSafeInteger(sequence) || sequence < 0) throw new Error(`SEQUENCE of ${runbook.id} must be a whole number of 0 or more, not ${sequence}`);
+    runbooks.set(runbook, (ofRunbook = {
+      stamp: serializeLines([`DTSTAMP:${utcDateTime(options.dtstamp)}`, `SEQUENCE:${sequence}`]),
+      // Relative to the site URL, which may itself have a path.
+      page: new URL(`.${options.pageHrefOf(runbook)}`, site).href,
+      owners: escapeText(`Owners: ${runbook.owners.map((id) => ownerLabel(runbook, id)).join('; ')}`),
+      tasks: new Map(),
+      windows: new Map(),
+    }));
+  }
+  let ofWindow = ofRunbook.windows.get(window);
+  if (!ofWindow) {
+    const summary = `${runbook.system}: ${window.value.title}`;
+    const notice = window.value.notice;
+    ofRunbook.windows.set(window, (ofWindow = {
+      summary: serializeLines([textProperty('SUMMARY', summary)]),
+      impact: escapeLines([`Impact: ${window.value.impact}`, `Notice: ${notice === undefined ? 'not stated in the runbook' : durationMs(notice) > 0 ? `${humanizeDuration(notice)} ahead` : 'none'}`]),
+      tail: escapeLines([...(window.value.description ? ['', window.value.description] : []), '', `Runbook: ${runbook.title}`, ofRunbook.page]),
+      after: serializeLines([
+        `URL:${ofRunbook.page}`,
+        textListProperty('CATEGORIES', [runbook.system, window.value.impact]),
+        // Staff follow the feed to know, not to attend: a window must not mark them busy.
+        'TRANSP:TRANSPARENT',
+        ...alarm(window.value.notice, summary),
+        'END:VEVENT',
+      ]),
+    }));
+  }
+  return { runbook: ofRunbook, window: ofWindow };
+}
+
+/** Lines of a TEXT value, escaped and joined by escaped line breaks. */
+function escapeLines(lines: readonly string[]): string {
+  return lines.map(escapeText).join('\\n');
+}
+
+/**
+ * Each occurrence's serialized VEVENT with the last feed it went into (numbered from 1), the
+ * UIDs taken, and what a runbook's events share, per set of options (which fix the site,
+ * DTSTAMP and SEQUENCE). Maps inside: a WeakMap of 100,000 events slows every garbage collection.
+ */
+const writtenEvents = new WeakMap<FeedOptions, { events: Map<ScheduledWindow, { uid: string; text: string; feed: number }>; uids: Set<string>; runbooks: WrittenRunbooks; feeds: number }>();
 
 /**
  * `<runbook>-<window>-<start in UTC>@<site host>`: the same occurrence keeps its UID from build to
@@ -100,56 +172,45 @@ function eventUid(window: ScheduledWindow, host: string): string {
   return `${window.runbook.id}-${window.window.value.id}-${utcDateTime(window.start)}@${host}`;
 }
 
-function eventLines(occurrence: ScheduledWindow, uid: string, page: string, options: FeedOptions): string[] {
-  const { runbook, window } = occurrence;
-  const summary = `${runbook.system}: ${window.value.title}`;
-  const sequence = options.sequenceOf(runbook);
-  if (!Number.isSafeInteger(sequence) || sequence < 0) throw new Error(`SEQUENCE of ${runbook.id} must be a whole number of 0 or more, not ${sequence}`);
-  return [
-    'BEGIN:VEVENT',
-    `UID:${uid}`,
-    `DTSTAMP:${utcDateTime(options.dtstamp)}`,
-    `SEQUENCE:${sequence}`,
-    `DTSTART:${utcDateTime(occurrence.start)}`,
+function eventText(occurrence: ScheduledWindow, uid: string, parts: { runbook: RunbookParts; window: WindowParts }): string {
+  return (
+    `BEGIN:VEVENT\r\n${contentLine(`UID:${uid}`)}${parts.runbook.stamp}DTSTART:${utcDateTime(occurrence.start)}\r\n` +
     // DTEND must be later than DTSTART; a zero-length window ends where it starts without one.
-    ...(occurrence.end > occurrence.start ? [`DTEND:${utcDateTime(occurrence.end)}`] : []),
-    textProperty('SUMMARY', summary),
-    textProperty('DESCRIPTION', eventDescription(occurrence, page)),
-    `URL:${page}`,
-    textListProperty('CATEGORIES', [runbook.system, window.value.impact]),
-    // Staff follow the feed to know, not to attend: a window must not mark them busy.
-    'TRANSP:TRANSPARENT',
-    ...alarm(occurrence, summary),
-    'END:VEVENT',
-  ];
+    (occurrence.end > occurrence.start ? `DTEND:${utcDateTime(occurrence.end)}\r\n` : '') +
+    parts.window.summary +
+    contentLine(`DESCRIPTION:${eventDescription(occurrence, parts)}`) +
+    parts.window.after
+  );
 }
 
 /** A reminder at the notice period, when there is one: that is when users are to be told. */
-function alarm(occurrence: ScheduledWindow, summary: string): string[] {
-  const notice = occurrence.window.value.notice;
+function alarm(notice: string | undefined, summary: string): string[] {
   if (notice === undefined || !(durationMs(notice) > 0)) return [];
   return ['BEGIN:VALARM', 'ACTION:DISPLAY', textProperty('DESCRIPTION', `In ${humanizeDuration(notice)}: ${summary}`), `TRIGGER:${icalDuration(-durationMs(notice))}`, 'END:VALARM'];
 }
 
-/** What a reader needs without opening the runbook: local and UTC times, impact, notice, tasks, owners, the page. */
-function eventDescription(occurrence: ScheduledWindow, page: string): string {
-  const { runbook, window, zone, tasks } = occurrence;
-  const notice = window.value.notice;
+/**
+ * What a reader needs without opening the runbook, escaped: local and UTC times, impact,
+ * notice, tasks, owners, the page.
+ */
+function eventDescription(occurrence: ScheduledWindow, parts: { runbook: RunbookParts; window: WindowParts }): string {
+  const { runbook, zone, tasks } = occurrence;
   const lines = [
-    `When: ${localSpan(occurrence.start, occurrence.end, zone)}`,
-    ...(zone === 'UTC' ? [] : [`In UTC: ${localSpan(occurrence.start, occurrence.end, 'UTC')}`]),
-    ...shiftNote(occurrence),
-    `Impact: ${window.value.impact}`,
-    `Notice: ${notice === undefined ? 'not stated in the runbook' : durationMs(notice) > 0 ? `${humanizeDuration(notice)} ahead` : 'none'}`,
+    escapeText(`When: ${localSpan(occurrence.start, occurrence.end, zone)}`),
+    ...(zone === 'UTC' ? [] : [escapeText(`In UTC: ${localSpan(occurrence.start, occurrence.end, 'UTC')}`)]),
+    ...shiftNote(occurrence).map(escapeText),
+    parts.window.impact,
   ];
   if (tasks.length) {
     lines.push('Tasks in this window:');
-    for (const { task, start, end } of tasks) lines.push(`- ${localTimes(start, end, zone)} ${task.value.title} (${task.value.kind}; owner: ${ownerLabel(runbook, task.value.owner)})`);
+    for (const { task, start, end } of tasks) {
+      let label = parts.runbook.tasks.get(task);
+      if (label === undefined) parts.runbook.tasks.set(task, (label = escapeText(` ${task.value.title} (${task.value.kind}; owner: ${ownerLabel(runbook, task.value.owner)})`)));
+      lines.push(`- ${escapeText(localTimes(start, end, zone))}${label}`);
+    }
   }
-  lines.push(`Owners: ${runbook.owners.map((id) => ownerLabel(runbook, id)).join('; ')}`);
-  if (window.value.description) lines.push('', window.value.description);
-  lines.push('', `Runbook: ${runbook.title}`, page);
-  return lines.join('\n');
+  lines.push(parts.runbook.owners, parts.window.tail);
+  return lines.join('\\n');
 }
 
 /** Why the window starts at another hour than the runbook says, on the days clocks change. */

@@ -41,8 +41,13 @@ function utf8Length(codePoint: number): number {
  * continuation line's 75 octets.
  */
 export function foldLine(line: string): string {
-  // Most lines are short and ASCII: nothing to count, nothing to fold.
-  if (line.length <= MAX_LINE_OCTETS && ASCII.test(line)) return line;
+  // Most lines are ASCII, one octet a character: cut at fixed lengths, 74 after the first for the space.
+  if (ASCII.test(line)) {
+    if (line.length <= MAX_LINE_OCTETS) return line;
+    const parts = [line.slice(0, MAX_LINE_OCTETS)];
+    for (let i = MAX_LINE_OCTETS; i < line.length; i += MAX_LINE_OCTETS - 1) parts.push(line.slice(i, i + MAX_LINE_OCTETS - 1));
+    return parts.join('\r\n ');
+  }
   const parts: string[] = [];
   let start = 0;
   let octets = 0;
@@ -69,10 +74,15 @@ const ASCII = /^[\x00-\x7f]*$/;
  * so it is refused here, whatever path it came by.
  */
 export function serializeLines(lines: readonly string[]): string {
-  for (const line of lines) {
-    if (CONTROL.test(line)) throw new Error(`refusing to write an iCalendar line with a control character: ${JSON.stringify(line)}`);
-  }
-  return lines.map((line) => `${foldLine(line)}\r\n`).join('');
+  let text = '';
+  for (const line of lines) text += contentLine(line);
+  return text;
+}
+
+/** One content line as `serializeLines` writes it: checked, folded, ended by CRLF. */
+export function contentLine(line: string): string {
+  if (CONTROL.test(line)) throw new Error(`refusing to write an iCalendar line with a control character: ${JSON.stringify(line)}`);
+  return `${foldLine(line)}\r\n`;
 }
 
 /** A DATE-TIME in UTC form (§3.3.5), `20260329T010000Z`, to the second. */

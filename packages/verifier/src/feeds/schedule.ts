@@ -50,7 +50,24 @@ function taskRuns(runbook: Runbook, time: TimeEngine): TaskRun[] {
 function withTasks(occurrences: WindowOccurrence[], runs: TaskRun[]): ScheduledWindow[] {
   return occurrences.map((occurrence) => {
     const accepted = new Set([occurrence.window.value.id, ...(occurrence.window.value.supersedes ?? [])]);
-    const tasks = runs.filter((run) => accepted.has(run.task.value.window!) && run.start >= occurrence.start && Math.max(run.end, run.start) <= occurrence.end);
+    const tasks: TaskRun[] = [];
+    // Runs are sorted by start: only those starting inside the occurrence need a look.
+    for (let i = firstFrom(runs, occurrence.start); i < runs.length && runs[i]!.start <= occurrence.end; i++) {
+      const run = runs[i]!;
+      if (accepted.has(run.task.value.window!) && Math.max(run.end, run.start) <= occurrence.end) tasks.push(run);
+    }
     return { ...occurrence, tasks };
   });
+}
+
+/** The index of the first run starting at or after an instant. */
+function firstFrom(runs: readonly TaskRun[], instant: number): number {
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (runs[mid]!.start < instant) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
