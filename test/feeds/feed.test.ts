@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedSets, renderFeed, windowOccurrences, type Corpus, type FeedSet, type TimeEngine } from '@almanac/verifier';
+import { feedSets, renderFeed, renderFeedBytes, windowOccurrences, type Corpus, type FeedSet, type TimeEngine } from '@almanac/verifier';
 import { expectRfc5545, parseFeed, SITE, testOptions, type ClientEvent } from './client.ts';
 import { FILES, fixtureCorpus, fixtureTime, LAST_SUNDAY, NASTY_TITLE } from './fixtures.ts';
 
@@ -220,6 +220,19 @@ describe('stability across builds', () => {
     const set = feedSets(fixtureCorpus(), fixtureTime()).find((s) => s.path === 'system/ledger')!;
     const doubled: FeedSet = { ...set, windows: [...set.windows, set.windows[0]!] };
     expect(() => renderFeed(doubled, testOptions())).toThrow(/would share/);
+  });
+
+  it('gives as bytes exactly the UTF-8 of the text, for every feed, whichever is asked first', () => {
+    const sets = feedSets(fixtureCorpus(), fixtureTime());
+    const bytesFirst = testOptions();
+    const textFirst = testOptions();
+    for (const set of sets) {
+      const bytes = renderFeedBytes(set, bytesFirst);
+      const text = renderFeed(set, textFirst);
+      if (set.windows.length) expect(text).toMatch(/[^\x00-\x7f]/);
+      expect(Buffer.from(bytes).equals(Buffer.from(text, 'utf8'))).toBe(true);
+      expect(new TextDecoder().decode(renderFeedBytes(set, textFirst))).toBe(renderFeed(set, bytesFirst));
+    }
   });
 
   it('refuses two occurrences with one UID even when they are in different feeds', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { feedHorizon, feedSets, renderFeedChunks, TimeEngine, type FeedOptions, type FeedSet, type Runbook } from '@almanac/verifier';
+import { feedHorizon, feedSets, renderFeedBytes, TimeEngine, type FeedOptions, type FeedSet, type Runbook } from '@almanac/verifier';
 import { getModel } from '../../lib/model.ts';
 import { pageHrefs } from '../../lib/pages.ts';
 
@@ -88,6 +88,6 @@ export async function feedResponse(path: string): Promise<Response> {
   const { sets, options } = await getFeeds();
   const set = sets.get(path);
   if (!set) return new Response(null, { status: 404 });
-  // In pieces: a large organisation's feed of all windows is longer than one string can be.
-  return new Response(new Blob(renderFeedChunks(set, options)), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  // Bytes, not text: a large organisation's feed of all windows is longer than one string can be.
+  return new Response(renderFeedBytes(set, options), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }
