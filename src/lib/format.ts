@@ -1,4 +1,4 @@
-import { clock, durationMs, humanizeDuration, type Occurrence } from '@almanac/verifier';
+import { clock, durationMs, humanizeDuration, offsetIn, type Occurrence } from '@almanac/verifier';
 
 /*
  * Every date and time on the site is formatted here, always with an explicit zone: a page built
@@ -105,9 +105,17 @@ export function formatInOtherZone(occurrences: readonly Pick<Occurrence, 'start'
   const variants: string[] = [];
   const [hours, minutes] = start.split(':').map(Number) as [number, number];
   const stated = (hours * 60 + minutes) * MINUTE;
+  // At one stated time, the words depend only on how far the other zone's clock is from the
+  // wall time at the start and at the end, and on whether the span has a length: a year of
+  // occurrences has two or three such shapes, and only one occurrence of each is put in words.
+  const shapes = new Set<string>();
   for (const occurrence of occurrences) {
     // An hourly rule's later hours are not other variants of its stated start time.
     if (occurrence.wall % DAY !== stated) continue;
+    const length = occurrence.end - occurrence.start;
+    const shape = `${occurrence.start + offsetIn(other, occurrence.start) - occurrence.wall},${occurrence.end + offsetIn(other, occurrence.end) - occurrence.wall},${length > 0}`;
+    if (shapes.has(shape)) continue;
+    shapes.add(shape);
     const ownDate = new Date(occurrence.wall).toISOString().slice(0, 10);
     const shift = daysBetween(ownDate, wallClock(occurrence.start, other).date);
     const text = `${formatClockSpan(occurrence.start, occurrence.end, other)}${SHIFT[String(shift)] ?? (shift ? `, ${shift} days apart` : '')}`;

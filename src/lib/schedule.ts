@@ -1,5 +1,5 @@
 import { scheduleWindows, windowOccurrences, type Runbook, type ScheduledWindow, type TimeEngine, type WindowOccurrence } from '@almanac/verifier';
-import { wallClock } from './format.ts';
+import { formatClockSpan, listInWords, plural, wallClock } from './format.ts';
 
 const DAY = 86_400_000;
 
@@ -58,6 +58,17 @@ function withOverlaps(occurrences: readonly ScheduledWindow[]): AgendaEntry[] {
     }
   }
   return entries;
+}
+
+/**
+ * "db: Weekly (02:00–04:00 UTC), web: Nightly (03:00–05:00 UTC) and 9 more windows": a few
+ * overlaps by name, the rest counted. In a large organisation every night window overlaps
+ * dozens of other systems', and naming them all would grow the calendar with their square.
+ */
+export function overlapsInWords(overlaps: readonly ScheduledWindow[], named = 3): string {
+  const names = overlaps.slice(0, named).map((o) => `${o.runbook.system}: ${o.window.value.title} (${formatClockSpan(o.start, o.end, 'UTC')})`);
+  const rest = overlaps.length - names.length;
+  return listInWords(rest > 0 ? [...names, plural(rest, 'more window', 'more windows')] : names);
 }
 
 function mondayOf(date: string): string {

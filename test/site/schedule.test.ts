@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRunbookFile, TimeEngine, type OwnersRegistry, type Runbook } from '@almanac/verifier';
-import { agenda, nextWindow, startOfToday, upcomingWindows } from '../../src/lib/schedule.ts';
+import { agenda, nextWindow, overlapsInWords, startOfToday, upcomingWindows } from '../../src/lib/schedule.ts';
 import { ownerRecords, systemsOf } from '../../src/lib/owners.ts';
 import { summarySections } from '../../src/lib/sections.ts';
 import { taskTimeInWords, windowInWords } from '../../src/lib/schedule-words.ts';
@@ -86,6 +86,13 @@ describe('agenda', () => {
     expect(nightly!.overlaps.map((o) => `${o.runbook.system}/${o.window.value.id}`)).toEqual(['db/weekly']);
     // Late starts as nightly ends: touching is no overlap.
     expect(late!.overlaps.map((o) => `${o.runbook.system}/${o.window.value.id}`)).toEqual(['db/weekly']);
+  });
+
+  it('names a few overlaps and counts the rest', () => {
+    const [weekly] = weeks[0]!.days.find((d) => d.date === '2026-11-29')!.entries;
+    expect(overlapsInWords(weekly!.overlaps)).toBe('web: Nightly (02:00–03:00 UTC) and db: Late (03:00–05:00 UTC)');
+    expect(overlapsInWords(weekly!.overlaps, 1)).toBe('web: Nightly (02:00–03:00 UTC) and 1 more window');
+    expect(overlapsInWords([...weekly!.overlaps, ...weekly!.overlaps], 1)).toBe('web: Nightly (02:00–03:00 UTC) and 3 more windows');
   });
 
   it('holds the tasks each occurrence really runs, so only those owners are named', () => {

@@ -10,7 +10,7 @@ const timelines = new Map<string, ZoneTimeline>();
  * first instant asked (a few years either side), and searched. Outside that span the timeline
  * asks Temporal, so the answer never depends on which instant came first, only the speed does.
  */
-function offsetIn(zone: string, instant: number): number {
+export function offsetIn(zone: string, instant: number): number {
   if (zone === 'UTC') return 0;
   let timeline = timelines.get(zone);
   if (!timeline) timelines.set(zone, (timeline = new ZoneTimeline(zone, instant - 2 * YEAR, instant + 3 * YEAR)));
