@@ -82,7 +82,8 @@ export function windowOwners(window: ScheduledWindow): Set<string> {
  */
 function ownersOf(runbooks: readonly Runbook[], registries: Corpus['registries']): Map<string, Owner | undefined> {
   const owners = new Map<string, Owner | undefined>();
-  for (const registry of [...registries, ...runbooks.map((runbook) => runbook.registry)]) {
+  // Each registry once: every runbook of a tree shares its registry, and a registry has hundreds of owners.
+  for (const registry of new Set([...registries, ...runbooks.map((runbook) => runbook.registry)])) {
     for (const [id, owner] of Object.entries(registry.owners)) if (!owners.has(id)) owners.set(id, owner);
   }
   for (const runbook of runbooks) {
