@@ -170,18 +170,18 @@ function verifyCli(dir: string) {
 
 type FeedApi = {
   feedSets: (corpus: Pick<verifier.Corpus, 'runbooks' | 'registries'>, time: verifier.TimeEngine) => Array<{ path: string }>;
-  renderFeedChunks: (set: never, options: object) => string[];
+  renderFeedBytes: (set: never, options: object) => Uint8Array[];
   feedHorizon: (today: string, days?: object) => verifier.Horizon;
 };
 
 /** The feed builder the verifier exports, if it exports one yet. */
 function feedApi(): FeedApi | string {
   const api = verifier as Record<string, unknown>;
-  const missing = ['feedSets', 'renderFeedChunks', 'feedHorizon'].filter((name) => typeof api[name] !== 'function');
+  const missing = ['feedSets', 'renderFeedBytes', 'feedHorizon'].filter((name) => typeof api[name] !== 'function');
   return missing.length ? `@almanac/verifier does not export ${missing.join(', ')} yet` : (api as unknown as FeedApi);
 }
 
-/** 3. Every feed for the model: expansions over the feeds' horizon, the feed sets, the iCalendar text. */
+/** 3. Every feed for the model: expansions over the feeds' horizon, the feed sets, the iCalendar bytes the site writes. */
 function buildFeeds(api: FeedApi, model: { corpus: verifier.Corpus; config: verifier.AlmanacConfig }) {
   const time = new verifier.TimeEngine(api.feedHorizon(BENCH_TODAY, model.config.feeds ?? {}));
   const sets = api.feedSets(model.corpus, time);
@@ -192,7 +192,7 @@ function buildFeeds(api: FeedApi, model: { corpus: verifier.Corpus; config: veri
     pageHrefOf: (runbook: verifier.Runbook) => `/${runbook.source.file.replace(/\.mdx?$/, '')}/`,
   };
   let bytes = 0;
-  for (const set of sets) for (const chunk of api.renderFeedChunks(set as never, options)) bytes += chunk.length;
+  for (const set of sets) for (const part of api.renderFeedBytes(set as never, options)) bytes += part.length;
   return { feeds: sets.length, bytes };
 }
 

@@ -89,5 +89,6 @@ export async function feedResponse(path: string): Promise<Response> {
   const set = sets.get(path);
   if (!set) return new Response(null, { status: 404 });
   // Bytes, not text: a large organisation's feed of all windows is longer than one string can be.
-  return new Response(renderFeedBytes(set, options), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  // A Blob copies the pieces, which other feeds share.
+  return new Response(new Blob(renderFeedBytes(set, options)), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }

@@ -48,31 +48,54 @@ export function renderFeed(set: FeedSet, options: FeedOptions): string {
  */
 export function renderFeedChunks(set: FeedSet, options: FeedOptions): string[] {
   const { header, events, footer } = feedParts(set, options);
-  return [header, ...events.map((event) => event.text), footer];
+  return [header, ...events.map((event) => fromUtf8.decode(event.bytes)), footer];
 }
 
-const utf8 = new TextEncoder();
+const toUtf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
 
 /**
- * The same feed as UTF-8, the form a file or a response takes. Each event is encoded once for
- * every feed it is in: encoding is most of the cost of writing an organisation's feeds.
+ * Events encoded into large shared buffers, each event a view of its part: a buffer apiece
+ * would be 800,000 buffers for a large organisation, each of which the garbage collector tracks.
  */
-export function renderFeedBytes(set: FeedSet, options: FeedOptions): Uint8Array<ArrayBuffer> {
-  const { header, events, footer } = feedParts(set, options);
-  const parts = [utf8.encode(header), ...events.map((event) => (event.bytes ??= utf8.encode(event.text))), utf8.encode(footer)];
-  const bytes = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
+class Utf8Slabs {
+  static readonly SIZE = 1 << 24;
+  #slab = new Uint8Array(0);
+  #at = 0;
+
+  encode(text: string): Uint8Array<ArrayBuffer> {
+    // At most three octets per UTF-16 unit (a surrogate pair's four are two units).
+    const most = text.length * 3;
+    if (this.#slab.length - this.#at < most) {
+      this.#slab = new Uint8Array(Math.max(Utf8Slabs.SIZE, most));
+      this.#at = 0;
+    }
+    const { written } = toUtf8.encodeInto(text, this.#slab.subarray(this.#at));
+    const view = this.#slab.subarray(this.#at, this.#at + written);
+    this.#at += written;
+    return view;
   }
-  return bytes;
 }
 
+/**
+ * The same feed as UTF-8, the form a file or a response takes, in the same pieces as
+ * `renderFeedChunks`: joined, the feed of every window of a large organisation is a gigabyte,
+ * which is better written piece by piece than copied into one buffer. The pieces are shared
+ * with every other feed: write or copy them, never change them.
+ */
+export function renderFeedBytes(set: FeedSet, options: FeedOptions): Array<Uint8Array<ArrayBuffer>> {
+  const { header, events, footer } = feedParts(set, options);
+  return [toUtf8.encode(header), ...events.map((event) => event.bytes), toUtf8.encode(footer)];
+}
+
+/**
+ * An event as it is kept between the feeds it is in: as UTF-8, which lives outside the
+ * JavaScript heap. Kept as text, a large organisation's gigabyte of events is copied by every
+ * garbage collection that promotes it, and encoded again for every feed written.
+ */
 interface WrittenEvent {
   uid: string;
-  text: string;
-  bytes?: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   /** The last feed it went into, numbered from 1 per set of options. */
   feed: number;
 }
@@ -81,7 +104,7 @@ function feedParts(set: FeedSet, options: FeedOptions): { header: string; events
   const site = new URL(`${options.siteUrl.replace(/\/+$/, '')}/`);
   // One occurrence is in several feeds (all, its system's, each owner's): its event is written once.
   let written = writtenEvents.get(options);
-  if (!written) writtenEvents.set(options, (written = { events: new Map(), uids: new Set(), runbooks: new Map(), feeds: 0 }));
+  if (!written) writtenEvents.set(options, (written = { events: new Map(), uids: new Set(), runbooks: new Map(), feeds: 0, slabs: new Utf8Slabs() }));
   const events: WrittenEvent[] = [];
   const feed = ++written.feeds;
   for (const window of set.windows) {
@@ -92,7 +115,7 @@ function feedParts(set: FeedSet, options: FeedOptions): { header: string; events
       const uid = eventUid(window, site.host);
       if (written.uids.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
       written.uids.add(uid);
-      written.events.set(window, (event = { uid, text: eventText(window, uid, partsOf(written.runbooks, window, site, options)), feed }));
+      written.events.set(window, (event = { uid, bytes: written.slabs.encode(eventText(window, uid, partsOf(written.runbooks, window, site, options))), feed }));
     } else if (event.feed === feed) {
       throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
     }
@@ -193,7 +216,7 @@ function escapeLines(lines: readonly string[]): string {
  * set of options (which fix the site, DTSTAMP and SEQUENCE). Maps inside: a WeakMap of 100,000
  * events slows every garbage collection.
  */
-const writtenEvents = new WeakMap<FeedOptions, { events: Map<ScheduledWindow, WrittenEvent>; uids: Set<string>; runbooks: WrittenRunbooks; feeds: number }>();
+const writtenEvents = new WeakMap<FeedOptions, { events: Map<ScheduledWindow, WrittenEvent>; uids: Set<string>; runbooks: WrittenRunbooks; feeds: number; slabs: Utf8Slabs }>();
 
 /**
  * `<runbook>-<window>-<start in UTC>@<site host>`: the same occurrence keeps its UID from build to
