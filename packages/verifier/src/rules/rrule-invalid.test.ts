@@ -13,6 +13,9 @@ testRule(rruleInvalid, {
       ],
     },
     { name: 'a leap day occurs, though not every year', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29' })] }] },
+    { name: 'UNTIL ends a schedule that still runs', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=WEEKLY;BYDAY=SU;UNTIL=20991231' })] }] },
+    { name: 'UNTIL inside the checked dates', today: '2026-06-01', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=DAILY;UNTIL=20260701T000000Z' })] }] },
+    { name: 'numbered weekdays where RFC 5545 allows them', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU' }), taskItem({ id: 'b', rrule: 'FREQ=YEARLY;BYYEARDAY=100' })] }] },
   ],
   invalid: [
     { name: 'three-letter weekday', runbooks: [{ windows: [windowItem({ rrule: 'FREQ=WEEKLY;BYDAY=SUN' })] }], errors: [{ path: 'windows[0].rrule', message: /has 'BYDAY=SUN', but BYDAY takes weekdays MO, TU/ }] },
@@ -22,5 +25,11 @@ testRule(rruleInvalid, {
     { name: 'COUNT', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=DAILY;COUNT=3' })] }], errors: [{ message: /use UNTIL/ }] },
     { name: 'month 13', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=YEARLY;BYMONTH=13' })] }], errors: [{ message: /BYMONTH takes months 1 to 12/ }] },
     { name: 'never occurs', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' })] }], errors: [{ path: 'tasks[0].rrule', message: /never occurs/ }] },
+    { name: 'never occurs before its UNTIL', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;UNTIL=20300101' })] }], errors: [{ message: /never occurs: no date matches all of its parts before its UNTIL \(2030-01-01\)/ }] },
+    { name: 'UNTIL already past', today: '2026-06-01', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=WEEKLY;BYDAY=SU;UNTIL=20250101' })] }], errors: [{ message: /RRULE 'FREQ=WEEKLY;BYDAY=SU;UNTIL=20250101' ended on 2025-01-01 \(its UNTIL\), before the checked dates begin on 2026-05-25; remove the item, or move UNTIL later/ }] },
+    { name: 'a numbered weekday in a weekly rule', runbooks: [{ windows: [windowItem({ rrule: 'FREQ=WEEKLY;BYDAY=5SU' })] }], errors: [{ path: 'windows[0].rrule', message: /has 'BYDAY=5SU', but a numbered weekday such as 5SU belongs in a MONTHLY or YEARLY rule; in a WEEKLY rule write the weekday alone \(SU\)/ }] },
+    { name: 'a day of the month in a weekly rule', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=WEEKLY;BYMONTHDAY=3' })] }], errors: [{ message: /BYMONTHDAY in a WEEKLY rule/ }] },
+    { name: 'a day of the year in a monthly rule', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=MONTHLY;BYYEARDAY=3' })] }], errors: [{ message: /BYYEARDAY in a MONTHLY rule/ }] },
+    { name: 'a week number outside a yearly rule', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=MONTHLY;BYWEEKNO=3' })] }], errors: [{ message: /BYWEEKNO in a MONTHLY rule; BYWEEKNO belongs in a YEARLY rule/ }] },
   ],
 });

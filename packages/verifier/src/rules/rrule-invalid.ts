@@ -8,9 +8,11 @@ export const rruleInvalid: Rule = {
     description: 'An RRULE that does not parse, or that can never occur',
     severity: 'error',
     docs: `\`rrule\` is an RFC 5545 RRULE body without DTSTART: \`FREQ=WEEKLY;BYDAY=SU\`. Each part is
-checked (weekdays are two letters, months 1–12, days -31…31), COUNT is refused because it counts
-from a DTSTART that runbooks do not have (use UNTIL), and a rule that no date can satisfy
-(\`BYMONTH=2;BYMONTHDAY=30\`) is reported rather than silently producing no occurrences.
+checked (weekdays are two letters, months 1–12, days -31…31), and so are the parts RFC 5545
+forbids with the rule's FREQ (a numbered weekday such as \`5SU\` outside MONTHLY and YEARLY rules,
+BYMONTHDAY in a WEEKLY rule). COUNT is refused because it counts from a DTSTART that runbooks do
+not have (use UNTIL). A rule that no date can satisfy (\`BYMONTH=2;BYMONTHDAY=30\`), or whose
+UNTIL is already past, is reported rather than silently producing no occurrences.
 
 Incorrect:
 

@@ -103,8 +103,13 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
   const toWall = horizon.to + DAY;
   const anchor = ANCHOR + (hours * 60 + minutes) * MINUTE;
   const dtstart = anchorBefore(anchor, fromWall, parsed.freq, parsed.interval);
+  const until = parsed.options.until?.getTime();
+  if (until !== undefined && until < fromWall) {
+    return { ok: false, message: `ended on ${new Date(until).toISOString().slice(0, 10)} (its UNTIL), before the checked dates begin on ${new Date(horizon.from).toISOString().slice(0, 10)}; remove the item, or move UNTIL later` };
+  }
   // First, since a rule that never matches would make rrule.js search until year 9999 below.
-  const probe = anchorBefore(anchor, Date.UTC(NEVER_PROBE_YEAR, 0, 1), parsed.freq, parsed.interval);
+  // A rule with UNTIL stops there: it is probed from the horizon, not from the far future it never reaches.
+  const probe = until === undefined ? anchorBefore(anchor, Date.UTC(NEVER_PROBE_YEAR, 0, 1), parsed.freq, parsed.interval) : dtstart;
 
   // The time of day, when the dates do not depend on it: DTSTART and probe minus it are midnights.
   const shift = memo && isDayLevel(parsed.options) && HH_MM.test(recurrence.start ?? '00:00') ? (hours * 60 + minutes) * MINUTE : undefined;
@@ -115,7 +120,7 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
     never = new RRule({ ...parsed.options, dtstart: new Date(shift === undefined ? probe : probe - shift) }).all((_, count) => count < 1).length === 0;
     if (neverKey !== undefined) memo!.never.set(neverKey, never);
   }
-  if (never) return { ok: false, message: 'never occurs: no date matches all of its parts' };
+  if (never) return { ok: false, message: `never occurs: no date matches all of its parts${until === undefined ? '' : ` before its UNTIL (${new Date(until).toISOString().slice(0, 10)})`}` };
 
   let dates: number[] | undefined;
   if (shift !== undefined) {

@@ -64,6 +64,8 @@ function parse(body: string): ParsedRrule {
     if (!spec.valid(value)) return { ok: false, message: `has '${part}', but ${key} takes ${spec.expected}` };
   }
   if (!seen.has('FREQ')) return { ok: false, message: 'has no FREQ; start it with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY' };
+  const misplaced = misplacedPart(text);
+  if (misplaced) return { ok: false, message: misplaced };
   if (seen.has('COUNT')) return { ok: false, message: 'has COUNT, which counts from a DTSTART that runbooks do not have; use UNTIL to end a schedule' };
   try {
     const options = RRule.parseString(text.toUpperCase());
@@ -72,4 +74,24 @@ function parse(body: string): ParsedRrule {
   } catch (error) {
     return { ok: false, message: `cannot be read: ${(error as Error).message}` };
   }
+}
+
+/**
+ * Parts RFC 5545 §3.3.10 forbids with the rule's FREQ. rrule.js reads them anyway, each its own
+ * way (BYDAY=5SU in a weekly rule becomes every Sunday), so a rule means what it says or is refused.
+ */
+function misplacedPart(text: string): string | undefined {
+  const parts = new Map(text.split(';').map((part) => {
+    const eq = part.indexOf('=');
+    return [part.slice(0, eq).trim().toUpperCase(), part.slice(eq + 1).trim().toUpperCase()] as const;
+  }));
+  const freq = parts.get('FREQ')!;
+  const byday = parts.get('BYDAY');
+  const numbered = byday?.split(',').find((day) => day.length > 2);
+  if (numbered && freq !== 'MONTHLY' && freq !== 'YEARLY') return `has 'BYDAY=${byday}', but a numbered weekday such as ${numbered} belongs in a MONTHLY or YEARLY rule; in a ${freq} rule write the weekday alone (${numbered.slice(-2)})`;
+  if (numbered && freq === 'YEARLY' && parts.has('BYWEEKNO')) return `has both BYWEEKNO and a numbered weekday (${numbered}), which RFC 5545 does not allow together; write the weekday alone (${numbered.slice(-2)})`;
+  if (parts.has('BYMONTHDAY') && freq === 'WEEKLY') return 'has BYMONTHDAY in a WEEKLY rule, which RFC 5545 does not allow; use FREQ=MONTHLY with BYMONTHDAY';
+  if (parts.has('BYYEARDAY') && freq !== 'YEARLY' && freq !== 'HOURLY' && freq !== 'MINUTELY') return `has BYYEARDAY in a ${freq} rule, which RFC 5545 does not allow; use FREQ=YEARLY with BYYEARDAY`;
+  if (parts.has('BYWEEKNO') && freq !== 'YEARLY') return `has BYWEEKNO in a ${freq} rule; BYWEEKNO belongs in a YEARLY rule`;
+  return undefined;
 }
