@@ -163,6 +163,19 @@ describe('calendar', () => {
 });
 
 describe('runbook pages', () => {
+  it('say when their system’s feed has no windows, and only then', () => {
+    const empties = new Set<boolean>();
+    for (const runbook of model.runbooks) {
+      const html = readFileSync(join(DIST, hrefs.get(runbook)!, 'index.html'), 'utf8');
+      const feed = readFileSync(join(DIST, 'calendars/system', `${runbook.system}.ics`), 'utf8');
+      const empty = !feed.includes('BEGIN:VEVENT');
+      empties.add(empty);
+      expect(html.includes('No maintenance windows are scheduled in this feed yet'), `${runbook.id}: empty feed ${empty}`).toBe(empty);
+    }
+    // The shipped runbooks have both kinds.
+    expect([...empties].sort()).toEqual([false, true]);
+  });
+
   it('show each runbook’s owners and thresholds, with no raw ISO durations', async () => {
     const isoDuration = /\bP(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?\b/;
     for (const runbook of model.runbooks) {

@@ -84,6 +84,13 @@ export async function feedIds(kind: 'system' | 'owner'): Promise<string[]> {
   return [...(await getFeeds()).sets.keys()].filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
 }
 
+/** Whether a feed (its path on the site, as src/lib/feeds.ts gives it) has no windows in its horizon. */
+export async function feedIsEmpty(feed: string): Promise<boolean> {
+  const set = (await getFeeds()).sets.get(feed.replace(/^\/calendars\//, '').replace(/\.ics$/, ''));
+  if (!set) throw new Error(`${feed} is not one of the feeds this build writes`);
+  return set.windows.length === 0;
+}
+
 export async function feedResponse(path: string): Promise<Response> {
   const { sets, options } = await getFeeds();
   const set = sets.get(path);
