@@ -25,10 +25,20 @@ describe('overlapsWithin', () => {
     let seed = 11;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const spans = Array.from({ length: 300 }, (_, id) => { const start = Math.floor(random() * 1000); return { id, start, end: start + 1 + Math.floor(random() * 40) }; });
-    const expected = spans.flatMap((x) => spans.filter((y) => x.id < y.id && x.start < y.end && y.start < x.end).map((y) => [x, y].sort((p, q) => p.start - q.start || p.id - q.id).map((s) => s.id).join('-'))).sort();
+    const expected = spans.flatMap((x) => spans.filter((y) => x.id < y.id && x.start < y.end && y.start < x.end).map((y) => [x, y].sort((p, q) => p.start - q.start || q.end - p.end || p.id - q.id).map((s) => s.id).join('-'))).sort();
     const pairs = overlapsWithin(spans);
     expect(pairs.every(([x, y]) => x.start <= y.start)).toBe(true);
     expect(pairs.map((pair) => pair.map((s) => s.id).join('-')).sort()).toEqual(expected);
+  });
+
+  it('puts a zero-length span inside a span starting at the same instant, in either list order', () => {
+    const point = { id: 'point', start: 10, end: 10 };
+    const span = { id: 'span', start: 10, end: 20 };
+    const ids = (pairs: Array<[typeof point, typeof point]>) => pairs.map((pair) => pair.map((s) => s.id).join('-'));
+    expect(ids(overlapsWithin([point, span]))).toEqual(['span-point']);
+    expect(ids(overlapsWithin([span, point]))).toEqual(['span-point']);
+    // At its end a span is over: a point there is outside it.
+    expect(overlapsWithin([span, { id: 'end', start: 20, end: 20 }])).toEqual([]);
   });
 });
 

@@ -41,10 +41,12 @@ export function overlappingPairs<A extends Span, B extends Span>(a: readonly A[]
  * Pairs of overlapping spans within one list, each pair once and no span with itself: the same
  * sweep as `overlappingPairs(list, list)` without its doubled and self pairs, which for a list of
  * every window occurrence of a system are most of the work. Pairs come as [earlier, later] by
- * start, in list order at equal starts.
+ * start. A zero-length span lies inside a span that starts at the same instant, whichever
+ * comes first in the list: at equal starts the longer span is swept first.
  */
 export function overlapsWithin<T extends Span>(list: readonly T[]): Array<[T, T]> {
-  const sorted = byStart(list);
+  const inOrder = (x: Span, y: Span) => x.start - y.start || y.end - x.end;
+  const sorted = list.every((span, k) => k === 0 || inOrder(list[k - 1]!, span) <= 0) ? list : [...list].sort(inOrder);
   const active: T[] = [];
   const pairs: Array<[T, T]> = [];
   for (const span of sorted) {
