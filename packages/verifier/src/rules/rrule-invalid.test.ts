@@ -14,6 +14,7 @@ testRule(rruleInvalid, {
     },
     { name: 'a leap day occurs, though not every year', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29' })] }] },
     { name: 'UNTIL ends a schedule that still runs', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=WEEKLY;BYDAY=SU;UNTIL=20991231' })] }] },
+    { name: 'a rare rule with an UNTIL beyond the checked dates, and no occurrence in them', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=YEARLY;INTERVAL=5;UNTIL=20400101' })] }] },
     { name: 'UNTIL inside the checked dates', today: '2026-06-01', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=DAILY;UNTIL=20260701T000000Z' })] }] },
     { name: 'numbered weekdays where RFC 5545 allows them', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU' }), taskItem({ id: 'b', rrule: 'FREQ=YEARLY;BYYEARDAY=100' })] }] },
   ],
@@ -30,6 +31,9 @@ testRule(rruleInvalid, {
     { name: 'a numbered weekday in a weekly rule', runbooks: [{ windows: [windowItem({ rrule: 'FREQ=WEEKLY;BYDAY=5SU' })] }], errors: [{ path: 'windows[0].rrule', message: /has 'BYDAY=5SU', but a numbered weekday such as 5SU belongs in a MONTHLY or YEARLY rule; in a WEEKLY rule write the weekday alone \(SU\)/ }] },
     { name: 'a day of the month in a weekly rule', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=WEEKLY;BYMONTHDAY=3' })] }], errors: [{ message: /BYMONTHDAY in a WEEKLY rule/ }] },
     { name: 'a day of the year in a monthly rule', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=MONTHLY;BYYEARDAY=3' })] }], errors: [{ message: /BYYEARDAY in a MONTHLY rule/ }] },
+    { name: 'UNTIL passed inside the checked dates, after the last occurrence', today: '2026-06-01', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=WEEKLY;BYDAY=SU;UNTIL=20260527' })] }], errors: [{ message: /has no occurrence in the checked dates before its UNTIL \(2026-05-27\): the schedule has ended/ }] },
+    { name: 'never occurs, with an UNTIL in the far future', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;UNTIL=99991231' })] }], errors: [{ message: /never occurs: .* before its UNTIL \(9999-12-31\)/ }] },
+    { name: 'a numbered weekday with a week number', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=YEARLY;BYWEEKNO=10;BYDAY=1MO' })] }], errors: [{ message: /has both BYWEEKNO and a numbered weekday \(1MO\)/ }] },
     { name: 'a week number outside a yearly rule', runbooks: [{ tasks: [taskItem({ rrule: 'FREQ=MONTHLY;BYWEEKNO=3' })] }], errors: [{ message: /BYWEEKNO in a MONTHLY rule; BYWEEKNO belongs in a YEARLY rule/ }] },
   ],
 });

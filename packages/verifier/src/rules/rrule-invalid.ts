@@ -9,10 +9,12 @@ export const rruleInvalid: Rule = {
     severity: 'error',
     docs: `\`rrule\` is an RFC 5545 RRULE body without DTSTART: \`FREQ=WEEKLY;BYDAY=SU\`. Each part is
 checked (weekdays are two letters, months 1–12, days -31…31), and so are the parts RFC 5545
-forbids with the rule's FREQ (a numbered weekday such as \`5SU\` outside MONTHLY and YEARLY rules,
-BYMONTHDAY in a WEEKLY rule). COUNT is refused because it counts from a DTSTART that runbooks do
-not have (use UNTIL). A rule that no date can satisfy (\`BYMONTH=2;BYMONTHDAY=30\`), or whose
-UNTIL is already past, is reported rather than silently producing no occurrences.
+forbids with the rule's FREQ: a numbered weekday such as \`5SU\` outside MONTHLY and YEARLY rules
+(or with BYWEEKNO), BYMONTHDAY in a WEEKLY rule, BYYEARDAY in a DAILY, WEEKLY or MONTHLY rule,
+BYWEEKNO outside a YEARLY one. COUNT is refused because it counts from a DTSTART that runbooks
+do not have (use UNTIL). A rule that no date can satisfy (\`BYMONTH=2;BYMONTHDAY=30\`), or whose
+UNTIL has passed with no occurrence left in the checked dates, is reported rather than silently
+producing no occurrences.
 
 Incorrect:
 
@@ -36,7 +38,12 @@ rrule: FREQ=WEEKLY;BYDAY=SU
           const zone = zoneOf(runbook, item.value);
           if (!problem && zone) {
             const expansion = time.expand(item.value, zone);
+            const until = parsed.ok ? parsed.options.until?.getTime() : undefined;
             if (!expansion.ok) problem = expansion.message;
+            // Ended inside the checked dates, after its last occurrence: as stale as one that ended before them.
+            else if (expansion.occurrences.length === 0 && until !== undefined && until < time.horizon.to) {
+              problem = `has no occurrence in the checked dates before its UNTIL (${new Date(until).toISOString().slice(0, 10)}): the schedule has ended; remove the item, or move UNTIL later`;
+            }
           }
           if (problem) report({ source: runbook.source, path: [...item.path, 'rrule'], message: `${noun} '${item.value.id}': RRULE '${rrule}' ${problem}` });
         }

@@ -39,6 +39,10 @@ export const MAX_OCCURRENCES = 20_000;
  * same question over the last 29 years or so: weekdays and leap years repeat every 28.
  */
 const NEVER_PROBE_YEAR = 9970;
+/** The years from the probe to 9999, in days: what a rule that ends with UNTIL is probed over. */
+const NEVER_PROBE_DAYS = 30 * 366;
+
+const isoDate = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);
 
 /** `shifted`: the occurrences whose kind is not 'exact' (DST gaps and repeats), for the rules that look for only those. */
 export type Expansion = { ok: true; occurrences: Occurrence[]; shifted: Occurrence[] } | { ok: false; message: string };
@@ -104,12 +108,14 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
   const anchor = ANCHOR + (hours * 60 + minutes) * MINUTE;
   const dtstart = anchorBefore(anchor, fromWall, parsed.freq, parsed.interval);
   const until = parsed.options.until?.getTime();
-  if (until !== undefined && until < fromWall) {
-    return { ok: false, message: `ended on ${new Date(until).toISOString().slice(0, 10)} (its UNTIL), before the checked dates begin on ${new Date(horizon.from).toISOString().slice(0, 10)}; remove the item, or move UNTIL later` };
+  if (until !== undefined && until < horizon.from) {
+    return { ok: false, message: `ended on ${isoDate(until)} (its UNTIL), before the checked dates begin on ${isoDate(horizon.from)}; remove the item, or move UNTIL later` };
   }
   // First, since a rule that never matches would make rrule.js search until year 9999 below.
-  // A rule with UNTIL stops there: it is probed from the horizon, not from the far future it never reaches.
-  const probe = until === undefined ? anchorBefore(anchor, Date.UTC(NEVER_PROBE_YEAR, 0, 1), parsed.freq, parsed.interval) : dtstart;
+  // A rule with UNTIL stops there, so it is probed over the same span of years before its UNTIL
+  // (or from the horizon, when that is nearer).
+  const probeBefore = until === undefined ? Date.UTC(NEVER_PROBE_YEAR, 0, 1) : Math.min(Date.UTC(NEVER_PROBE_YEAR, 0, 1), until - NEVER_PROBE_DAYS * DAY);
+  const probe = Math.max(dtstart, anchorBefore(anchor, probeBefore, parsed.freq, parsed.interval));
 
   // The time of day, when the dates do not depend on it: DTSTART and probe minus it are midnights.
   const shift = memo && isDayLevel(parsed.options) && HH_MM.test(recurrence.start ?? '00:00') ? (hours * 60 + minutes) * MINUTE : undefined;
@@ -120,7 +126,7 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
     never = new RRule({ ...parsed.options, dtstart: new Date(shift === undefined ? probe : probe - shift) }).all((_, count) => count < 1).length === 0;
     if (neverKey !== undefined) memo!.never.set(neverKey, never);
   }
-  if (never) return { ok: false, message: `never occurs: no date matches all of its parts${until === undefined ? '' : ` before its UNTIL (${new Date(until).toISOString().slice(0, 10)})`}` };
+  if (never) return { ok: false, message: `never occurs: no date matches all of its parts${until === undefined ? '' : ` before its UNTIL (${isoDate(until)})`}` };
 
   let dates: number[] | undefined;
   if (shift !== undefined) {
