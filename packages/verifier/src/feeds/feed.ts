@@ -4,6 +4,7 @@ import { durationMs, humanizeDuration } from '../time/duration.ts';
 import { isPlaceholder } from '../rules/owner-placeholder.ts';
 import { clock } from '../time/format.ts';
 import type { FeedSet } from './feed-sets.ts';
+import { Utf8Slabs } from './utf8-slabs.ts';
 import { contentLine, escapeText, icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
 import { localSpan, localTimes, wallTime } from './local-time.ts';
 import type { ScheduledWindow } from './schedule.ts';
@@ -55,33 +56,11 @@ const toUtf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
 /**
- * Events encoded into large shared buffers, each event a view of its part: a buffer apiece
- * would be 800,000 buffers for a large organisation, each of which the garbage collector tracks.
- */
-class Utf8Slabs {
-  static readonly SIZE = 1 << 24;
-  #slab = new Uint8Array(0);
-  #at = 0;
-
-  encode(text: string): Uint8Array<ArrayBuffer> {
-    // At most three octets per UTF-16 unit (a surrogate pair's four are two units).
-    const most = text.length * 3;
-    if (this.#slab.length - this.#at < most) {
-      this.#slab = new Uint8Array(Math.max(Utf8Slabs.SIZE, most));
-      this.#at = 0;
-    }
-    const { written } = toUtf8.encodeInto(text, this.#slab.subarray(this.#at));
-    const view = this.#slab.subarray(this.#at, this.#at + written);
-    this.#at += written;
-    return view;
-  }
-}
-
-/**
  * The same feed as UTF-8, the form a file or a response takes, in the same pieces as
- * `renderFeedChunks`: joined, the feed of every window of a large organisation is a gigabyte,
- * which is better written piece by piece than copied into one buffer. The pieces are shared
- * with every other feed: write or copy them, never change them.
+ * `renderFeedChunks`, to write one after another or copy into one buffer. Each event's piece is
+ * shared with every other feed it is in, and is a view of a buffer shared with other events:
+ * write or copy the pieces, never change or transfer them (transferring one would empty its
+ * neighbours).
  */
 export function renderFeedBytes(set: FeedSet, options: FeedOptions): Array<Uint8Array<ArrayBuffer>> {
   const { header, events, footer } = feedParts(set, options);

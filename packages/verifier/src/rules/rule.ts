@@ -15,7 +15,11 @@ export interface RuleContext {
   corpus: Corpus;
   /** "Today" as YYYY-MM-DD: the CLI's --now, else the current date in UTC. */
   today: string;
-  /** Recurrences expanded over the horizon, once per item for all rules. */
+  /**
+   * Recurrences expanded over the horizon, once per item for all rules. The lists rules walk
+   * (`scheduled`) are kept per engine and corpus: give a changed corpus a new engine, as
+   * `verify` does on every run.
+   */
   time: TimeEngine;
   report(report: Report): void;
 }
