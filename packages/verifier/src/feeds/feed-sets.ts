@@ -2,7 +2,7 @@ import type { Corpus, Runbook } from '../model/corpus.ts';
 import type { Owner } from '../schema/owners.ts';
 import { horizonAround, type TimeEngine } from '../time/engine.ts';
 import type { Horizon } from '../time/expand.ts';
-import { scheduleWindows, type ScheduledWindow } from './schedule.ts';
+import { scheduleWindows, type ScheduledWindow, type TaskRun } from './schedule.ts';
 
 /** The feeds' rolling horizon by default: a month of past windows, and a little over a year ahead. */
 const FEED_DAYS_BACK = 30;
@@ -38,14 +38,28 @@ export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 're
   // One pass files each occurrence under its system and owners, in order: no feed scans them all.
   const bySystem = new Map<string, ScheduledWindow[]>();
   const byOwner = new Map<string, ScheduledWindow[]>();
-  const add = (index: Map<string, ScheduledWindow[]>, key: string, window: ScheduledWindow) => {
-    const list = index.get(key);
-    if (list) list.push(window);
-    else index.set(key, [window]);
+  const listOf = (index: Map<string, ScheduledWindow[]>, key: string) => {
+    let list = index.get(key);
+    if (!list) index.set(key, (list = []));
+    return list;
+  };
+  // The lists an occurrence goes in are found once per runbook and per task, not by system and
+  // owner for each of a large organisation's 800,000 occurrences. Occurrences come in order, so
+  // one already in a list (an owner of the runbook and of a task in it) is that list's last.
+  const ofRunbook = new Map<Runbook, ScheduledWindow[][]>();
+  const ofTask = new Map<TaskRun['task'], ScheduledWindow[] | undefined>();
+  const file = (list: ScheduledWindow[] | undefined, window: ScheduledWindow) => {
+    if (list && list[list.length - 1] !== window) list.push(window);
   };
   for (const window of windows) {
-    add(bySystem, window.runbook.system, window);
-    for (const owner of windowOwners(window)) add(byOwner, owner, window);
+    let lists = ofRunbook.get(window.runbook);
+    if (!lists) ofRunbook.set(window.runbook, (lists = [listOf(bySystem, window.runbook.system), ...window.runbook.owners.map((owner) => listOf(byOwner, owner))]));
+    for (const list of lists) file(list, window);
+    for (const { task } of window.tasks) {
+      let list = ofTask.get(task);
+      if (list === undefined && !ofTask.has(task)) ofTask.set(task, (list = task.value.owner === undefined ? undefined : listOf(byOwner, task.value.owner)));
+      file(list, window);
+    }
   }
   return [
     { path: 'all', name: 'Almanac: all maintenance windows', description: `Maintenance windows of every system in the runbooks. ${HOW}`, windows },

@@ -21,9 +21,16 @@ export interface ScheduledWindow extends WindowOccurrence {
  * start, then runbook and window id so that equal starts keep one order from build to build.
  */
 export function scheduleWindows(runbooks: readonly Runbook[], time: TimeEngine): ScheduledWindow[] {
-  return runbooks
-    .flatMap((runbook) => withTasks(windowOccurrences(runbook, time), taskRuns(runbook, time)))
-    .sort((a, b) => a.start - b.start || compare(a.runbook.id, b.runbook.id) || compare(a.window.value.id, b.window.value.id));
+  const windows = runbooks.flatMap((runbook) => withTasks(windowOccurrences(runbook, time), taskRuns(runbook, time)));
+  // Equal starts are the rule (every weekly window at 02:00), so the runbook and window ids that
+  // break ties are ranked once per window, not compared as strings at every step of the sort.
+  const byId = [...new Map(windows.map((o) => [o.window, o.runbook])).entries()].sort(([wa, ra], [wb, rb]) => compare(ra.id, rb.id) || compare(wa.value.id, wb.value.id));
+  const rankOf = new Map(byId.map(([window], rank) => [window, rank]));
+  const starts = Float64Array.from(windows, (o) => o.start);
+  const ranks = Int32Array.from(windows, (o) => rankOf.get(o.window)!);
+  return Array.from(windows.keys())
+    .sort((i, j) => starts[i]! - starts[j]! || ranks[i]! - ranks[j]!)
+    .map((i) => windows[i]!);
 }
 
 function compare(a: string, b: string): number {
