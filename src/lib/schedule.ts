@@ -81,8 +81,10 @@ function mondayOf(date: string): string {
  * Every window occurrence of these runbooks that starts in the `weeks` weeks from `from`, by
  * week (Monday to Sunday) and day in UTC, each with the windows it overlaps. Every
  * week is listed, also one without windows, so a quiet week reads as quiet, not as missing.
+ * Past `maxEntries`, no further week is listed: a large organisation's eight weeks are ten
+ * thousand windows, a page too heavy to open at 3 a.m.; its feeds hold the rest.
  */
-export function agenda(runbooks: readonly Runbook[], time: TimeEngine, from: number, weeks: number): AgendaWeek[] {
+export function agenda(runbooks: readonly Runbook[], time: TimeEngine, from: number, weeks: number, maxEntries = Number.POSITIVE_INFINITY): AgendaWeek[] {
   const to = from + weeks * 7 * DAY;
   // With their tasks, so that an entry names the owners of the tasks it really holds, as the owner feeds count them.
   const entries = withOverlaps(scheduleWindows(runbooks, time).filter((o) => o.start >= from && o.start < to));
@@ -98,5 +100,7 @@ export function agenda(runbooks: readonly Runbook[], time: TimeEngine, from: num
     if (!day) week.days.push((day = { date, entries: [] }));
     day.entries.push(entry);
   }
-  return result;
+  let listed = 0;
+  const full = result.findIndex((week) => (listed += week.days.reduce((n, day) => n + day.entries.length, 0)) >= maxEntries);
+  return full === -1 ? result : result.slice(0, full + 1);
 }

@@ -75,6 +75,16 @@ describe('agenda', () => {
     expect(weeks[7]!.monday).toBe('2027-01-11');
   });
 
+  it('stops after the week in which the entries reach the most it may list, and lists one week at least', () => {
+    const perWeek = weeks.map((week) => week.days.reduce((n, day) => n + day.entries.length, 0));
+    const [first, second] = perWeek as [number, number];
+    expect(first).toBeGreaterThan(0);
+    expect(agenda([db, web], time, from, 8, first + second).map((w) => w.monday)).toEqual(['2026-11-23', '2026-11-30']);
+    expect(agenda([db, web], time, from, 8, first + 1).map((w) => w.monday)).toEqual(['2026-11-23', '2026-11-30']);
+    expect(agenda([db, web], time, from, 8, 1)).toHaveLength(1);
+    expect(agenda([db, web], time, from, 8, Number.POSITIVE_INFINITY)).toHaveLength(8);
+  });
+
   it('groups occurrences by UTC day', () => {
     const sunday = weeks[0]!.days.find((d) => d.date === '2026-11-29')!;
     expect(sunday.entries.map((e) => `${e.runbook.system}/${e.window.value.id}`)).toEqual(['db/weekly', 'web/nightly', 'db/late']);
