@@ -242,16 +242,26 @@ function siteBuild(kind: 'almanac' | 'bare', dir: string): number {
   return ms;
 }
 
+/**
+ * The two builds in turns (bare, Almanac, bare, Almanac…) after one warm-up each, so that a
+ * machine that slows down or speeds up during the minutes they take weighs on both alike; the
+ * ratio is the median of each round's ratio. Rounds: as many as fit the budget, at least one.
+ */
 function siteBuilds(corpusDir: string) {
-  const result: Partial<Record<'almanac' | 'bare', Timing & { pages: number }>> = {};
-  for (const kind of ['bare', 'almanac'] as const) {
-    const dir = siteProject(kind, corpusDir);
-    const build = time(2, () => siteBuild(kind, dir));
-    const pages = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
-    result[kind] = { median: round(build.median), runs: build.runs, ...(build.cold ? { cold: true } : {}), pages };
-    log(`  site build, ${kind}: ${seconds(result[kind].median)} for ${pages} pages`);
+  const kinds = ['bare', 'almanac'] as const;
+  const dirs = { bare: siteProject('bare', corpusDir), almanac: siteProject('almanac', corpusDir) };
+  const warm = Object.fromEntries(kinds.map((kind) => [kind, siteBuild(kind, dirs[kind])])) as Record<(typeof kinds)[number], number>;
+  const rounds = Math.max(1, Math.min(values.runs ? Number(values.runs) : 3, Math.floor((2 * budgetMs) / (warm.bare + warm.almanac))));
+  const runs: Record<(typeof kinds)[number], number[]> = { bare: [], almanac: [] };
+  for (let r = 0; r < rounds; r++) for (const kind of kinds) runs[kind].push(siteBuild(kind, dirs[kind]));
+  const result: Partial<Record<(typeof kinds)[number], Timing & { pages: number }>> = {};
+  for (const kind of kinds) {
+    const pages = readdirSync(join(dirs[kind], 'dist'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
+    result[kind] = { median: round(median(runs[kind])), runs: runs[kind].map(round), pages };
+    log(`  site build, ${kind}: ${seconds(result[kind].median)} for ${pages} pages (${runs[kind].map(seconds).join(', ')})`);
   }
-  return { runbooks: SITE_SIZE, ...result, buildOverBare: ratio(result.almanac?.median, result.bare?.median) };
+  const ratios = runs.almanac.map((ms, i) => ms / runs.bare[i]!);
+  return { runbooks: SITE_SIZE, ...result, buildOverBare: Math.round(median(ratios) * 100) / 100, roundRatios: ratios.map((r) => Math.round(r * 100) / 100) };
 }
 
 // --- the run -------------------------------------------------------------------------------
@@ -368,7 +378,7 @@ const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(w
 log(`\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|\n${rows.map(line).join('\n')}`);
 const grew = (name: string, x: number | undefined) => (x === undefined ? '' : `${name} ${x}×`);
 log(`\n1,000 → 10,000 runbooks: ${[grew('floor', growth.floor), grew('verify', growth.verify), grew('CLI', growth.cli), grew('feeds', growth.feeds), grew('verify/floor', growth.verifyOverFloor)].filter(Boolean).join(', ')}`);
-if (site) log(`Site build of ${site.runbooks.toLocaleString('en')} runbooks: Almanac ${seconds(site.almanac?.median)}, bare Starlight ${seconds(site.bare?.median)}, build/bare ${site.buildOverBare ?? '—'}×`);
+if (site) log(`Site build of ${site.runbooks.toLocaleString('en')} runbooks: Almanac ${seconds(site.almanac?.median)}, bare Starlight ${seconds(site.bare?.median)}, build/bare ${site.buildOverBare}× (the median of rounds ${site.roundRatios.map((r) => `${r}×`).join(', ')})`);
 log(`Whole bench: ${seconds(performance.now() - startedAll)}`);
 
 if (!values['no-write']) {
