@@ -18,6 +18,25 @@ export function ownerOf(runbook: Runbook, id: string): Owner | undefined {
   return Object.hasOwn(runbook.registry.owners, id) ? runbook.registry.owners[id] : undefined;
 }
 
+const namesIn = new WeakMap<Record<string, Owner>, Map<string, number>>();
+
+/**
+ * An owner's name where it has to stand alone, as a search filter value or a menu entry: with
+ * its id when another owner of the registry has the same name ("System Administrator
+ * (mvono-system-administrator)"), so that two owners never merge into one.
+ */
+export function distinctOwnerName(owners: Record<string, Owner>, id: string): string {
+  const owner = Object.hasOwn(owners, id) ? owners[id] : undefined;
+  if (!owner) return id;
+  let counts = namesIn.get(owners);
+  if (!counts) {
+    counts = new Map();
+    for (const other of Object.values(owners)) counts.set(other.name, (counts.get(other.name) ?? 0) + 1);
+    namesIn.set(owners, counts);
+  }
+  return counts.get(owner.name)! > 1 ? `${owner.name} (${id})` : owner.name;
+}
+
 /**
  * Every owner of every registry, and every id a runbook names that no registry has, with what
  * each one owns; sorted by name so the owners page reads like a directory.

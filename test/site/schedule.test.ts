@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRunbookFile, TimeEngine, type OwnersRegistry, type Runbook } from '@almanac/verifier';
 import { agenda, nextWindow, overlapsInWords, startOfToday, upcomingWindows } from '../../src/lib/schedule.ts';
-import { ownerRecords, systemsOf } from '../../src/lib/owners.ts';
+import { distinctOwnerName, ownerRecords, systemsOf } from '../../src/lib/owners.ts';
 import { summarySections } from '../../src/lib/sections.ts';
 import { taskTimeInWords, windowInWords } from '../../src/lib/schedule-words.ts';
 
@@ -128,6 +128,14 @@ tasks:
 
 describe('owners', () => {
   const records = ownerRecords([db, web], [registry]);
+
+  it('names an owner alone by name, or with its id when another owner has the same name', () => {
+    const owners = { a: { name: 'System Administrator' }, b: { name: 'System Administrator' }, c: { name: 'DBA' } };
+    expect(distinctOwnerName(owners, 'a')).toBe('System Administrator (a)');
+    expect(distinctOwnerName(owners, 'b')).toBe('System Administrator (b)');
+    expect(distinctOwnerName(owners, 'c')).toBe('DBA');
+    expect(distinctOwnerName(owners, 'nobody')).toBe('nobody');
+  });
 
   it('lists every registry owner and every unknown id, by name', () => {
     expect(records.map((r) => r.id)).toEqual(['dba', 'ghost', 'ops']);

@@ -163,6 +163,19 @@ describe('calendar', () => {
 });
 
 describe('runbook pages', () => {
+  it('give the search one owner filter value per owner, even for owners of the same name', () => {
+    const values = new Map<string, Set<string>>();
+    for (const runbook of model.runbooks) {
+      const html = readFileSync(join(DIST, hrefs.get(runbook)!, 'index.html'), 'utf8');
+      const links = [...html.matchAll(/<a href="\/owners\/#([^"]+)"[^>]*data-pagefind-filter="owner\[data-owner-filter\]"[^>]*data-owner-filter="([^"]+)"/g)];
+      expect(links.map((m) => m[1]).sort(), runbook.id).toEqual([...new Set(runbook.owners)].sort());
+      for (const [, id, value] of links) values.set(value!, new Set([...(values.get(value!) ?? []), id!]));
+    }
+    for (const [value, ids] of values) expect([...ids], value).toHaveLength(1);
+    // The shipped registry has two owners named System Administrator.
+    expect([...values.keys()].filter((value) => value.startsWith('System Administrator (')).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('say when their system’s feed has no windows, and only then', () => {
     const empties = new Set<boolean>();
     for (const runbook of model.runbooks) {
