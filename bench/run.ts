@@ -168,23 +168,10 @@ function verifyCli(dir: string) {
   return { ms, exitCode: run.status, summary };
 }
 
-type FeedApi = {
-  feedSets: (corpus: Pick<verifier.Corpus, 'runbooks' | 'registries'>, time: verifier.TimeEngine) => Array<{ path: string }>;
-  renderFeedBytes: (set: never, options: object) => Uint8Array[];
-  feedHorizon: (today: string, days?: object) => verifier.Horizon;
-};
-
-/** The feed builder the verifier exports, if it exports one yet. */
-function feedApi(): FeedApi | string {
-  const api = verifier as Record<string, unknown>;
-  const missing = ['feedSets', 'renderFeedBytes', 'feedHorizon'].filter((name) => typeof api[name] !== 'function');
-  return missing.length ? `@almanac/verifier does not export ${missing.join(', ')} yet` : (api as unknown as FeedApi);
-}
-
 /** 3. Every feed for the model: expansions over the feeds' horizon, the feed sets, the iCalendar bytes the site writes. */
-function buildFeeds(api: FeedApi, model: { corpus: verifier.Corpus; config: verifier.AlmanacConfig }) {
-  const time = new verifier.TimeEngine(api.feedHorizon(BENCH_TODAY, model.config.feeds ?? {}));
-  const sets = api.feedSets(model.corpus, time);
+function buildFeeds(model: { corpus: verifier.Corpus; config: verifier.AlmanacConfig }) {
+  const time = new verifier.TimeEngine(verifier.feedHorizon(BENCH_TODAY, model.config.feeds ?? {}));
+  const sets = verifier.feedSets(model.corpus, time);
   const options = {
     siteUrl: verifier.siteUrlOf(model.config, {}),
     dtstamp: Date.parse(`${BENCH_TODAY}T00:00:00Z`),
@@ -192,7 +179,7 @@ function buildFeeds(api: FeedApi, model: { corpus: verifier.Corpus; config: veri
     pageHrefOf: (runbook: verifier.Runbook) => `/${runbook.source.file.replace(/\.mdx?$/, '')}/`,
   };
   let bytes = 0;
-  for (const set of sets) for (const part of api.renderFeedBytes(set as never, options)) bytes += part.length;
+  for (const set of sets) for (const part of verifier.renderFeedBytes(set, options)) bytes += part.length;
   return { feeds: sets.length, bytes };
 }
 
@@ -329,18 +316,14 @@ for (const size of sizes) {
   }
 
   if (steps.has('feeds')) {
-    const api = feedApi();
     const previous = sizes.slice(0, sizes.indexOf(size)).reverse().find((s) => feedMs(s) !== undefined);
     const projected = previous === undefined ? undefined : (feedMs(previous)! * size) / previous;
     if (projected !== undefined && projected > 2 * budgetMs) {
       result.feeds = { skipped: `one run is projected to take ${seconds(projected)} (${seconds(feedMs(previous!))} at ${previous} runbooks), over twice the ${values.budget} s budget` };
       log(`  feeds: skipped: ${result.feeds.skipped}`);
-    } else if (typeof api === 'string') {
-      result.feeds = { skipped: api };
-      log(`  feeds: skipped: ${api}`);
     } else {
       try {
-        const feeds = time(runs, () => buildFeeds(api, model!));
+        const feeds = time(runs, () => buildFeeds(model!));
         result.feeds = { median: round(feeds.median), runs: feeds.runs, ...(feeds.cold ? { cold: true } : {}), ...feeds.result };
         log(`  feeds: ${seconds(feeds.median)}${feeds.cold ? ' (one cold run)' : ''} for ${feeds.result.feeds} feeds, ${(feeds.result.bytes / 2 ** 20).toFixed(1)} MiB`);
       } catch (error) {

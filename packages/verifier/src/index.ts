@@ -24,7 +24,7 @@ export { windowOccurrences } from './model/windows.ts';
 export type { WindowOccurrence } from './model/windows.ts';
 export { overlappingPairs, mergeSpans } from './time/intervals.ts';
 export type { Span } from './time/intervals.ts';
-export { renderFeed, renderFeedBytes, renderFeedChunks } from './feeds/feed.ts';
+export { renderFeed, renderFeedBytes } from './feeds/feed.ts';
 export type { FeedOptions } from './feeds/feed.ts';
 export { feedSets, feedHorizon, ownsWindow, windowOwners } from './feeds/feed-sets.ts';
 export { scheduleWindows } from './feeds/schedule.ts';

@@ -39,25 +39,17 @@ const EMPTY_FEED_COMPONENT = ['BEGIN:VTIMEZONE', 'TZID:UTC', 'BEGIN:STANDARD', '
  * No METHOD: a subscribed feed is a published calendar, not a scheduling message.
  */
 export function renderFeed(set: FeedSet, options: FeedOptions): string {
-  return renderFeedChunks(set, options).join('');
-}
-
-/**
- * The same text as `renderFeed`, in pieces (the calendar's head, each event, its end) to write
- * or stream one after another: the feed of every window of 10,000 runbooks is longer than the
- * longest string JavaScript can hold.
- */
-export function renderFeedChunks(set: FeedSet, options: FeedOptions): string[] {
   const { header, events, footer } = feedParts(set, options);
-  return [header, ...events.map((event) => fromUtf8.decode(event.bytes)), footer];
+  return header + events.map((event) => fromUtf8.decode(event.bytes)).join('') + footer;
 }
 
 const toUtf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
 /**
- * The same feed as UTF-8, the form a file or a response takes, in the same pieces as
- * `renderFeedChunks`, to write one after another or copy into one buffer. Each event's piece is
+ * The same feed as UTF-8, the form a file or a response takes, in pieces (the calendar's head,
+ * each event, its end) to write one after another or copy into one buffer: the feed of every
+ * window of 10,000 runbooks is longer than the longest string JavaScript can hold. Each event's piece is
  * shared with every other feed it is in, and is a view of a buffer shared with other events:
  * write or copy the pieces, never change or transfer them (transferring one would empty its
  * neighbours).

@@ -1,8 +1,8 @@
-import { clock } from '../time/format.ts';
+import { clock, offsetIn } from '../time/format.ts';
 
-/** "UTC+01:00": a zone's offset at an instant, from the wall clock the zone shows then. */
-function offsetAt(instant: number, shown: { date: string; time: string }): string {
-  const minutes = Math.round((Date.parse(`${shown.date}T${shown.time}:00Z`) - instant) / 60_000);
+/** "UTC+01:00": a zone's offset at an instant. */
+function offsetAt(instant: number, zone: string): string {
+  const minutes = Math.round(offsetIn(zone, instant) / 60_000);
   const abs = Math.abs(minutes);
   return `UTC${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
@@ -18,7 +18,7 @@ export function localSpan(start: number, end: number, zone: string): string {
   const from = `${a.weekday} ${a.date} ${a.time}`;
   const to = `${b.date === a.date ? '' : `${b.weekday} ${b.date} `}${b.time}`;
   if (zone === 'UTC') return `${from}–${to} UTC`;
-  const [startOffset, endOffset] = [offsetAt(start, a), offsetAt(end, b)];
+  const [startOffset, endOffset] = [offsetAt(start, zone), offsetAt(end, zone)];
   if (startOffset === endOffset) return `${from}–${to} ${zone} (${startOffset})`;
   return `${from} (${startOffset}) – ${to} (${endOffset}) ${zone}`;
 }

@@ -24,7 +24,7 @@ export function scheduleWindows(runbooks: readonly Runbook[], time: TimeEngine):
   const windows = runbooks.flatMap((runbook) => withTasks(windowOccurrences(runbook, time), taskRuns(runbook, time)));
   // Equal starts are the rule (every weekly window at 02:00), so the runbook and window ids that
   // break ties are ranked once per window, not compared as strings at every step of the sort.
-  const byId = [...new Map(windows.map((o) => [o.window, o.runbook])).entries()].sort(([wa, ra], [wb, rb]) => compare(ra.id, rb.id) || compare(wa.value.id, wb.value.id));
+  const byId = runbooks.flatMap((runbook) => runbook.windows.map((window) => [window, runbook] as const)).sort(([wa, ra], [wb, rb]) => compare(ra.id, rb.id) || compare(wa.value.id, wb.value.id));
   const rankOf = new Map(byId.map(([window], rank) => [window, rank]));
   const starts = Float64Array.from(windows, (o) => o.start);
   const ranks = Int32Array.from(windows, (o) => rankOf.get(o.window)!);
@@ -55,8 +55,11 @@ function taskRuns(runbook: Runbook, time: TimeEngine): TaskRun[] {
  * replaces it. "Inside" is as task-outside-window reads it, compared as instants.
  */
 function withTasks(occurrences: WindowOccurrence[], runs: TaskRun[]): ScheduledWindow[] {
+  const acceptedBy = new Map<WindowOccurrence['window'], Set<string>>();
   return occurrences.map((occurrence) => {
-    const accepted = new Set([occurrence.window.value.id, ...(occurrence.window.value.supersedes ?? [])]);
+    const { window } = occurrence;
+    let accepted = acceptedBy.get(window);
+    if (!accepted) acceptedBy.set(window, (accepted = new Set([window.value.id, ...(window.value.supersedes ?? [])])));
     const tasks: TaskRun[] = [];
     // Runs are sorted by start: only those starting inside the occurrence need a look.
     for (let i = firstFrom(runs, occurrence.start); i < runs.length && runs[i]!.start <= occurrence.end; i++) {

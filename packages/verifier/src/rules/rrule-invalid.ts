@@ -1,4 +1,5 @@
 import { zoneOf } from '../model/zones.ts';
+import { clock } from '../time/format.ts';
 import { parseRruleBody } from '../time/rrule-body.ts';
 import type { Rule } from './rule.ts';
 
@@ -42,7 +43,7 @@ rrule: FREQ=WEEKLY;BYDAY=SU
             if (!expansion.ok) problem = expansion.message;
             // Ended inside the checked dates, after its last occurrence: as stale as one that ended before them.
             else if (expansion.occurrences.length === 0 && until !== undefined && until < time.horizon.to) {
-              problem = `has no occurrence in the checked dates before its UNTIL (${new Date(until).toISOString().slice(0, 10)}): the schedule has ended; remove the item, or move UNTIL later`;
+              problem = `has no occurrence in the checked dates before its UNTIL (${clock(until, 'UTC').date}): the schedule has ended; remove the item, or move UNTIL later`;
             }
           }
           if (problem) report({ source: runbook.source, path: [...item.path, 'rrule'], message: `${noun} '${item.value.id}': RRULE '${rrule}' ${problem}` });

@@ -3,6 +3,7 @@ import type { Options } from 'rrule';
 import { durationMs } from './duration.ts';
 import { parseRruleBody } from './rrule-body.ts';
 import { simpleBetween } from './simple-rrule.ts';
+import { clock } from './format.ts';
 import type { ZoneTimeline } from './zone.ts';
 
 const { RRule } = rrule;
@@ -42,7 +43,6 @@ const NEVER_PROBE_YEAR = 9970;
 /** The years from the probe to 9999, in days: what a rule that ends with UNTIL is probed over. */
 const NEVER_PROBE_DAYS = 30 * 366;
 
-const isoDate = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);
 
 /** `shifted`: the occurrences whose kind is not 'exact' (DST gaps and repeats), for the rules that look for only those. */
 export type Expansion = { ok: true; occurrences: Occurrence[]; shifted: Occurrence[] } | { ok: false; message: string };
@@ -59,21 +59,15 @@ export interface Horizon {
  */
 export const ANCHOR = Date.UTC(2000, 0, 1);
 
-/**
- * Expands a recurrence over the horizon: the pattern runs in floating local time (rrule.js
- * with UTC digits and no tzid, so the machine's zone cannot leak in), then each local start
- * becomes an instant through the zone's timeline. A start in a DST gap moves forward, an
- * ambiguous one takes its first instant; both are kept and marked, never dropped.
- *
- * The three steps are separate so that the TimeEngine can share each one: the wall times
- * depend on the rule and the start only, the instants on the zone too, and only the ends on
- * the duration.
+/*
+ * A recurrence expands over the horizon in three steps: the pattern runs in floating local time
+ * (rrule.js with UTC digits and no tzid, so the machine's zone cannot leak in), then each local
+ * start becomes an instant through the zone's timeline, then each instant gets its end. A start
+ * in a DST gap moves forward, an ambiguous one takes its first instant; both are kept and marked,
+ * never dropped. The steps are separate so that the TimeEngine can share each one: the wall times
+ * depend on the rule and the start only, the instants on the zone too, and only the ends on the
+ * duration.
  */
-export function expand(recurrence: Recurrence, zone: ZoneTimeline, horizon: Horizon): Expansion {
-  const walls = wallTimes(recurrence, horizon);
-  if (!walls.ok) return walls;
-  return occurrencesOf(resolveWalls(walls.walls, recurrence.start === undefined, zone, horizon), recurrence);
-}
 
 /** The local wall times of a recurrence in the horizon (a day wider on each side), or why it has none. */
 export type Walls = { ok: true; walls: number[] } | { ok: false; message: string };
@@ -97,7 +91,7 @@ export function newWallMemo(): WallMemo {
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** The first step of `expand`: the rule's occurrences as wall times, zone-free. */
-export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horizon: Horizon, memo?: WallMemo): Walls {
+export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horizon: Horizon, memo: WallMemo): Walls {
   const parsed = parseRruleBody(recurrence.rrule);
   if (!parsed.ok) return parsed;
   const [hours, minutes] = (recurrence.start ?? '00:00').split(':').map(Number) as [number, number];
@@ -109,7 +103,7 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
   const dtstart = anchorBefore(anchor, fromWall, parsed.freq, parsed.interval);
   const until = parsed.options.until?.getTime();
   if (until !== undefined && until < horizon.from) {
-    return { ok: false, message: `ended on ${isoDate(until)} (its UNTIL), before the checked dates begin on ${isoDate(horizon.from)}; remove the item, or move UNTIL later` };
+    return { ok: false, message: `ended on ${clock(until, 'UTC').date} (its UNTIL), before the checked dates begin on ${clock(horizon.from, 'UTC').date}; remove the item, or move UNTIL later` };
   }
   // First, since a rule that never matches would make rrule.js search until year 9999 below.
   // A rule with UNTIL stops there, so it is probed over the same span of years before its UNTIL
@@ -118,26 +112,26 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
   const probe = Math.max(dtstart, anchorBefore(anchor, probeBefore, parsed.freq, parsed.interval));
 
   // The time of day, when the dates do not depend on it: DTSTART and probe minus it are midnights.
-  const shift = memo && isDayLevel(parsed.options) && HH_MM.test(recurrence.start ?? '00:00') ? (hours * 60 + minutes) * MINUTE : undefined;
+  const shift = isDayLevel(parsed.options) && HH_MM.test(recurrence.start ?? '00:00') ? (hours * 60 + minutes) * MINUTE : undefined;
 
   const neverKey = shift === undefined ? undefined : `${recurrence.rrule}\u0000${probe - shift}`;
-  let never = neverKey === undefined ? undefined : memo!.never.get(neverKey);
+  let never = neverKey === undefined ? undefined : memo.never.get(neverKey);
   if (never === undefined) {
     never = new RRule({ ...parsed.options, dtstart: new Date(shift === undefined ? probe : probe - shift) }).all((_, count) => count < 1).length === 0;
-    if (neverKey !== undefined) memo!.never.set(neverKey, never);
+    if (neverKey !== undefined) memo.never.set(neverKey, never);
   }
-  if (never) return { ok: false, message: `never occurs: no date matches all of its parts${until === undefined ? '' : ` before its UNTIL (${isoDate(until)})`}` };
+  if (never) return { ok: false, message: `never occurs: no date matches all of its parts${until === undefined ? '' : ` before its UNTIL (${clock(until, 'UTC').date})`}` };
 
   let dates: number[] | undefined;
   if (shift !== undefined) {
     const daysKey = `${recurrence.rrule}\u0000${dtstart - shift}`;
-    let days = memo!.days.get(daysKey);
+    let days = memo.days.get(daysKey);
     if (days === undefined) {
       // Midnight dates from a day before the horizon's first wall time: every start lands on or after it.
       // Up to two dates beyond the exact range, so that a truncated list is known to be too long.
       const found = between(parsed.options, dtstart - shift, fromWall - DAY, toWall, MAX_OCCURRENCES + 2);
       days = found.length > MAX_OCCURRENCES + 2 ? null : found;
-      memo!.days.set(daysKey, days);
+      memo.days.set(daysKey, days);
     }
     if (days) {
       dates = [];

@@ -8,13 +8,13 @@ export interface Span {
  * Pairs of overlapping spans from two lists: a sweep in O((n + m) log(n + m) + pairs), never
  * every pair against every other. Pairs come in sweep order: by the later start, a's before b's
  * at equal starts, then in list order. Lists already sorted by start (as callers usually pass
- * them) are merged without sorting; the same list may be passed twice.
+ * them) are merged without sorting.
  */
 export function overlappingPairs<A extends Span, B extends Span>(a: readonly A[], b: readonly B[]): Array<[A, B]> {
   // A stable sort of each list by start, then a merge that takes a's first at equal starts, is
   // the stable sort of both by (start, list) that the sweep needs.
   const left = byStart(a);
-  const right = (b as readonly Span[]) === a ? (left as unknown as readonly B[]) : byStart(b);
+  const right = byStart(b);
   const activeA: A[] = [];
   const activeB: B[] = [];
   const pairs: Array<[A, B]> = [];

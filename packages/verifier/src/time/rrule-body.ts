@@ -51,7 +51,7 @@ const parsedBodies = new Map<string, ParsedRrule>();
 
 function parse(body: string): ParsedRrule {
   const text = body.trim().replace(/^RRULE:/i, '');
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const part of text.split(';')) {
     const eq = part.indexOf('=');
     const key = (eq === -1 ? part : part.slice(0, eq)).trim().toUpperCase();
@@ -60,11 +60,11 @@ function parse(body: string): ParsedRrule {
     const spec = PARTS[key];
     if (!spec) return { ok: false, message: `has an unknown part '${part}'; RRULE parts are ${Object.keys(PARTS).join(', ')}` };
     if (seen.has(key)) return { ok: false, message: `has ${key} twice` };
-    seen.add(key);
+    seen.set(key, value);
     if (!spec.valid(value)) return { ok: false, message: `has '${part}', but ${key} takes ${spec.expected}` };
   }
   if (!seen.has('FREQ')) return { ok: false, message: 'has no FREQ; start it with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY' };
-  const misplaced = misplacedPart(text);
+  const misplaced = misplacedPart(seen);
   if (misplaced) return { ok: false, message: misplaced };
   if (seen.has('COUNT')) return { ok: false, message: 'has COUNT, which counts from a DTSTART that runbooks do not have; use UNTIL to end a schedule' };
   try {
@@ -80,11 +80,7 @@ function parse(body: string): ParsedRrule {
  * Parts RFC 5545 §3.3.10 forbids with the rule's FREQ. rrule.js reads them anyway, each its own
  * way (BYDAY=5SU in a weekly rule becomes every Sunday), so a rule means what it says or is refused.
  */
-function misplacedPart(text: string): string | undefined {
-  const parts = new Map(text.split(';').map((part) => {
-    const eq = part.indexOf('=');
-    return [part.slice(0, eq).trim().toUpperCase(), part.slice(eq + 1).trim().toUpperCase()] as const;
-  }));
+function misplacedPart(parts: ReadonlyMap<string, string>): string | undefined {
   const freq = parts.get('FREQ')!;
   const byday = parts.get('BYDAY');
   const numbered = byday?.split(',').find((day) => day.length > 2);
