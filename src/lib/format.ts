@@ -6,7 +6,7 @@ import { clock, durationMs, humanizeDuration, offsetIn, type Occurrence } from '
  */
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 
 /** "UTC", "Nairobi", "Buenos Aires": a zone as people name it in a sentence. */
 export function zoneLabel(zone: string): string {
@@ -41,6 +41,11 @@ export function formatDate(date: string, style: 'short' | 'long' = 'short'): str
   const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
   const monthName = MONTHS[month - 1]!;
   return style === 'long' ? `${weekday} ${day} ${monthName} ${year}` : `${weekday.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year}`;
+}
+
+/** A YYYY-MM-DD date some whole days later (or earlier, for a negative count). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
 /** Whole days from one YYYY-MM-DD date to another. */

@@ -1,4 +1,4 @@
-import { loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, type AlmanacConfig, type Corpus, type Runbook, type VerifyResult } from '@almanac/verifier';
+import { groupBy, loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, type AlmanacConfig, type Corpus, type Finding, type Runbook, type VerifyResult } from '@almanac/verifier';
 
 export interface SiteModel {
   config: AlmanacConfig;
@@ -9,6 +9,8 @@ export interface SiteModel {
   /** Runbooks by their file path relative to the project root, as Astro's entries carry it. */
   byFile: Map<string, Runbook>;
   byId: Map<string, Runbook>;
+  /** Findings by file, in the verifier's order; a file without findings has none here. */
+  findingsByFile: Map<string, Finding[]>;
 }
 
 let model: SiteModel | undefined;
@@ -31,6 +33,7 @@ export function getModel(): SiteModel {
     result,
     byFile: new Map(corpus.runbooks.map((runbook) => [runbook.source.file, runbook])),
     byId: new Map(corpus.runbooks.map((runbook) => [runbook.id, runbook])),
+    findingsByFile: groupBy(result.findings, (finding) => finding.file),
   };
   return model;
 }

@@ -1,5 +1,5 @@
 import { zoneOf, type Runbook, type Task, type TimeEngine, type Window } from '@almanac/verifier';
-import { formatDuration, formatInOtherZone, formatLocalTimes, isUtc, listInWords, wallClock, zoneLabel } from './format.ts';
+import { DAY, formatDuration, formatInOtherZone, formatLocalTimes, isUtc, listInWords, wallClock, zoneLabel } from './format.ts';
 import { describeRrule } from './recurrence.ts';
 
 /** The same times in another zone, from the item's real occurrences (so with daylight saving time). */
@@ -40,7 +40,6 @@ export function taskTimeInWords(runbook: Runbook, task: Task, time: TimeEngine):
   return `${formatLocalTimes(task.start, task.duration, zone)}${also ? ` (${also})` : ''}`;
 }
 
-const DAY = 86_400_000;
 
 /**
  * The times of a task that runs more than once a day, in its zone and in UTC, from its runs on

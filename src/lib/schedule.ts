@@ -1,7 +1,5 @@
 import { scheduleWindows, windowOccurrences, type Runbook, type ScheduledWindow, type TimeEngine, type WindowOccurrence } from '@almanac/verifier';
-import { formatClockSpan, listInWords, plural, wallClock } from './format.ts';
-
-const DAY = 86_400_000;
+import { addDays, DAY, formatClockSpan, listInWords, plural, wallClock } from './format.ts';
 
 /**
  * Midnight UTC of the build's "today" (the verifier's, which ALMANAC_NOW fixes): "upcoming"
@@ -11,9 +9,20 @@ export function startOfToday(today: string): number {
   return Date.parse(`${today}T00:00:00Z`);
 }
 
+const occurrencesByEngine = new WeakMap<TimeEngine, WeakMap<Runbook, readonly WindowOccurrence[]>>();
+
+/** A runbook's window occurrences, worked out once per engine: its page and the home page each ask for them. */
+function occurrencesOf(runbook: Runbook, time: TimeEngine): readonly WindowOccurrence[] {
+  let byRunbook = occurrencesByEngine.get(time);
+  if (!byRunbook) occurrencesByEngine.set(time, (byRunbook = new WeakMap()));
+  let occurrences = byRunbook.get(runbook);
+  if (!occurrences) byRunbook.set(runbook, (occurrences = windowOccurrences(runbook, time)));
+  return occurrences;
+}
+
 /** A runbook's window occurrences that start at or after `from`, soonest first. */
 export function upcomingWindows(runbook: Runbook, time: TimeEngine, from: number, count = Number.POSITIVE_INFINITY): WindowOccurrence[] {
-  return windowOccurrences(runbook, time)
+  return occurrencesOf(runbook, time)
     .filter((o) => o.start >= from)
     .slice(0, count);
 }
@@ -72,9 +81,8 @@ export function overlapsInWords(overlaps: readonly ScheduledWindow[], named = 3)
 }
 
 function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  const back = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - back * DAY).toISOString().slice(0, 10);
+  const back = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -back);
 }
 
 /**
@@ -89,7 +97,7 @@ export function agenda(runbooks: readonly Runbook[], time: TimeEngine, from: num
   // With their tasks, so that an entry names the owners of the tasks it really holds, as the owner feeds count them.
   const entries = withOverlaps(scheduleWindows(runbooks, time).filter((o) => o.start >= from && o.start < to));
   const result: AgendaWeek[] = [];
-  for (let day = mondayOf(wallClock(from, 'UTC').date); Date.parse(`${day}T00:00:00Z`) < to; day = new Date(Date.parse(`${day}T00:00:00Z`) + 7 * DAY).toISOString().slice(0, 10)) {
+  for (let day = mondayOf(wallClock(from, 'UTC').date); Date.parse(`${day}T00:00:00Z`) < to; day = addDays(day, 7)) {
     result.push({ monday: day, days: [] });
   }
   for (const entry of entries) {

@@ -1,4 +1,4 @@
-import { horizonAround, TimeEngine, type Corpus } from '@almanac/verifier';
+import { feedHorizon, TimeEngine, type Corpus } from '@almanac/verifier';
 import { corpusOf } from './client.ts';
 
 /*
@@ -71,5 +71,5 @@ export function fixtureCorpus(files: Record<string, Record<string, unknown>> = F
 export const TODAY = '2026-03-01';
 
 export function fixtureTime(today = TODAY): TimeEngine {
-  return new TimeEngine(horizonAround(today, 30, 400));
+  return new TimeEngine(feedHorizon(today));
 }

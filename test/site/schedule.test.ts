@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunbookFile, TimeEngine, type OwnersRegistry, type Runbook } from '@almanac/verifier';
+import { horizonAround, parseRunbookFile, TimeEngine, type OwnersRegistry, type Runbook } from '@almanac/verifier';
 import { agenda, nextWindow, overlapsInWords, startOfToday, upcomingWindows } from '../../src/lib/schedule.ts';
 import { distinctOwnerName, ownerRecords, systemsOf } from '../../src/lib/owners.ts';
 import { summarySections } from '../../src/lib/sections.ts';
@@ -44,7 +44,7 @@ windows:
 
 const today = '2026-11-23'; // a Monday
 const from = startOfToday(today);
-const time = new TimeEngine({ from: from - 7 * 86_400_000, to: from + 400 * 86_400_000 });
+const time = new TimeEngine(horizonAround(today));
 
 describe('upcoming windows', () => {
   it('starts at midnight UTC of the build day', () => {

@@ -33,3 +33,4 @@ export type { ScheduledWindow, TaskRun } from './feeds/schedule.ts';
 export { escapeText, foldLine, serializeLines, utcDateTime, icalDuration, MAX_LINE_OCTETS } from './feeds/ical-text.ts';
 export { isPlaceholder } from './rules/owner-placeholder.ts';
 export { clock, offsetIn } from './time/format.ts';
+export { groupBy } from './rules/report-helpers.ts';
