@@ -59,7 +59,7 @@ export function muteIntervals(runbooks: readonly Runbook[], time: TimeEngine): M
       }
       occurrences ??= windowOccurrences(runbook, time);
       const mine = occurrences.filter((o) => o.window === window);
-      out.push({ name, runbook, window, zone, datedBecause: recurring.reason, time_intervals: datedEntries(mine, zone) });
+      out.push({ name, runbook, window, zone, datedBecause: recurring.reason, time_intervals: datedEntries(mine, zone, transitions(zone, time.horizon)) });
     }
   }
   return out;
@@ -81,13 +81,20 @@ function recurringEntries(window: Window, zone: string, horizon: Horizon): TimeI
   return days.map((fields) => ({ times, ...fields, location: zone }));
 }
 
+/** A daylight-saving change: the wall-clock minutes it skips or repeats, from `wall` (minutes since 1970 on the wall clock). */
+interface Change {
+  date: string;
+  wall: number;
+  minutes: number;
+}
+
 /**
  * A daylight-saving change of the zone in the horizon whose skipped or repeated wall-clock
  * minutes meet [from, to) minutes of the day, as its date; undefined when none does.
  */
 function transitionWithin(zone: string, from: number, to: number, horizon: Horizon): string | undefined {
   for (const change of transitions(zone, horizon)) {
-    const lo = change.wallFrom;
+    const lo = ((change.wall % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
     for (const shift of [-MINUTES_PER_DAY, 0, MINUTES_PER_DAY]) {
       if (lo + shift < to && lo + change.minutes + shift > from) return change.date;
     }
@@ -95,33 +102,34 @@ function transitionWithin(zone: string, from: number, to: number, horizon: Horiz
   return undefined;
 }
 
-/** A zone's offset changes in the horizon: where the skipped or repeated wall-clock minutes begin, and how many. */
-function transitions(zone: string, horizon: Horizon): Array<{ date: string; wallFrom: number; minutes: number }> {
-  const out: Array<{ date: string; wallFrom: number; minutes: number }> = [];
-  let at: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(horizon.from).toZonedDateTimeISO(zone);
+/** A zone's offset changes in the horizon. */
+function transitions(zone: string, horizon: Horizon): Change[] {
+  const out: Change[] = [];
+  let at: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(horizon.from - MS.DAY).toZonedDateTimeISO(zone);
   for (;;) {
     at = at.getTimeZoneTransition('next');
-    if (!at || at.epochMilliseconds > horizon.to) return out;
-    const before = Temporal.Instant.fromEpochMilliseconds(at.epochMilliseconds - 1).toZonedDateTimeISO(zone).offsetNanoseconds / 6e10;
+    if (!at || at.epochMilliseconds > horizon.to + MS.DAY) return out;
+    const before = offsetMinutes(zone, at.epochMilliseconds - 1);
     const after = at.offsetNanoseconds / 6e10;
     // The change's instant read with the earlier offset of the two: the first affected wall minute.
-    const wall = at.epochMilliseconds / MS.MINUTE + Math.min(before, after);
-    out.push({ date: at.toPlainDate().toString(), wallFrom: ((wall % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY, minutes: Math.abs(after - before) });
+    out.push({ date: at.toPlainDate().toString(), wall: at.epochMilliseconds / MS.MINUTE + Math.min(before, after), minutes: Math.abs(after - before) });
   }
 }
 
 /**
- * Occurrences as dated entries, each in the window's zone unless a daylight-saving change falls
- * inside it (then in UTC, where every minute exists once). Days with the same times in one month
- * share an entry.
+ * Occurrences as dated entries, each in the window's zone unless its wall-clock span meets
+ * minutes that a daylight-saving change skips or repeats (then in UTC, where every minute exists
+ * once). Days with the same times in one month share an entry.
  */
-function datedEntries(occurrences: readonly Occurrence[], zone: string): TimeIntervalEntry[] {
+function datedEntries(occurrences: readonly Occurrence[], zone: string, changes: readonly Change[]): TimeIntervalEntry[] {
   // location → year-month → day → minute spans
   const byDay = new Map<string, Map<number, Array<[number, number]>>>();
   for (const o of occurrences) {
     const end = o.start + Math.ceil((o.end - o.start) / MS.MINUTE) * MS.MINUTE;
     if (end === o.start) continue;
-    const location = changesBetween(zone, o.start, end) ? 'UTC' : zone;
+    const wallFrom = o.start / MS.MINUTE + offsetMinutes(zone, o.start);
+    const wallTo = wallFrom + (end - o.start) / MS.MINUTE;
+    const location = changes.some((c) => c.wall < wallTo && c.wall + c.minutes > wallFrom) ? 'UTC' : zone;
     const offset = offsetMinutes(location, o.start) * MS.MINUTE;
     let days = byDay.get(location);
     if (!days) byDay.set(location, (days = new Map()));
@@ -155,11 +163,6 @@ function datedEntries(occurrences: readonly Occurrence[], zone: string): TimeInt
 
 function offsetMinutes(zone: string, instant: number): number {
   return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone).offsetNanoseconds / 6e10;
-}
-
-function changesBetween(zone: string, from: number, to: number): boolean {
-  const next = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(zone).getTimeZoneTransition('next');
-  return next !== null && next.epochMilliseconds < to;
 }
 
 /** [1, 2, 3, 5] → ['1:3', '5']. */
