@@ -11,6 +11,7 @@ import {
   muteRoutes,
   prometheusRuleGroups,
   prometheusRulesYaml,
+  siteUrlOf,
   thresholdAnchor,
   thresholdQueries,
   TimeEngine,
@@ -18,7 +19,7 @@ import {
 } from '@almanac/verifier';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
-export const SITE = 'https://almanac.example.org';
+export const SITE = siteUrlOf(loadConfig(ROOT).config);
 
 /** The runbook page's URL as Starlight routes it, for runbooks under a `runbooks/` folder. */
 export function pageUrl(runbook: Runbook): string {

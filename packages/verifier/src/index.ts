@@ -40,3 +40,5 @@ export { prometheusRuleGroups, prometheusRulesYaml, thresholdAnchor, alertName }
 export type { AlertRule, RuleGroup, RunbookUrl } from './alerting/prometheus-rules.ts';
 export { muteIntervals, muteRoutes, alertmanagerTimeIntervalsYaml, alertmanagerRouteYaml } from './alerting/alertmanager-intervals.ts';
 export type { MuteInterval, TimeIntervalEntry } from './alerting/alertmanager-intervals.ts';
+export { parsePrometheusRulesFile } from './alerting/prometheus-rules-file.ts';
+export type { PrometheusRulesFile } from './alerting/prometheus-rules-file.ts';

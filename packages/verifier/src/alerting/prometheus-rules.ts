@@ -49,6 +49,7 @@ export function prometheusRuleGroups(exported: readonly ExportedThreshold[], run
         alert: alertName(runbook.system, t.metric),
         // Parenthesised: a query joined with `and` or `or` binds looser than the comparison.
         expr: `(${query}) ${t.comparator} ${level.value}`,
+        ...(level.for ? { for: prometheusDuration(level.for) } : {}),
         labels: { severity, system: runbook.system, runbook: runbook.id },
         annotations: {
           summary: `${t.metric} of ${runbook.system} ${t.comparator === '>' ? 'above' : 'below'} ${level.value}${t.unit ? ` ${t.unit}` : ''}${level.for ? ` for ${humanizeDuration(level.for)}` : ''} (now {{ $value | humanize }})`,
@@ -56,7 +57,6 @@ export function prometheusRuleGroups(exported: readonly ExportedThreshold[], run
           runbook_url: runbookUrl(runbook, threshold),
         },
       };
-      if (level.for) rule.for = prometheusDuration(level.for);
       group.rules.push(rule);
     }
   }
