@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { prometheusRuleGroups, prometheusRulesYaml, thresholdQueries } from '@almanac/verifier';
+import { corpusOf } from '../../packages/verifier/test/rule-tester.ts';
 import { alertingOf, ROOT, SITE, tempFiles } from './generate.ts';
 
 /*
@@ -73,6 +75,22 @@ describe('the generated Prometheus rules, read by promtool', () => {
     const { code, output } = tool('promtool', ['test', 'rules', 'tests.yml'], dir);
     expect(code, output).not.toBe(0);
     expect(output).toMatch(/FAILED/);
+  });
+
+  it('pass promtool check rules whatever text the runbook gives: template braces, quotes, backslashes, other scripts', () => {
+    const response = 'Page {{ $labels.instance }} "now" \\ then; réponse 応答 }}{{{';
+    const corpus = corpusOf({
+      runbooks: [
+        { system: '3d-print', thresholds: [{ metric: 'queue', comparator: '<', warning: { value: -0.5, for: 'P1DT1H30M' }, response, query: 'sum(queue_depth{system="$system", path=~"a\\\\b"})' }] },
+      ],
+    });
+    expect(corpus.loadReports).toEqual([]);
+    const { exported, unexported } = thresholdQueries(corpus.runbooks);
+    const groups = prometheusRuleGroups(exported, () => 'https://runbooks.example.com/r0/#threshold-queue');
+    expect(groups[0]!.rules[0]).toMatchObject({ alert: 'Almanac3dPrintQueue', expr: '(sum(queue_depth{system="3d-print", path=~"a\\\\b"})) < -0.5', for: '1d1h30m' });
+    const dir = tempFiles({ 'rules.yml': prometheusRulesYaml(groups, unexported) });
+    const { code, output } = tool('promtool', ['check', 'rules', 'rules.yml'], dir);
+    expect(code, output).toBe(0);
   });
 });
 
