@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   alertmanagerRouteYaml,
   alertmanagerTimeIntervalsYaml,
@@ -45,11 +42,4 @@ export function alertingOf(root: string, today: string, tree = 'runbooks') {
     intervalsYaml: alertmanagerTimeIntervalsYaml(intervals, time.horizon),
     routeYaml: alertmanagerRouteYaml(intervals),
   };
-}
-
-/** A fresh temporary folder holding the given files. */
-export function tempFiles(files: Record<string, string>, prefix = 'almanac-alerting-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
 }

@@ -1,19 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
+import { tempProject } from './temp-project.ts';
 
 /* `almanac verify --prometheus-rules FILE` and the config's `prometheusRules`, through the CLI. */
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'almanac-prom-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), content);
-  }
-  return root;
-}
+const project = (files: Record<string, string>) => tempProject(files, 'almanac-prom-');
 
 async function cli(args: string[], cwd: string) {
   let stdout = '';
