@@ -68,7 +68,7 @@ describe('mute intervals and the time engine agree minute by minute over 60 days
     it(`for windows in Europe/London (01:30 nightly) across the ${season}, and in Asia/Kolkata`, () => {
       const { mismatches, windows, intervals } = agreement(fixture, today);
       expect(mismatches).toEqual([]);
-      expect(windows).toBe(14);
+      expect(windows).toBe(16);
       const how = Object.fromEntries(intervals.map((i) => [i.name.replace('london-', ''), i.datedBecause ?? 'recurring']));
       expect(how).toMatchObject({
         nightly: expect.stringMatching(/daylight-saving change of 20\d\d-\d\d-\d\d Europe\/London/),
@@ -85,7 +85,10 @@ describe('mute intervals and the time engine agree minute by minute over 60 days
         'kolkata-morning': 'recurring',
         'kolkata-night': 'it runs past midnight',
         'new-year': 'recurring',
+        'long-weekend': 'it runs past midnight',
+        instant: 'recurring',
       });
+      expect(intervals.find((i) => i.name === 'london-instant')!.time_intervals).toEqual([]);
     });
   }
 });
