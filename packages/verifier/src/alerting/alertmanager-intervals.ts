@@ -46,10 +46,12 @@ export function muteIntervals(runbooks: readonly Runbook[], time: TimeEngine): M
     const superseded = new Map(runbook.windows.flatMap((w) => (w.value.supersedes ?? []).map((id) => [id, w.value.id] as const)));
     let occurrences: ReturnType<typeof windowOccurrences> | undefined;
     for (const window of runbook.windows) {
-      const name = `${runbook.id}-${window.value.id}`;
       const zone = zoneOf(runbook, window.value);
-      // No zone, a rule that does not expand, a duplicate id: their own rules report them, and there is nothing exact to write.
-      if (window.value.impact === 'none' || !zone || names.has(name) || !time.expand(window.value, zone).ok) continue;
+      // No zone, or a rule that does not expand: their own rules report them, and there is nothing exact to write.
+      if (window.value.impact === 'none' || !zone || !time.expand(window.value, zone).ok) continue;
+      // Runbook `a-b` with window `c` and runbook `a` with window `b-c` would share a name; the second is numbered, never dropped.
+      let name = `${runbook.id}-${window.value.id}`;
+      for (let n = 2; names.has(name); n++) name = `${runbook.id}-${window.value.id}-${n}`;
       names.add(name);
       const replacedBy = superseded.get(window.value.id);
       const recurring = replacedBy ? { reason: `window '${replacedBy}' replaces it on some days` } : recurringEntries(window.value, zone, time.horizon);
