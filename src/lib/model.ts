@@ -24,7 +24,7 @@ export function getModel(): SiteModel {
   if (model) return model;
   const root = process.cwd();
   const { config } = loadConfig(root);
-  const corpus = loadCorpus(['runbooks'], root, { ownersFile: config.owners });
+  const corpus = loadCorpus(['runbooks'], root, { ownersFile: config.owners, prometheusRules: config.prometheusRules });
   const result = verifyWithConfig(corpus, config, process.env.ALMANAC_NOW || undefined);
   model = {
     config,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedHorizon, feedSets, loadConfig, loadCorpus, siteUrlOf, TimeEngine } from '@almanac/verifier';
+import { alertingOf } from '../alerting/generate.ts';
 import { expectRfc5545, parseFeed } from './client.ts';
 
 /*
@@ -106,6 +107,17 @@ describe('astro build, the site half of npm run build', () => {
       const runbook = corpus.runbooks.filter((r) => event.uid.startsWith(`${r.id}-`)).sort((a, b) => b.id.length - a.id.length)[0]!;
       const changed = gitSeconds(runbook.source.file, ...(runbook.registry.source ? [runbook.registry.file] : []));
       expect(event.sequence, event.uid).toBe(changed ? Number(changed) : 0);
+    }
+  });
+
+  it('writes the alerting files of the runbooks, with runbook_url at pages the build wrote', () => {
+    const expected = alertingOf(root, TODAY);
+    expect(readFileSync(join(work, 'dist-1/alerting/prometheus-rules.yml'), 'utf8')).toBe(expected.rulesYaml);
+    expect(readFileSync(join(work, 'dist-1/alerting/alertmanager-time-intervals.yml'), 'utf8')).toBe(expected.intervalsYaml);
+    expect(readFileSync(join(work, 'dist-1/alerting/alertmanager-route.yml'), 'utf8')).toBe(expected.routeYaml);
+    for (const rule of expected.groups.flatMap((group) => group.rules)) {
+      const page = new URL(rule.annotations.runbook_url).pathname;
+      expect(existsSync(join(work, 'dist-1', page, 'index.html')), page).toBe(true);
     }
   });
 });

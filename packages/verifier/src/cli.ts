@@ -25,6 +25,9 @@ Options:
   --output <file>       write the report in --format to a file; stylish goes to the terminal
   --max-warnings <n>    exit 1 when there are more than n warnings
   --now <date>          the date to check against, YYYY-MM-DD (default: today, UTC)
+  --prometheus-rules <file>
+                        a hand-written Prometheus rules file to check against the
+                        runbooks' thresholds (repeatable; instead of the config's)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -70,6 +73,7 @@ function parseCommandLine(argv: readonly string[]) {
         output: { type: 'string' },
         'max-warnings': { type: 'string' },
         now: { type: 'string' },
+        'prometheus-rules': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -100,7 +104,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
 
   const { config } = loadConfig(io.cwd);
-  const corpus = loadCorpus(paths.length ? paths : ['runbooks'], io.cwd, { ownersFile: config.owners });
+  const corpus = loadCorpus(paths.length ? paths : ['runbooks'], io.cwd, { ownersFile: config.owners, prometheusRules: values['prometheus-rules'] ?? config.prometheusRules });
   const result = verifyWithConfig(corpus, config, now);
 
   const stylish = () => {
@@ -147,6 +151,6 @@ function isDate(text: string): boolean {
 function sourceTexts(corpus: Corpus): (file: string) => string | undefined {
   const sources = new Map<string, string>();
   for (const { source } of [...corpus.runbooks, ...corpus.pages, ...corpus.loadReports]) sources.set(source.file, source.text);
-  for (const registry of corpus.registries) if (registry.source) sources.set(registry.file, registry.source.text);
+  for (const { source } of [...corpus.registries, ...(corpus.prometheusRules ?? [])]) if (source) sources.set(source.file, source.text);
   return (file) => sources.get(file);
 }

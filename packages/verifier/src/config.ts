@@ -16,6 +16,14 @@ export const configSchema = z.strictObject({
   feeds: z.strictObject({ daysBack: days('feeds.daysBack').optional(), daysAhead: days('feeds.daysAhead').optional() }).optional().describe('The rolling horizon of the calendar feeds'),
   siteUrl: z.url({ error: 'must be an absolute URL such as https://runbooks.example.com' }).optional().describe('Where the site is published; feed URLs and UIDs use it'),
   owners: z.string().min(1).optional().describe('The owners registry for every runbook, instead of owners.yaml at each tree root'),
+  metrics: z
+    .record(z.string().min(1, 'a metric name must not be empty'), z.string({ error: 'must be a PromQL query' }).trim().min(1, 'must be a PromQL query'))
+    .optional()
+    .describe('PromQL query per runbook metric name, for the generated Prometheus alerts; $system stands for the system id'),
+  prometheusRules: z
+    .union([z.string().min(1), z.array(z.string().min(1))], { error: 'must be a file path or a list of file paths' })
+    .optional()
+    .describe('Hand-written Prometheus rule files to check against the runbooks (alert-threshold-drift)'),
 });
 
 export type AlmanacConfig = z.infer<typeof configSchema>;

@@ -34,3 +34,11 @@ export { escapeText, foldLine, serializeLines, utcDateTime, icalDuration, MAX_LI
 export { isPlaceholder } from './rules/owner-placeholder.ts';
 export { clock, offsetIn } from './time/format.ts';
 export { groupBy } from './rules/report-helpers.ts';
+export { thresholdQueries } from './alerting/metric-queries.ts';
+export type { ExportedThreshold, UnexportedThreshold, MetricQueries } from './alerting/metric-queries.ts';
+export { prometheusRuleGroups, prometheusRulesYaml, thresholdAnchor, alertName } from './alerting/prometheus-rules.ts';
+export type { AlertRule, RuleGroup, RunbookUrl } from './alerting/prometheus-rules.ts';
+export { muteIntervals, muteRoutes, alertmanagerTimeIntervalsYaml, alertmanagerRouteYaml } from './alerting/alertmanager-intervals.ts';
+export type { MuteInterval, TimeIntervalEntry } from './alerting/alertmanager-intervals.ts';
+export { parsePrometheusRulesFile } from './alerting/prometheus-rules-file.ts';
+export type { PrometheusRulesFile } from './alerting/prometheus-rules-file.ts';

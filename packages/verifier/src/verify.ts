@@ -38,7 +38,7 @@ function severityOf(id: string, defaultSeverity: Severity, settings: VerifyOptio
 
 /** Every file a finding or a suppression comment can be in. */
 function sourcesOf(corpus: Corpus): SourceFile[] {
-  return [...corpus.runbooks, ...corpus.pages, ...corpus.registries].flatMap((x) => (x.source ? [x.source] : []));
+  return [...corpus.runbooks, ...corpus.pages, ...corpus.registries, ...(corpus.prometheusRules ?? [])].flatMap((x) => (x.source ? [x.source] : []));
 }
 
 /** Runs every rule over the corpus and returns its findings in file, line, column order. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { parsePrometheusRulesFile } from '../src/alerting/prometheus-rules-file.ts';
 import type { Corpus, OwnersRegistry } from '../src/model/corpus.ts';
 import { parseOwnersFile, parseRunbookFile } from '../src/source/parse-file.ts';
 import type { Rule } from '../src/rules/rule.ts';
@@ -13,6 +14,8 @@ export interface RuleCase {
   runbooks: RunbookInput[];
   owners?: Record<string, unknown>;
   today?: string;
+  /** Texts of hand-written Prometheus rule files, read as `prometheus/rules<i>.yml`. */
+  prometheusRules?: string[];
 }
 
 export interface ExpectedFinding {
@@ -41,7 +44,7 @@ export function frontmatter(fields: Record<string, unknown>, index = 0): string 
 }
 
 /** Builds an in-memory corpus from a case, as the loader would from files. */
-export function corpusOf(testCase: Pick<RuleCase, 'runbooks' | 'owners'>): Corpus {
+export function corpusOf(testCase: Pick<RuleCase, 'runbooks' | 'owners' | 'prometheusRules'>): Corpus {
   const owners = parseOwnersFile('runbooks/owners.yaml', new TextEncoder().encode(stringify(testCase.owners ?? BASE_OWNERS)));
   const registry: OwnersRegistry = owners.registry;
   const corpus: Corpus = { runbooks: [], pages: [], registries: [registry], fileCount: 0, loadReports: [...owners.reports] };
@@ -53,6 +56,13 @@ export function corpusOf(testCase: Pick<RuleCase, 'runbooks' | 'owners'>): Corpu
     if (parsed.page) corpus.pages.push(parsed.page);
     corpus.loadReports.push(...parsed.reports);
   });
+  if (testCase.prometheusRules) {
+    corpus.prometheusRules = testCase.prometheusRules.map((text, index) => {
+      const parsed = parsePrometheusRulesFile(`prometheus/rules${index}.yml`, text);
+      if ('error' in parsed) throw new Error(parsed.error);
+      return parsed;
+    });
+  }
   return corpus;
 }
 

@@ -1,3 +1,4 @@
+import type { PrometheusRulesFile } from '../alerting/prometheus-rules-file.ts';
 import type { Owners } from '../schema/owners.ts';
 import type { LIST_FIELDS, RunbookData } from '../schema/runbook.ts';
 import type { SourceFile } from '../source/source-file.ts';
@@ -48,4 +49,6 @@ export interface Corpus {
   fileCount: number;
   /** Findings of reading and the schema, before any rule runs. */
   loadReports: Array<Report & { ruleId: 'parse' | 'schema' }>;
+  /** Hand-written Prometheus rule files to check against the thresholds (`alert-threshold-drift`). */
+  prometheusRules?: PrometheusRulesFile[];
 }

@@ -1,3 +1,4 @@
+import { alertThresholdDrift } from './alert-threshold-drift.ts';
 import { duplicateId } from './duplicate-id.ts';
 import { parse, schema } from './load-findings.ts';
 import { localTimeAmbiguous, localTimeGap } from './local-time.ts';
@@ -39,6 +40,7 @@ export const ALL_RULES: readonly Rule[] = [
   reviewOverdue,
   parse,
   scheduleConflict,
+  alertThresholdDrift,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));

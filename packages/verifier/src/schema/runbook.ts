@@ -66,6 +66,7 @@ export const thresholdSchema = z.strictObject({
   critical: level.optional(),
   priority: oneOf(['low', 'medium', 'high', 'critical']).optional(),
   response: text,
+  query: text.optional().describe('PromQL giving the metric, for the generated Prometheus alert; overrides almanac.config.json metrics'),
 });
 
 export const capacityTriggerSchema = z.strictObject({

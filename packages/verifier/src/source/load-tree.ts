@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parsePrometheusRulesFile, type PrometheusRulesFile } from '../alerting/prometheus-rules-file.ts';
 import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
 import { SourceFile } from './source-file.ts';
 import { parseOwnersFile, parseRunbookFile, type LoadReport } from './parse-file.ts';
@@ -15,7 +16,7 @@ export const OWNERS_FILE = 'owners.yaml';
  * its root; a file takes the owners.yaml of the nearest folder above it that has one; a config's
  * `owners` file, when given, serves every runbook instead.
  */
-export function loadCorpus(paths: readonly string[], cwd = process.cwd(), options: { ownersFile?: string } = {}): Corpus {
+export function loadCorpus(paths: readonly string[], cwd = process.cwd(), options: { ownersFile?: string; prometheusRules?: string | readonly string[] } = {}): Corpus {
   const registries = new Map<string, OwnersRegistry>();
   const loadReports: LoadReport[] = [];
   const display = (absolute: string) => relative(cwd, absolute).split(sep).join('/') || '.';
@@ -66,7 +67,23 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
     loadReports.push(...parsed.reports);
   }
   corpus.registries = [...registries.values()];
+  const rulesFiles = typeof options.prometheusRules === 'string' ? [options.prometheusRules] : (options.prometheusRules ?? []);
+  if (rulesFiles.length) corpus.prometheusRules = rulesFiles.map((file) => loadPrometheusRules(file, cwd, display));
   return corpus;
+}
+
+/** A rules file that cannot be read, or is not one, stops the run (exit 2) with where and why. */
+function loadPrometheusRules(arg: string, cwd: string, display: (absolute: string) => string): PrometheusRulesFile {
+  const absolute = resolve(cwd, arg);
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    throw new LoadError(`Cannot read Prometheus rules file '${arg}' (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  const parsed = parsePrometheusRulesFile(display(absolute), text);
+  if ('error' in parsed) throw new LoadError(parsed.error);
+  return parsed;
 }
 
 function statOrFail(path: string, arg: string) {

@@ -1,0 +1,124 @@
+import { parsePrometheusDuration, prometheusDuration } from '../alerting/prometheus-duration.ts';
+import { thresholdAnchor } from '../alerting/prometheus-rules.ts';
+import type { Item, Runbook } from '../model/corpus.ts';
+import type { Threshold } from '../schema/runbook.ts';
+import { durationMs } from '../time/duration.ts';
+import { placeOf } from './report-helpers.ts';
+import type { Rule } from './rule.ts';
+
+const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
+const OPERATOR = '>=|<=|==|!=|>|<';
+const LEVEL_LAST = new RegExp(String.raw`(${OPERATOR})\s*(?:bool\s+)?(${NUMBER})\s*$`);
+const LEVEL_FIRST = new RegExp(String.raw`^\s*(${NUMBER})\s*(${OPERATOR})\s*(?:bool\s+)?`);
+const FLIPPED: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=', '==': '==', '!=': '!=' };
+
+/** The comparison an alert's expr ends (or starts) with: `(…) > 70`, `70 < …`. */
+export function levelOf(expr: string): { comparator: string; value: number } | undefined {
+  const last = LEVEL_LAST.exec(expr);
+  if (last) return { comparator: last[1]!, value: Number(last[2]) };
+  const first = LEVEL_FIRST.exec(expr);
+  if (first) return { comparator: FLIPPED[first[2]!]!, value: Number(first[1]) };
+  return undefined;
+}
+
+/** The runbook and metric a `runbook_url` names: its path matches the runbook page's, its fragment the threshold's row. */
+function namedThreshold(url: string, runbooks: readonly Runbook[]): { runbook: Runbook; metric: string } | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'https://site.invalid/');
+  } catch {
+    return undefined;
+  }
+  const anchor = decodeURIComponent(parsed.hash.slice(1));
+  const prefix = thresholdAnchor('');
+  if (!anchor.startsWith(prefix)) return undefined;
+  const page = decodeURIComponent(parsed.pathname).replace(/\/index\.html$/, '').replace(/^\/+|\/+$/g, '').toLowerCase();
+  if (!page) return undefined;
+  // Pages are routed from the file's path under runbooks/ (or its `slug`); the site's root is not known here, so the path's end is matched.
+  const runbook = runbooks.find((r) => r.slug === page || `/${r.source.file.replace(/\.mdx?$/, '').toLowerCase()}`.endsWith(`/${page}`));
+  return runbook && { runbook, metric: anchor.slice(prefix.length) };
+}
+
+const levelText = (comparator: string, value: number, holds: number) => `${comparator} ${value}${holds ? ` for ${prometheusDuration(`PT${holds / 1000}S`)}` : ''}`;
+
+export const alertThresholdDrift: Rule = {
+  id: 'alert-threshold-drift',
+  meta: {
+    description: "A hand-written Prometheus alert whose runbook_url names a runbook threshold but whose level, comparator or for differs from it",
+    severity: 'error',
+    docs: `An alert that links its runbook (the \`runbook_url\` annotation pointing at a threshold's
+row, \`…/<runbook page>/#threshold-<metric>\`) promises the on-call engineer that the runbook's
+levels are the ones that paged them. When the alert file is edited by hand and the runbook is
+not (or the other way round), the promise breaks. With \`--prometheus-rules FILE\` (or
+\`prometheusRules\` in almanac.config.json) the verifier reads the file and compares each such
+alert, by its \`severity\` label (\`warning\` or \`critical\`), with the runbook's level: the
+comparison its \`expr\` ends with, and its \`for\`. Alerts whose URL names no runbook given to the
+verifier are not checked.
+
+Incorrect:
+
+\`\`\`yaml
+# runbooks/mvono/maintenance-plan.mdx: server-cpu warning > 70 for PT10M
+- alert: MvonoServerCpu
+  expr: (cpu_busy_percent) > 75
+  for: 5m
+  labels: { severity: warning }
+  annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
+\`\`\`
+
+Correct:
+
+\`\`\`yaml
+- alert: MvonoServerCpu
+  expr: (cpu_busy_percent) > 70
+  for: 10m
+  labels: { severity: warning }
+  annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
+\`\`\``,
+  },
+  check({ corpus, report }) {
+    for (const file of corpus.prometheusRules ?? []) {
+      for (const alert of file.alerts) {
+        const url = alert.annotations.runbook_url;
+        const named = typeof url === 'string' ? namedThreshold(url, corpus.runbooks) : undefined;
+        if (!named) continue;
+        const at = (...keys: Array<string | number>) => [...alert.path, ...keys];
+        const say = (path: Array<string | number>, message: string, threshold?: Item<Threshold>, level?: string) =>
+          report({
+            source: file.source,
+            path,
+            message: `Alert '${alert.alert}' ${message}`,
+            related: threshold ? [{ source: named.runbook.source, path: [...threshold.path, ...(level ? [level] : [])], message: `the runbook's ${level ?? 'threshold'}` }] : undefined,
+          });
+        const threshold = named.runbook.thresholds.find((t) => t.value.metric === named.metric);
+        if (!threshold) {
+          say(at('annotations', 'runbook_url'), `links threshold '${named.metric}', which runbook '${named.runbook.id}' (${named.runbook.source.file}) does not have`);
+          continue;
+        }
+        const severity = alert.labels.severity;
+        if (severity !== 'warning' && severity !== 'critical') {
+          say(at(...(severity === undefined ? ['alert'] : ['labels', 'severity'])), `links threshold '${named.metric}' of runbook '${named.runbook.id}' but has no severity label 'warning' or 'critical' to say which level it is`, threshold);
+          continue;
+        }
+        const level = threshold.value[severity];
+        const where = placeOf(named.runbook, [...threshold.path, severity]);
+        if (!level) {
+          say(at('labels', 'severity'), `is a ${severity} alert, but threshold '${named.metric}' of runbook '${named.runbook.id}' has no ${severity} level (${placeOf(named.runbook, threshold.path)})`, threshold);
+          continue;
+        }
+        const runbookFor = durationMs(level.for ?? 'PT0S');
+        const expected = levelText(threshold.value.comparator, level.value, runbookFor);
+        const found = typeof alert.expr === 'string' ? levelOf(alert.expr) : undefined;
+        if (!found) say(at('expr'), `has no level to compare with the runbook's ${severity} ${expected} (${where}): end its expr with the comparison, such as '> ${level.value}'`, threshold, severity);
+        else if (found.comparator !== threshold.value.comparator || found.value !== level.value) {
+          say(at('expr'), `fires at ${found.comparator} ${found.value}, but the runbook's ${severity} level of '${named.metric}' is ${expected} (${where})`, threshold, severity);
+        }
+        const holds = alert.for === undefined ? 0 : typeof alert.for === 'string' ? parsePrometheusDuration(alert.for) : undefined;
+        if (holds === undefined) say(at('for'), `has a for of '${String(alert.for)}', which is not a Prometheus duration such as 10m`, threshold, severity);
+        else if (holds !== runbookFor) {
+          say(at(...(alert.for === undefined ? ['alert'] : ['for'])), `holds for ${holds ? prometheusDuration(`PT${holds / 1000}S`) : 'no time'}, but the runbook's ${severity} level of '${named.metric}' is ${expected} (${where})`, threshold, severity);
+        }
+      }
+    }
+  },
+};

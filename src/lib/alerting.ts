@@ -1,0 +1,56 @@
+import {
+  alertmanagerRouteYaml,
+  alertmanagerTimeIntervalsYaml,
+  feedHorizon,
+  muteIntervals,
+  prometheusRuleGroups,
+  prometheusRulesYaml,
+  thresholdAnchor,
+  thresholdQueries,
+  TimeEngine,
+  type UnexportedThreshold,
+} from '@almanac/verifier';
+import { getModel } from './model.ts';
+import { pageHrefs } from './pages.ts';
+
+/*
+ * The alerting files of this build (dist/alerting/), from the verifier's model: Prometheus rules
+ * from the thresholds, Alertmanager intervals and routes from the windows over the feeds' horizon.
+ */
+
+export interface AlertingFiles {
+  'prometheus-rules.yml': string;
+  'alertmanager-time-intervals.yml': string;
+  'alertmanager-route.yml': string;
+}
+
+let files: Promise<AlertingFiles> | undefined;
+
+/** The thresholds with no query or no level: listed on the report page and in the build output. */
+export function unexportedThresholds(): UnexportedThreshold[] {
+  const { corpus, config } = getModel();
+  return thresholdQueries(corpus.runbooks, config.metrics).unexported;
+}
+
+export function getAlertingFiles(): Promise<AlertingFiles> {
+  return (files ??= build());
+}
+
+async function build(): Promise<AlertingFiles> {
+  const { corpus, config, result, siteUrl } = getModel();
+  const hrefs = await pageHrefs();
+  const { exported, unexported } = thresholdQueries(corpus.runbooks, config.metrics);
+  const groups = prometheusRuleGroups(exported, (runbook, threshold) => `${siteUrl}${hrefs.get(runbook.source.file) ?? '/'}#${thresholdAnchor(threshold.value.metric)}`);
+  const time = new TimeEngine(feedHorizon(result.today, config.feeds));
+  const intervals = muteIntervals(corpus.runbooks, time);
+  const alerts = groups.reduce((n, group) => n + group.rules.length, 0);
+  console.log(`alerting: ${alerts} Prometheus alerts from ${exported.length} thresholds, ${intervals.length} Alertmanager mute intervals from windows`);
+  if (unexported.length) {
+    console.log(`alerting: ${unexported.length} thresholds not exported:\n${unexported.map((u) => `  ${u.runbook.source.file}: ${u.threshold.value.metric}: ${u.reason}`).join('\n')}`);
+  }
+  return {
+    'prometheus-rules.yml': prometheusRulesYaml(groups, unexported),
+    'alertmanager-time-intervals.yml': alertmanagerTimeIntervalsYaml(intervals, time.horizon),
+    'alertmanager-route.yml': alertmanagerRouteYaml(intervals),
+  };
+}
