@@ -265,4 +265,38 @@ describe('almanac diff', () => {
     const { report } = await diffJson(root);
     expect(report.runbooks.map((r) => [r.id, r.status])).toEqual([['a', 'added']]);
   });
+
+  it('reads the base tree as the disk walk reads one: hidden folders, drafts and other files left out, a submodule reported', async () => {
+    const { root, git } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a'), 'runbooks/.hidden/b.mdx': 'x', 'runbooks/_draft.mdx': 'x', 'runbooks/notes.txt': 'x', 'runbooks/node_modules/c.md': 'x' });
+    git('update-index', '--add', '--cacheinfo', `160000,${git('rev-parse', 'HEAD').trim()},runbooks/vendored`);
+    git('commit', '-q', '-m', 'submodule');
+    const { report } = await diffJson(root, '--base', 'HEAD');
+    expect(report).toMatchObject({ runbooks: [], findings: { new: [], fixed: [] }, feeds: [] });
+    expect(report.skipped).toEqual([{ file: 'runbooks/vendored', reason: 'a submodule, whose runbooks are not read' }]);
+  });
+
+  it('gives a file argument the nearest owners.yaml above it at the base, as on disk', async () => {
+    const { root, write } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/team/a.mdx': runbook('a') });
+    write('runbooks/team/a.mdx', runbook('a').replace('rto: PT4H', 'rto: PT1H'));
+    const { report } = await diffJson(root, 'runbooks/team/a.mdx');
+    expect(report.findings).toEqual({ new: [], fixed: [] });
+    expect(report.runbooks[0]!.items).toMatchObject([{ list: 'objectives', fields: [{ field: 'rto', after: 'PT1H (1 hour)' }] }]);
+  });
+
+  it('shows text from a runbook as text in Markdown: no tag, link or table cell can be opened by it', async () => {
+    const { root, write } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a') });
+    write('runbooks/a.mdx', runbook('a').replace('procedure: Fail over', 'procedure: "<img src=x onerror=alert(1)> | [x](javascript:alert(1))"'));
+    const markdown = (await diff(root, '--format', 'markdown')).stdout;
+    expect(markdown).toContain('| objective database-failure: procedure | changed | Fail over | &lt;img src=x onerror=alert(1)&gt; \\| \\[x\\](javascript:alert(1)) |');
+    expect(markdown).not.toContain('<img');
+  });
+
+  it('counts a file that did not parse at the base, and parses now, as a fixed finding', async () => {
+    const { root, write } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a').replace('rto: PT4H', 'rto: [PT4H') });
+    write('runbooks/a.mdx', runbook('a'));
+    const { code, report } = await diffJson(root);
+    expect(code).toBe(0);
+    expect(report.findings.fixed).toMatchObject([{ ruleId: 'parse', file: 'runbooks/a.mdx' }]);
+    expect(report.runbooks.map((r) => [r.id, r.status])).toEqual([['a', 'added']]);
+  });
 });

@@ -22,8 +22,9 @@ export function formatDiffStylish(report: DiffReport, options: { color: boolean 
       const { before, after } = item.schedule ?? {};
       if (!before?.next.length && !after?.next.length) continue;
       out.push(`  ${paint('dim', `next occurrences of ${itemLabel(item)}:`)}`);
-      for (const next of before?.next ?? []) out.push(`    ${paint('red', `- ${next.utc}  = ${next.local}`)}`);
-      for (const next of after?.next ?? []) out.push(`    ${paint('green', `+ ${next.utc}  = ${next.local}`)}`);
+      const both = (next: { utc: string; local: string }) => (next.local === next.utc ? next.utc : `${next.utc}  = ${next.local}`);
+      for (const next of before?.next ?? []) out.push(`    ${paint('red', `- ${both(next)}`)}`);
+      for (const next of after?.next ?? []) out.push(`    ${paint('green', `+ ${both(next)}`)}`);
     }
   }
   if (report.feeds.length) {

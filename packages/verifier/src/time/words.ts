@@ -28,9 +28,14 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+const NTH = ['first', 'second', 'third', 'fourth', 'fifth'];
+
+/** "Sunday", "first Sunday", "last Friday", "2nd to last Monday". */
 function weekday(day: string): string {
   const match = /^([+-]?\d+)?([A-Z]{2})$/.exec(day)!;
-  return match[1] ? `${ordinal(Number(match[1]))} ${DAYS[match[2]!]}` : DAYS[match[2]!]!;
+  if (!match[1]) return DAYS[match[2]!]!;
+  const n = Number(match[1]);
+  return `${NTH[n - 1] ?? ordinal(n)} ${DAYS[match[2]!]}`;
 }
 
 const every = (n: number, unit: string) => (n === 1 ? `every ${unit}` : `every ${n} ${unit}s`);
