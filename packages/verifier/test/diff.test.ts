@@ -7,6 +7,8 @@ import { run } from '../src/cli.ts';
 import type { DiffReport } from '../src/diff/compare.ts';
 
 const NOW = '2026-11-23';
+/** The Sundays after NOW. */
+const SUNDAYS = ['2026-11-29', '2026-12-06', '2026-12-13'];
 const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\ndba:\n  name: Database team\n  email: dba@example.com\n';
 
 function runbook(id: string, { zone = 'UTC', start = '02:00', windowZone = '', task = '', extra = '' } = {}): string {
@@ -111,8 +113,8 @@ describe('almanac diff', () => {
         status: 'changed',
         fields: [{ field: 'start', before: '02:00', after: '03:00' }],
         schedule: {
-          before: { words: 'every Sunday, 02:00–04:00 UTC', zone: 'UTC', next: [0, 1, 2].map((i) => ({ utc: `Sun 2026-${['11-29', '12-06', '12-13'][i]} 02:00–04:00 UTC`, local: `Sun 2026-${['11-29', '12-06', '12-13'][i]} 02:00–04:00 UTC` })) },
-          after: { words: 'every Sunday, 03:00–05:00 UTC', zone: 'UTC', next: [0, 1, 2].map((i) => ({ utc: `Sun 2026-${['11-29', '12-06', '12-13'][i]} 03:00–05:00 UTC`, local: `Sun 2026-${['11-29', '12-06', '12-13'][i]} 03:00–05:00 UTC` })) },
+          before: { words: 'every Sunday, 02:00–04:00 UTC', zone: 'UTC', next: SUNDAYS.map((day) => ({ start: `${day}T02:00:00Z`, end: `${day}T04:00:00Z`, utc: `Sun ${day} 02:00–04:00 UTC`, local: `Sun ${day} 02:00–04:00 UTC` })) },
+          after: { words: 'every Sunday, 03:00–05:00 UTC', zone: 'UTC', next: SUNDAYS.map((day) => ({ start: `${day}T03:00:00Z`, end: `${day}T05:00:00Z`, utc: `Sun ${day} 03:00–05:00 UTC`, local: `Sun ${day} 03:00–05:00 UTC` })) },
           shift: 'moves 1 hour later',
         },
       },
@@ -130,7 +132,7 @@ describe('almanac diff', () => {
     const window = report.runbooks[0]!.items.find((item) => item.list === 'windows')!;
     // 03:00 London is 03:00 UTC in winter and 02:00 UTC in summer: one hour later, then the same instant.
     expect(window.schedule!.shift).toBe('moves 1 hour later; from Sun 2027-03-28, when Europe/London crosses into BST (UTC+01:00), keeps its UTC time; from Sun 2027-10-31, when Europe/London crosses into GMT (UTC+00:00), moves 1 hour later');
-    expect(window.schedule!.after!.next[0]).toEqual({ utc: 'Sun 2026-11-29 03:00–05:00 UTC', local: 'Sun 2026-11-29 03:00–05:00 Europe/London (UTC+00:00)' });
+    expect(window.schedule!.after!.next[0]).toEqual({ start: '2026-11-29T03:00:00Z', end: '2026-11-29T05:00:00Z', utc: 'Sun 2026-11-29 03:00–05:00 UTC', local: 'Sun 2026-11-29 03:00–05:00 Europe/London (UTC+00:00)' });
     expect(report.runbooks[0]!.fields).toEqual([{ field: 'timezone', before: 'UTC', after: 'Europe/London' }]);
   });
 
@@ -145,7 +147,7 @@ describe('almanac diff', () => {
       after: { words: 'every Sunday, 02:00–04:00 Africa/Nairobi', zone: 'Africa/Nairobi' },
       shift: 'moves 3 hours earlier',
     });
-    expect(window!.schedule!.after!.next[0]).toEqual({ utc: 'Sat 2026-11-28 23:00–Sun 2026-11-29 01:00 UTC', local: 'Sun 2026-11-29 02:00–04:00 Africa/Nairobi (UTC+03:00)' });
+    expect(window!.schedule!.after!.next[0]).toEqual({ start: '2026-11-28T23:00:00Z', end: '2026-11-29T01:00:00Z', utc: 'Sat 2026-11-28 23:00–Sun 2026-11-29 01:00 UTC', local: 'Sun 2026-11-29 02:00–04:00 Africa/Nairobi (UTC+03:00)' });
     const markdown = (await diff(root, '--format', 'markdown')).stdout;
     expect(markdown).toContain('| window weekly | moves 3 hours earlier | every Sunday, 02:00–04:00 UTC | every Sunday, 02:00–04:00 Africa/Nairobi |');
   });

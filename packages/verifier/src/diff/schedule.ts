@@ -14,8 +14,8 @@ export interface ScheduleView {
   /** "every Sunday, 02:00–04:00 UTC". */
   words: string;
   zone: string;
-  /** The next occurrences from the day of --now, each in UTC and in the item's zone. */
-  next: Array<{ utc: string; local: string }>;
+  /** The next occurrences from the day of --now: ISO instants, and in words in UTC and in the item's zone. */
+  next: Array<{ start: string; end: string; utc: string; local: string }>;
   /** Why there are none: an invalid rule, an unknown zone. */
   problem?: string;
 }
@@ -42,12 +42,14 @@ function shown(o: Occurrence, zone: string): string {
   return zone === 'UTC' ? `${weekday} ${date} ${time} UTC` : `${weekday} ${date} ${time} ${zone} (${offsetAt(o.start, zone)})`;
 }
 
+const iso = (instant: number) => new Date(instant).toISOString().replace('.000Z', 'Z');
+
 export function scheduleView(side: SideSchedule, from: number): ScheduleView {
   const zone = side.zone ?? 'no usable time zone';
   const words = side.zone ? scheduleInWords(side.recurrence, side.zone) : `${scheduleInWords(side.recurrence, '').trimEnd()} in no usable time zone`;
   const occurrences = upcoming(side, from);
   if (typeof occurrences === 'string') return { words, zone, next: [], problem: occurrences };
-  return { words, zone, next: occurrences.slice(0, NEXT_SHOWN).map((o) => ({ utc: shown(o, 'UTC'), local: shown(o, side.zone!) })) };
+  return { words, zone, next: occurrences.slice(0, NEXT_SHOWN).map((o) => ({ start: iso(o.start), end: iso(o.end), utc: shown(o, 'UTC'), local: shown(o, side.zone!) })) };
 }
 
 function moves(delta: number): string {
