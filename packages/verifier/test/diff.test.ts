@@ -152,6 +152,17 @@ describe('almanac diff', () => {
     expect(markdown).toContain('| window weekly | moves 3 hours earlier | every Sunday, 02:00–04:00 UTC | every Sunday, 02:00–04:00 Africa/Nairobi |');
   });
 
+  it('shows the next occurrences of a UTC window in its runbook\'s zone, where its readers are; an absolute path reads as a relative one', async () => {
+    const { root, write } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a', { zone: 'Africa/Nairobi', windowZone: 'UTC' }) });
+    write('runbooks/a.mdx', runbook('a', { zone: 'Africa/Nairobi', windowZone: 'UTC', start: '03:00' }));
+    const { report } = await diffJson(root, join(root, 'runbooks'));
+    expect(report.runbooks[0]!.file).toEqual({ before: 'runbooks/a.mdx', after: 'runbooks/a.mdx' });
+    expect(report.runbooks[0]!.items[0]!.schedule).toMatchObject({
+      after: { words: 'every Sunday, 03:00–05:00 UTC', zone: 'Africa/Nairobi', next: [{ utc: 'Sun 2026-11-29 03:00–05:00 UTC', local: 'Sun 2026-11-29 06:00–08:00 Africa/Nairobi (UTC+03:00)' }, {}, {}] },
+      shift: 'moves 1 hour later',
+    });
+  });
+
   it('reports a task moved out of its window as a new error, and exits 1 by default', async () => {
     const { root, write } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a', { task: '02:30' }) });
     write('runbooks/a.mdx', runbook('a', { task: '05:30' }));

@@ -71,7 +71,7 @@ function byId(corpus: Corpus): Map<string, Runbook> {
 
 function sideSchedule(runbook: Runbook | undefined, item: Item<Record<string, unknown>> | undefined, side: Side): SideSchedule | undefined {
   if (!runbook || !item) return undefined;
-  return { recurrence: item.value as unknown as Recurrence, zone: zoneOf(runbook, item.value as { timezone?: string }), time: side.result.time };
+  return { recurrence: item.value as unknown as Recurrence, zone: zoneOf(runbook, item.value as { timezone?: string }), runbookZone: zoneOf(runbook, {}), time: side.result.time };
 }
 
 function sameSchedule(a: SideSchedule, b: SideSchedule): boolean {

@@ -13,8 +13,9 @@ export const NEXT_SHOWN = 3;
 export interface ScheduleView {
   /** "every Sunday, 02:00–04:00 UTC". */
   words: string;
+  /** The zone `local` is in: the runbook's, where its readers are, or the item's own when the runbook's is UTC. */
   zone: string;
-  /** The next occurrences from the day of --now: ISO instants, and in words in UTC and in the item's zone. */
+  /** The next occurrences from the day of --now: ISO instants, and in words in UTC and in `zone`. */
   next: Array<{ start: string; end: string; utc: string; local: string }>;
   /** Why there are none: an invalid rule, an unknown zone. */
   problem?: string;
@@ -25,6 +26,8 @@ export interface SideSchedule {
   recurrence: Recurrence;
   /** Undefined when the item has no usable zone. */
   zone: string | undefined;
+  /** The runbook's own zone, when it has a usable one. */
+  runbookZone: string | undefined;
   time: TimeEngine;
 }
 
@@ -45,11 +48,12 @@ function shown(o: Occurrence, zone: string): string {
 const iso = (instant: number) => new Date(instant).toISOString().replace('.000Z', 'Z');
 
 export function scheduleView(side: SideSchedule, from: number): ScheduleView {
-  const zone = side.zone ?? 'no usable time zone';
+  const local = side.runbookZone && side.runbookZone !== 'UTC' ? side.runbookZone : side.zone;
+  const zone = local ?? 'no usable time zone';
   const words = side.zone ? scheduleInWords(side.recurrence, side.zone) : `${scheduleInWords(side.recurrence, '').trimEnd()} in no usable time zone`;
   const occurrences = upcoming(side, from);
   if (typeof occurrences === 'string') return { words, zone, next: [], problem: occurrences };
-  return { words, zone, next: occurrences.slice(0, NEXT_SHOWN).map((o) => ({ start: iso(o.start), end: iso(o.end), utc: shown(o, 'UTC'), local: shown(o, side.zone!) })) };
+  return { words, zone, next: occurrences.slice(0, NEXT_SHOWN).map((o) => ({ start: iso(o.start), end: iso(o.end), utc: shown(o, 'UTC'), local: shown(o, local!) })) };
 }
 
 function moves(delta: number): string {

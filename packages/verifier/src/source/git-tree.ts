@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { posix } from 'node:path';
+import { posix, relative, resolve, sep } from 'node:path';
 import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
 import { addRunbookFile } from './assemble.ts';
 import { isRunbookName, OWNERS_FILE, skipsEntry } from './load-tree.ts';
@@ -112,7 +112,7 @@ function readBlobs(cwd: string, oids: readonly string[]): Map<string, Buffer> {
   return blobs;
 }
 
-const normal = (arg: string) => posix.normalize(arg.split('\\').join('/')).replace(/\/+$/, '') || '.';
+const normal = (arg: string) => posix.normalize(arg).replace(/\/+$/, '') || '.';
 
 /** The owners.yaml files a path argument could take: its own for a folder, each folder's above for a file. */
 function ownersCandidates(arg: string): string[] {
@@ -145,8 +145,10 @@ function inTree(relative: string): boolean {
  * submodules are listed as skipped, not followed.
  */
 export function loadCorpusAtCommit(commit: string, paths: readonly string[], cwd: string, options: { ownersFile?: string } = {}): { corpus: Corpus; skipped: SkippedEntry[] } {
-  const args = paths.map(normal);
-  const configOwners = options.ownersFile === undefined ? undefined : normal(options.ownersFile);
+  // As on disk, a path is shown relative to cwd, whether it was given so or absolute.
+  const fromCwd = (path: string) => normal(relative(cwd, resolve(cwd, path)).split(sep).join('/'));
+  const args = paths.map(fromCwd);
+  const configOwners = options.ownersFile === undefined ? undefined : fromCwd(options.ownersFile);
   const wanted = [...new Set([...args, ...(configOwners ? [configOwners] : args.flatMap(ownersCandidates))])];
   const entries = new Map(listTree(cwd, commit, wanted).map((entry) => [entry.path, entry]));
   const skipped: SkippedEntry[] = [];
