@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
 import type { DiffReport } from '../src/diff/compare.ts';
+import { formatDiffMarkdown } from '../src/diff/markdown.ts';
 
 const NOW = '2026-11-23';
 /** The Sundays after NOW. */
@@ -226,6 +227,11 @@ describe('almanac diff', () => {
     ]);
     const markdown = (await diff(root, '--format', 'markdown')).stdout;
     expect(markdown).toContain('#### Added: new maintenance (new)');
+    // Past GitHub's limit for a summary, whole sections are left out, and the reader is told so.
+    const cut = formatDiffMarkdown(report, 1200);
+    expect(Buffer.byteLength(cut)).toBeLessThan(1400);
+    expect(cut).toMatch(/\*\d more sections are left out to keep this within GitHub's limit; `almanac diff --format json` has the whole report\.\*\n$/);
+    expect(markdown.startsWith(cut.slice(0, cut.lastIndexOf('*', cut.length - 3)))).toBe(true);
     expect(markdown).toContain('| objective database-failure | added | — | scenario: database-failure; rto: PT4H (4 hours); rpo: P7D (7 days); rpo\\_met\\_by: replication; procedure: Fail over |');
   });
 

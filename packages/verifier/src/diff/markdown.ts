@@ -67,20 +67,41 @@ function findingsSection(title: string, findings: readonly Finding[]): string[] 
   return [`### ${title} (${findings.length})`, '', ...folded(`${findings.length} findings`, lines, findings.length > FOLD_ROWS), ''];
 }
 
-/** The report as GitHub Markdown: for a pull-request comment or $GITHUB_STEP_SUMMARY. */
-export function formatDiffMarkdown(report: DiffReport): string {
-  const out = [`## Almanac diff: ${headline(report)}`, '', `${cell(describeBase(report))}`, ''];
-  if (isEmptyDiff(report)) return `${out.join('\n')}No change to any schedule, objective, threshold, owner, feed or finding.\n`;
+/**
+ * GitHub refuses a step summary over 1 MiB (and a comment over 65,536 characters): past this,
+ * the rest of the report is left out and the reader is sent to the JSON.
+ */
+export const MAX_MARKDOWN_BYTES = 1000 * 1024;
+
+/** The report's sections in the order a reviewer wants them: what breaks first, then what moves. */
+function sections(report: DiffReport): string[][] {
+  const out: string[][] = [findingsSection('New findings', report.findings.new)];
   let system: string | undefined;
   for (const change of report.runbooks) {
-    if (change.system !== system) out.push(`### System ${cell((system = change.system))}`, '');
-    out.push(...runbookSection(change));
+    const header = change.system === system ? [] : [`### System ${cell((system = change.system))}`, ''];
+    out.push([...header, ...runbookSection(change)]);
   }
   if (report.feeds.length) {
     const rows = report.feeds.map((f) => [cell(`/calendars/${f.feed}.ics`), f.status, String(f.events.added), String(f.events.removed), String(f.events.changed)]);
-    out.push(`### Feeds whose events change (${report.feeds.length})`, '', ...folded(`${report.feeds.length} feeds`, table(['Feed', 'Feed is', 'Events added', 'Removed', 'Changed'], rows), rows.length > FOLD_ROWS), '');
+    out.push([`### Feeds whose events change (${report.feeds.length})`, '', ...folded(`${report.feeds.length} feeds`, table(['Feed', 'Feed is', 'Events added', 'Removed', 'Changed'], rows), rows.length > FOLD_ROWS), '']);
   }
-  out.push(...findingsSection('New findings', report.findings.new), ...findingsSection('Fixed findings', report.findings.fixed));
-  if (report.skipped.length) out.push('### Not read at the base', '', ...report.skipped.map((s) => `- ${cell(s.file)}: ${cell(s.reason)}`), '');
-  return `${out.join('\n')}\n`;
+  out.push(findingsSection('Fixed findings', report.findings.fixed));
+  if (report.skipped.length) out.push(['### Not read at the base', '', ...report.skipped.map((s) => `- ${cell(s.file)}: ${cell(s.reason)}`), '']);
+  return out.filter((section) => section.length);
+}
+
+/** The report as GitHub Markdown: for a pull-request comment or $GITHUB_STEP_SUMMARY. */
+export function formatDiffMarkdown(report: DiffReport, maxBytes = MAX_MARKDOWN_BYTES): string {
+  const head = [`## Almanac diff: ${headline(report)}`, '', `${cell(describeBase(report))}`, ''].join('\n');
+  if (isEmptyDiff(report)) return `${head}\nNo change to any schedule, objective, threshold, owner, feed or finding.\n`;
+  let out = `${head}\n`;
+  const all = sections(report);
+  for (const [i, section] of all.entries()) {
+    const text = `${section.join('\n')}\n`;
+    if (Buffer.byteLength(out) + Buffer.byteLength(text) > maxBytes) {
+      return `${out}*${all.length - i} more sections are left out to keep this within GitHub's limit; \`almanac diff --format json\` has the whole report.*\n`;
+    }
+    out += text;
+  }
+  return out;
 }
