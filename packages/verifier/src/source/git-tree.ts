@@ -58,7 +58,13 @@ export interface Base {
  * (origin/HEAD, else main, else master): what a pull request's diff is taken against.
  */
 export function resolveBase(cwd: string, ref?: string): Base {
-  if (quietly(cwd, ['rev-parse', '--git-dir']) === undefined) throw new GitError('not inside a git repository; almanac diff compares the working tree with a commit');
+  try {
+    git(cwd, ['rev-parse', '--git-dir']);
+  } catch (error) {
+    // Any other refusal (a repository owned by someone else, git too old) is git's to explain.
+    if (!/not a git repository/.test((error as Error).message)) throw error;
+    throw new GitError('not inside a git repository; almanac diff compares the working tree with a commit');
+  }
   if (ref !== undefined) {
     // A ref that starts with '-' would be read by git as an option.
     const commit = ref.startsWith('-') ? undefined : commitOf(cwd, ref);
