@@ -71,7 +71,7 @@ function findingsSection(title: string, findings: readonly Finding[]): string[] 
  * GitHub refuses a step summary over 1 MiB (and a comment over 65,536 characters): past this,
  * the rest of the report is left out and the reader is sent to the JSON.
  */
-export const MAX_MARKDOWN_BYTES = 1000 * 1024;
+const MAX_MARKDOWN_BYTES = 1000 * 1024;
 
 /** The report's sections in the order a reviewer wants them: what breaks first, then what moves. */
 function sections(report: DiffReport): string[][] {

@@ -7,7 +7,7 @@ import { scheduleInWords, zoneTimeName } from '../time/words.ts';
 
 const DAY = 86_400_000;
 /** How many coming occurrences a report shows on each side. */
-export const NEXT_SHOWN = 3;
+const NEXT_SHOWN = 3;
 
 /** One side of a schedule change: the recurrence in words and its next occurrences. */
 export interface ScheduleView {

@@ -15,7 +15,7 @@ export interface SkippedEntry {
 }
 
 /** A runbook file larger than this is skipped: no runbook is, and the whole base is held in memory. */
-export const MAX_BLOB_BYTES = 5 * 1024 * 1024;
+const MAX_BLOB_BYTES = 5 * 1024 * 1024;
 /** What one git command may print: the blobs of a very large corpus. */
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 
