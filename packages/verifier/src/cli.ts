@@ -9,12 +9,14 @@ import { formatSarif } from './format/sarif.ts';
 import { formatStylish } from './format/stylish.ts';
 import { RULE_METAS } from './rules/index.ts';
 import { loadCorpus, LoadError } from './source/load-tree.ts';
-import { horizonAround } from './time/engine.ts';
-import { verify, type VerifyResult } from './verify.ts';
+import { runDiff } from './diff/command.ts';
+import { todayOption, UsageError } from './usage.ts';
+import { verifyWithConfig, type VerifyResult } from './verify.ts';
 
 export const VERSION = '0.1.0';
 
 const USAGE = `Usage: almanac verify [paths...] [options]
+       almanac diff [paths...] [--base REF] [--format stylish|markdown|json] (see almanac diff --help)
 
 Checks runbooks for consistent schedules, owners and recovery objectives.
 With no paths it checks runbooks/. A directory is a runbook tree whose owners.yaml
@@ -35,9 +37,6 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the tool could
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
-
-/** A mistake in how the CLI was called: exit code 2 with a message, never a stack trace. */
-class UsageError extends Error {}
 
 export interface Io {
   stdout: (text: string) => void;
@@ -84,6 +83,7 @@ function parseCommandLine(argv: readonly string[]) {
 }
 
 async function runCommand(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === 'diff') return runDiff(argv.slice(1), io);
   const { values, positionals } = parseCommandLine(argv);
   if (values.help) {
     io.stdout(`${USAGE}\n`);
@@ -97,9 +97,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   if (command !== 'verify') throw new UsageError(`${command ? `unknown command '${command}'` : 'no command given'}\n\n${USAGE}`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
-  // ALMANAC_NOW fixes "today" for the site build too, so `npm run build` checks and shows one day.
-  const now = values.now ?? (io.env?.ALMANAC_NOW || undefined);
-  if (now !== undefined && !isDate(now)) throw new UsageError(`${values.now === undefined ? 'ALMANAC_NOW' : '--now'} takes a date YYYY-MM-DD, not '${now}'`);
+  const now = todayOption(values.now, io.env);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
 
@@ -129,23 +127,12 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   return result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-/** Verifies with the config's severities and horizon: the one way the CLI and the site check. */
-export function verifyWithConfig(corpus: Corpus, config: AlmanacConfig, today?: string): VerifyResult {
-  const day = today ?? new Date().toISOString().slice(0, 10);
-  return verify(corpus, { today: day, severities: config.rules, horizon: horizonAround(day, config.horizon?.daysBack, config.horizon?.daysAhead) });
-}
-
 function render(format: Exclude<Format, 'stylish'>, result: VerifyResult, config: AlmanacConfig): string {
   const findings: Finding[] = result.findings;
   if (format === 'json') return formatJson(findings, result.summary);
   if (format === 'github') return formatGithub(findings);
   const site = siteUrlOf(config);
   return formatSarif(findings, RULE_METAS, { version: VERSION, informationUri: site, helpUri: (id) => `${site}/rules/#${id}` });
-}
-
-function isDate(text: string): boolean {
-  const day = new Date(`${text}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
 function sourceTexts(corpus: Corpus): (file: string) => string | undefined {

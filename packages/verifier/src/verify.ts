@@ -1,3 +1,4 @@
+import type { AlmanacConfig } from './config.ts';
 import type { Corpus } from './model/corpus.ts';
 import { compareFindings, resolveReport, type Finding, type Severity } from './model/finding.ts';
 import { ALL_RULES, RULE_METAS } from './rules/index.ts';
@@ -58,4 +59,10 @@ export function verify(corpus: Corpus, options: VerifyOptions = {}): VerifyResul
   findings.sort(compareFindings);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { findings, summary: { files: corpus.fileCount, errors, warnings: findings.length - errors }, time, today };
+}
+
+/** Verifies with the config's severities and horizon: the one way the CLI and the site check. */
+export function verifyWithConfig(corpus: Corpus, config: AlmanacConfig, today?: string): VerifyResult {
+  const day = today ?? todayUtc();
+  return verify(corpus, { today: day, severities: config.rules, horizon: horizonAround(day, config.horizon?.daysBack, config.horizon?.daysAhead) });
 }

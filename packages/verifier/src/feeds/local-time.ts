@@ -1,11 +1,4 @@
-import { clock, offsetIn } from '../time/format.ts';
-
-/** "UTC+01:00": a zone's offset at an instant. */
-function offsetAt(instant: number, zone: string): string {
-  const minutes = Math.round(offsetIn(zone, instant) / 60_000);
-  const abs = Math.abs(minutes);
-  return `UTC${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
+import { clock, offsetAt } from '../time/format.ts';
 
 /**
  * A span as the zone's clocks show it, with the offset, so that a reader across a DST change

@@ -9,6 +9,11 @@ export interface SarifOptions {
   informationUri: string;
 }
 
+/** A finding's identity across commits: rule, file and data path (the line where it has none), not its line. */
+export function findingFingerprint(f: Pick<Finding, 'ruleId' | 'file' | 'path' | 'line'>): string {
+  return createHash('sha256').update(`${f.ruleId}\u0000${f.file}\u0000${f.path ?? `${f.line}`}`).digest('hex').slice(0, 32);
+}
+
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it: every rule with its descriptions, help and
  * default level; results at 1-based regions of repository-relative files, with fingerprints from
@@ -49,7 +54,7 @@ export function formatSarif(findings: readonly Finding[], rules: ReadonlyMap<str
           ...(f.related?.length
             ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.file, uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column } } })) }
             : {}),
-          partialFingerprints: { 'almanacFinding/v1': createHash('sha256').update(`${f.ruleId}\u0000${f.file}\u0000${f.path ?? `${f.line}`}`).digest('hex').slice(0, 32) },
+          partialFingerprints: { 'almanacFinding/v1': findingFingerprint(f) },
         })),
       },
     ],

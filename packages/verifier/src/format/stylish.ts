@@ -37,7 +37,7 @@ export function formatStylish(findings: readonly Finding[], options: StylishOpti
  * escapes: a newline in it must not start a line of its own in a CI log, where `::error …` at a
  * line's start is a workflow command, and an escape sequence must not repaint the terminal.
  */
-function visible(text: string): string {
+export function visible(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => JSON.stringify(char).slice(1, -1));
 }
 

@@ -3,13 +3,19 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parsePrometheusRulesFile, type PrometheusRulesFile } from '../alerting/prometheus-rules-file.ts';
 import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
 import { SourceFile } from './source-file.ts';
-import { parseOwnersFile, parseRunbookFile, type LoadReport } from './parse-file.ts';
+import { addRunbookFile } from './assemble.ts';
+import { parseOwnersFile, type LoadReport } from './parse-file.ts';
 
 /** A path argument that cannot be read at all: the CLI's exit code 2, not a finding. */
 export class LoadError extends Error {}
 
 const RUNBOOK_FILE = /\.mdx?$/;
 export const OWNERS_FILE = 'owners.yaml';
+
+/** Hidden entries and node_modules are not part of a tree, as Astro's loader skips them. */
+export const skipsEntry = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
+/** A runbook file's name: .md or .mdx, and not `_`-prefixed (a draft Astro skips). */
+export const isRunbookName = (name: string): boolean => RUNBOOK_FILE.test(name) && !name.startsWith('_');
 
 /**
  * Reads runbook trees and files into one corpus. A directory is a tree with its owners.yaml at
@@ -52,19 +58,16 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
   for (const { path, registry } of files) {
     if (seen.has(path)) continue;
     seen.add(path);
-    corpus.fileCount++;
     let bytes: Buffer;
     try {
       bytes = readFileSync(path);
     } catch (error) {
+      corpus.fileCount++;
       const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       loadReports.push({ ruleId: 'parse', source: new SourceFile(display(path), ''), path: [], position: { line: 1, column: 1 }, message: `The file cannot be read (${reason})` });
       continue;
     }
-    const parsed = parseRunbookFile(display(path), bytes, registry);
-    if (parsed.runbook) corpus.runbooks.push(parsed.runbook);
-    if (parsed.page) corpus.pages.push(parsed.page);
-    loadReports.push(...parsed.reports);
+    addRunbookFile(corpus, display(path), bytes, registry);
   }
   corpus.registries = [...registries.values()];
   const rulesFiles = typeof options.prometheusRules === 'string' ? [options.prometheusRules] : (options.prometheusRules ?? []);
@@ -110,10 +113,10 @@ function readIfFile(path: string): Buffer | undefined {
 function* walk(root: string): Generator<string> {
   const entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (skipsEntry(entry.name)) continue;
     const path = join(root, entry.name);
     if (entry.isDirectory()) yield* walk(path);
-    else if (RUNBOOK_FILE.test(entry.name) && !entry.name.startsWith('_') && (entry.isFile() || isFileLink(path))) yield path;
+    else if (isRunbookName(entry.name) && (entry.isFile() || isFileLink(path))) yield path;
   }
 }
 

@@ -19,6 +19,13 @@ export function offsetIn(zone: string, instant: number): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** "UTC+01:00": a zone's offset at an instant. */
+export function offsetAt(instant: number, zone: string): string {
+  const minutes = Math.round(offsetIn(zone, instant) / 60_000);
+  const abs = Math.abs(minutes);
+  return `UTC${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
 /** An instant as the clock in a zone shows it: { date: '2026-11-29', weekday: 'Sun', time: '02:00' }. */
 export function clock(instant: number, zone: string): { date: string; weekday: string; time: string } {
   const shown = new Date(instant + offsetIn(zone, instant));
