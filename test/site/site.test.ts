@@ -193,7 +193,7 @@ describe('runbook pages', () => {
     const never = new Set<boolean>();
     for (const runbook of model.runbooks) {
       const html = readFileSync(join(DIST, hrefs.get(runbook)!, 'index.html'), 'utf8');
-      const unrecorded = runbook.review?.last_reviewed === undefined;
+      const unrecorded = runbook.review !== undefined && runbook.review.last_reviewed === undefined;
       never.add(unrecorded);
       expect(html.includes('Never recorded as reviewed'), runbook.id).toBe(unrecorded);
       expect(html.includes('Last reviewed'), runbook.id).toBe(!unrecorded);
