@@ -48,6 +48,8 @@ testRule(schema, {
         { path: 'capacity_triggers[0].metric', message: /must be a metric name/ },
       ],
     },
+    { name: 'a backup source that is not text', runbooks: [{ backup_source: 5 }, { backup_source: '  ' }], errors: [{ path: 'backup_source', message: /must be text/ }, { file: 'runbooks/r1.mdx', path: 'backup_source', message: /must not be empty/ }] },
+    { name: 'a metric name that is a number', runbooks: [{ thresholds: [{ metric: 5, comparator: '>', critical: { value: 1 }, response: 'x' }] }], errors: [{ path: 'thresholds[0].metric', message: /must be a metric name such as "node_cpu_seconds_total"/ }] },
     { name: 'a date that is not a date', runbooks: [{ review: { cycle: 'P3M', last_reviewed: '2025-02-30' } }], errors: [{ path: 'review.last_reviewed', message: /not a real calendar date/ }] },
     { name: 'an unquoted time is still read as text, never as 120', runbooks: ['---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\ntasks:\n  - id: t\n    title: T\n    kind: check\n    rrule: FREQ=DAILY\n    start: 2:00\n    owner: ops\n---\n'], errors: [{ path: 'tasks[0].start', message: /found "2:00"/, line: 12, column: 12 }] },
     { name: 'frontmatter that is a list', runbooks: ['---\n- a\n- b\n---\n'], errors: [{ message: /must be a mapping of fields .*not a list/, line: 2, column: 1 }] },
