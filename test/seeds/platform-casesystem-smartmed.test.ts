@@ -38,10 +38,10 @@ function owners(r: Runbook): Owners {
 describe('seed 001: platform maintenance guide (runbooks/platform/maintenance-guide.mdx)', () => {
   const r = runbook('platform-maintenance-guide');
 
-  it('is system platform, in UTC, reviewed quarterly', () => {
+  it('is system platform, in UTC, reviewed quarterly, with no review date (the guide gives none)', () => {
     expect(r.system).toBe('platform');
     expect(r.timezone).toBe('UTC');
-    expect(r.review).toEqual({ cycle: 'P3M', last_reviewed: '2025-11-14' });
+    expect(r.review).toEqual({ cycle: 'P3M' });
   });
   it('Daily Monitoring: 3 system health check tasks', () => {
     expect(withPrefix(r, 'tasks', 'daily-monitoring-')).toHaveLength(3);
@@ -245,18 +245,18 @@ describe('the three runbooks verify with warnings only', () => {
     const result = verify(loadCorpus(['runbooks'], scratch), { today: TODAY });
     const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`);
     expect(errors).toEqual([]);
-    expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(new Set(['owner-placeholder', 'review-overdue']));
+    expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(new Set(['owner-placeholder', 'review-overdue', 'review-missing']));
   });
 });
 
-describe('seed contradictions, stated as the seeds do, give exactly their expected finding', () => {
+describe('seed contradictions, stated as the seeds do, give exactly their expected findings', () => {
   const fixtures = join(root, 'test/fixtures/seed-contradictions');
   for (const system of ['platform', 'case-system', 'smartmed']) {
     const expected = JSON.parse(readFileSync(join(fixtures, `${system}-expected.json`), 'utf8')) as Array<{ fixture: string; ruleId: string; file: string; line: number }>;
     for (const want of expected) {
       it(`${want.fixture}: ${want.ruleId} at ${want.file}:${want.line}`, () => {
         const result = verify(loadCorpus([want.fixture], fixtures), { today: TODAY });
-        expect(result.findings.map((f) => ({ fixture: want.fixture, ruleId: f.ruleId, file: basename(f.file), line: f.line }))).toEqual([want]);
+        expect(result.findings.map((f) => ({ fixture: want.fixture, ruleId: f.ruleId, file: basename(f.file), line: f.line }))).toEqual(expected.filter((e) => e.fixture === want.fixture));
       });
     }
   }

@@ -189,6 +189,19 @@ describe('runbook pages', () => {
     expect([...empties].sort()).toEqual([false, true]);
   });
 
+  it('say a runbook was never recorded as reviewed, rather than give a date nobody wrote', () => {
+    const never = new Set<boolean>();
+    for (const runbook of model.runbooks) {
+      const html = readFileSync(join(DIST, hrefs.get(runbook)!, 'index.html'), 'utf8');
+      const unrecorded = runbook.review !== undefined && runbook.review.last_reviewed === undefined;
+      never.add(unrecorded);
+      expect(html.includes('Never recorded as reviewed'), runbook.id).toBe(unrecorded);
+      expect(html.includes('Last reviewed'), runbook.id).toBe(!unrecorded);
+    }
+    // The shipped runbooks have both kinds.
+    expect([...never].sort()).toEqual([false, true]);
+  });
+
   it('show each runbook’s owners and thresholds, with no raw ISO durations', async () => {
     const isoDuration = /\bP(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?\b/;
     for (const runbook of model.runbooks) {

@@ -2,7 +2,7 @@
  * The RFC 5545 text layer, small enough to check by reading: escaping of TEXT values, content
  * lines folded at 75 octets, CRLF line ends, UTC date-times and durations. Written here rather
  * than taken from the `ics` package, which folds by characters (a non-ASCII line comes out over
- * 75 octets) and hard-codes X-PUBLISHED-TTL:PT1H.
+ * 75 octets) and hard-codes X-PUBLISHED-TTL:PT1H (measured in NOTES.md).
  */
 
 /** RFC 5545 §3.1: a line is at most 75 octets, excluding the CRLF; a continuation's leading space counts. */

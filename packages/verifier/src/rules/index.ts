@@ -1,16 +1,19 @@
 import { alertThresholdDrift } from './alert-threshold-drift.ts';
+import { backupCheckWithoutBackup } from './backup-check-without-backup.ts';
 import { duplicateId } from './duplicate-id.ts';
 import { parse, schema } from './load-findings.ts';
 import { localTimeAmbiguous, localTimeGap } from './local-time.ts';
 import { objectiveConflict } from './objective-conflict.ts';
 import { ownerPlaceholder } from './owner-placeholder.ts';
 import { ownerUnknown } from './owner-unknown.ts';
+import { reviewMissing } from './review-missing.ts';
 import { reviewOverdue } from './review-overdue.ts';
 import { rpoExceedsBackups } from './rpo-exceeds-backups.ts';
 import { rruleInvalid } from './rrule-invalid.ts';
 import type { Rule, RuleMeta } from './rule.ts';
 import { SUPPRESSION_RULE_ID, suppressionMeta } from '../suppressions.ts';
 import { scheduleConflict } from './schedule-conflict.ts';
+import { supportTargetExceedsRto } from './support-target-exceeds-rto.ts';
 import { taskOutsideWindow } from './task-outside-window.ts';
 import { thresholdConflict } from './threshold-conflict.ts';
 import { thresholdOrder } from './threshold-order.ts';
@@ -41,6 +44,9 @@ export const ALL_RULES: readonly Rule[] = [
   parse,
   scheduleConflict,
   alertThresholdDrift,
+  reviewMissing,
+  supportTargetExceedsRto,
+  backupCheckWithoutBackup,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));

@@ -8,6 +8,17 @@ testRule(schema, {
     { name: 'a full runbook', runbooks: [{ tasks: [taskItem({ backup: { type: 'full' }, kind: 'backup' })], objectives: [{ scenario: 'x', rto: 'PT4H', rpo: 'P1D', procedure: 'Restore' }] }] },
     { name: 'a page that is not a runbook', runbooks: ['---\ntitle: How to write a runbook\ndescription: A guide\n---\n\nText\n'] },
     { name: 'Starlight keys beside runbook keys', runbooks: [{ description: 'Shown under the title', sidebar: { order: 1 } }] },
+    {
+      name: 'metric names as Prometheus, Datadog, CloudWatch and people spell them',
+      runbooks: [
+        {
+          thresholds: ['node_cpu_seconds_total', 'job:http_errors:rate5m', 'system.cpu.user', 'AWS/EC2/CPUUtilization', 'cpu-utilization'].map((metric) => ({ metric, comparator: '>', critical: { value: 1 }, response: 'Investigate' })),
+          capacity_triggers: [{ metric: 'pg_database_size_bytes', condition: '80% of allocated space', action: 'Grow the volume' }],
+        },
+      ],
+    },
+    { name: 'a review cycle with no review recorded yet', runbooks: [{ review: { cycle: 'P3M' } }] },
+    { name: 'a backup source', runbooks: [{ backup_source: 'Nightly RDS snapshots' }] },
   ],
   invalid: [
     {
@@ -29,6 +40,16 @@ testRule(schema, {
       ],
     },
     { name: 'an unknown key with a suggestion', runbooks: [{ tasks: [taskItem({ rrul: 'FREQ=DAILY' })] }], errors: [{ path: 'tasks[0].rrul', message: /Unknown field 'rrul' in tasks\[0\]; did you mean 'rrule'\?/ }] },
+    {
+      name: 'a metric name with a space, or none',
+      runbooks: [{ thresholds: [{ metric: 'CPU utilization', comparator: '>', critical: { value: 85 }, response: 'x' }], capacity_triggers: [{ metric: '', condition: 'c', action: 'a' }] }],
+      errors: [
+        { path: 'thresholds[0].metric', message: /^thresholds\[0\]\.metric must be a metric name of letters, digits and _ : \. - \/ \(no spaces\), such as "node_cpu_seconds_total", "system\.cpu\.user" or "cpu-utilization" \(found "CPU utilization"\)$/ },
+        { path: 'capacity_triggers[0].metric', message: /must be a metric name/ },
+      ],
+    },
+    { name: 'a backup source that is not text', runbooks: [{ backup_source: 5 }, { backup_source: '  ' }], errors: [{ path: 'backup_source', message: /must be text/ }, { file: 'runbooks/r1.mdx', path: 'backup_source', message: /must not be empty/ }] },
+    { name: 'a metric name that is a number', runbooks: [{ thresholds: [{ metric: 5, comparator: '>', critical: { value: 1 }, response: 'x' }] }], errors: [{ path: 'thresholds[0].metric', message: /must be a metric name such as "node_cpu_seconds_total"/ }] },
     { name: 'a date that is not a date', runbooks: [{ review: { cycle: 'P3M', last_reviewed: '2025-02-30' } }], errors: [{ path: 'review.last_reviewed', message: /not a real calendar date/ }] },
     { name: 'an unquoted time is still read as text, never as 120', runbooks: ['---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\ntasks:\n  - id: t\n    title: T\n    kind: check\n    rrule: FREQ=DAILY\n    start: 2:00\n    owner: ops\n---\n'], errors: [{ path: 'tasks[0].start', message: /found "2:00"/, line: 12, column: 12 }] },
     { name: 'frontmatter that is a list', runbooks: ['---\n- a\n- b\n---\n'], errors: [{ message: /must be a mapping of fields .*not a list/, line: 2, column: 1 }] },

@@ -2,9 +2,13 @@ import { Temporal } from 'temporal-polyfill';
 import { humanizeDuration } from '../time/duration.ts';
 import type { Rule } from './rule.ts';
 
-/** The date a review falls due: last review plus the cycle, in calendar terms (P3M is three months). */
-export function reviewDue(lastReviewed: string, cycle: string): string {
-  return Temporal.PlainDate.from(lastReviewed).add(Temporal.Duration.from(cycle)).toString();
+/**
+ * The date a review falls due: last review plus the cycle, in calendar terms (P3M is three
+ * months). None when no review was ever recorded: `review-missing` says so, and nothing may
+ * count a cycle from a date nobody wrote.
+ */
+export function reviewDue(lastReviewed: string | undefined, cycle: string): string | undefined {
+  return lastReviewed === undefined ? undefined : Temporal.PlainDate.from(lastReviewed).add(Temporal.Duration.from(cycle)).toString();
 }
 
 export const reviewOverdue: Rule = {
@@ -31,7 +35,7 @@ Correct: review the runbook, then set \`last_reviewed\` to the day you did.`,
       if (!runbook.review) continue;
       const { cycle, last_reviewed } = runbook.review;
       const due = reviewDue(last_reviewed, cycle);
-      if (due >= today) continue;
+      if (due === undefined || due >= today) continue;
       const days = Temporal.PlainDate.from(due).until(today).days;
       report({
         source: runbook.source,

@@ -8,6 +8,15 @@ export const slug = z
   .string({ error: 'must be an id of lowercase letters, digits and dashes, such as "db-backup-full"' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and dashes, such as "db-backup-full"');
 
+/**
+ * A metric as the monitoring system spells it: Prometheus `node_cpu_seconds_total` or
+ * `job:errors:rate5m`, Datadog `system.cpu.user`, CloudWatch `AWS/EC2/CPUUtilization`, or a
+ * plain `cpu-utilization`. Only spaces and punctuation no such system uses are refused.
+ */
+export const metricName = z
+  .string({ error: 'must be a metric name such as "node_cpu_seconds_total", "system.cpu.user" or "cpu-utilization"' })
+  .regex(/^[A-Za-z0-9_:.\/-]+$/, 'must be a metric name of letters, digits and _ : . - / (no spaces), such as "node_cpu_seconds_total", "system.cpu.user" or "cpu-utilization"');
+
 export const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
 export const duration = z

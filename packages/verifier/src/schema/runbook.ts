@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration, isoDate, listOf, oneOf, rruleBody, slug, text, timeOfDay, zoneName } from './primitives.ts';
+import { duration, isoDate, listOf, metricName, oneOf, rruleBody, slug, text, timeOfDay, zoneName } from './primitives.ts';
 
 export const IMPACTS = ['none', 'minimal', 'degraded', 'downtime'] as const;
 export const TASK_KINDS = ['backup', 'restore-test', 'review', 'update', 'optimization', 'check', 'audit', 'other'] as const;
@@ -59,7 +59,7 @@ const level = z.strictObject({
 });
 
 export const thresholdSchema = z.strictObject({
-  metric: slug,
+  metric: metricName,
   unit: text.optional(),
   comparator: oneOf(['>', '<']),
   warning: level.optional(),
@@ -70,7 +70,7 @@ export const thresholdSchema = z.strictObject({
 });
 
 export const capacityTriggerSchema = z.strictObject({
-  metric: slug,
+  metric: metricName,
   condition: text.describe('When the trigger fires, in words: "80% of allocated space"'),
   action: text,
 });
@@ -158,7 +158,15 @@ export const runbookSchema = z
     version: text.optional(),
     status: text.optional(),
     classification: text.optional(),
-    review: z.strictObject({ cycle: duration, last_reviewed: isoDate }).optional(),
+    review: z
+      .strictObject({
+        cycle: duration,
+        last_reviewed: isoDate.optional().describe('The day the runbook was last reviewed; left out when nobody has recorded one'),
+      })
+      .optional(),
+    backup_source: text
+      .optional()
+      .describe("Where this system's backups are taken when no task of its runbooks takes them: a managed service, another team's job"),
     ...listFields,
     ...starlightFields,
     // The page's URL path becomes a file under dist/, so it may not climb out of it.
@@ -175,6 +183,7 @@ export type Task = z.infer<typeof taskSchema>;
 export type Threshold = z.infer<typeof thresholdSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
 export type Escalation = z.infer<typeof escalationSchema>;
+export type SupportTarget = z.infer<typeof supportTargetSchema>;
 
 /** Frontmatter keys that make a page a runbook; any other page (an index, a guide) is just a page. */
 export const RUNBOOK_MARKERS = ['system', 'owners', ...Object.keys(LIST_FIELDS)] as const;
