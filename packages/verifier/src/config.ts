@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { RULE_METAS } from './rules/index.ts';
+import { HTML_FIELDS } from './schema/runbook.ts';
+import type { LoadOptions } from './source/load-tree.ts';
 
 const days = (what: string) => z.number({ error: `${what} must be a whole number of days` }).int(`${what} must be a whole number of days`).min(0).max(3660);
 
@@ -16,6 +18,16 @@ export const configSchema = z.strictObject({
   feeds: z.strictObject({ daysBack: days('feeds.daysBack').optional(), daysAhead: days('feeds.daysAhead').optional() }).optional().describe('The rolling horizon of the calendar feeds'),
   siteUrl: z.url({ error: 'must be an absolute URL such as https://runbooks.example.com' }).optional().describe('Where the site is published; feed URLs and UIDs use it'),
   owners: z.string().min(1).optional().describe('The owners registry for every runbook, instead of owners.yaml at each tree root'),
+  maxFileBytes: z
+    .number({ error: 'maxFileBytes must be a whole number of bytes' })
+    .int('maxFileBytes must be a whole number of bytes')
+    .min(1)
+    .optional()
+    .describe('Runbook and owners files larger than this are reported, not read (default 5 MiB)'),
+  allowFrontmatter: z
+    .array(z.enum(HTML_FIELDS, { error: `must list only ${HTML_FIELDS.map((f) => `"${f}"`).join(', ')}` }))
+    .optional()
+    .describe("Starlight fields that put raw HTML on the site, allowed in runbooks (refused by default)"),
 });
 
 export type AlmanacConfig = z.infer<typeof configSchema>;
@@ -25,6 +37,11 @@ export const DEFAULT_SITE_URL = 'https://almanac.example.org';
 /** Where the site is published, without a trailing slash: ALMANAC_SITE_URL, else the config's, else a placeholder. */
 export function siteUrlOf(config: AlmanacConfig, env: Record<string, string | undefined> = process.env): string {
   return (env.ALMANAC_SITE_URL || config.siteUrl || DEFAULT_SITE_URL).replace(/\/+$/, '');
+}
+
+/** How the config says to load runbooks: the one way the CLI and the site read them. */
+export function loadOptionsOf(config: AlmanacConfig): LoadOptions {
+  return { ownersFile: config.owners, maxFileBytes: config.maxFileBytes, allowFrontmatter: config.allowFrontmatter };
 }
 
 /** A config file that cannot be used: the CLI's exit code 2 with this message. */
