@@ -6,12 +6,14 @@
  *   2. `almanac verify`, all rules on: in this process, as the CLI does it (loadConfig,
  *      loadCorpus, verifyWithConfig), and once through the real CLI binary for a wall-clock time;
  *   3. feed generation alone for the same model;
- *   4. `npm run build` of 1,000 runbooks against a bare Starlight build of the same files.
+ *   4. `npm run build` of 1,000 runbooks against a bare Starlight build of the same files;
+ *   5. the worst case: the 1,000-runbook corpus with 20 findings in every runbook, through the
+ *      CLI in stylish and JSON, against the clean corpus.
  *
  * Each timed step runs once to warm up, then several times; the median is reported. Corpora are
  * generated into bench/.corpus/<size>/ (gitignored) and reused while the generator is unchanged.
  *
- * Options: --sizes 100,1000,10000  --runs N  --only floor,verify,cli,feeds,site  --seed N
+ * Options: --sizes 100,1000,10000  --runs N  --only floor,verify,cli,feeds,site,worst  --seed N
  *          --budget S (seconds of timed runs per step and size, default 60; a step projected to
  *          take more than twice that is skipped)  --regenerate  --no-write (keep bench/results.json)
  */
@@ -42,7 +44,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000' },
     runs: { type: 'string' },
-    only: { type: 'string', default: 'floor,verify,cli,feeds,site' },
+    only: { type: 'string', default: 'floor,verify,cli,feeds,site,worst' },
     seed: { type: 'string', default: '1' },
     budget: { type: 'string', default: '60' },
     regenerate: { type: 'boolean', default: false },
@@ -154,18 +156,56 @@ function verifyInProcess(dir: string) {
   return { corpus, config, result, loadMs: loaded - started, rulesMs: performance.now() - loaded };
 }
 
-/** 2b. The CLI binary, as CI runs it: a new process, JSON report on stdout. */
-function verifyCli(dir: string) {
+/** 2b. The CLI binary, as CI runs it: a new process, the report (JSON unless told) on stdout. */
+function verifyCli(dir: string, format: 'json' | 'stylish' = 'json') {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [CLI, 'verify', '.', '--now', BENCH_TODAY, '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync(process.execPath, [CLI, 'verify', '.', '--now', BENCH_TODAY, '--format', format], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
   let summary: unknown;
   try {
-    summary = (JSON.parse(run.stdout) as { summary: unknown }).summary;
+    summary = format === 'json' ? (JSON.parse(run.stdout) as { summary: unknown }).summary : run.stdout.trim().split('\n').at(-1);
   } catch {
     summary = run.stderr.trim().split('\n').slice(0, 3).join(' ');
   }
-  return { ms, exitCode: run.status, summary };
+  return { ms, exitCode: run.status, summary, bytes: Buffer.byteLength(run.stdout) };
+}
+
+/** Findings added to every runbook of the worst-case corpus. */
+const WORST_FINDINGS = 20;
+
+/**
+ * The clean corpus with WORST_FINDINGS schema errors in every runbook: unknown fields, each an
+ * error with a code frame, their values of growing length up to past a frame's width.
+ */
+function worstCorpus(cleanDir: string): string {
+  const dir = join(CORPORA, `worst-${SITE_SIZE}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(cleanDir, dir, { recursive: true });
+  const hostile = Array.from({ length: WORST_FINDINGS }, (_, k) => `x_unknown_${k}: "\\u001b[31m${'x'.repeat(k * 10)}"`).join('\n');
+  for (const file of runbookFiles(dir)) {
+    const text = readFileSync(file, 'utf8');
+    const end = text.indexOf('\n---', 3);
+    writeFileSync(file, `${text.slice(0, end + 1)}${hostile}${text.slice(end)}`);
+  }
+  return dir;
+}
+
+/** 5. The CLI over the clean and the worst-case corpus, stylish and JSON, in turns: a median per pair. */
+function worstCase(cleanDir: string) {
+  const dirs = { clean: cleanDir, worst: worstCorpus(cleanDir) };
+  const out: Record<string, { median: number; runs: number[]; bytes: number; exitCode: number | null; summary: unknown }> = {};
+  const rounds = values.runs ? Number(values.runs) : 3;
+  for (const format of ['stylish', 'json'] as const) {
+    for (const kind of ['clean', 'worst'] as const) verifyCli(dirs[kind], format); // warm the file cache
+    const runs: Record<string, ReturnType<typeof verifyCli>[]> = { clean: [], worst: [] };
+    for (let r = 0; r < rounds; r++) for (const kind of ['clean', 'worst'] as const) runs[kind]!.push(verifyCli(dirs[kind], format));
+    for (const kind of ['clean', 'worst'] as const) {
+      const last = runs[kind]!.at(-1)!;
+      out[`${kind} ${format}`] = { median: round(median(runs[kind]!.map((r) => r.ms))), runs: runs[kind]!.map((r) => round(r.ms)), bytes: last.bytes, exitCode: last.exitCode, summary: last.summary };
+    }
+    log(`  CLI ${format}: clean ${seconds(out[`clean ${format}`]!.median)} (${(out[`clean ${format}`]!.bytes / 1024).toFixed(0)} KiB), worst ${seconds(out[`worst ${format}`]!.median)} (${(out[`worst ${format}`]!.bytes / 1024).toFixed(0)} KiB), ${ratio(out[`worst ${format}`]!.median, out[`clean ${format}`]!.median)}×`);
+  }
+  return { runbooks: SITE_SIZE, findingsAdded: WORST_FINDINGS * SITE_SIZE, ...out };
 }
 
 /** 3. Every feed for the model: expansions over the feeds' horizon, the feed sets, the iCalendar bytes the site writes. */
@@ -339,6 +379,10 @@ for (const size of sizes) {
 const SITE_SIZE = 1000;
 const site = steps.has('site') ? siteBuilds(corpus(SITE_SIZE).dir) : undefined;
 
+// 5. The worst case: every one of 1,000 runbooks with 20 findings, against the clean corpus.
+if (steps.has('worst')) log(`\nWorst case: ${SITE_SIZE.toLocaleString('en')} runbooks with ${WORST_FINDINGS} findings each, through the CLI`);
+const worst = steps.has('worst') ? worstCase(corpus(SITE_SIZE).dir) : undefined;
+
 // --- ratios and the table ------------------------------------------------------------------
 
 const at = (size: number) => results[size];
@@ -372,6 +416,7 @@ if (!values['no-write']) {
     sizes: results,
     ratios: { verifyOverFloor, growth1000to10000: growth },
     site,
+    worst,
   };
   writeFileSync(join(BENCH, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
   log(`Wrote ${relative(process.cwd(), join(BENCH, 'results.json'))}`);

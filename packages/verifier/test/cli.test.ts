@@ -1,21 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
+import { project } from './project.ts';
 
 const BIN = new URL('../bin/almanac.js', import.meta.url).pathname;
 const NODE = new URL('../../../node_modules/.bin/node', import.meta.url).pathname;
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'almanac-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), content);
-  }
-  return root;
-}
 
 const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\n';
 const GOOD = '---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\nreview:\n  cycle: P3M\n  last_reviewed: 2026-01-01\n---\n';

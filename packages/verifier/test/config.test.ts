@@ -1,18 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
+import { project } from './project.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'almanac-config-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), content);
-  }
-  return root;
-}
 
 const OWNERS = 'ops:\n  name: Operations\n  phone: "[Phone]"\n';
 const RUNBOOK = '---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\nreview:\n  cycle: P3M\n  last_reviewed: 2026-01-01\nobjectives:\n  - scenario: db\n    rto: PT1H\n    rpo: PT4H # almanac-ignore rpo-exceeds-backups -- replicated to the DR site\n    procedure: Restore\n---\n';

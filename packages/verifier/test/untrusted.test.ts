@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
+import { project } from './project.ts';
 import { verify } from '../src/verify.ts';
 import { corpusOf, frontmatter, TODAY, windowItem } from './rule-tester.ts';
 
@@ -15,14 +15,6 @@ const HEAD = '---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\n';
 const GOOD = `${HEAD}---\n`;
 const SECRET = 'API_TOKEN=s3cr3t-value';
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'almanac-untrusted-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), content);
-  }
-  return root;
-}
 
 async function cli(args: string[], cwd: string) {
   let stdout = '';

@@ -61,8 +61,11 @@ export function readRegularFile(path: string, maxBytes: number): ReadResult {
     // Read to the end, not to the stated size: a file may grow, and a few report no size at all.
     const chunks: Buffer[] = [];
     let total = 0;
+    // The stated size plus one byte, so a file read whole needs one buffer and one more read.
+    let want = Math.max(stat.size + 1, 4096);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total));
+      want = 8192;
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
