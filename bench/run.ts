@@ -8,7 +8,7 @@
  *   3. feed generation alone for the same model;
  *   4. `npm run build` of 1,000 runbooks against a bare Starlight build of the same files;
  *   5. the worst case: the 1,000-runbook corpus with 20 findings in every runbook, through the
- *      CLI in stylish and JSON, against the clean corpus.
+ *      CLI's `run` in this process in stylish and JSON, against the clean corpus.
  *
  * Each timed step runs once to warm up, then several times; the median is reported. Corpora are
  * generated into bench/.corpus/<size>/ (gitignored) and reused while the generator is unchanged.
@@ -28,6 +28,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import jsYaml from 'js-yaml';
 import * as verifier from '@almanac/verifier';
+import { run as runCli } from '../packages/verifier/src/cli.ts';
 import { BENCH_TODAY, generate } from './generate.ts';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -156,18 +157,18 @@ function verifyInProcess(dir: string) {
   return { corpus, config, result, loadMs: loaded - started, rulesMs: performance.now() - loaded };
 }
 
-/** 2b. The CLI binary, as CI runs it: a new process, the report (JSON unless told) on stdout. */
-function verifyCli(dir: string, format: 'json' | 'stylish' = 'json') {
+/** 2b. The CLI binary, as CI runs it: a new process, JSON report on stdout. */
+function verifyCli(dir: string) {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [CLI, 'verify', '.', '--now', BENCH_TODAY, '--format', format], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync(process.execPath, [CLI, 'verify', '.', '--now', BENCH_TODAY, '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
   let summary: unknown;
   try {
-    summary = format === 'json' ? (JSON.parse(run.stdout) as { summary: unknown }).summary : run.stdout.trim().split('\n').at(-1);
+    summary = (JSON.parse(run.stdout) as { summary: unknown }).summary;
   } catch {
     summary = run.stderr.trim().split('\n').slice(0, 3).join(' ');
   }
-  return { ms, exitCode: run.status, summary, bytes: Buffer.byteLength(run.stdout) };
+  return { ms, exitCode: run.status, summary };
 }
 
 /** Findings added to every runbook of the worst-case corpus. */
@@ -190,20 +191,46 @@ function worstCorpus(cleanDir: string): string {
   return dir;
 }
 
-/** 5. The CLI over the clean and the worst-case corpus, stylish and JSON, in turns: a median per pair. */
-function worstCase(cleanDir: string) {
+/**
+ * 5a. The CLI's `run` in this process, as the binary runs it: wall and CPU time (the CPU time is
+ * the work done whatever else shares the machine) and the bytes it prints.
+ */
+async function cliInProcess(dir: string, format: 'json' | 'stylish') {
+  let bytes = 0;
+  let last = '';
+  collect();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const exitCode = await runCli(['verify', '.', '--now', BENCH_TODAY, '--format', format], {
+    stdout: (text) => {
+      bytes += Buffer.byteLength(text);
+      last = text;
+    },
+    stderr: () => {},
+    cwd: dir,
+    color: false,
+  });
+  const used = process.cpuUsage(cpu);
+  const summary = format === 'json' ? (JSON.parse(last) as { summary: unknown }).summary : last.trim().split('\n').at(-1);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, bytes, exitCode, summary };
+}
+
+/** 5. The CLI over the clean and the worst-case corpus, stylish and JSON, in turns: medians per case. */
+async function worstCase(cleanDir: string) {
   const dirs = { clean: cleanDir, worst: worstCorpus(cleanDir) };
-  const out: Record<string, { median: number; runs: number[]; bytes: number; exitCode: number | null; summary: unknown }> = {};
+  const kinds = ['clean', 'worst'] as const;
+  const out: Record<string, { median: number; cpuMedian: number; runs: number[]; bytes: number; exitCode: number; summary: unknown }> = {};
   const rounds = values.runs ? Number(values.runs) : 3;
   for (const format of ['stylish', 'json'] as const) {
-    for (const kind of ['clean', 'worst'] as const) verifyCli(dirs[kind], format); // warm the file cache
-    const runs: Record<string, ReturnType<typeof verifyCli>[]> = { clean: [], worst: [] };
-    for (let r = 0; r < rounds; r++) for (const kind of ['clean', 'worst'] as const) runs[kind]!.push(verifyCli(dirs[kind], format));
-    for (const kind of ['clean', 'worst'] as const) {
+    for (const kind of kinds) await cliInProcess(dirs[kind], format); // warm-up
+    const runs: Record<string, Array<Awaited<ReturnType<typeof cliInProcess>>>> = { clean: [], worst: [] };
+    for (let r = 0; r < rounds; r++) for (const kind of kinds) runs[kind]!.push(await cliInProcess(dirs[kind], format));
+    for (const kind of kinds) {
       const last = runs[kind]!.at(-1)!;
-      out[`${kind} ${format}`] = { median: round(median(runs[kind]!.map((r) => r.ms))), runs: runs[kind]!.map((r) => round(r.ms)), bytes: last.bytes, exitCode: last.exitCode, summary: last.summary };
+      out[`${kind} ${format}`] = { median: round(median(runs[kind]!.map((r) => r.ms))), cpuMedian: round(median(runs[kind]!.map((r) => r.cpuMs))), runs: runs[kind]!.map((r) => round(r.ms)), bytes: last.bytes, exitCode: last.exitCode, summary: last.summary };
     }
-    log(`  CLI ${format}: clean ${seconds(out[`clean ${format}`]!.median)} (${(out[`clean ${format}`]!.bytes / 1024).toFixed(0)} KiB), worst ${seconds(out[`worst ${format}`]!.median)} (${(out[`worst ${format}`]!.bytes / 1024).toFixed(0)} KiB), ${ratio(out[`worst ${format}`]!.median, out[`clean ${format}`]!.median)}×`);
+    const [clean, worst] = [out[`clean ${format}`]!, out[`worst ${format}`]!];
+    log(`  ${format}: clean ${seconds(clean.median)} wall, ${seconds(clean.cpuMedian)} CPU, ${(clean.bytes / 1024).toFixed(0)} KiB; worst ${seconds(worst.median)} wall, ${seconds(worst.cpuMedian)} CPU, ${(worst.bytes / 1024).toFixed(0)} KiB; worst/clean CPU ${ratio(worst.cpuMedian, clean.cpuMedian)}×`);
   }
   return { runbooks: SITE_SIZE, findingsAdded: WORST_FINDINGS * SITE_SIZE, ...out };
 }
@@ -381,7 +408,7 @@ const site = steps.has('site') ? siteBuilds(corpus(SITE_SIZE).dir) : undefined;
 
 // 5. The worst case: every one of 1,000 runbooks with 20 findings, against the clean corpus.
 if (steps.has('worst')) log(`\nWorst case: ${SITE_SIZE.toLocaleString('en')} runbooks with ${WORST_FINDINGS} findings each, through the CLI`);
-const worst = steps.has('worst') ? worstCase(corpus(SITE_SIZE).dir) : undefined;
+const worst = steps.has('worst') ? await worstCase(corpus(SITE_SIZE).dir) : undefined;
 
 // --- ratios and the table ------------------------------------------------------------------
 
