@@ -127,9 +127,11 @@ describe('what reaches the log', () => {
     expect(JSON.parse(json.stdout).findings).toHaveLength(4_000);
   });
 
-  it('cuts code frames on one long flow line to a width around the column', async () => {
-    const tasks = Array.from({ length: 1_000 }, (_, i) => `{ id: t${i}, title: T, kind: check, rrule: FREQ=DAILY, start: "25:00", owner: ops }`);
-    const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': `${HEAD}tasks: [${tasks.join(', ')}]\n---\n` });
+  it('cuts code frames on one long flow line to a width around the column: 1,000 errors on a 250 KB line', async () => {
+    const tasks = Array.from({ length: 1_000 }, (_, i) => `{ id: t${i}, title: T${'x'.repeat(170)}, kind: check, rrule: FREQ=DAILY, start: "25:00", owner: ops }`);
+    const text = `${HEAD}tasks: [${tasks.join(', ')}]\n---\n`;
+    expect(text.length).toBeGreaterThan(248_000);
+    const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': text });
     const { code, stdout, stderr } = await cli([], root);
     expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
     expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThan(200);
