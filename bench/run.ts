@@ -6,12 +6,14 @@
  *   2. `almanac verify`, all rules on: in this process, as the CLI does it (loadConfig,
  *      loadCorpus, verifyWithConfig), and once through the real CLI binary for a wall-clock time;
  *   3. feed generation alone for the same model;
- *   4. `npm run build` of 1,000 runbooks against a bare Starlight build of the same files.
+ *   4. `npm run build` of 1,000 runbooks against a bare Starlight build of the same files;
+ *   5. the worst case: the 1,000-runbook corpus with 20 findings in every runbook, through the
+ *      CLI's `run` in this process in stylish and JSON, against the clean corpus.
  *
  * Each timed step runs once to warm up, then several times; the median is reported. Corpora are
  * generated into bench/.corpus/<size>/ (gitignored) and reused while the generator is unchanged.
  *
- * Options: --sizes 100,1000,10000  --runs N  --only floor,verify,cli,feeds,site  --seed N
+ * Options: --sizes 100,1000,10000  --runs N  --only floor,verify,cli,feeds,site,worst  --seed N
  *          --budget S (seconds of timed runs per step and size, default 60; a step projected to
  *          take more than twice that is skipped)  --regenerate  --no-write (keep bench/results.json)
  */
@@ -26,6 +28,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import jsYaml from 'js-yaml';
 import * as verifier from '@almanac/verifier';
+import { run as runCli } from '../packages/verifier/src/cli.ts';
 import { BENCH_TODAY, generate } from './generate.ts';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -42,7 +45,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000' },
     runs: { type: 'string' },
-    only: { type: 'string', default: 'floor,verify,cli,feeds,site' },
+    only: { type: 'string', default: 'floor,verify,cli,feeds,site,worst' },
     seed: { type: 'string', default: '1' },
     budget: { type: 'string', default: '60' },
     regenerate: { type: 'boolean', default: false },
@@ -166,6 +169,70 @@ function verifyCli(dir: string) {
     summary = run.stderr.trim().split('\n').slice(0, 3).join(' ');
   }
   return { ms, exitCode: run.status, summary };
+}
+
+/** Findings added to every runbook of the worst-case corpus. */
+const WORST_FINDINGS = 20;
+
+/**
+ * The clean corpus with WORST_FINDINGS schema errors in every runbook: unknown fields, each an
+ * error with a code frame, their values of growing length up to past a frame's width.
+ */
+function worstCorpus(cleanDir: string): string {
+  const dir = join(CORPORA, `worst-${SITE_SIZE}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(cleanDir, dir, { recursive: true });
+  const hostile = Array.from({ length: WORST_FINDINGS }, (_, k) => `x_unknown_${k}: "\\u001b[31m${'x'.repeat(k * 10)}"`).join('\n');
+  for (const file of runbookFiles(dir)) {
+    const text = readFileSync(file, 'utf8');
+    const end = text.indexOf('\n---', 3);
+    writeFileSync(file, `${text.slice(0, end + 1)}${hostile}${text.slice(end)}`);
+  }
+  return dir;
+}
+
+/**
+ * 5a. The CLI's `run` in this process, as the binary runs it: wall and CPU time (the CPU time is
+ * the work done whatever else shares the machine) and the bytes it prints.
+ */
+async function cliInProcess(dir: string, format: 'json' | 'stylish') {
+  let bytes = 0;
+  let last = '';
+  collect();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const exitCode = await runCli(['verify', '.', '--now', BENCH_TODAY, '--format', format], {
+    stdout: (text) => {
+      bytes += Buffer.byteLength(text);
+      last = text;
+    },
+    stderr: () => {},
+    cwd: dir,
+    color: false,
+  });
+  const used = process.cpuUsage(cpu);
+  const summary = format === 'json' ? (JSON.parse(last) as { summary: unknown }).summary : last.trim().split('\n').at(-1);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, bytes, exitCode, summary };
+}
+
+/** 5. The CLI over the clean and the worst-case corpus, stylish and JSON, in turns: medians per case. */
+async function worstCase(cleanDir: string) {
+  const dirs = { clean: cleanDir, worst: worstCorpus(cleanDir) };
+  const kinds = ['clean', 'worst'] as const;
+  const out: Record<string, { median: number; cpuMedian: number; runs: number[]; bytes: number; exitCode: number; summary: unknown }> = {};
+  const rounds = values.runs ? Number(values.runs) : 3;
+  for (const format of ['stylish', 'json'] as const) {
+    for (const kind of kinds) await cliInProcess(dirs[kind], format); // warm-up
+    const runs: Record<string, Array<Awaited<ReturnType<typeof cliInProcess>>>> = { clean: [], worst: [] };
+    for (let r = 0; r < rounds; r++) for (const kind of kinds) runs[kind]!.push(await cliInProcess(dirs[kind], format));
+    for (const kind of kinds) {
+      const last = runs[kind]!.at(-1)!;
+      out[`${kind} ${format}`] = { median: round(median(runs[kind]!.map((r) => r.ms))), cpuMedian: round(median(runs[kind]!.map((r) => r.cpuMs))), runs: runs[kind]!.map((r) => round(r.ms)), bytes: last.bytes, exitCode: last.exitCode, summary: last.summary };
+    }
+    const [clean, worst] = [out[`clean ${format}`]!, out[`worst ${format}`]!];
+    log(`  ${format}: clean ${seconds(clean.median)} wall, ${seconds(clean.cpuMedian)} CPU, ${(clean.bytes / 1024).toFixed(0)} KiB; worst ${seconds(worst.median)} wall, ${seconds(worst.cpuMedian)} CPU, ${(worst.bytes / 1024).toFixed(0)} KiB; worst/clean CPU ${ratio(worst.cpuMedian, clean.cpuMedian)}×`);
+  }
+  return { runbooks: SITE_SIZE, findingsAdded: WORST_FINDINGS * SITE_SIZE, ...out };
 }
 
 /** 3. Every feed for the model: expansions over the feeds' horizon, the feed sets, the iCalendar bytes the site writes. */
@@ -339,6 +406,10 @@ for (const size of sizes) {
 const SITE_SIZE = 1000;
 const site = steps.has('site') ? siteBuilds(corpus(SITE_SIZE).dir) : undefined;
 
+// 5. The worst case: every one of 1,000 runbooks with 20 findings, against the clean corpus.
+if (steps.has('worst')) log(`\nWorst case: ${SITE_SIZE.toLocaleString('en')} runbooks with ${WORST_FINDINGS} findings each, through the CLI`);
+const worst = steps.has('worst') ? await worstCase(corpus(SITE_SIZE).dir) : undefined;
+
 // --- ratios and the table ------------------------------------------------------------------
 
 const at = (size: number) => results[size];
@@ -372,6 +443,7 @@ if (!values['no-write']) {
     sizes: results,
     ratios: { verifyOverFloor, growth1000to10000: growth },
     site,
+    worst,
   };
   writeFileSync(join(BENCH, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
   log(`Wrote ${relative(process.cwd(), join(BENCH, 'results.json'))}`);

@@ -1,4 +1,4 @@
-import { groupBy, loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, type AlmanacConfig, type Corpus, type Finding, type Runbook, type VerifyResult } from '@almanac/verifier';
+import { groupBy, loadConfig, loadCorpus, loadOptionsOf, siteUrlOf, verifyWithConfig, type AlmanacConfig, type Corpus, type Finding, type Runbook, type VerifyResult } from '@almanac/verifier';
 
 export interface SiteModel {
   config: AlmanacConfig;
@@ -24,7 +24,7 @@ export function getModel(): SiteModel {
   if (model) return model;
   const root = process.cwd();
   const { config } = loadConfig(root);
-  const corpus = loadCorpus(['runbooks'], root, { ownersFile: config.owners, prometheusRules: config.prometheusRules });
+  const corpus = loadCorpus(['runbooks'], root, loadOptionsOf(config));
   const result = verifyWithConfig(corpus, config, process.env.ALMANAC_NOW || undefined);
   model = {
     config,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { prometheusRuleGroups, prometheusRulesYaml, thresholdQueries } from '@almanac/verifier';
 import { corpusOf } from '../../packages/verifier/test/rule-tester.ts';
-import { tempProject } from '../../packages/verifier/test/temp-project.ts';
+import { project } from '../../packages/verifier/test/project.ts';
 import { alertingOf, ROOT, SITE } from './generate.ts';
 
 /*
@@ -50,14 +50,14 @@ function unitTests(cases: Array<{ at: string; alerts: object[] }>): string {
 
 describe('the generated Prometheus rules, read by promtool', () => {
   it('pass promtool check rules', () => {
-    const dir = tempProject({ 'rules.yml': shipped.rulesYaml });
+    const dir = project({ 'rules.yml': shipped.rulesYaml });
     const { code, output } = tool('promtool', ['check', 'rules', 'rules.yml'], dir);
     expect(output).toMatch(/SUCCESS: \d+ rules found/);
     expect(code, output).toBe(0);
   });
 
   it('fire the warning and the critical only once the level has been passed for its for duration, with runbook_url', () => {
-    const dir = tempProject({
+    const dir = project({
       'rules.yml': shipped.rulesYaml,
       'tests.yml': unitTests([
         { at: '10m', alerts: [] },
@@ -72,7 +72,7 @@ describe('the generated Prometheus rules, read by promtool', () => {
   });
 
   it('would fail the unit test that expected the warning a minute early (so the test above can fail)', () => {
-    const dir = tempProject({ 'rules.yml': shipped.rulesYaml, 'tests.yml': unitTests([{ at: '24m', alerts: [warning] }]) });
+    const dir = project({ 'rules.yml': shipped.rulesYaml, 'tests.yml': unitTests([{ at: '24m', alerts: [warning] }]) });
     const { code, output } = tool('promtool', ['test', 'rules', 'tests.yml'], dir);
     expect(code, output).not.toBe(0);
     expect(output).toMatch(/FAILED/);
@@ -89,7 +89,7 @@ describe('the generated Prometheus rules, read by promtool', () => {
     const { exported, unexported } = thresholdQueries(corpus.runbooks);
     const groups = prometheusRuleGroups(exported, () => 'https://runbooks.example.com/r0/#threshold-queue');
     expect(groups[0]!.rules[0]).toMatchObject({ alert: 'Almanac3dPrintQueue', expr: '(sum(queue_depth{system="3d-print", path=~"a\\\\b"})) < -0.5', for: '1d1h30m' });
-    const dir = tempProject({ 'rules.yml': prometheusRulesYaml(groups, unexported) });
+    const dir = project({ 'rules.yml': prometheusRulesYaml(groups, unexported) });
     const { code, output } = tool('promtool', ['check', 'rules', 'rules.yml'], dir);
     expect(code, output).toBe(0);
   });
@@ -103,7 +103,7 @@ describe('the generated Alertmanager intervals and routes, read by amtool', () =
       receivers: [{ name: 'ops', webhook_configs: [{ url: 'http://127.0.0.1:9/' }] }],
       time_intervals: shipped.intervals.map(({ name, time_intervals }) => ({ name, time_intervals })),
     };
-    const dir = tempProject({ 'alertmanager.yml': stringify(config) });
+    const dir = project({ 'alertmanager.yml': stringify(config) });
     const { code, output } = tool('amtool', ['check-config', 'alertmanager.yml'], dir);
     expect(output).toContain('SUCCESS');
     expect(code, output).toBe(0);
@@ -111,7 +111,7 @@ describe('the generated Alertmanager intervals and routes, read by amtool', () =
 
   it('pass amtool check-config as the files are written, pasted into a config', () => {
     const pasted = `${shipped.intervalsYaml}\n${shipped.routeYaml.replace('route:\n', 'route:\n  receiver: "ops"\n')}\nreceivers:\n  - name: "ops"\n`;
-    const dir = tempProject({ 'alertmanager.yml': pasted });
+    const dir = project({ 'alertmanager.yml': pasted });
     const { code, output } = tool('amtool', ['check-config', 'alertmanager.yml'], dir);
     expect(code, output).toBe(0);
   });

@@ -1,12 +1,14 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, siteUrlOf, type AlmanacConfig } from './config.ts';
+import { ConfigError, loadConfig, loadOptionsOf, siteUrlOf, type AlmanacConfig } from './config.ts';
 import type { Corpus } from './model/corpus.ts';
 import type { Finding } from './model/finding.ts';
+import type { Lines } from './format/code-frame.ts';
+import type { SourceFile } from './source/source-file.ts';
 import { formatGithub } from './format/github.ts';
 import { formatJson } from './format/json.ts';
 import { formatSarif } from './format/sarif.ts';
 import { formatStylish } from './format/stylish.ts';
+import { OutputError, writeReportFile } from './output/safe-write.ts';
 import { RULE_METAS } from './rules/index.ts';
 import { loadCorpus, LoadError } from './source/load-tree.ts';
 import { runDiff } from './diff/command.ts';
@@ -24,7 +26,8 @@ sits at its root. Settings come from almanac.config.json (or .mjs/.js/.ts) if pr
 
 Options:
   --format <name>       stylish (default), json, sarif or github
-  --output <file>       write the report in --format to a file; stylish goes to the terminal
+  --output <file>       write the report in --format to a new file (never a runbook,
+                        an input or a link); the terminal gets the first findings
   --max-warnings <n>    exit 1 when there are more than n warnings
   --now <date>          the date to check against, YYYY-MM-DD (default: today, UTC)
   --prometheus-rules <file>
@@ -36,6 +39,8 @@ Options:
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the tool could not run.`;
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+/** Findings in the terminal's digest when the report itself goes to a file or to annotations. */
+const DIGEST_FINDINGS = 20;
 type Format = (typeof FORMATS)[number];
 
 export interface Io {
@@ -51,7 +56,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await runCommand(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof LoadError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof LoadError || error instanceof ConfigError || error instanceof OutputError) {
       io.stderr(`almanac: ${error.message}\n`);
       return 2;
     }
@@ -102,25 +107,23 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
 
   const { config } = loadConfig(io.cwd);
-  const corpus = loadCorpus(paths.length ? paths : ['runbooks'], io.cwd, { ownersFile: config.owners, prometheusRules: values['prometheus-rules'] ?? config.prometheusRules });
+  const inputs = paths.length ? paths : ['runbooks'];
+  const corpus = loadCorpus(inputs, io.cwd, { ...loadOptionsOf(config), prometheusRules: values['prometheus-rules'] ?? config.prometheusRules });
   const result = verifyWithConfig(corpus, config, now);
 
-  const stylish = () => {
-    const text = formatStylish(result.findings, { color: io.color, sourceText: sourceTexts(corpus) });
+  // The terminal copy beside another format is a digest: the full report is in the file or the annotations.
+  const stylish = (limit?: { findings: number; rest: string }) => {
+    const text = formatStylish(result.findings, { color: io.color, sourceLines: sourceLines(corpus), limit });
     return text ? `${text}\n` : `✔ ${result.summary.files} runbook files checked, no problems\n`;
   };
   const report = format === 'stylish' ? stylish() : render(format, result, config);
   if (values.output) {
-    try {
-      writeFileSync(values.output, report);
-    } catch (error) {
-      throw new UsageError(`cannot write --output '${values.output}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    io.stdout(stylish());
+    writeReportFile(values.output, report, { cwd: io.cwd, inputs: config.owners ? [...inputs, config.owners] : inputs });
+    io.stdout(format === 'stylish' ? report : stylish({ findings: DIGEST_FINDINGS, rest: `every finding is in ${values.output}` }));
   } else {
     io.stdout(report);
-    // Annotations are capped at 10 per level and step, so the whole report goes to the log too.
-    if (format === 'github') io.stdout(stylish());
+    // Annotations are capped at 10 per level and step, so the first findings go to the log too.
+    if (format === 'github') io.stdout(stylish({ findings: DIGEST_FINDINGS, rest: 'every finding is an annotation above' }));
   }
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
   if (tooManyWarnings) io.stderr(`almanac: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
@@ -135,9 +138,10 @@ function render(format: Exclude<Format, 'stylish'>, result: VerifyResult, config
   return formatSarif(findings, RULE_METAS, { version: VERSION, informationUri: site, helpUri: (id) => `${site}/rules/#${id}` });
 }
 
-function sourceTexts(corpus: Corpus): (file: string) => string | undefined {
-  const sources = new Map<string, string>();
-  for (const { source } of [...corpus.runbooks, ...corpus.pages, ...corpus.loadReports]) sources.set(source.file, source.text);
-  for (const { source } of [...corpus.registries, ...(corpus.prometheusRules ?? [])]) if (source) sources.set(source.file, source.text);
-  return (file) => sources.get(file);
+function sourceLines(corpus: Corpus): (file: string) => Lines | undefined {
+  const sources = new Map<string, SourceFile>();
+  // A file refused or not decoded has no text to frame.
+  for (const { source } of [...corpus.runbooks, ...corpus.pages, ...corpus.loadReports]) if (source.text) sources.set(source.file, source);
+  for (const { source } of [...corpus.registries, ...(corpus.prometheusRules ?? [])]) if (source) sources.set(source.file, source);
+  return (file) => sources.get(file)?.lines;
 }

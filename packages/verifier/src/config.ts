@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { RULE_METAS } from './rules/index.ts';
+import { HTML_FIELDS } from './schema/runbook.ts';
+import type { LoadOptions } from './source/load-tree.ts';
 
 const days = (what: string) => z.number({ error: `${what} must be a whole number of days` }).int(`${what} must be a whole number of days`).min(0).max(3660);
 
@@ -24,6 +26,16 @@ export const configSchema = z.strictObject({
     .union([z.string().min(1), z.array(z.string().min(1))], { error: 'must be a file path or a list of file paths' })
     .optional()
     .describe('Hand-written Prometheus rule files to check against the runbooks (alert-threshold-drift)'),
+  maxFileBytes: z
+    .number({ error: 'maxFileBytes must be a whole number of bytes' })
+    .int('maxFileBytes must be a whole number of bytes')
+    .min(1)
+    .optional()
+    .describe('Runbook and owners files larger than this are reported, not read (default 5 MiB)'),
+  allowFrontmatter: z
+    .array(z.enum(HTML_FIELDS, { error: `must list only ${HTML_FIELDS.map((f) => `"${f}"`).join(', ')}` }))
+    .optional()
+    .describe("Starlight fields that put raw HTML on the site, allowed in runbooks (refused by default)"),
 });
 
 export type AlmanacConfig = z.infer<typeof configSchema>;
@@ -33,6 +45,11 @@ export const DEFAULT_SITE_URL = 'https://almanac.example.org';
 /** Where the site is published, without a trailing slash: ALMANAC_SITE_URL, else the config's, else a placeholder. */
 export function siteUrlOf(config: AlmanacConfig, env: Record<string, string | undefined> = process.env): string {
   return (env.ALMANAC_SITE_URL || config.siteUrl || DEFAULT_SITE_URL).replace(/\/+$/, '');
+}
+
+/** How the config says to load runbooks: the one way the CLI and the site read them. */
+export function loadOptionsOf(config: AlmanacConfig): LoadOptions {
+  return { ownersFile: config.owners, maxFileBytes: config.maxFileBytes, allowFrontmatter: config.allowFrontmatter, prometheusRules: config.prometheusRules };
 }
 
 /** A config file that cannot be used: the CLI's exit code 2 with this message. */

@@ -1,12 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
-import { tempProject } from './temp-project.ts';
+import { project } from './project.ts';
 
 const BIN = new URL('../bin/almanac.js', import.meta.url).pathname;
 const NODE = new URL('../../../node_modules/.bin/node', import.meta.url).pathname;
 
-const project = (files: Record<string, string>) => tempProject(files, 'almanac-cli-');
 
 const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\n';
 const GOOD = '---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\nreview:\n  cycle: P3M\n  last_reviewed: 2026-01-01\n---\n';

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
-import { tempProject } from './temp-project.ts';
+import { project } from './project.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
-const project = (files: Record<string, string>) => tempProject(files, 'almanac-config-');
 
 const OWNERS = 'ops:\n  name: Operations\n  phone: "[Phone]"\n';
 const RUNBOOK = '---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\nreview:\n  cycle: P3M\n  last_reviewed: 2026-01-01\nobjectives:\n  - scenario: db\n    rto: PT1H\n    rpo: PT4H # almanac-ignore rpo-exceeds-backups -- replicated to the DR site\n    procedure: Restore\n---\n';

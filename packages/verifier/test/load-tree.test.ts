@@ -33,10 +33,12 @@ describe('loadCorpus', () => {
     expect(findings).toMatchObject([{ ruleId: 'parse', file: 'runbooks/latin1.mdx', line: 3, column: 11, message: 'The file is not UTF-8 text; save it as UTF-8' }]);
   });
 
-  it('does not follow a symbolic link loop', () => {
+  it('does not follow a symbolic link loop, and reports it', () => {
     const root = tree({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': RUNBOOK });
     symlinkSync(join(root, 'runbooks'), join(root, 'runbooks', 'loop'));
-    expect(loadCorpus(['runbooks'], root).runbooks).toHaveLength(1);
+    const corpus = loadCorpus(['runbooks'], root);
+    expect(corpus.runbooks).toHaveLength(1);
+    expect(corpus.loadReports).toMatchObject([{ ruleId: 'parse', message: expect.stringContaining('symbolic link to a folder') }]);
   });
 
   it('says so when a tree has no owners.yaml', () => {

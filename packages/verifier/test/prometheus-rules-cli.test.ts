@@ -1,11 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
-import { tempProject } from './temp-project.ts';
+import { project } from './project.ts';
 
 /* `almanac verify --prometheus-rules FILE` and the config's `prometheusRules`, through the CLI. */
 
-const project = (files: Record<string, string>) => tempProject(files, 'almanac-prom-');
 
 async function cli(args: string[], cwd: string) {
   let stdout = '';

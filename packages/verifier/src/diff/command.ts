@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Io } from '../cli.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, loadOptionsOf } from '../config.ts';
 import { GitError, loadCorpusAtCommit, resolveBase } from '../source/git-tree.ts';
 import { loadCorpus } from '../source/load-tree.ts';
 import { todayOption, UsageError } from '../usage.ts';
@@ -65,11 +65,12 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
 
   // One config for both sides, the working tree's: a change to it shows as the findings it moves.
   const { config } = loadConfig(io.cwd);
-  const after = loadCorpus(paths, io.cwd, { ownersFile: config.owners });
+  const options = loadOptionsOf(config);
+  const after = loadCorpus(paths, io.cwd, options);
   let report: DiffReport;
   try {
     const base = resolveBase(io.cwd, values.base);
-    const before = loadCorpusAtCommit(base.commit, paths, io.cwd, { ownersFile: config.owners });
+    const before = loadCorpusAtCommit(base.commit, paths, io.cwd, options);
     report = diffCorpora(
       { corpus: before.corpus, result: verifyWithConfig(before.corpus, config, today) },
       { corpus: after, result: verifyWithConfig(after, config, today) },

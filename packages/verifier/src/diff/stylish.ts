@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import { visible } from '../format/stylish.ts';
+import { visible } from '../format/escape.ts';
 import type { Finding } from '../model/finding.ts';
 import type { DiffReport } from './compare.ts';
 import { isEmptyDiff } from './compare.ts';

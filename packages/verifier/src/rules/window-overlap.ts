@@ -1,7 +1,7 @@
 import type { Runbook } from '../model/corpus.ts';
 import { windowOccurrences, type WindowOccurrence } from '../model/windows.ts';
 import { clock, spanWithUtc } from '../time/format.ts';
-import { overlapsWithin } from '../time/intervals.ts';
+import { overlapsByGroup } from '../time/intervals.ts';
 import { groupBy, placeOf } from './report-helpers.ts';
 import type { Rule } from './rule.ts';
 
@@ -35,22 +35,14 @@ Correct:
   check({ corpus, time, report }) {
     for (const runbooks of groupBy(corpus.runbooks, (r) => r.system).values()) {
       const occurrences = runbooks.flatMap((runbook: Runbook) => windowOccurrences(runbook, time));
-      const byPair = new Map<string, Array<[WindowOccurrence, WindowOccurrence]>>();
-      for (const pair of overlapsWithin(occurrences)) {
-        // A window that overlaps its own next occurrence is not two windows at once.
-        if (pair[0].window === pair[1].window) continue;
-        const [a, b] = pair.sort((x, y) => (order(x) < order(y) ? -1 : 1));
-        const key = `${order(a)}\u0001${order(b)}`;
-        const list = byPair.get(key);
-        if (list) list.push([a, b]);
-        else byPair.set(key, [[a, b]]);
-      }
-      for (const pairs of byPair.values()) {
-        const unique = pairs.sort((x, y) => x[0].start - y[0].start);
-        const [first, later] = unique[0]!;
+      const windows = new Map<WindowOccurrence['window'], number>();
+      for (const o of occurrences) if (!windows.has(o.window)) windows.set(o.window, windows.size);
+      // A window that overlaps its own next occurrence is not two windows at once: one group per window.
+      for (const { first: pair, count } of overlapsByGroup(occurrences, (o) => windows.get(o.window)!)) {
+        const [first, later] = [...pair].sort((x, y) => (order(x) < order(y) ? -1 : 1)) as [WindowOccurrence, WindowOccurrence];
         const sameRunbook = first.runbook === later.runbook;
         const where = sameRunbook ? '' : ` in ${placeOf(first.runbook, first.window.path)}`;
-        const more = unique.length > 1 ? ` and ${unique.length - 1} more time${unique.length > 2 ? 's' : ''}` : '';
+        const more = count > 1 ? ` and ${count - 1} more time${count > 2 ? 's' : ''}` : '';
         const hint = sameRunbook ? `; if '${later.window.value.id}' replaces '${first.window.value.id}' on those days, add supersedes: [${first.window.value.id}]` : '';
         report({
           source: later.runbook.source,

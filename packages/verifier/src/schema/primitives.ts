@@ -19,6 +19,12 @@ export const metricName = z
 
 export const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
+/**
+ * Text that Starlight puts in the page's <head> (title, description): no markup and no control
+ * characters, so a title cannot close <title> and open a script, whatever the site escapes.
+ */
+export const plainText = text.regex(/^[^<\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/, 'must be plain text, without "<" or control characters');
+
 export const duration = z
   .string({ error: 'must be an ISO 8601 duration such as "PT30M", "PT4H" or "P1D"' })
   .regex(DURATION_PATTERN, 'must be an ISO 8601 duration such as "PT30M", "PT4H" or "P1D"');

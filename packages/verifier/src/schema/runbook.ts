@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration, isoDate, listOf, metricName, oneOf, rruleBody, slug, text, timeOfDay, zoneName } from './primitives.ts';
+import { duration, isoDate, listOf, metricName, oneOf, plainText, rruleBody, slug, text, timeOfDay, zoneName } from './primitives.ts';
 
 export const IMPACTS = ['none', 'minimal', 'degraded', 'downtime'] as const;
 export const TASK_KINDS = ['backup', 'restore-test', 'review', 'update', 'optimization', 'check', 'audit', 'other'] as const;
@@ -142,7 +142,7 @@ const listFields = Object.fromEntries(
 ) as ListFields;
 
 /** Starlight's own frontmatter keys, allowed beside the runbook's so one file serves both. */
-const STARLIGHT_KEYS = ['description', 'sidebar', 'tableOfContents', 'template', 'hero', 'banner', 'pagefind', 'draft', 'head', 'lastUpdated', 'prev', 'next', 'editUrl'] as const;
+const STARLIGHT_KEYS = ['sidebar', 'tableOfContents', 'template', 'hero', 'banner', 'pagefind', 'draft', 'head', 'lastUpdated', 'prev', 'next', 'editUrl'] as const;
 const starlightFields = Object.fromEntries(STARLIGHT_KEYS.map((key) => [key, z.unknown().optional()])) as Record<
   (typeof STARLIGHT_KEYS)[number],
   z.ZodOptional<z.ZodUnknown>
@@ -151,7 +151,8 @@ const starlightFields = Object.fromEntries(STARLIGHT_KEYS.map((key) => [key, z.u
 export const runbookSchema = z
   .strictObject({
     id: slug,
-    title: text,
+    title: plainText,
+    description: plainText.optional().describe("The page's description for search engines and link previews"),
     system: slug,
     owners: listOf(ownerId).min(1, 'must name at least one owner'),
     timezone: zoneName.optional(),
@@ -189,4 +190,11 @@ export type SupportTarget = z.infer<typeof supportTargetSchema>;
 export const RUNBOOK_MARKERS = ['system', 'owners', ...Object.keys(LIST_FIELDS)] as const;
 
 /** A page that is not a runbook still needs the title Starlight shows. */
-export const pageSchema = z.looseObject({ title: text });
+export const pageSchema = z.looseObject({ title: plainText, description: plainText.optional() });
+
+/**
+ * Starlight fields whose values become raw HTML or script on the page (`head` adds tags to
+ * <head>, `banner` and `hero` render HTML): refused unless the config's `allowFrontmatter`
+ * lists them, since a pull request that only edits a runbook must not put script on the site.
+ */
+export const HTML_FIELDS = ['head', 'banner', 'hero'] as const;

@@ -7,6 +7,9 @@ import { LIST_FIELDS, runbookSchema } from './runbook.ts';
 
 export type SchemaReport = Report & { ruleId: 'schema' };
 
+/** Unknown keys of one mapping that get a "did you mean": a typo is one of a few, not of 100,000. */
+const HINTED_KEYS = 100;
+
 /** Turns zod issues into reports at the offending key or value, with a message that says what is wanted. */
 export function issuesToReports(source: SourceFile, data: unknown, issues: readonly z.core.$ZodIssue[]): SchemaReport[] {
   const reports: SchemaReport[] = [];
@@ -14,8 +17,8 @@ export function issuesToReports(source: SourceFile, data: unknown, issues: reado
     const path = issue.path as Array<string | number>;
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(path);
-      for (const key of issue.keys) {
-        const hint = closest(key, known);
+      for (const [k, key] of issue.keys.entries()) {
+        const hint = k < HINTED_KEYS ? closest(key, known) : undefined;
         reports.push({
           ruleId: 'schema',
           source,

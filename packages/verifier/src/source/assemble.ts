@@ -1,14 +1,14 @@
 import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
-import { parseRunbookFile } from './parse-file.ts';
+import { parseRunbookFile, type ParseOptions } from './parse-file.ts';
 
 /**
  * Adds one runbook file, already read, to a corpus: a runbook, a page, or findings. The one
  * assembly step shared by the disk walk (load-tree) and the base of `almanac diff`, which reads
  * its files from git objects: both sides of a diff are judged by the same parse.
  */
-export function addRunbookFile(corpus: Corpus, file: string, bytes: Uint8Array, registry: OwnersRegistry): void {
+export function addRunbookFile(corpus: Corpus, file: string, bytes: Uint8Array, registry: OwnersRegistry, options: ParseOptions = {}): void {
   corpus.fileCount++;
-  const parsed = parseRunbookFile(file, bytes, registry);
+  const parsed = parseRunbookFile(file, bytes, registry, options);
   if (parsed.runbook) corpus.runbooks.push(parsed.runbook);
   if (parsed.page) corpus.pages.push(parsed.page);
   corpus.loadReports.push(...parsed.reports);

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { posix, relative, resolve, sep } from 'node:path';
 import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
 import { addRunbookFile } from './assemble.ts';
-import { isRunbookName, OWNERS_FILE, skipsEntry } from './load-tree.ts';
+import { isRunbookName, OWNERS_FILE, skipsEntry, type LoadOptions } from './load-tree.ts';
+import { DEFAULT_MAX_FILE_BYTES } from './safe-read.ts';
 import { parseOwnersFile } from './parse-file.ts';
 
 /** git cannot run, the directory is no repository, or a ref names no commit: the CLI's exit code 2. */
@@ -15,7 +16,6 @@ export interface SkippedEntry {
 }
 
 /** A runbook file larger than this is skipped: no runbook is, and the whole base is held in memory. */
-const MAX_BLOB_BYTES = 5 * 1024 * 1024;
 /** What one git command may print: the blobs of a very large corpus. */
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 
@@ -150,7 +150,8 @@ function inTree(relative: string): boolean {
  * that did not exist at the commit contributes nothing (the change adds it). Symbolic links and
  * submodules are listed as skipped, not followed.
  */
-export function loadCorpusAtCommit(commit: string, paths: readonly string[], cwd: string, options: { ownersFile?: string } = {}): { corpus: Corpus; skipped: SkippedEntry[] } {
+export function loadCorpusAtCommit(commit: string, paths: readonly string[], cwd: string, options: LoadOptions = {}): { corpus: Corpus; skipped: SkippedEntry[] } {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // As on disk, a path is shown relative to cwd, whether it was given so or absolute.
   const fromCwd = (path: string) => normal(relative(cwd, resolve(cwd, path)).split(sep).join('/'));
   const args = paths.map(fromCwd);
@@ -166,7 +167,7 @@ export function loadCorpusAtCommit(commit: string, paths: readonly string[], cwd
     seen.add(entry.path);
     if (entry.mode === SYMLINK) skipped.push({ file: entry.path, reason: 'a symbolic link in git, not followed' });
     else if (entry.mode === SUBMODULE || entry.type !== 'blob') skipped.push({ file: entry.path, reason: 'a submodule, whose runbooks are not read' });
-    else if (entry.size > MAX_BLOB_BYTES) skipped.push({ file: entry.path, reason: `larger than ${MAX_BLOB_BYTES / 1024 / 1024} MiB` });
+    else if (entry.size > maxBytes) skipped.push({ file: entry.path, reason: `larger than ${maxBytes.toLocaleString('en')} bytes (maxFileBytes)` });
     else files.push({ entry, owners });
   };
   for (const arg of args) {
@@ -186,7 +187,7 @@ export function loadCorpusAtCommit(commit: string, paths: readonly string[], cwd
   }
 
   const ownersPaths = [...new Set(files.map((file) => file.owners))];
-  const ownersBlobs = ownersPaths.map((path) => entries.get(path)).filter((entry): entry is TreeEntry => entry?.type === 'blob' && entry.mode !== SYMLINK && entry.size <= MAX_BLOB_BYTES);
+  const ownersBlobs = ownersPaths.map((path) => entries.get(path)).filter((entry): entry is TreeEntry => entry?.type === 'blob' && entry.mode !== SYMLINK && entry.size <= maxBytes);
   const blobs = readBlobs(cwd, [...new Set([...files.map((file) => file.entry.oid), ...ownersBlobs.map((entry) => entry.oid)])]);
 
   const corpus: Corpus = { runbooks: [], pages: [], registries: [], fileCount: 0, loadReports: [] };
@@ -203,7 +204,7 @@ export function loadCorpusAtCommit(commit: string, paths: readonly string[], cwd
     corpus.loadReports.push(...parsed.reports);
   }
   for (const { entry, owners } of files) {
-    addRunbookFile(corpus, entry.path, blobs.get(entry.oid) ?? new Uint8Array(), registries.get(owners)!);
+    addRunbookFile(corpus, entry.path, blobs.get(entry.oid) ?? new Uint8Array(), registries.get(owners)!, options);
   }
   corpus.registries = [...registries.values()];
   return { corpus, skipped };

@@ -2,7 +2,7 @@ import type { OwnersRegistry, Page, Runbook } from '../model/corpus.ts';
 import type { Report } from '../model/finding.ts';
 import { ownerSchema, type Owners } from '../schema/owners.ts';
 import { slug } from '../schema/primitives.ts';
-import { pageSchema, RUNBOOK_MARKERS } from '../schema/runbook.ts';
+import { HTML_FIELDS, pageSchema, RUNBOOK_MARKERS } from '../schema/runbook.ts';
 import { issuesToReports, validateRunbook } from '../schema/validate.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { SourceFile } from './source-file.ts';
@@ -32,8 +32,13 @@ function decode(file: string, bytes: Uint8Array): { text: string } | { report: L
   };
 }
 
+export interface ParseOptions {
+  /** Starlight fields of HTML_FIELDS the config allows in runbooks and pages. */
+  allowFrontmatter?: readonly string[];
+}
+
 /** Reads one runbook file's bytes into a runbook, a plain page, or findings. Pure: no I/O. */
-export function parseRunbookFile(file: string, bytes: Uint8Array, registry: OwnersRegistry): ParsedFile {
+export function parseRunbookFile(file: string, bytes: Uint8Array, registry: OwnersRegistry, options: ParseOptions = {}): ParsedFile {
   const decoded = decode(file, bytes);
   if ('report' in decoded) return { reports: [decoded.report] };
   const text = decoded.text;
@@ -59,13 +64,24 @@ export function parseRunbookFile(file: string, bytes: Uint8Array, registry: Owne
     return { reports: [{ ruleId: 'schema', source, path: [], message: `The frontmatter must be a mapping of fields (such as "title: ..."), not ${describe(data)}` }] };
   }
   const record = data as Record<string, unknown>;
+  const refused = refusedHtmlFields(source, record, options.allowFrontmatter ?? []);
   if (RUNBOOK_MARKERS.some((key) => key in record)) {
     const { runbook, reports } = validateRunbook(source, record, split.body, registry);
-    return { runbook, reports };
+    return { runbook, reports: [...refused, ...reports] };
   }
   const page = pageSchema.safeParse(record);
-  if (!page.success) return { reports: issuesToReports(source, record, page.error.issues) };
-  return { page: { source, title: page.data.title }, reports: [] };
+  if (!page.success) return { reports: [...refused, ...issuesToReports(source, record, page.error.issues)] };
+  return { page: { source, title: page.data.title }, reports: refused };
+}
+
+function refusedHtmlFields(source: SourceFile, record: Record<string, unknown>, allowed: readonly string[]): LoadReport[] {
+  return HTML_FIELDS.filter((key) => key in record && !allowed.includes(key)).map((key) => ({
+    ruleId: 'schema',
+    source,
+    path: [key],
+    at: 'key',
+    message: `Starlight's '${key}' puts raw HTML on the site, so it is refused in runbooks; allow it with "allowFrontmatter": ["${key}"] in almanac.config.json if every author may add script to the site`,
+  }));
 }
 
 /** Reads owners.yaml. Each owner is validated alone, so one bad entry leaves the others known. */

@@ -8,13 +8,22 @@ export interface Position {
 
 export class LineIndex {
   readonly #starts: number[] = [0];
+  readonly #text: string;
 
   constructor(text: string) {
+    this.#text = text;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
   }
 
   get lineCount(): number {
     return this.#starts.length;
+  }
+
+  /** Line n (1-based) without its line break, CRLF or LF. */
+  line(n: number): string {
+    const end = n < this.#starts.length ? this.#starts[n]! - 1 : this.#text.length;
+    const text = this.#text.slice(this.#starts[n - 1] ?? this.#text.length, end);
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
   }
 
   position(offset: number): Position {

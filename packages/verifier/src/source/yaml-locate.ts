@@ -1,4 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+
+/** Entries parsed one by one before the locator parses the whole text instead. */
+const MAX_ENTRY_PARSES = 256;
 
 /** A path into parsed YAML, as zod reports it: keys and list indexes. */
 export type DataPath = ReadonlyArray<string | number>;
@@ -23,16 +26,23 @@ export class YamlLocator {
   /** Top-level key → its entry's text span; null when the text is not simple enough to cut. */
   #entries?: Map<string, { start: number; end: number }> | null;
   readonly #parsedEntries = new Map<string, Node | null>();
+  /** Each mapping's keys, indexed the first time a path goes through it. */
+  readonly #keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   constructor(text: string) {
     this.#text = text;
   }
 
   locate(path: DataPath): Located {
-    if (path.length > 0) {
+    if (path.length === 1) {
+      const inline = this.#inlineEntry(String(path[0]));
+      if (inline) return inline;
+    }
+    // Past a few hundred entries (100,000 unknown keys), one whole parse is cheaper than the cuts.
+    if (path.length > 0 && this.#parsedEntries.size < MAX_ENTRY_PARSES) {
       const entry = this.#entry(String(path[0]));
       if (entry) {
-        const located = locateIn(entry.node, path);
+        const located = this.#locateIn(entry.node, path);
         // The entry's own key is always found in its own text; anything less is left to the whole parse.
         if (located.depth > 0) {
           return { keyOffset: located.keyOffset === undefined ? undefined : located.keyOffset + entry.start, valueOffset: located.valueOffset + entry.start, depth: located.depth };
@@ -41,7 +51,59 @@ export class YamlLocator {
     }
     // Unique keys are the fast parse's business; here we only want ranges.
     if (this.#whole === undefined) this.#whole = parseDocument(this.#text, { uniqueKeys: false }).contents as Node | null;
-    return locateIn(this.#whole, path);
+    return this.#locateIn(this.#whole, path);
+  }
+
+  #locateIn(contents: Node | null, path: DataPath): Located {
+    let node: Node | null = contents;
+    let pair: Pair | undefined;
+    let depth = 0;
+    for (const key of path) {
+      if (isMap(node)) {
+        const found = this.#pairOf(node, String(key));
+        if (!found) break;
+        pair = found;
+        node = (found.value as Node | null) ?? null;
+        if (!node) {
+          depth++;
+          break;
+        }
+      } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+        pair = undefined;
+        node = node.items[key] as Node;
+      } else break;
+      depth++;
+    }
+    const keyOffset = isPair(pair) && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    const valueOffset = node?.range?.[0] ?? keyOffset ?? 0;
+    return { keyOffset, valueOffset, depth };
+  }
+
+  /** The first pair with this key, as a linear search finds it, from an index built once per mapping. */
+  #pairOf(map: YAMLMap, key: string): Pair | undefined {
+    let index = this.#keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item as Pair);
+      this.#keyIndex.set(map, index);
+    }
+    return index.get(key);
+  }
+
+  /**
+   * A top-level `key: value` whose value starts on the key's line as a plain, quoted or flow
+   * scalar: both offsets read off the line, no parse at all, which is what a file of 100,000
+   * unknown keys needs.
+   */
+  #inlineEntry(key: string): Located | undefined {
+    if (this.#entries === undefined) this.#entries = topLevelEntries(this.#text);
+    const span = this.#entries?.get(key);
+    if (!span) return undefined;
+    const afterColon = span.start + key.length + 1;
+    const value = /^[ \t]*/.exec(this.#text.slice(afterColon, afterColon + 256))![0].length + afterColon;
+    const first = this.#text[value];
+    if (first === undefined || ' \t\r\n#&!|>*?'.includes(first) || (first === '-' && ' \t\r\n'.includes(this.#text[value + 1] ?? '\n'))) return undefined;
+    return { keyOffset: span.start, valueOffset: value, depth: 1 };
   }
 
   /** The parsed text of the first top-level entry with this key, when the text can be cut there. */
@@ -60,31 +122,6 @@ export class YamlLocator {
     }
     return node ? { node, start: span.start } : undefined;
   }
-}
-
-function locateIn(contents: Node | null, path: DataPath): Located {
-  let node: Node | null = contents;
-  let pair: Pair | undefined;
-  let depth = 0;
-  for (const key of path) {
-    if (isMap(node)) {
-      const found: Pair | undefined = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
-      if (!found) break;
-      pair = found;
-      node = (found.value as Node | null) ?? null;
-      if (!node) {
-        depth++;
-        break;
-      }
-    } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
-      pair = undefined;
-      node = node.items[key] as Node;
-    } else break;
-    depth++;
-  }
-  const keyOffset = isPair(pair) && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-  const valueOffset = node?.range?.[0] ?? keyOffset ?? 0;
-  return { keyOffset, valueOffset, depth };
 }
 
 /** A top-level key line: a plain key at column 0, a colon, then a space or the line's end. */

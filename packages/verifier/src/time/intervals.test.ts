@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSpans, overlappingPairs, overlapsWithin } from './intervals.ts';
+import { mergeSpans, overlappingPairs, overlapsByGroup, type GroupOverlap } from './intervals.ts';
 
 describe('overlappingPairs', () => {
   it('finds exactly the overlapping pairs, touching ends excluded', () => {
@@ -20,25 +20,42 @@ describe('overlappingPairs', () => {
   });
 });
 
-describe('overlapsWithin', () => {
-  it('finds each overlapping pair of one list once, earlier first, never a span with itself', () => {
+describe('overlapsByGroup', () => {
+  it('counts the overlapping pairs of every two groups, and keeps the first in time', () => {
     let seed = 11;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const spans = Array.from({ length: 300 }, (_, id) => { const start = Math.floor(random() * 1000); return { id, start, end: start + 1 + Math.floor(random() * 40) }; });
-    const expected = spans.flatMap((x) => spans.filter((y) => x.id < y.id && x.start < y.end && y.start < x.end).map((y) => [x, y].sort((p, q) => p.start - q.start || q.end - p.end || p.id - q.id).map((s) => s.id).join('-'))).sort();
-    const pairs = overlapsWithin(spans);
-    expect(pairs.every(([x, y]) => x.start <= y.start)).toBe(true);
-    expect(pairs.map((pair) => pair.map((s) => s.id).join('-')).sort()).toEqual(expected);
+    const spans = Array.from({ length: 300 }, (_, id) => { const start = Math.floor(random() * 1000); return { id, group: id % 7, start, end: start + 1 + Math.floor(random() * 40) }; });
+    const expected = new Map<string, { count: number; firstAt: number }>();
+    for (const x of spans) for (const y of spans) {
+      if (x.group < y.group && x.start < y.end && y.start < x.end) {
+        const key = `${x.group}-${y.group}`;
+        const at = Math.max(x.start, y.start);
+        const seen = expected.get(key);
+        expected.set(key, { count: (seen?.count ?? 0) + 1, firstAt: Math.min(seen?.firstAt ?? Infinity, at) });
+      }
+    }
+    const found = overlapsByGroup(spans, (s) => s.group);
+    expect(new Map(found.map(({ first: [x, y], count }) => [[x.group, y.group].sort().join('-'), { count, firstAt: y.start }]))).toEqual(expected);
+    expect(found.every(({ first: [x, y] }) => x.start <= y.start && x.group !== y.group)).toBe(true);
+  });
+
+  it('keeps one entry per pair of groups for 600 identical daily spans, not 73 million pairs', () => {
+    const day = 86_400_000;
+    const spans = Array.from({ length: 400 }, (_, d) => Array.from({ length: 600 }, (_, group) => ({ group, start: d * day, end: d * day + 7_200_000 }))).flat();
+    const found = overlapsByGroup(spans, (s) => s.group);
+    expect(found).toHaveLength((600 * 599) / 2);
+    expect(found.every((o) => o.count === 400)).toBe(true);
   });
 
   it('puts a zero-length span inside a span starting at the same instant, in either list order', () => {
     const point = { id: 'point', start: 10, end: 10 };
     const span = { id: 'span', start: 10, end: 20 };
-    const ids = (pairs: Array<[typeof point, typeof point]>) => pairs.map((pair) => pair.map((s) => s.id).join('-'));
-    expect(ids(overlapsWithin([point, span]))).toEqual(['span-point']);
-    expect(ids(overlapsWithin([span, point]))).toEqual(['span-point']);
+    const group = (s: { id: string }) => (s.id === 'span' ? 0 : 1);
+    const ids = (found: Array<GroupOverlap<typeof point>>) => found.map(({ first }) => first.map((s) => s.id).join('-'));
+    expect(ids(overlapsByGroup([point, span], group))).toEqual(['span-point']);
+    expect(ids(overlapsByGroup([span, point], group))).toEqual(['span-point']);
     // At its end a span is over: a point there is outside it.
-    expect(overlapsWithin([span, { id: 'end', start: 20, end: 20 }])).toEqual([]);
+    expect(overlapsByGroup([span, { id: 'end', start: 20, end: 20 }], group)).toEqual([]);
   });
 });
 

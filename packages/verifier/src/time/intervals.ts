@@ -37,25 +37,77 @@ export function overlappingPairs<A extends Span, B extends Span>(a: readonly A[]
   return pairs;
 }
 
+/** The overlaps of two groups of spans: the first in time, and how many there are in all. */
+export interface GroupOverlap<T> {
+  /** The first overlapping pair, [earlier, later] by start. */
+  first: [T, T];
+  count: number;
+}
+
 /**
- * Pairs of overlapping spans within one list, each pair once and no span with itself: the same
- * sweep as `overlappingPairs(list, list)` without its doubled and self pairs, which for a list of
- * every window occurrence of a system are most of the work. Pairs come as [earlier, later] by
- * start. A zero-length span lies inside a span that starts at the same instant, whichever
- * comes first in the list: at equal starts the longer span is swept first.
+ * Overlapping spans of one list, between spans of different groups (the occurrences of two
+ * windows), kept as the first pair and a count per pair of groups: one sweep, and memory that
+ * grows with the pairs of groups, never with the pairs of spans (600 identical daily windows
+ * over a year are 73 million). A zero-length span lies inside a span that starts at the same
+ * instant, whichever comes first in the list: at equal starts the longer span is swept first.
+ * Results come in the order their first overlap was found.
  */
-export function overlapsWithin<T extends Span>(list: readonly T[]): Array<[T, T]> {
+export function overlapsByGroup<T extends Span>(list: readonly T[], groupOf: (span: T) => number): Array<GroupOverlap<T>> {
   const inOrder = (x: Span, y: Span) => x.start - y.start || y.end - x.end;
   const sorted = list.every((span, k) => k === 0 || inOrder(list[k - 1]!, span) <= 0) ? list : [...list].sort(inOrder);
+  const groups = sorted.reduce((n, span) => Math.max(n, groupOf(span) + 1), 0);
+  const firsts: Array<[T, T]> = [];
+  let counts: Int32Array = new Int32Array(64);
+  // A slot per pair of groups: dense while the table stays small, a map past that.
+  const dense = groups * groups <= DENSE_SLOTS ? new Int32Array(groups * groups) : undefined;
+  const sparse = dense ? undefined : new Map<number, number>();
   const active: T[] = [];
-  const pairs: Array<[T, T]> = [];
+  const activeGroups: number[] = [];
+  let soonestEnd = Infinity;
   for (const span of sorted) {
-    dropEnded(active, span.start);
-    for (const other of active) pairs.push([other, span]);
+    if (span.start >= soonestEnd) {
+      let keep = 0;
+      soonestEnd = Infinity;
+      for (let k = 0; k < active.length; k++) {
+        const other = active[k]!;
+        if (other.end > span.start) {
+          active[keep] = other;
+          activeGroups[keep++] = activeGroups[k]!;
+          soonestEnd = Math.min(soonestEnd, other.end);
+        }
+      }
+      active.length = activeGroups.length = keep;
+    }
+    const group = groupOf(span);
+    for (let k = 0; k < active.length; k++) {
+      const other = activeGroups[k]!;
+      if (other === group) continue;
+      const key = other < group ? other * groups + group : group * groups + other;
+      const slot = dense ? dense[key]! - 1 : (sparse!.get(key) ?? -1);
+      if (slot >= 0) counts[slot]!++;
+      else {
+        if (dense) dense[key] = firsts.length + 1;
+        else sparse!.set(key, firsts.length);
+        if (firsts.length === counts.length) counts = growTo(counts, counts.length * 2);
+        counts[firsts.length] = 1;
+        firsts.push([active[k]!, span]);
+      }
+    }
     active.push(span);
+    activeGroups.push(group);
+    soonestEnd = Math.min(soonestEnd, span.end);
   }
-  return pairs;
+  return firsts.map((first, slot) => ({ first, count: counts[slot]! }));
 }
+
+function growTo(counts: Int32Array, length: number): Int32Array {
+  const grown = new Int32Array(length);
+  grown.set(counts);
+  return grown;
+}
+
+/** 2,048 groups: a 16 MB table. */
+const DENSE_SLOTS = 2048 * 2048;
 
 function byStart<T extends Span>(list: readonly T[]): readonly T[] {
   for (let k = 1; k < list.length; k++) {
