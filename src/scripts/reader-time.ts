@@ -57,20 +57,26 @@ function showTime(element: HTMLTimeElement, mode: Mode): void {
   // A span-only time sits under a heading that names its UTC date (the calendar's days).
   const spanOnly = element.dataset.format === 'span';
   element.dataset.built ??= element.textContent ?? '';
-  if (element.nextElementSibling?.classList.contains('reader-time')) element.nextElementSibling.remove();
+  const existing = element.nextElementSibling?.classList.contains('reader-time') ? element.nextElementSibling : undefined;
+  let text = element.dataset.built;
+  let extra: string | undefined;
   if (mode === 'reader') {
-    element.textContent = element.dataset.built;
     const shown = (element.dataset.zones ?? ownZone).split(' ');
-    if (shown.some((zone) => sameZone(zone, READER))) return;
-    const extra = document.createElement('span');
-    extra.className = 'reader-time';
     const shownDate = clock(start, spanOnly ? 'UTC' : shown[0]!).date;
-    extra.textContent = ` · your time: ${words(start, end, false, READER, shownDate)}`;
-    element.after(extra);
-    return;
+    if (!shown.some((zone) => sameZone(zone, READER))) extra = ` · your time: ${words(start, end, false, READER, shownDate)}`;
+  } else {
+    text = words(start, end, allDay, mode === 'utc' ? 'UTC' : ownZone, spanOnly ? clock(start, 'UTC').date : undefined);
   }
-  const zone = mode === 'utc' ? 'UTC' : ownZone;
-  element.textContent = words(start, end, allDay, zone, spanOnly ? clock(start, 'UTC').date : undefined);
+  // Left alone when unchanged: a time inside a live region would be read out again.
+  if (element.textContent !== text) element.textContent = text;
+  if (existing?.textContent === extra) return;
+  existing?.remove();
+  if (extra) {
+    const span = document.createElement('span');
+    span.className = 'reader-time';
+    span.textContent = extra;
+    element.after(span);
+  }
 }
 
 function showTimes(root: ParentNode, mode: Mode): void {
@@ -116,6 +122,10 @@ function renderLive(schedule: LiveSchedule, now: number): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-live]')) {
     const runbook = element.dataset.runbook || undefined;
     const { current, next, stale } = statusAt(schedule, now, runbook);
+    // Rendered again only when the answer changes: the status is a live region, read out on each change.
+    const state = JSON.stringify([current, next, stale]);
+    if (element.dataset.state === state) continue;
+    element.dataset.state = state;
     const many = runbook === undefined;
     const parts: Array<Node | string> = [];
     if (element.dataset.live === 'cell') {

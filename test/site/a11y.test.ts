@@ -1,11 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { builtSiteInBrowser } from './browser.ts';
 import { DIST, ensureBuilt, ROOT } from './build.ts';
-import { serveStatic } from './static-server.ts';
 
 /*
  * Every built page through axe-core (WCAG 2.1 A and AA), in both themes, at a desktop's and a
@@ -32,9 +31,6 @@ interface Violation {
   nodes: Array<{ target: string[]; failureSummary?: string }>;
 }
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-
 function pagePaths(): string[] {
   return readdirSync(DIST, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html'))
@@ -42,16 +38,9 @@ function pagePaths(): string[] {
     .sort();
 }
 
-beforeAll(async () => {
+const site = builtSiteInBrowser(DIST, () => {
   ensureBuilt();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await serveStatic(DIST);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 type Theme = (typeof THEMES)[number];
@@ -88,7 +77,7 @@ async function useTheme(page: Page, theme: Theme): Promise<void> {
 describe('every page, in both themes, at a desktop’s and a phone’s width', () => {
   for (const [width, viewport] of Object.entries(WIDTHS)) {
     it(`has no serious or critical axe violation${width === 'phone' ? ' and fits the screen' : ''}: ${width}`, async () => {
-      const context: BrowserContext = await browser.newContext({ viewport, timezoneId: 'America/New_York' });
+      const context: BrowserContext = await site.browser.newContext({ viewport, timezoneId: 'America/New_York' });
       const failures: string[] = [];
       let runbookShot = false;
       try {

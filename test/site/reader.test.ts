@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { loadConfig, loadCorpus, verifyWithConfig, windowOccurrences, type Runbook } from '@almanac/verifier';
-import { launchChromium } from './browser.ts';
+import { builtSiteInBrowser } from './browser.ts';
 import { DIST, ensureBuilt, ROOT } from './build.ts';
-import { serveStatic } from './static-server.ts';
 
 /*
  * What a reader in another zone sees at the hour they read the site: the build embeds the
@@ -15,8 +14,6 @@ import { serveStatic } from './static-server.ts';
  */
 
 const MINUTE = 60_000;
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
 let runbooks: Runbook[];
 
 interface Occ {
@@ -28,7 +25,7 @@ interface Occ {
 }
 let occurrences: Occ[];
 
-beforeAll(async () => {
+const site = builtSiteInBrowser(DIST, () => {
   ensureBuilt();
   const today = /data-today="(\d{4}-\d{2}-\d{2})"/.exec(readFileSync(join(DIST, 'calendar/index.html'), 'utf8'))![1]!;
   const { config } = loadConfig(ROOT);
@@ -40,13 +37,6 @@ beforeAll(async () => {
     .flatMap((runbook) => windowOccurrences(runbook, result.time).map((o) => ({ start: o.start, end: o.end, runbook, title: o.window.value.title, zone: o.zone })))
     .filter((o) => o.end > from && o.start < from + 14 * 86_400_000)
     .sort((a, b) => a.start - b.start);
-  site = await serveStatic(DIST);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 /** "21:00" in a zone, by Node's Intl. */
@@ -56,7 +46,7 @@ function hhmm(instant: number, zone: string): string {
 
 /** A page at a fixed hour for a reader in `zone`. */
 async function openAt(path: string, zone: string, now: number, options: { javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ timezoneId: zone, javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ timezoneId: zone, javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.clock.setFixedTime(now);
   await page.goto(`${site.url}${path}`, { waitUntil: 'load' });

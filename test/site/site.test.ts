@@ -214,7 +214,7 @@ describe('runbook pages', () => {
       if (runbook === model.runbooks[0]) await page.screenshot({ path: join(SCREENSHOTS, 'runbook.png'), fullPage: true });
       await page.close();
     }
-  });
+  }, 120_000);
 
   it('print as a checklist without the site’s navigation', async () => {
     const runbook = model.runbooks.find((r) => r.tasks.length > 0);
