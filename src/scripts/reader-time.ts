@@ -121,6 +121,8 @@ function statusAt(schedule: LiveSchedule, now: number, runbook?: string) {
 function renderLive(schedule: LiveSchedule, now: number): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-live]')) {
     const runbook = element.dataset.runbook || undefined;
+    // A runbook that defines no windows keeps the build's words for it ("none defined").
+    if (runbook !== undefined && !schedule.windows.some((w) => w.runbook === runbook)) continue;
     const { current, next, stale } = statusAt(schedule, now, runbook);
     // Rendered again only when the answer changes: the status is a live region, read out on each change.
     const state = JSON.stringify([current, next, stale]);

@@ -114,6 +114,9 @@ describe('now and next, at the hour and in the zone of the reader', () => {
   it('keeps the reader’s choice of zone across pages, and shows UTC when asked', async () => {
     const { between, inside } = clockSettings();
     const { page, context } = await openAt('/', 'America/New_York', between);
+    for (const runbook of runbooks.filter((r) => !r.windows.length)) {
+      await expect(page.locator(`td[data-runbook="${runbook.id}"]`).innerText()).resolves.toBe('none defined');
+    }
     const select = page.locator('.zone-switch select');
     await expect(select.isVisible()).resolves.toBe(true);
     await expect(page.locator('.reader-time').count()).resolves.toBeGreaterThan(0);
