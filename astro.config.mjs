@@ -31,7 +31,11 @@ export default defineConfig({
       description: 'Maintenance runbooks as code: schedules, owners, thresholds and recovery objectives.',
       markdown: { processedDirs: ['./runbooks/'] },
       customCss: ['./src/styles/runbook.css', './src/styles/print.css'],
-      components: { PageTitle: './src/components/overrides/PageTitle.astro' },
+      components: {
+        PageTitle: './src/components/overrides/PageTitle.astro',
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+        Footer: './src/components/overrides/Footer.astro',
+      },
       routeMiddleware: './src/route-middleware.ts',
       sidebar: [
         {

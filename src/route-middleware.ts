@@ -11,5 +11,6 @@ export const onRequest = defineRouteMiddleware((context) => {
   const sections = summarySections(runbook, new Set(route.headings.map((h) => h.slug)));
   const [overview, ...body] = route.toc.items;
   if (!overview) return;
-  route.toc.items = [overview, ...sections.map(({ id, title }) => ({ depth: 2, slug: id, text: title, children: [] })), ...body];
+  // Starlight calls the top of the page "Overview", which many runbooks also title a section of their text: here the top is the summary.
+  route.toc.items = [{ ...overview, text: 'Summary' }, ...sections.map(({ id, title }) => ({ depth: 2, slug: id, text: title, children: [] })), ...body];
 });

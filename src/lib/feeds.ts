@@ -13,8 +13,25 @@ export function ownerFeed(owner: string): string {
   return `/calendars/owner/${owner}.ics`;
 }
 
-/** The https URL to paste into a calendar, and the webcal one that opens the calendar app. */
-export function subscribeUrls(siteUrl: string, feed: string): { https: string; webcal: string } {
+export interface SubscribeUrls {
+  /** To paste into any calendar. */
+  https: string;
+  /** Opens the desktop or phone calendar app; does nothing visible in a browser without one. */
+  webcal: string;
+  /** Google Calendar's page that subscribes to a feed (it takes the webcal URL). */
+  google: string;
+  /** Outlook.com's page that subscribes to a feed. */
+  outlook: string;
+}
+
+/** The URLs a reader subscribes to a feed with, named `name` where the calendar asks for one. */
+export function subscribeUrls(siteUrl: string, feed: string, name = 'Almanac'): SubscribeUrls {
   const https = `${siteUrl.replace(/\/+$/, '')}${feed}`;
-  return { https, webcal: https.replace(/^https?:/, 'webcal:') };
+  const webcal = https.replace(/^https?:/, 'webcal:');
+  return {
+    https,
+    webcal,
+    google: `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal)}`,
+    outlook: `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(https)}&name=${encodeURIComponent(name)}`,
+  };
 }

@@ -1,4 +1,5 @@
 import { clock, durationMs, humanizeDuration, offsetIn, type Occurrence } from '@almanac/verifier';
+import { clockSpanWords, DAY, daysBetween, formatDate, isUtc, occurrenceWords, zoneLabel, type WallClock } from './time-words.ts';
 
 /*
  * Every date and time on the site is formatted here, always with an explicit zone: a page built
@@ -6,25 +7,7 @@ import { clock, durationMs, humanizeDuration, offsetIn, type Occurrence } from '
  */
 
 const MINUTE = 60_000;
-export const DAY = 86_400_000;
-
-/** "UTC", "Nairobi", "Buenos Aires": a zone as people name it in a sentence. */
-export function zoneLabel(zone: string): string {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
-  return zone.slice(zone.lastIndexOf('/') + 1).replaceAll('_', ' ');
-}
-
-export function isUtc(zone: string): boolean {
-  return zoneLabel(zone) === 'UTC';
-}
-
-/** An instant as a wall clock in a zone. */
-export interface WallClock {
-  /** YYYY-MM-DD */
-  date: string;
-  /** HH:MM, 24-hour */
-  time: string;
-}
+export { DAY, daysBetween, formatDate, isUtc, MONTHS, zoneLabel, type WallClock } from './time-words.ts';
 
 /** The verifier's clock, so pages show the instants exactly as findings and feeds do. */
 export function wallClock(instant: number, zone: string): WallClock {
@@ -32,25 +15,9 @@ export function wallClock(instant: number, zone: string): WallClock {
   return { date, time };
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "Sun 29 Nov 2026" for a YYYY-MM-DD date; `long` gives "Sunday 29 November 2026". */
-export function formatDate(date: string, style: 'short' | 'long' = 'short'): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
-  const monthName = MONTHS[month - 1]!;
-  return style === 'long' ? `${weekday} ${day} ${monthName} ${year}` : `${weekday.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year}`;
-}
-
 /** A YYYY-MM-DD date some whole days later (or earlier, for a negative count). */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
-
-/** Whole days from one YYYY-MM-DD date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
 /** An ISO instant for `<time datetime>`, to the minute. */
@@ -60,18 +27,12 @@ export function isoInstant(instant: number): string {
 
 /** "02:00–04:00 UTC", "23:00–01:00 UTC", or with a day named where the span ends on a later day than the next. */
 export function formatClockSpan(start: number, end: number, zone: string): string {
-  const a = wallClock(start, zone);
-  if (end <= start) return `${a.time} ${zoneLabel(zone)}`;
-  const b = wallClock(end, zone);
-  const endsLater = daysBetween(a.date, b.date) > 1 || (daysBetween(a.date, b.date) === 1 && b.time >= a.time);
-  return endsLater ? `${a.time} ${zoneLabel(zone)} to ${formatDate(b.date)}, ${b.time}` : `${a.time}–${b.time} ${zoneLabel(zone)}`;
+  return clockSpanWords(start, end, zone, wallClock);
 }
 
 /** "Sun 29 Nov 2026, 02:00–04:00 UTC"; an all-day occurrence is "Sun 29 Nov 2026 (the whole day, UTC)". */
 export function formatOccurrence(occurrence: Pick<Occurrence, 'start' | 'end' | 'allDay'>, zone: string): string {
-  const { date } = wallClock(occurrence.start, zone);
-  if (occurrence.allDay) return `${formatDate(date)} (the whole day, ${zoneLabel(zone)})`;
-  return `${formatDate(date)}, ${formatClockSpan(occurrence.start, occurrence.end, zone)}`;
+  return occurrenceWords(occurrence, zone, wallClock);
 }
 
 /**

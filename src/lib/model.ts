@@ -11,6 +11,8 @@ export interface SiteModel {
   byId: Map<string, Runbook>;
   /** Findings by file, in the verifier's order; a file without findings has none here. */
   findingsByFile: Map<string, Finding[]>;
+  /** When the site was built, epoch milliseconds: SOURCE_DATE_EPOCH (seconds) for a reproducible build, else now. */
+  builtAt: number;
 }
 
 let model: SiteModel | undefined;
@@ -34,6 +36,7 @@ export function getModel(): SiteModel {
     byFile: new Map(corpus.runbooks.map((runbook) => [runbook.source.file, runbook])),
     byId: new Map(corpus.runbooks.map((runbook) => [runbook.id, runbook])),
     findingsByFile: groupBy(result.findings, (finding) => finding.file),
+    builtAt: process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now(),
   };
   return model;
 }

@@ -1,4 +1,4 @@
-import type { Escalation, Item, Owner, Runbook, Task } from '@almanac/verifier';
+import { isPlaceholder, type Escalation, type Item, type Owner, type Runbook, type Task } from '@almanac/verifier';
 
 type Monitor = Runbook['monitors'][number]['value'];
 
@@ -65,4 +65,45 @@ export function ownerRecords(runbooks: readonly Runbook[], registries: ReadonlyA
 export function systemsOf(record: OwnerRecord): string[] {
   const runbooks = [...record.runbooks, ...record.tasks, ...record.escalations, ...record.monitors].map((x) => ('runbook' in x ? x.runbook : x));
   return [...new Set(runbooks.map((r) => r.system))].sort();
+}
+
+/** Every owner id a runbook names: its owners, then its tasks', escalation levels' and monitors'. */
+export function ownerIdsOf(runbook: Runbook): Set<string> {
+  return new Set([
+    ...runbook.owners,
+    ...runbook.tasks.map((t) => t.value.owner),
+    ...runbook.escalation.map((e) => e.value.owner),
+    ...runbook.monitors.flatMap((m) => (m.value.owner ? [m.value.owner] : [])),
+  ]);
+}
+
+/** A way to reach an owner that is not a placeholder: what a reader can call or write to at 3 a.m. */
+export interface Reachable {
+  kind: 'email' | 'phone' | 'text';
+  value: string;
+  /** The person of a team it reaches: "Primary: Jane Doe". */
+  who?: string;
+}
+
+/** An owner's real contacts, the owner's own first, then each named person's; placeholders left out. */
+export function reachableContacts(owner: Owner | undefined): Reachable[] {
+  if (!owner) return [];
+  const real = (value: string | undefined) => value !== undefined && !isPlaceholder(value);
+  const found: Reachable[] = [];
+  if (real(owner.phone)) found.push({ kind: 'phone', value: owner.phone! });
+  if (real(owner.email)) found.push({ kind: 'email', value: owner.email! });
+  if (real(owner.contact)) found.push({ kind: 'text', value: owner.contact! });
+  for (const person of owner.contacts ?? []) {
+    const who = [person.role, real(person.name) ? person.name : undefined].filter(Boolean).join(': ') || undefined;
+    if (real(person.phone)) found.push({ kind: 'phone', value: person.phone!, who });
+    if (real(person.email)) found.push({ kind: 'email', value: person.email!, who });
+  }
+  return found;
+}
+
+/** Why an owner without a real contact has none: placeholders, none given (automation), or no entry in owners.yaml. */
+export function unreachableBecause(owner: Owner | undefined): 'placeholder' | 'none' | 'unknown' {
+  if (!owner) return 'unknown';
+  const given = [owner.phone, owner.email, owner.contact, ...(owner.contacts ?? []).flatMap((p) => [p.phone, p.email])];
+  return given.some((value) => value !== undefined) ? 'placeholder' : 'none';
 }

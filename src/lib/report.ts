@@ -1,4 +1,5 @@
-import type { Finding } from '@almanac/verifier';
+import type { Finding, Runbook } from '@almanac/verifier';
+import { ownerIdsOf } from './owners.ts';
 
 /** The report page's anchor for a file's findings: `runbooks/mvono/plan.mdx` → `runbooks-mvono-plan-mdx`. */
 export function fileAnchor(file: string): string {
@@ -25,4 +26,17 @@ export function groupFindings(findings: readonly Finding[]): FileFindings[] {
     else file.warnings++;
   }
   return [...files.values()];
+}
+
+/**
+ * A runbook's findings and those of its owners' entries in owners.yaml (a placeholder phone of
+ * the owner to call is the runbook's problem too, though it is reported in the registry).
+ */
+export function runbookFindings(runbook: Runbook, findingsByFile: ReadonlyMap<string, readonly Finding[]>): { own: readonly Finding[]; owners: Finding[] } {
+  const ids = ownerIdsOf(runbook);
+  const registry = runbook.registry.file === runbook.source.file ? [] : (findingsByFile.get(runbook.registry.file) ?? []);
+  return {
+    own: findingsByFile.get(runbook.source.file) ?? [],
+    owners: registry.filter((f) => f.path !== undefined && ids.has(f.path.split(/[.[]/)[0]!)),
+  };
 }

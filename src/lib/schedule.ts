@@ -12,7 +12,7 @@ export function startOfToday(today: string): number {
 const occurrencesByEngine = new WeakMap<TimeEngine, WeakMap<Runbook, readonly WindowOccurrence[]>>();
 
 /** A runbook's window occurrences, worked out once per engine: its page and the home page each ask for them. */
-function occurrencesOf(runbook: Runbook, time: TimeEngine): readonly WindowOccurrence[] {
+export function windowOccurrencesOf(runbook: Runbook, time: TimeEngine): readonly WindowOccurrence[] {
   let byRunbook = occurrencesByEngine.get(time);
   if (!byRunbook) occurrencesByEngine.set(time, (byRunbook = new WeakMap()));
   let occurrences = byRunbook.get(runbook);
@@ -22,7 +22,7 @@ function occurrencesOf(runbook: Runbook, time: TimeEngine): readonly WindowOccur
 
 /** A runbook's window occurrences that start at or after `from`, soonest first. */
 export function upcomingWindows(runbook: Runbook, time: TimeEngine, from: number, count = Number.POSITIVE_INFINITY): WindowOccurrence[] {
-  return occurrencesOf(runbook, time)
+  return windowOccurrencesOf(runbook, time)
     .filter((o) => o.start >= from)
     .slice(0, count);
 }

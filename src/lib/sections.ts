@@ -5,6 +5,8 @@ export interface Section {
   key: SectionKey;
   id: string;
   title: string;
+  /** The runbook defines nothing for it: the section still shows, saying so, so "what is the RTO" has an answer where a reader looks. */
+  empty: boolean;
 }
 
 export type SectionKey =
@@ -35,13 +37,15 @@ const TITLES: Array<[SectionKey, string, (runbook: Runbook) => boolean]> = [
 ];
 
 /**
- * The summary's sections that this runbook has data for, in page order. An anchor that a
- * heading of the runbook's own text already uses gets a suffix, so both stay reachable.
+ * Every section of the summary, in page order, each marked empty when this runbook has no data
+ * for it. An anchor that a heading of the runbook's own text already uses gets a suffix, so both
+ * stay reachable.
  */
 export function summarySections(runbook: Runbook, bodySlugs: ReadonlySet<string>): Section[] {
-  return TITLES.filter(([, , present]) => present(runbook)).map(([key, title]) => ({
+  return TITLES.map(([key, title, present]) => ({
     key,
     id: bodySlugs.has(key) ? `${key}-summary` : key,
     title,
+    empty: !present(runbook),
   }));
 }

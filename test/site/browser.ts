@@ -1,4 +1,6 @@
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { serveStatic } from './static-server.ts';
 
 /** Debian's Chromium, headless, with nothing that reaches the network on its own. */
 export function launchChromium(): Promise<Browser> {
@@ -7,4 +9,24 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * The built site served and one Chromium for a whole test file (launching one per test costs
+ * seconds): call at the top of a file, read `.url` and `.browser` inside its tests.
+ */
+export function builtSiteInBrowser(root: string, prepare: () => void): { url: string; browser: Browser } {
+  const handle = { url: '', browser: undefined as unknown as Browser };
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    prepare();
+    server = await serveStatic(root);
+    handle.url = server.url;
+    handle.browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await handle.browser?.close();
+    await server?.close();
+  });
+  return handle;
 }

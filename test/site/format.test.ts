@@ -126,10 +126,12 @@ describe('durations, levels and contacts in words', () => {
 });
 
 describe('feeds', () => {
-  it('gives the webcal and https URLs of a feed at the site URL', () => {
-    expect(subscribeUrls('https://runbooks.example.com/', ALL_FEED)).toEqual({
+  it('gives the webcal, https, Google Calendar and Outlook.com URLs of a feed at the site URL', () => {
+    expect(subscribeUrls('https://runbooks.example.com/', ALL_FEED, 'All windows & more')).toEqual({
       https: 'https://runbooks.example.com/calendars/all.ics',
       webcal: 'webcal://runbooks.example.com/calendars/all.ics',
+      google: 'https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Frunbooks.example.com%2Fcalendars%2Fall.ics',
+      outlook: 'https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Frunbooks.example.com%2Fcalendars%2Fall.ics&name=All%20windows%20%26%20more',
     });
     expect(systemFeed('mvono')).toBe('/calendars/system/mvono.ics');
     expect(ownerFeed('it-manager')).toBe('/calendars/owner/it-manager.ics');

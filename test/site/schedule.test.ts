@@ -152,8 +152,10 @@ describe('owners', () => {
 });
 
 describe('summary sections', () => {
-  it('has a section for each list the runbook has', () => {
-    expect(summarySections(db, new Set()).map((s) => s.id)).toEqual(['owners', 'windows', 'tasks', 'escalation']);
+  it('has every section, marking empty those the runbook defines nothing for', () => {
+    const sections = summarySections(db, new Set());
+    expect(sections.map((s) => s.id)).toEqual(['owners', 'windows', 'tasks', 'thresholds', 'objectives', 'escalation', 'support-targets', 'notifications', 'retention', 'capacity-triggers', 'monitors']);
+    expect(sections.filter((s) => !s.empty).map((s) => s.id)).toEqual(['owners', 'windows', 'tasks', 'escalation']);
   });
 
   it('keeps anchors apart from the headings of the runbook’s text', () => {

@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { loadConfig, loadCorpus, verifyWithConfig, windowOccurrences, type Runbook } from '@almanac/verifier';
+import { builtSiteInBrowser } from './browser.ts';
+import { DIST, ensureBuilt, ROOT } from './build.ts';
+
+/*
+ * What a reader in another zone sees at the hour they read the site: the build embeds the
+ * windows, the browser says what is in maintenance now and next, in the reader's zone. The clock
+ * is playwright's, the zone the browser context's; expectations come from the verifier's model
+ * and from Node's Intl, never from the site's own formatting code.
+ */
+
+const MINUTE = 60_000;
+let runbooks: Runbook[];
+
+interface Occ {
+  start: number;
+  end: number;
+  runbook: Runbook;
+  title: string;
+  zone: string;
+}
+let occurrences: Occ[];
+
+const site = builtSiteInBrowser(DIST, () => {
+  ensureBuilt();
+  const today = /data-today="(\d{4}-\d{2}-\d{2})"/.exec(readFileSync(join(DIST, 'calendar/index.html'), 'utf8'))![1]!;
+  const { config } = loadConfig(ROOT);
+  const corpus = loadCorpus(['runbooks'], ROOT, { ownersFile: config.owners });
+  const result = verifyWithConfig(corpus, config, today);
+  runbooks = corpus.runbooks;
+  const from = Date.parse(`${today}T00:00:00Z`);
+  occurrences = runbooks
+    .flatMap((runbook) => windowOccurrences(runbook, result.time).map((o) => ({ start: o.start, end: o.end, runbook, title: o.window.value.title, zone: o.zone })))
+    .filter((o) => o.end > from && o.start < from + 14 * 86_400_000)
+    .sort((a, b) => a.start - b.start);
+});
+
+/** "21:00" in a zone, by Node's Intl. */
+function hhmm(instant: number, zone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+}
+
+/** A page at a fixed hour for a reader in `zone`. */
+async function openAt(path: string, zone: string, now: number, options: { javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await site.browser.newContext({ timezoneId: zone, javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(now);
+  await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+  return { page, context };
+}
+
+function pathOf(runbook: Runbook): string {
+  const home = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const unescape = (text: string) => text.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+  const href = [...home.matchAll(/<a href="([^"#]+)">([^<]+)<\/a>/g)].find(([, , text]) => unescape(text!) === runbook.title)?.[1];
+  if (!href) throw new Error(`the home page does not link ${runbook.title}`);
+  return href;
+}
+
+/** Two readings of the clock: inside the first window of the fortnight, and between two windows. */
+function clockSettings() {
+  const inside = occurrences.find((o) => o.end - o.start >= 60 * MINUTE)!;
+  const during = inside.start + 30 * MINUTE;
+  // After every window under way at `during` has ended, before the next starts.
+  const quiet = occurrences.find((o, i) => i > 0 && o.start > Math.max(...occurrences.slice(0, i).map((p) => p.end)) + 2 * 60 * MINUTE)!;
+  const between = quiet.start - 60 * MINUTE;
+  return { inside, during, between };
+}
+
+describe('now and next, at the hour and in the zone of the reader', () => {
+  for (const zone of ['America/New_York', 'Africa/Nairobi']) {
+    it(`says what is in maintenance now and next, on the home page and a runbook page, in ${zone}`, async () => {
+      const { inside, during, between } = clockSettings();
+      const label = zone.slice(zone.indexOf('/') + 1).replaceAll('_', ' ');
+      for (const now of [during, between]) {
+        const current = occurrences.filter((o) => o.start <= now && now < o.end);
+        const next = occurrences.find((o) => o.start > now)!;
+        for (const [path, mine] of [
+          ['/', occurrences],
+          [pathOf(inside.runbook), occurrences.filter((o) => o.runbook === inside.runbook)],
+        ] as const) {
+          const { page, context } = await openAt(path, zone, now);
+          const status = page.locator('.live-status').first();
+          const nowText = await status.locator('.live-now').innerText();
+          const mineNow = mine.filter((o) => current.includes(o));
+          if (mineNow.length) {
+            expect(nowText, `${path} at ${new Date(now).toISOString()}`).toContain('In maintenance now');
+            for (const o of mineNow) {
+              expect(nowText).toContain(o.title);
+              // Until its end, in the reader's zone.
+              expect(nowText).toMatch(new RegExp(`your time: (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(o.end, zone)} ${label}`));
+            }
+          } else {
+            expect(nowText, `${path} at ${new Date(now).toISOString()}`).toContain('Not in maintenance now');
+          }
+          const mineNext = mine.find((o) => o.start > now)!;
+          const nextText = await status.locator('.live-next').innerText();
+          expect(nextText).toContain(mineNext.title);
+          expect(nextText).toMatch(new RegExp(`your time: (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(mineNext.start, zone)}–${hhmm(mineNext.end, zone)} ${label}`));
+          // New York's evening is the day before in the window's zone; the reader's date is then named.
+          const dateIn = (z: string) => new Intl.DateTimeFormat('en-CA', { timeZone: z }).format(mineNext.start);
+          expect(/your time: \w{3} \d{1,2} \w{3} \d{4}, /.test(nextText), `${nextText}: date named`).toBe(dateIn(zone) !== dateIn(mineNext.zone));
+          await context.close();
+        }
+        expect(next).toBeDefined();
+      }
+    });
+  }
+
+  it('keeps the reader’s choice of zone across pages, and shows UTC when asked', async () => {
+    const { between, inside } = clockSettings();
+    const { page, context } = await openAt('/', 'America/New_York', between);
+    for (const runbook of runbooks.filter((r) => !r.windows.length)) {
+      await expect(page.locator(`td[data-runbook="${runbook.id}"]`).innerText()).resolves.toBe('none defined');
+    }
+    const select = page.locator('.zone-switch select');
+    await expect(select.isVisible()).resolves.toBe(true);
+    await expect(page.locator('.reader-time').count()).resolves.toBeGreaterThan(0);
+    await select.selectOption('utc');
+    await expect(page.locator('.reader-time').count()).resolves.toBe(0);
+    await page.goto(`${site.url}${pathOf(inside.runbook)}`);
+    await expect(page.locator('.zone-switch select').inputValue()).resolves.toBe('utc');
+    await expect(page.locator('.reader-time').count()).resolves.toBe(0);
+    const times = await page.locator('.window-next time').allInnerTexts();
+    expect(times.length).toBeGreaterThan(0);
+    for (const text of times) expect(text).toMatch(/ UTC$/);
+    await context.close();
+  });
+
+  it('without JavaScript, still names UTC and hides the switch it could not work', async () => {
+    const { between } = clockSettings();
+    const { page, context } = await openAt('/', 'America/New_York', between, { javaScript: false });
+    await expect(page.locator('.live-next').innerText()).resolves.toMatch(/UTC/);
+    await expect(page.locator('.reader-time').count()).resolves.toBe(0);
+    await expect(page.locator('.zone-switch').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+
+  it('says when the site was built and with which time zone data', async () => {
+    const { between } = clockSettings();
+    const { page, context } = await openAt('/owners/', 'Africa/Nairobi', between);
+    const footer = await page.locator('.build-info').innerText();
+    expect(footer).toMatch(/^Built \w{3} \d+ \w{3} \d{4}, \d{2}:\d{2} UTC/);
+    expect(footer).toMatch(/ago\)/);
+    expect(footer).toMatch(/time zone data \d{4}[a-z]/);
+    await context.close();
+  });
+});
+
+describe('runbook summary card', () => {
+  it('answers whom to call, with reachable contacts only, and counts placeholders', async () => {
+    const { between } = clockSettings();
+    for (const runbook of runbooks) {
+      const { page, context } = await openAt(pathOf(runbook), 'UTC', between);
+      const card = await page.locator('.runbook-facts').innerText();
+      expect(card).toMatch(/Call first/);
+      const owners = runbook.owners.map((id) => runbook.registry.owners[id]);
+      for (const owner of owners) {
+        if (owner?.phone && !/X|\[/.test(owner.phone)) expect(card, runbook.id).toContain(owner.phone);
+        if (owner?.phone && /X|\[/.test(owner.phone)) expect(card, runbook.id).not.toContain(owner.phone);
+      }
+      const links = page.locator('.runbook-facts a[href^="tel:"]');
+      for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) expect(href).not.toMatch(/X/i);
+      if (!runbook.objectives.length) expect(card).toContain('none defined in this runbook');
+      for (const { value } of runbook.objectives) expect(card).toContain(value.scenario);
+      // Every standard section shows, those the runbook lacks say so.
+      await expect(page.locator('.summary-section').count()).resolves.toBe(11);
+      if (!runbook.windows.length) {
+        expect(card).toContain('none defined in this runbook');
+        expect(card).not.toContain('for now');
+      }
+      await context.close();
+    }
+  });
+});
+
+describe('calendar filters', () => {
+  it('hide the days left empty, and offer only values with windows, with counts', async () => {
+    const { between } = clockSettings();
+    const { page, context } = await openAt('/calendar/', 'UTC', between);
+    const options = await page.locator('select[name="system"] option').allInnerTexts();
+    const systems = [...new Set(occurrences.map((o) => o.runbook.system))];
+    for (const option of options.slice(1)) expect(option).toMatch(/^[\w-]+ \(\d+\)$/);
+    for (const runbook of runbooks.filter((r) => !r.windows.length)) expect(options.some((o) => o.startsWith(`${runbook.system} (`))).toBe(runbooks.some((r) => r.system === runbook.system && r.windows.length > 0));
+    const system = systems.sort()[0]!;
+    await page.goto(`${site.url}/calendar/?system=${system}`);
+    const days = await page.locator('.agenda-day').evaluateAll((elements) =>
+      elements.map((day) => ({ visible: (day as HTMLElement).offsetParent !== null, entries: day.querySelectorAll('.agenda-entry:not([hidden])').length })),
+    );
+    expect(days.filter((d) => d.visible && d.entries === 0)).toEqual([]);
+    expect(days.filter((d) => !d.visible).length).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe('subscribe', () => {
+  it('offers Google Calendar, Outlook.com, the URL to copy and the calendar app, in that order', async () => {
+    const { between } = clockSettings();
+    const { page, context } = await openAt('/calendar/', 'UTC', between);
+    const subscribe = page.locator('.subscribe').first();
+    const https = await subscribe.locator('input').inputValue();
+    const links = await subscribe.locator('a, input').evaluateAll((elements) => elements.map((e) => (e instanceof HTMLInputElement ? 'url' : e.getAttribute('href')!)));
+    expect(links).toEqual([
+      `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(https.replace(/^https?:/, 'webcal:'))}`,
+      expect.stringMatching(new RegExp(`^https://outlook\\.live\\.com/calendar/0/addfromweb\\?url=${encodeURIComponent(https).replace(/[.?]/g, '\\$&')}&name=`)),
+      'url',
+      https.replace(/^https?:/, 'webcal:'),
+    ]);
+    await context.close();
+  });
+});
