@@ -101,7 +101,7 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
 /** A rules file that cannot be read, or is not one, stops the run (exit 2) with where and why. */
 function loadPrometheusRules(arg: string, cwd: string, realCwd: string, maxBytes: number, display: (absolute: string) => string): PrometheusRulesFile {
   const absolute = resolve(cwd, arg);
-  const read = exists(absolute) ? readInTree(absolute, realCwd, maxBytes) : { refused: 'no such file' };
+  const read = exists(absolute) ? readInTree(absolute, realCwd, maxBytes) : { refused: 'ENOENT' };
   if (!('bytes' in read)) throw new LoadError(`Cannot read Prometheus rules file '${arg}' (${read.refused})`);
   const parsed = parsePrometheusRulesFile(display(absolute), read.bytes.toString('utf8'));
   if ('error' in parsed) throw new LoadError(parsed.error);
