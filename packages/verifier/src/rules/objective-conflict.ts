@@ -22,7 +22,14 @@ objectives: [{ scenario: database-failure, rto: PT4H, rpo: PT24H, ... }]
 objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
 \`\`\`
 
-Correct: agree on one value and state it in one place, or in both places alike.`,
+Correct (one value, stated in one place or in both alike):
+
+\`\`\`yaml
+# runbooks/db.mdx
+objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
+# runbooks/dr.mdx, same system
+objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
+\`\`\``,
   },
   check({ corpus, report }) {
     const all = corpus.runbooks.flatMap((runbook) => runbook.objectives.map((item) => ({ runbook, item })));

@@ -27,7 +27,14 @@ Incorrect:
 - { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
 \`\`\`
 
-Correct: one set of levels, stated alike wherever it appears.`,
+Correct (one set of levels, stated alike wherever it appears):
+
+\`\`\`yaml
+# runbooks/app.mdx
+- { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
+# runbooks/ops.mdx, same system
+- { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
+\`\`\``,
   },
   check({ corpus, report }) {
     const all = corpus.runbooks.flatMap((runbook) => runbook.thresholds.map((item) => ({ runbook, item })));
