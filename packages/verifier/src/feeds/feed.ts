@@ -4,7 +4,6 @@ import { durationMs, humanizeDuration } from '../time/duration.ts';
 import { isPlaceholder } from '../rules/owner-placeholder.ts';
 import { clock } from '../time/format.ts';
 import type { FeedSet } from './feed-sets.ts';
-import { Utf8Slabs } from './utf8-slabs.ts';
 import { contentLine, escapeText, icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
 import { localSpan, localTimes, wallTime } from './local-time.ts';
 import type { ScheduledWindow } from './schedule.ts';
@@ -40,9 +39,8 @@ export interface FeedWriter {
    * The same feed as UTF-8, the form a file or a response takes, in pieces (the calendar's head,
    * each event, its end) to write one after another or copy into one buffer: the feed of every
    * window of 10,000 runbooks is longer than the longest string JavaScript can hold. Each
-   * event's piece is shared with every other feed it is in, and is a view of a buffer shared
-   * with other events: write or copy the pieces, never change or transfer them (transferring one
-   * would empty its neighbours).
+   * event's piece is shared with every other feed it is in: write or copy the pieces, never
+   * change or transfer them.
    */
   bytes(set: FeedSet): Array<Uint8Array<ArrayBuffer>>;
 }
@@ -85,7 +83,6 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
   const uids = new Set<string>();
   /** What a runbook's events, and a window's, have in common, serialized once. */
   const runbooks: WrittenRunbooks = new Map();
-  const slabs = new Utf8Slabs();
   let feeds = 0;
 
   function feedParts(set: FeedSet): { header: string; events: WrittenEvent[]; footer: string } {
@@ -98,7 +95,7 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
         const uid = eventUid(window, site.host);
         if (uids.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
         uids.add(uid);
-        events.set(window, (event = { uid, bytes: slabs.encode(eventText(window, uid, partsOf(runbooks, window, constants))), feed }));
+        events.set(window, (event = { uid, bytes: toUtf8.encode(eventText(window, uid, partsOf(runbooks, window, constants))), feed }));
       } else if (event.feed === feed) {
         throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
       }
