@@ -1,7 +1,7 @@
 import type { Item, Runbook } from '../model/corpus.ts';
 import type { Task, Window } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
-import { isPlaceholder } from '../rules/owner-placeholder.ts';
+import { isPlaceholder } from '../model/contacts.ts';
 import { clock } from '../time/format.ts';
 import type { FeedSet } from './feed-sets.ts';
 import { contentLine, escapeText, icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';

@@ -1,7 +1,8 @@
 import type { Item, Runbook } from '../model/corpus.ts';
 import type { Objective } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
-import { groupBy, placeOf } from './report-helpers.ts';
+import { groupBy } from '../model/group-by.ts';
+import { placeOf } from './report-helpers.ts';
 import type { Rule } from './rule.ts';
 
 export const objectiveConflict: Rule = {

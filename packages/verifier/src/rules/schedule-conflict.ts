@@ -1,5 +1,6 @@
 import { zoneOf } from '../model/zones.ts';
-import { groupBy, placeOf } from './report-helpers.ts';
+import { groupBy } from '../model/group-by.ts';
+import { placeOf } from './report-helpers.ts';
 import type { Rule } from './rule.ts';
 
 export const scheduleConflict: Rule = {

@@ -1,6 +1,7 @@
 import type { Threshold } from '../schema/runbook.ts';
 import { humanizeDuration } from '../time/duration.ts';
-import { groupBy, placeOf } from './report-helpers.ts';
+import { groupBy } from '../model/group-by.ts';
+import { placeOf } from './report-helpers.ts';
 import type { Rule } from './rule.ts';
 
 /** "> 70 for 10 minutes": a level as people read it. */

@@ -13,10 +13,6 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
   }
 
-  get lineCount(): number {
-    return this.#starts.length;
-  }
-
   position(offset: number): Position {
     const starts = this.#starts;
     let lo = 0;
@@ -27,10 +23,6 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  }
-
-  offset(position: Position): number {
-    return (this.#starts[position.line - 1] ?? 0) + position.column - 1;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSpans, overlappingPairs, overlapsWithin } from './intervals.ts';
+import { overlappingPairs, overlapsWithin } from './intervals.ts';
 
 describe('overlappingPairs', () => {
   it('finds exactly the overlapping pairs, touching ends excluded', () => {
@@ -39,11 +39,5 @@ describe('overlapsWithin', () => {
     expect(ids(overlapsWithin([span, point]))).toEqual(['span-point']);
     // At its end a span is over: a point there is outside it.
     expect(overlapsWithin([span, { id: 'end', start: 20, end: 20 }])).toEqual([]);
-  });
-});
-
-describe('mergeSpans', () => {
-  it('merges touching and overlapping spans', () => {
-    expect(mergeSpans([{ start: 5, end: 8 }, { start: 0, end: 5 }, { start: 10, end: 12 }])).toEqual([{ start: 0, end: 8 }, { start: 10, end: 12 }]);
   });
 });
