@@ -239,14 +239,14 @@ async function worstCase(cleanDir: string) {
 function buildFeeds(model: { corpus: verifier.Corpus; config: verifier.AlmanacConfig }) {
   const time = new verifier.TimeEngine(verifier.feedHorizon(BENCH_TODAY, model.config.feeds ?? {}));
   const sets = verifier.feedSets(model.corpus, time);
-  const options = {
+  const writer = verifier.createFeedWriter({
     siteUrl: verifier.siteUrlOf(model.config, {}),
     dtstamp: Date.parse(`${BENCH_TODAY}T00:00:00Z`),
     sequenceOf: () => 0,
     pageHrefOf: (runbook: verifier.Runbook) => `/${runbook.source.file.replace(/\.mdx?$/, '')}/`,
-  };
+  });
   let bytes = 0;
-  for (const set of sets) for (const part of verifier.renderFeedBytes(set, options)) bytes += part.length;
+  for (const set of sets) for (const part of writer.bytes(set)) bytes += part.length;
   return { feeds: sets.length, bytes };
 }
 

@@ -5,12 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, loadCorpus, verifyWithConfig } from '@almanac/verifier';
 import { BENCH_TODAY, generate } from '../bench/generate.ts';
 
-// The bench measures; this only holds the verifier to "well under the suite's patience" at 1,000.
+// The bench measures; this only catches a verifier grown several times slower (16 s in a run on
+// two cores shared with other builds).
 describe('1,000 generated runbooks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'almanac-scale-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('are verified in a few seconds, with only the error the generator plants', () => {
+  it('are verified in well under a minute, with only the error the generator plants', () => {
     generate(dir, 1000, 7);
     const started = performance.now();
     const { config } = loadConfig(dir);
@@ -18,8 +19,11 @@ describe('1,000 generated runbooks', () => {
     const result = verifyWithConfig(corpus, config, BENCH_TODAY);
     const ms = performance.now() - started;
     expect(corpus.runbooks).toHaveLength(1000);
-    // About one runbook in a thousand names an owner with a typo; nothing else is wrong.
-    expect(result.findings.filter((f) => f.severity === 'error').every((f) => f.ruleId === 'owner-unknown')).toBe(true);
-    expect(ms).toBeLessThan(15_000);
-  });
+    // About one runbook in a thousand names an owner with a typo (an id with an 's' added); seed 7
+    // plants at least one, and nothing else is wrong.
+    const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) expect(error).toMatch(/^owner-unknown: Owner '([a-z0-9-]+)s' is not in owners\.yaml; did you mean '\1'\?$/);
+    expect(ms).toBeLessThan(60_000);
+  }, 120_000);
 });

@@ -8,7 +8,6 @@ export interface SiteModel {
   result: VerifyResult;
   /** Runbooks by their file path relative to the project root, as Astro's entries carry it. */
   byFile: Map<string, Runbook>;
-  byId: Map<string, Runbook>;
   /** Findings by file, in the verifier's order; a file without findings has none here. */
   findingsByFile: Map<string, Finding[]>;
   /** When the site was built, epoch milliseconds: SOURCE_DATE_EPOCH (seconds) for a reproducible build, else now. */
@@ -34,7 +33,6 @@ export function getModel(): SiteModel {
     corpus,
     result,
     byFile: new Map(corpus.runbooks.map((runbook) => [runbook.source.file, runbook])),
-    byId: new Map(corpus.runbooks.map((runbook) => [runbook.id, runbook])),
     findingsByFile: groupBy(result.findings, (finding) => finding.file),
     builtAt: process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now(),
   };

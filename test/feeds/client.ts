@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { expect } from 'vitest';
 import { stringify } from 'yaml';
-import { MAX_LINE_OCTETS, parseOwnersFile, parseRunbookFile, type Corpus, type FeedOptions } from '@almanac/verifier';
+import { createFeedWriter, MAX_LINE_OCTETS, parseOwnersFile, parseRunbookFile, type Corpus, type FeedOptions, type FeedWriter } from '@almanac/verifier';
 
 /*
  * What a subscribing client sees of a feed: ical.js (Thunderbird's parser) reads the events, and
@@ -125,13 +125,13 @@ export function corpusOf(runbooks: Record<string, Record<string, unknown>>, owne
 
 export const SITE = 'https://almanac.example.org';
 
-/** Options as the endpoints make them, with fixed times. */
-export function testOptions(overrides: Partial<FeedOptions> = {}): FeedOptions {
-  return {
+/** A writer of one build's feeds, with options as the endpoints make them and fixed times. */
+export function testWriter(overrides: Partial<FeedOptions> = {}): FeedWriter {
+  return createFeedWriter({
     siteUrl: SITE,
     dtstamp: Date.UTC(2026, 1, 1, 12),
     sequenceOf: () => 1_767_225_600,
     pageHrefOf: (runbook) => `/${runbook.source.file.replace(/^runbooks\//, '').replace(/\.mdx?$/, '').toLowerCase()}/`,
     ...overrides,
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { feedHorizon, feedSets, loadConfig, loadCorpus, ownsWindow, renderFeed, TimeEngine, windowOccurrences } from '@almanac/verifier';
-import { expectRfc5545, parseFeed, testOptions } from './client.ts';
+import { feedHorizon, feedSets, loadConfig, loadCorpus, ownsWindow, TimeEngine, windowOccurrences } from '@almanac/verifier';
+import { expectRfc5545, parseFeed, testWriter } from './client.ts';
 
 /*
  * The feeds of the runbooks in runbooks/, whatever they are today: every one valid, and every
@@ -12,7 +12,8 @@ const { config } = loadConfig(root);
 const corpus = loadCorpus(['runbooks'], root, { ownersFile: config.owners });
 const time = new TimeEngine(feedHorizon('2026-11-23', config.feeds));
 const sets = feedSets(corpus, time);
-const rendered = new Map(sets.map((set) => [set.path, renderFeed(set, testOptions())]));
+const writer = testWriter();
+const rendered = new Map(sets.map((set) => [set.path, writer.text(set)]));
 
 describe('feeds of the shipped runbooks', () => {
   it('has a feed for all, for each system and for each owner', () => {
@@ -58,6 +59,7 @@ describe('feeds of the shipped runbooks', () => {
   it('writes the same bytes from a second load of the same files', () => {
     const again = loadCorpus(['runbooks'], root, { ownersFile: config.owners });
     const secondSets = feedSets(again, new TimeEngine(feedHorizon('2026-11-23', config.feeds)));
-    for (const set of secondSets) expect(renderFeed(set, testOptions()), set.path).toBe(rendered.get(set.path));
+    const secondWriter = testWriter();
+    for (const set of secondSets) expect(secondWriter.text(set), set.path).toBe(rendered.get(set.path));
   });
 });

@@ -2,15 +2,14 @@
 // every row read off each seed table and every scheduled checklist item is in the runbook's
 // frontmatter, the shipped runbooks verify clean (warnings only), and each seed contradiction,
 // stated as the seed does in a fixture, gives exactly the finding mvono-expected.json names.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus, parseOwnersFile, verify, type Owners, type Runbook } from '@almanac/verifier';
+import { loadCorpus, verify, type Runbook } from '@almanac/verifier';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const FRAGMENT = join(root, 'runbooks/owners.d/mvono-politicalsphere.yaml');
 const TODAY = '2026-11-23';
 
 const corpus = loadCorpus(['runbooks'], root);
@@ -29,11 +28,6 @@ function tasks(r: Runbook, prefix: string) {
 }
 const count = (r: Runbook, list: ListName) => r[list].length;
 
-/** The owners these runbooks use: the fragment until it is merged, else runbooks/owners.yaml. */
-function owners(r: Runbook): Owners {
-  if (existsSync(FRAGMENT)) return parseOwnersFile('owners.yaml', readFileSync(FRAGMENT)).registry.owners;
-  return r.registry.owners;
-}
 
 describe('seed 000: Mvono Consultants maintenance plan (runbooks/mvono/maintenance-plan.mdx)', () => {
   const r = runbook('mvono-maintenance-plan');
@@ -142,7 +136,7 @@ describe('seed 000: Mvono Consultants maintenance plan (runbooks/mvono/maintenan
     for (const list of ['windows', 'ad_hoc_windows', 'escalation', 'retention'] as const) expect(count(r, list)).toBe(0);
   });
   it('Contact Information: 5 contacts (4 placeholder phones), plus Development Team and automation', () => {
-    const mvono = Object.entries(owners(r)).filter(([id]) => id.startsWith('mvono-'));
+    const mvono = Object.entries(r.registry.owners).filter(([id]) => id.startsWith('mvono-'));
     expect(mvono).toHaveLength(7);
     const contacts = mvono.filter(([, o]) => o.email);
     expect(contacts.map(([id]) => id)).toEqual(['mvono-system-administrator', 'mvono-database-administrator', 'mvono-security-officer', 'mvono-support-team', 'mvono-it-manager']);
@@ -192,7 +186,7 @@ describe('seed 002: Political Sphere maintenance SOP (runbooks/political-sphere/
     for (const list of ['thresholds', 'objectives', 'escalation', 'retention', 'support_targets', 'capacity_triggers'] as const) expect(count(r, list)).toBe(0);
   });
   it('Owner and Document Owner: 2 teams, no contacts in the seed', () => {
-    const ps = Object.entries(owners(r)).filter(([id]) => id.startsWith('political-sphere-'));
+    const ps = Object.entries(r.registry.owners).filter(([id]) => id.startsWith('political-sphere-'));
     expect(ps.map(([id]) => id)).toEqual(['political-sphere-operations-team', 'political-sphere-documentation-team']);
   });
 });
@@ -203,8 +197,7 @@ describe('the two runbooks verify with warnings only', () => {
 
   it('has no errors against the owners they use', () => {
     for (const dir of ['mvono', 'political-sphere']) cpSync(join(root, 'runbooks', dir), join(scratch, 'runbooks', dir), { recursive: true });
-    const ownersFile = existsSync(FRAGMENT) ? FRAGMENT : join(root, 'runbooks/owners.yaml');
-    writeFileSync(join(scratch, 'runbooks/owners.yaml'), readFileSync(ownersFile));
+    cpSync(join(root, 'runbooks/owners.yaml'), join(scratch, 'runbooks/owners.yaml'));
     const result = verify(loadCorpus(['runbooks'], scratch), { today: TODAY });
     const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`);
     expect(errors).toEqual([]);

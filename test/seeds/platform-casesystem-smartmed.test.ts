@@ -2,15 +2,14 @@
 // 004 (SmartMed maintenance schedule): every row read off each seed table is in the runbook's
 // frontmatter, the shipped runbooks verify clean (warnings only), and each seed contradiction,
 // stated as the seed does in a fixture, gives exactly the finding its expected.json names.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus, parseOwnersFile, verify, type Owners, type Runbook } from '@almanac/verifier';
+import { loadCorpus, verify, type Runbook } from '@almanac/verifier';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const FRAGMENT = join(root, 'runbooks/owners.d/platform-casesystem-smartmed.yaml');
 const TODAY = '2026-11-23';
 
 const corpus = loadCorpus(['runbooks'], root);
@@ -29,11 +28,6 @@ function withPrefix(r: Runbook, list: 'tasks' | 'windows' | 'ad_hoc_windows' | '
 }
 const count = (r: Runbook, list: ListName) => r[list].length;
 
-/** The owners these runbooks use: the fragment until it is merged, else runbooks/owners.yaml. */
-function owners(r: Runbook): Owners {
-  if (existsSync(FRAGMENT)) return parseOwnersFile('owners.yaml', readFileSync(FRAGMENT)).registry.owners;
-  return r.registry.owners;
-}
 
 describe('seed 001: platform maintenance guide (runbooks/platform/maintenance-guide.mdx)', () => {
   const r = runbook('platform-maintenance-guide');
@@ -81,7 +75,7 @@ describe('seed 001: platform maintenance guide (runbooks/platform/maintenance-gu
   });
   it('Primary Contacts: 3 teams, each with 2 placeholder contacts kept verbatim', () => {
     expect(r.owners).toEqual(['platform-system-administration', 'platform-security-team', 'platform-development-team']);
-    const registry = owners(r);
+    const registry = r.registry.owners;
     for (const id of r.owners) {
       expect(registry[id]?.contacts).toHaveLength(2);
       for (const c of registry[id]!.contacts!) expect([c.name, c.phone]).toEqual(['[Name]', '[Phone]']);
@@ -93,7 +87,7 @@ describe('seed 001: platform maintenance guide (runbooks/platform/maintenance-gu
       [2, 'PT15M'],
       [3, 'PT5M'],
     ]);
-    for (const e of r.escalation) expect(owners(r)[e.value.owner]?.contact).toBe('[Contact details]');
+    for (const e of r.escalation) expect(r.registry.owners[e.value.owner]?.contact).toBe('[Contact details]');
   });
   it('no recovery objectives, retention, support targets or capacity triggers in the seed', () => {
     for (const list of ['objectives', 'retention', 'support_targets', 'capacity_triggers'] as const) expect(count(r, list)).toBe(0);
@@ -221,7 +215,7 @@ describe('seed 004: SmartMed maintenance schedule (runbooks/smartmed/maintenance
     expect(r.thresholds.map((t) => t.value.metric)).toEqual(['error-rate', 'failed-login-attempts']);
   });
   it('Contacts: 4 rows, placeholders kept verbatim', () => {
-    const registry = owners(r);
+    const registry = r.registry.owners;
     expect(r.owners.map((id) => [id, registry[id]?.email ?? registry[id]?.contact])).toEqual([
       ['smartmed-devops-lead', '[email]'],
       ['smartmed-security-lead', '[email]'],
@@ -240,8 +234,7 @@ describe('the three runbooks verify with warnings only', () => {
 
   it('has no errors against the owners they use', () => {
     for (const dir of ['platform', 'case-system', 'smartmed']) cpSync(join(root, 'runbooks', dir), join(scratch, 'runbooks', dir), { recursive: true });
-    const ownersFile = existsSync(FRAGMENT) ? FRAGMENT : join(root, 'runbooks/owners.yaml');
-    writeFileSync(join(scratch, 'runbooks/owners.yaml'), readFileSync(ownersFile));
+    cpSync(join(root, 'runbooks/owners.yaml'), join(scratch, 'runbooks/owners.yaml'));
     const result = verify(loadCorpus(['runbooks'], scratch), { today: TODAY });
     const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`);
     expect(errors).toEqual([]);

@@ -1,28 +1,31 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist');
+export { BUILD_TODAY, buildSite, ROOT } from './astro-build.ts';
 
-const VITEST_ENV = new Set(['NODE_ENV', 'TEST', 'PROD', 'DEV', 'BASE_URL', 'MODE', 'SSR', 'FORCE_TTY']);
+const shared = inject('siteBuild');
+
+/** The site every site test reads: built once per run by the site tier's global setup (`global-setup.ts`). Call `ensureBuilt()` before reading it. */
+export const DIST = shared.dist;
+
+/** How long a test waits for the shared build: far more than the build takes on a loaded two-core machine. */
+const PATIENCE_MS = 10 * 60_000;
+
+let built = false;
 
 /**
- * Runs `astro build` with the project's Node 24 (the `node` devDependency), whichever Node runs
- * the tests. The site alone, without `almanac verify` first: these tests are about the pages,
- * and a runbook with errors still gets its page.
+ * Waits until the shared build has ended, and throws its error if it failed. Synchronous, so that
+ * a test can call it anywhere; the worker has nothing else to do while it waits.
  */
-export function buildSite(outDir = DIST, env: Record<string, string> = {}): void {
-  // Vitest's own variables (NODE_ENV=test, DEV=1, MODE=test…) would make a development build, one without search.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.has(key) && !key.startsWith('VITEST')));
-  execFileSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: ROOT,
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-/** Builds dist/ unless a build is there: CI runs `npm run build` before `npm test`, a plain `npm test` builds here. */
 export function ensureBuilt(): void {
-  if (!existsSync(join(DIST, 'index.html')) || !existsSync(join(DIST, 'pagefind'))) buildSite();
+  if (built) return;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  const until = Date.now() + PATIENCE_MS;
+  while (!existsSync(shared.status)) {
+    if (Date.now() > until) throw new Error(`the shared site build into ${DIST} has not ended after ${PATIENCE_MS / 60_000} minutes`);
+    Atomics.wait(nap, 0, 0, 250);
+  }
+  const status = JSON.parse(readFileSync(shared.status, 'utf8')) as { ok: boolean; message?: string };
+  if (!status.ok) throw new Error(status.message);
+  built = true;
 }

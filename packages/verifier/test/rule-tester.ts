@@ -66,25 +66,31 @@ export function corpusOf(testCase: Pick<RuleCase, 'runbooks' | 'owners' | 'prome
   return corpus;
 }
 
+/** The examples of a rule's docs: each a line `Incorrect…:` or `Correct…:`, a blank line, then a fenced block that is not empty. */
+export function exampleBlocks(docs: string): Array<{ label: string; code: string }> {
+  return [...docs.matchAll(/^(Incorrect|Correct)\b[^\n]*:\n\n```[a-z]*\n([\s\S]*?)\n```$/gm)].filter(([, , code]) => code!.trim() !== '').map(([, label, code]) => ({ label: label!, code: code! }));
+}
+
 /**
- * ESLint's RuleTester for Almanac rules: valid cases must yield no finding of the rule, invalid
- * cases exactly the listed ones. Findings are matched by data path, which survives reformatting;
+ * ESLint's RuleTester for Almanac rules: valid cases must yield no finding, invalid cases exactly
+ * the listed ones, all of the rule. `alongside` runs other rules too, for a rule that judges
+ * their findings (`suppression`): their findings count as well, so a case must leave none. Findings are matched by data path, which survives reformatting;
  * line and column are asserted only where a case asks. Cases must pass the schema unless the
  * rule under test is about the schema, so that no case passes because its items were dropped.
  */
-export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
+export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }, options: { alongside?: readonly Rule[] } = {}): void {
+  const rules = [rule, ...(options.alongside ?? [])];
   const run = (testCase: RuleCase) => {
     const corpus = corpusOf(testCase);
     if (rule.id !== 'schema' && rule.id !== 'parse') {
       expect(corpus.loadReports.map((r) => r.message), 'the case itself must be valid').toEqual([]);
     }
-    return verify(corpus, { today: testCase.today ?? TODAY, rules: [rule] }).findings;
+    return verify(corpus, { today: testCase.today ?? TODAY, rules }).findings;
   };
   describe(rule.id, () => {
     it('has docs with an incorrect and a correct example', () => {
       expect(rule.meta.description.length).toBeGreaterThan(10);
-      expect(rule.meta.docs).toMatch(/Incorrect/);
-      expect(rule.meta.docs).toMatch(/Correct/);
+      expect(exampleBlocks(rule.meta.docs).map(({ label }) => label)).toEqual(['Incorrect', 'Correct']);
     });
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {

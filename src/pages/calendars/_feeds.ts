@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { feedHorizon, feedSets, renderFeedBytes, TimeEngine, type FeedOptions, type FeedSet, type Runbook } from '@almanac/verifier';
+import { createFeedWriter, feedHorizon, feedSets, TimeEngine, type FeedSet, type FeedWriter, type Runbook } from '@almanac/verifier';
 import { getModel } from '../../lib/model.ts';
 import { pageHrefs } from '../../lib/pages.ts';
 
@@ -10,7 +10,7 @@ import { pageHrefs } from '../../lib/pages.ts';
 
 interface Feeds {
   sets: Map<string, FeedSet>;
-  options: FeedOptions;
+  writer: FeedWriter;
 }
 
 let feeds: Promise<Feeds> | undefined;
@@ -26,7 +26,7 @@ async function build(): Promise<Feeds> {
   const time = new TimeEngine(feedHorizon(result.today, config.feeds));
   const hrefs = await pageHrefs();
   const commits = commitTimes();
-  const options: FeedOptions = {
+  const writer = createFeedWriter({
     siteUrl,
     dtstamp: (sourceDateEpoch() ?? commits.head ?? 0) * 1000,
     sequenceOf: (runbook) => lastChange(runbook, commits.files),
@@ -35,8 +35,8 @@ async function build(): Promise<Feeds> {
       if (href === undefined) throw new Error(`${runbook.source.file} has no page in the docs collection, so its feed events would link nowhere`);
       return href;
     },
-  };
-  return { sets: new Map(feedSets(corpus, time).map((set) => [set.path, set])), options };
+  });
+  return { sets: new Map(feedSets(corpus, time).map((set) => [set.path, set])), writer };
 }
 
 /**
@@ -92,10 +92,10 @@ export async function feedIsEmpty(feed: string): Promise<boolean> {
 }
 
 export async function feedResponse(path: string): Promise<Response> {
-  const { sets, options } = await getFeeds();
+  const { sets, writer } = await getFeeds();
   const set = sets.get(path);
   if (!set) return new Response(null, { status: 404 });
   // Bytes, not text: a large organisation's feed of all windows is longer than one string can be.
   // One buffer, as Astro writes a response whole; copied, never transferred, since other feeds share the pieces. A Blob of them took twice as long.
-  return new Response(Buffer.concat(renderFeedBytes(set, options)), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  return new Response(Buffer.concat(writer.bytes(set)), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }

@@ -1,4 +1,4 @@
-import { renderFeed, type FeedOptions } from '../feeds/feed.ts';
+import { createFeedWriter } from '../feeds/feed.ts';
 import { feedHorizon, feedSets } from '../feeds/feed-sets.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { TimeEngine } from '../time/engine.ts';
@@ -22,12 +22,12 @@ export interface FeedSettings {
  * commit (DTSTAMP, SEQUENCE) are held fixed so that only what a subscriber would see counts.
  */
 function feedEvents(corpus: Corpus, settings: FeedSettings): Map<string, Map<string, string>> {
-  const options: FeedOptions = { siteUrl: 'https://almanac.invalid', dtstamp: 0, sequenceOf: () => 0, pageHrefOf: (runbook) => `/${runbook.id}/` };
+  const writer = createFeedWriter({ siteUrl: 'https://almanac.invalid', dtstamp: 0, sequenceOf: () => 0, pageHrefOf: (runbook) => `/${runbook.id}/` });
   const feeds = new Map<string, Map<string, string>>();
   for (const set of feedSets(corpus, new TimeEngine(feedHorizon(settings.today, settings.days)))) {
     const events = new Map<string, string>();
     // Unfolded (RFC 5545 §3.1) so that a long UID is read whole.
-    for (const event of renderFeed(set, options).replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT').slice(1)) {
+    for (const event of writer.text(set).replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT').slice(1)) {
       events.set(/\r\nUID:([^\r\n]*)/.exec(event)?.[1] ?? event, event);
     }
     feeds.set(set.path, events);

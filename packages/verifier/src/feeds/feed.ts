@@ -1,10 +1,9 @@
 import type { Item, Runbook } from '../model/corpus.ts';
 import type { Task, Window } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
-import { isPlaceholder } from '../rules/owner-placeholder.ts';
+import { isPlaceholder } from '../model/contacts.ts';
 import { clock } from '../time/format.ts';
 import type { FeedSet } from './feed-sets.ts';
-import { Utf8Slabs } from './utf8-slabs.ts';
 import { contentLine, escapeText, icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
 import { localSpan, localTimes, wallTime } from './local-time.ts';
 import type { ScheduledWindow } from './schedule.ts';
@@ -32,32 +31,22 @@ const REFRESH_INTERVAL = 'PT6H';
  */
 const EMPTY_FEED_COMPONENT = ['BEGIN:VTIMEZONE', 'TZID:UTC', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0000', 'TZOFFSETTO:+0000', 'TZNAME:UTC', 'END:STANDARD', 'END:VTIMEZONE'];
 
-/**
- * A feed as iCalendar text. Each occurrence is its own event with UTC DTSTART/DTEND rather than
- * an RRULE with a TZID: clients disagree on RRULE+TZID around DST changes and Outlook refuses a
- * TZID without VTIMEZONE, while UTC instants show the same in every client as on the site.
- * No METHOD: a subscribed feed is a published calendar, not a scheduling message.
- */
-export function renderFeed(set: FeedSet, options: FeedOptions): string {
-  const { header, events, footer } = feedParts(set, options);
-  return header + events.map((event) => fromUtf8.decode(event.bytes)).join('') + footer;
+/** Writes the feeds of one build (`createFeedWriter`). */
+export interface FeedWriter {
+  /** A feed as iCalendar text. */
+  text(set: FeedSet): string;
+  /**
+   * The same feed as UTF-8, the form a file or a response takes, in pieces (the calendar's head,
+   * each event, its end) to write one after another or copy into one buffer: the feed of every
+   * window of 10,000 runbooks is longer than the longest string JavaScript can hold. Each
+   * event's piece is shared with every other feed it is in: write or copy the pieces, never
+   * change or transfer them.
+   */
+  bytes(set: FeedSet): Array<Uint8Array<ArrayBuffer>>;
 }
 
 const toUtf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
-
-/**
- * The same feed as UTF-8, the form a file or a response takes, in pieces (the calendar's head,
- * each event, its end) to write one after another or copy into one buffer: the feed of every
- * window of 10,000 runbooks is longer than the longest string JavaScript can hold. Each event's piece is
- * shared with every other feed it is in, and is a view of a buffer shared with other events:
- * write or copy the pieces, never change or transfer them (transferring one would empty its
- * neighbours).
- */
-export function renderFeedBytes(set: FeedSet, options: FeedOptions): Array<Uint8Array<ArrayBuffer>> {
-  const { header, events, footer } = feedParts(set, options);
-  return [toUtf8.encode(header), ...events.map((event) => event.bytes), toUtf8.encode(footer)];
-}
 
 /**
  * An event as it is kept between the feeds it is in: as UTF-8, which lives outside the
@@ -67,48 +56,80 @@ export function renderFeedBytes(set: FeedSet, options: FeedOptions): Array<Uint8
 interface WrittenEvent {
   uid: string;
   bytes: Uint8Array<ArrayBuffer>;
-  /** The last feed it went into, numbered from 1 per set of options. */
+  /** The last feed it went into, numbered from 1 by its writer. */
   feed: number;
 }
 
-function feedParts(set: FeedSet, options: FeedOptions): { header: string; events: WrittenEvent[]; footer: string } {
+/**
+ * A writer of the feeds of one build, whose options fix the site, DTSTAMP and SEQUENCE. Each
+ * occurrence is its own event with UTC DTSTART/DTEND rather than an RRULE with a TZID: clients
+ * disagree on RRULE+TZID around DST changes and Outlook refuses a TZID without VTIMEZONE, while
+ * UTC instants show the same in every client as on the site. No METHOD: a subscribed feed is a
+ * published calendar, not a scheduling message.
+ *
+ * One occurrence is in several feeds (all, its system's, each owner's), so the writer keeps
+ * every event it writes for the feeds after, and every UID it gives: two occurrences with one
+ * UID, which clients would merge into one event, fail the build even when they are in
+ * different feeds. A feed's bytes therefore depend only on its set and the options, whichever
+ * feeds the writer wrote before; a new writer starts with nothing kept.
+ */
+export function createFeedWriter(options: FeedOptions): FeedWriter {
   const site = new URL(`${options.siteUrl.replace(/\/+$/, '')}/`);
-  // One occurrence is in several feeds (all, its system's, each owner's): its event is written once.
-  let written = writtenEvents.get(options);
-  if (!written) writtenEvents.set(options, (written = { events: new Map(), uids: new Set(), runbooks: new Map(), feeds: 0, slabs: new Utf8Slabs() }));
-  const events: WrittenEvent[] = [];
-  const feed = ++written.feeds;
-  for (const window of set.windows) {
-    let event = written.events.get(window);
-    // Two events with one UID would merge in every client: fail the build instead of publishing that.
-    // A UID is checked once against every other (two occurrences), and an event once per feed (the same one twice).
-    if (event === undefined) {
-      const uid = eventUid(window, site.host);
-      if (written.uids.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
-      written.uids.add(uid);
-      written.events.set(window, (event = { uid, bytes: written.slabs.encode(eventText(window, uid, partsOf(written.runbooks, window, site, options))), feed }));
-    } else if (event.feed === feed) {
-      throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
+  const constants: WriterConstants = { site, options, dtstamp: contentLine(`DTSTAMP:${utcDateTime(options.dtstamp)}`) };
+  // Maps, not WeakMaps: a WeakMap of 100,000 events slows every garbage collection.
+  /** Each occurrence's event, once written. */
+  const events = new Map<ScheduledWindow, WrittenEvent>();
+  /** Every UID given. */
+  const uids = new Set<string>();
+  /** What a runbook's events, and a window's, have in common, serialized once. */
+  const runbooks: WrittenRunbooks = new Map();
+  let feeds = 0;
+
+  function feedParts(set: FeedSet): { header: string; events: WrittenEvent[]; footer: string } {
+    const inFeed: WrittenEvent[] = [];
+    const feed = ++feeds;
+    for (const window of set.windows) {
+      let event = events.get(window);
+      // A UID is checked once against every other (two occurrences), and an event once per feed (the same one twice).
+      if (event === undefined) {
+        const uid = eventUid(window, site.host);
+        if (uids.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
+        uids.add(uid);
+        events.set(window, (event = { uid, bytes: toUtf8.encode(eventText(window, uid, partsOf(runbooks, window, constants))), feed }));
+      } else if (event.feed === feed) {
+        throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
+      }
+      event.feed = feed;
+      inFeed.push(event);
     }
-    event.feed = feed;
-    events.push(event);
+    const header = serializeLines([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      `PRODID:${PRODID}`,
+      'CALSCALE:GREGORIAN',
+      textProperty('NAME', set.name),
+      textProperty('X-WR-CALNAME', set.name),
+      textProperty('DESCRIPTION', set.description),
+      textProperty('X-WR-CALDESC', set.description),
+      `SOURCE;VALUE=URI:${new URL(`calendars/${set.path}.ics`, site).href}`,
+      `URL:${site.href}`,
+      `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
+      `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
+      ...(inFeed.length ? [] : EMPTY_FEED_COMPONENT),
+    ]);
+    return { header, events: inFeed, footer: serializeLines(['END:VCALENDAR']) };
   }
-  const header = serializeLines([
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:${PRODID}`,
-    'CALSCALE:GREGORIAN',
-    textProperty('NAME', set.name),
-    textProperty('X-WR-CALNAME', set.name),
-    textProperty('DESCRIPTION', set.description),
-    textProperty('X-WR-CALDESC', set.description),
-    `SOURCE;VALUE=URI:${new URL(`calendars/${set.path}.ics`, site).href}`,
-    `URL:${site.href}`,
-    `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
-    `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
-    ...(events.length ? [] : EMPTY_FEED_COMPONENT),
-  ]);
-  return { header, events, footer: serializeLines(['END:VCALENDAR']) };
+
+  return {
+    text(set) {
+      const { header, events: inFeed, footer } = feedParts(set);
+      return header + inFeed.map((event) => fromUtf8.decode(event.bytes)).join('') + footer;
+    },
+    bytes(set) {
+      const { header, events: inFeed, footer } = feedParts(set);
+      return [toUtf8.encode(header), ...inFeed.map((event) => event.bytes), toUtf8.encode(footer)];
+    },
+  };
 }
 
 /**
@@ -118,9 +139,11 @@ function feedParts(set: FeedSet, options: FeedOptions): { header: string; events
  * the same as escaping them whole: a piece holds no break that a join could split.
  */
 interface RunbookParts {
-  /** DTSTAMP and SEQUENCE, serialized. */
-  stamp: string;
+  /** SEQUENCE, serialized. */
+  sequence: string;
   page: string;
+  /** URL, serialized. */
+  url: string;
   /** Escaped "Owners: …". */
   owners: string;
   /** Escaped ", owner: …)" and the rest of a task's line after its times, by task. */
@@ -135,22 +158,41 @@ interface WindowParts {
   impact: string;
   /** Escaped: the window's description, the runbook's title and page. */
   tail: string;
-  /** URL to END:VEVENT, serialized. */
-  after: string;
+  /** CATEGORIES, serialized. */
+  categories: string;
+  /** The VALARM, serialized, or nothing. */
+  alarm: string;
 }
 
 type WrittenRunbooks = Map<Runbook, RunbookParts>;
 
-function partsOf(runbooks: WrittenRunbooks, occurrence: ScheduledWindow, site: URL, options: FeedOptions): { runbook: RunbookParts; window: WindowParts } {
+/** What a writer's every event shares. */
+interface WriterConstants {
+  site: URL;
+  options: FeedOptions;
+  /** DTSTAMP, serialized. */
+  dtstamp: string;
+}
+
+interface EventParts {
+  /** DTSTAMP, serialized. */
+  dtstamp: string;
+  runbook: RunbookParts;
+  window: WindowParts;
+}
+
+function partsOf(runbooks: WrittenRunbooks, occurrence: ScheduledWindow, { site, options, dtstamp }: WriterConstants): EventParts {
   const { runbook, window } = occurrence;
   let ofRunbook = runbooks.get(runbook);
   if (!ofRunbook) {
     const sequence = options.sequenceOf(runbook);
     if (!Number.isSafeInteger(sequence) || sequence < 0) throw new Error(`SEQUENCE of ${runbook.id} must be a whole number of 0 or more, not ${sequence}`);
+    // Relative to the site URL, which may itself have a path.
+    const page = new URL(`.${options.pageHrefOf(runbook)}`, site).href;
     runbooks.set(runbook, (ofRunbook = {
-      stamp: serializeLines([`DTSTAMP:${utcDateTime(options.dtstamp)}`, `SEQUENCE:${sequence}`]),
-      // Relative to the site URL, which may itself have a path.
-      page: new URL(`.${options.pageHrefOf(runbook)}`, site).href,
+      sequence: contentLine(`SEQUENCE:${sequence}`),
+      page,
+      url: contentLine(`URL:${page}`),
       owners: escapeText(`Owners: ${runbook.owners.map((id) => ownerLabel(runbook, id)).join('; ')}`),
       tasks: new Map(),
       windows: new Map(),
@@ -161,33 +203,20 @@ function partsOf(runbooks: WrittenRunbooks, occurrence: ScheduledWindow, site: U
     const summary = `${runbook.system}: ${window.value.title}`;
     const notice = window.value.notice;
     ofRunbook.windows.set(window, (ofWindow = {
-      summary: serializeLines([textProperty('SUMMARY', summary)]),
+      summary: contentLine(textProperty('SUMMARY', summary)),
       impact: escapeLines([`Impact: ${window.value.impact}`, `Notice: ${notice === undefined ? 'not stated in the runbook' : durationMs(notice) > 0 ? `${humanizeDuration(notice)} ahead` : 'none'}`]),
       tail: escapeLines([...(window.value.description ? ['', window.value.description] : []), '', `Runbook: ${runbook.title}`, ofRunbook.page]),
-      after: serializeLines([
-        `URL:${ofRunbook.page}`,
-        textListProperty('CATEGORIES', [runbook.system, window.value.impact]),
-        // Staff follow the feed to know, not to attend: a window must not mark them busy.
-        'TRANSP:TRANSPARENT',
-        ...alarm(window.value.notice, summary),
-        'END:VEVENT',
-      ]),
+      categories: contentLine(textListProperty('CATEGORIES', [runbook.system, window.value.impact])),
+      alarm: serializeLines(alarm(notice, summary)),
     }));
   }
-  return { runbook: ofRunbook, window: ofWindow };
+  return { dtstamp, runbook: ofRunbook, window: ofWindow };
 }
 
 /** Lines of a TEXT value, escaped and joined by escaped line breaks. */
 function escapeLines(lines: readonly string[]): string {
   return lines.map(escapeText).join('\\n');
 }
-
-/**
- * Each occurrence's serialized VEVENT, the UIDs taken, and what a runbook's events share, per
- * set of options (which fix the site, DTSTAMP and SEQUENCE). Maps inside: a WeakMap of 100,000
- * events slows every garbage collection.
- */
-const writtenEvents = new WeakMap<FeedOptions, { events: Map<ScheduledWindow, WrittenEvent>; uids: Set<string>; runbooks: WrittenRunbooks; feeds: number; slabs: Utf8Slabs }>();
 
 /**
  * `<runbook>-<window>-<start in UTC>@<site host>`: the same occurrence keeps its UID from build to
@@ -197,14 +226,27 @@ function eventUid(window: ScheduledWindow, host: string): string {
   return `${window.runbook.id}-${window.window.value.id}-${utcDateTime(window.start)}@${host}`;
 }
 
-function eventText(occurrence: ScheduledWindow, uid: string, parts: { runbook: RunbookParts; window: WindowParts }): string {
+/**
+ * One occurrence's VEVENT, every line of it in the order written: its properties, then its
+ * alarm, as RFC 5545 (3.6.1) wants a component's properties before the components it holds.
+ */
+function eventText(occurrence: ScheduledWindow, uid: string, parts: EventParts): string {
   return (
-    `BEGIN:VEVENT\r\n${contentLine(`UID:${uid}`)}${parts.runbook.stamp}DTSTART:${utcDateTime(occurrence.start)}\r\n` +
+    'BEGIN:VEVENT\r\n' +
+    contentLine(`UID:${uid}`) +
+    parts.dtstamp +
+    parts.runbook.sequence +
+    `DTSTART:${utcDateTime(occurrence.start)}\r\n` +
     // DTEND must be later than DTSTART; a zero-length window ends where it starts without one.
     (occurrence.end > occurrence.start ? `DTEND:${utcDateTime(occurrence.end)}\r\n` : '') +
     parts.window.summary +
     contentLine(`DESCRIPTION:${eventDescription(occurrence, parts)}`) +
-    parts.window.after
+    parts.runbook.url +
+    parts.window.categories +
+    // Staff follow the feed to know, not to attend: a window must not mark them busy.
+    'TRANSP:TRANSPARENT\r\n' +
+    parts.window.alarm +
+    'END:VEVENT\r\n'
   );
 }
 
@@ -218,7 +260,7 @@ function alarm(notice: string | undefined, summary: string): string[] {
  * What a reader needs without opening the runbook, escaped: local and UTC times, impact,
  * notice, tasks, owners, the page.
  */
-function eventDescription(occurrence: ScheduledWindow, parts: { runbook: RunbookParts; window: WindowParts }): string {
+function eventDescription(occurrence: ScheduledWindow, parts: EventParts): string {
   const { runbook, zone, tasks } = occurrence;
   const lines = [
     escapeText(`When: ${localSpan(occurrence.start, occurrence.end, zone)}`),

@@ -23,7 +23,15 @@ tasks:
     ...
 \`\`\`
 
-Correct: give the second task its own id, such as \`security-log-review\`.`,
+Correct (the second task has its own id):
+
+\`\`\`yaml
+tasks:
+  - id: log-review
+    ...
+  - id: security-log-review
+    ...
+\`\`\``,
   },
   check({ corpus, report }) {
     const byId = new Map<string, Runbook>();

@@ -49,7 +49,5 @@ export const ALL_RULES: readonly Rule[] = [
   backupCheckWithoutBackup,
 ];
 
-export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));
-
 /** Every rule id a finding can carry, with its docs: the rules, and the check of almanac-ignore comments. */
 export const RULE_METAS: ReadonlyMap<string, RuleMeta> = new Map([...ALL_RULES.map((rule) => [rule.id, rule.meta] as const), [SUPPRESSION_RULE_ID, suppressionMeta]]);

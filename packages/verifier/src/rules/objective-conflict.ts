@@ -1,7 +1,8 @@
 import type { Item, Runbook } from '../model/corpus.ts';
 import type { Objective } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
-import { groupBy, placeOf } from './report-helpers.ts';
+import { groupBy } from '../model/group-by.ts';
+import { placeOf } from './report-helpers.ts';
 import type { Rule } from './rule.ts';
 
 export const objectiveConflict: Rule = {
@@ -22,7 +23,14 @@ objectives: [{ scenario: database-failure, rto: PT4H, rpo: PT24H, ... }]
 objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
 \`\`\`
 
-Correct: agree on one value and state it in one place, or in both places alike.`,
+Correct (one value, stated in one place or in both alike):
+
+\`\`\`yaml
+# runbooks/db.mdx
+objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
+# runbooks/dr.mdx, same system
+objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
+\`\`\``,
   },
   check({ corpus, report }) {
     const all = corpus.runbooks.flatMap((runbook) => runbook.objectives.map((item) => ({ runbook, item })));

@@ -1,12 +1,6 @@
+import { isPlaceholder } from '../model/contacts.ts';
 import type { Rule } from './rule.ts';
 
-/** "[Name]", "[email]", "+254 7XX XXX XXX", "TBD": contact text that stands in for a real one. */
-const PLACEHOLDER = /\[[^\]]*\]|<[^>]*>|XX|\bTBD\b|\bTODO\b/;
-
-/** Whether contact text stands in for a real one; pages and feeds mark what this rule reports. */
-export function isPlaceholder(text: string): boolean {
-  return PLACEHOLDER.test(text);
-}
 const CONTACT_FIELDS = ['name', 'email', 'phone', 'contact'] as const;
 
 export const ownerPlaceholder: Rule = {
@@ -45,7 +39,7 @@ system-administrator:
           }
         });
         for (const { path, value, field } of entries) {
-          if (value === undefined || !PLACEHOLDER.test(value)) continue;
+          if (value === undefined || !isPlaceholder(value)) continue;
           report({ source: registry.source, path, message: `Owner '${id}' has a placeholder ${field} '${value}'; replace it with a real contact` });
         }
       }

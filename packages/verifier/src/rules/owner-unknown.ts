@@ -25,7 +25,14 @@ Incorrect (\`dba\` is not in owners.yaml):
 owners: [dba]
 \`\`\`
 
-Correct: add \`dba:\` with a name and contacts to \`runbooks/owners.yaml\`, or name an owner that exists.`,
+Correct (\`dba\` added to owners.yaml with a name and contacts; or an owner that is there):
+
+\`\`\`yaml
+# runbooks/owners.yaml
+dba: { name: Database Team, kind: team, email: dba@example.org }
+# the runbook
+owners: [dba]
+\`\`\``,
   },
   check({ corpus, report }) {
     for (const runbook of corpus.runbooks) {

@@ -5,14 +5,3 @@ export function placeOf(runbook: Runbook, path: ReadonlyArray<string | number>):
   return `${runbook.source.file}:${runbook.source.positionOf(path).line}`;
 }
 
-/** Groups items by a key in first-seen order. */
-export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}

@@ -28,7 +28,13 @@ review:
   last_reviewed: 2025-11-14   # due 2026-02-14
 \`\`\`
 
-Correct: review the runbook, then set \`last_reviewed\` to the day you did.`,
+Correct (reviewed, and \`last_reviewed\` set to the day it was):
+
+\`\`\`yaml
+review:
+  cycle: P3M
+  last_reviewed: 2026-11-20   # due 2027-02-20
+\`\`\``,
   },
   check({ corpus, today, report }) {
     for (const runbook of corpus.runbooks) {

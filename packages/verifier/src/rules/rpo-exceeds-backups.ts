@@ -31,7 +31,15 @@ objectives:
   - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, ... }   # gaps of 16 hours
 \`\`\`
 
-Correct: an incremental every 4 hours (\`rrule: FREQ=HOURLY;INTERVAL=4\`), or an RPO the schedule can meet.`,
+Correct (an incremental every 4 hours; or an RPO the schedule can meet):
+
+\`\`\`yaml
+tasks:
+  - { id: full, kind: backup, rrule: FREQ=DAILY, start: "00:00", backup: { type: full }, ... }
+  - { id: incremental, kind: backup, rrule: FREQ=HOURLY;INTERVAL=4, start: "04:00", backup: { type: incremental }, ... }
+objectives:
+  - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, ... }
+\`\`\``,
   },
   check({ corpus, time, report }) {
     // An expansion shared by several tasks (the same rule, start and zone) adds nothing to the

@@ -1,5 +1,6 @@
 import { zoneOf } from '../model/zones.ts';
-import { groupBy, placeOf } from './report-helpers.ts';
+import { groupBy } from '../model/group-by.ts';
+import { placeOf } from './report-helpers.ts';
 import type { Rule } from './rule.ts';
 
 export const scheduleConflict: Rule = {
@@ -19,7 +20,13 @@ tasks:
   - { id: dr-test, activity: full-restore-test, rrule: FREQ=YEARLY;BYMONTH=7, ... }
 \`\`\`
 
-Correct: choose one schedule for the activity, or make them different activities.`,
+Correct (one schedule for the activity; or two activities):
+
+\`\`\`yaml
+tasks:
+  - { id: full-restore, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, ... }
+  - { id: dr-test, activity: dr-exercise, rrule: FREQ=YEARLY;BYMONTH=7, ... }
+\`\`\``,
   },
   check({ corpus, report }) {
     const all = corpus.runbooks.flatMap((runbook) => runbook.tasks.filter((t) => t.value.activity).map((item) => ({ runbook, item })));

@@ -40,7 +40,15 @@ tasks:
   - { id: db-optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", window: weekly, ... }
 \`\`\`
 
-Correct: start the task at 05:00 Africa/Nairobi (02:00 UTC), or give it \`timezone: UTC\`.`,
+Correct (the task starts at 05:00 Africa/Nairobi, 02:00 UTC; or it says \`timezone: UTC\`):
+
+\`\`\`yaml
+timezone: Africa/Nairobi
+windows:
+  - { id: weekly, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, timezone: UTC, ... }
+tasks:
+  - { id: db-optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "05:00", window: weekly, ... }
+\`\`\``,
   },
   check({ corpus, time, report }) {
     const windows = new Map<string, { zone: string; occurrences: Occurrence[] }>();

@@ -1,6 +1,7 @@
 import type { Threshold } from '../schema/runbook.ts';
 import { humanizeDuration } from '../time/duration.ts';
-import { groupBy, placeOf } from './report-helpers.ts';
+import { groupBy } from '../model/group-by.ts';
+import { placeOf } from './report-helpers.ts';
 import type { Rule } from './rule.ts';
 
 /** "> 70 for 10 minutes": a level as people read it. */
@@ -27,7 +28,14 @@ Incorrect:
 - { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
 \`\`\`
 
-Correct: one set of levels, stated alike wherever it appears.`,
+Correct (one set of levels, stated alike wherever it appears):
+
+\`\`\`yaml
+# runbooks/app.mdx
+- { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
+# runbooks/ops.mdx, same system
+- { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
+\`\`\``,
   },
   check({ corpus, report }) {
     const all = corpus.runbooks.flatMap((runbook) => runbook.thresholds.map((item) => ({ runbook, item })));

@@ -37,10 +37,6 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
-
-  offset(position: Position): number {
-    return (this.#starts[position.line - 1] ?? 0) + position.column - 1;
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSpans, overlappingPairs, overlapsByGroup, type GroupOverlap } from './intervals.ts';
+import { overlappingPairs, overlapsByGroup, type GroupOverlap } from './intervals.ts';
 
 describe('overlappingPairs', () => {
   it('finds exactly the overlapping pairs, touching ends excluded', () => {
@@ -56,11 +56,5 @@ describe('overlapsByGroup', () => {
     expect(ids(overlapsByGroup([span, point], group))).toEqual(['span-point']);
     // At its end a span is over: a point there is outside it.
     expect(overlapsByGroup([span, { id: 'end', start: 20, end: 20 }], group)).toEqual([]);
-  });
-});
-
-describe('mergeSpans', () => {
-  it('merges touching and overlapping spans', () => {
-    expect(mergeSpans([{ start: 5, end: 8 }, { start: 0, end: 5 }, { start: 10, end: 12 }])).toEqual([{ start: 0, end: 8 }, { start: 10, end: 12 }]);
   });
 });

@@ -124,15 +124,3 @@ function dropEnded(list: Span[], start: number): void {
   }
   list.length = keep;
 }
-
-/** Sorted spans merged where they touch or overlap. */
-export function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((x, y) => x.start - y.start);
-  const merged: Span[] = [];
-  for (const span of sorted) {
-    const last = merged.at(-1);
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ start: span.start, end: span.end });
-  }
-  return merged;
-}

@@ -1,0 +1,39 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The day the shared build is made for (ALMANAC_NOW), so that what the pages show does not depend on the day the tests run. */
+export const BUILD_TODAY = '2026-11-23';
+
+// Vitest's own variables (NODE_ENV=test, DEV=1, MODE=test…) would make a development build, one without search.
+const VITEST_ENV = new Set(['NODE_ENV', 'TEST', 'PROD', 'DEV', 'BASE_URL', 'MODE', 'SSR', 'FORCE_TTY']);
+
+/**
+ * The environment of a test build: the tests' own, less Vitest's and SOURCE_DATE_EPOCH (the
+ * feeds then take DTSTAMP and SEQUENCE from git, as a CI build of a full clone does).
+ */
+function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.has(key) && !key.startsWith('VITEST') && key !== 'SOURCE_DATE_EPOCH'));
+  return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env };
+}
+
+/** `astro build` with the project's Node 24 (the `node` devDependency), whichever Node runs the tests. */
+const astro = (outDir: string) => [join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir]] as const;
+
+/**
+ * Builds the site into `outDir`, waiting for it. The site alone, without `almanac verify` first:
+ * these tests are about the pages, and a runbook with errors still gets its page.
+ */
+export function buildSite(outDir: string, env: Record<string, string> = {}): void {
+  const [node, args] = astro(outDir);
+  execFileSync(node, args, { cwd: ROOT, env: buildEnv(env), stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Starts the same build without waiting for it; its output goes to `log`. */
+export function startBuild(outDir: string, env: Record<string, string>, log: string): ChildProcess {
+  const [node, args] = astro(outDir);
+  const out = openSync(log, 'w');
+  return spawn(node, args, { cwd: ROOT, env: buildEnv(env), stdio: ['ignore', out, out] });
+}
