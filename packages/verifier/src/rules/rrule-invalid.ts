@@ -1,6 +1,5 @@
 import { zoneOf } from '../model/zones.ts';
-import { clock } from '../time/format.ts';
-import { parseRruleBody } from '../time/rrule-body.ts';
+import { describeUntil, parseRruleBody } from '../time/rrule-body.ts';
 import type { Rule } from './rule.ts';
 
 export const rruleInvalid: Rule = {
@@ -39,11 +38,11 @@ rrule: FREQ=WEEKLY;BYDAY=SU
           const zone = zoneOf(runbook, item.value);
           if (!problem && zone) {
             const expansion = time.expand(item.value, zone);
-            const until = parsed.ok ? parsed.options.until?.getTime() : undefined;
+            const until = parsed.ok ? parsed.until : undefined;
             if (!expansion.ok) problem = expansion.message;
             // Ended inside the checked dates, after its last occurrence: as stale as one that ended before them.
-            else if (expansion.occurrences.length === 0 && until !== undefined && until < time.horizon.to) {
-              problem = `has no occurrence in the checked dates before its UNTIL (${clock(until, 'UTC').date}): the schedule has ended; remove the item, or move UNTIL later`;
+            else if (expansion.occurrences.length === 0 && until !== undefined && until.at < time.horizon.to) {
+              problem = `has no occurrence in the checked dates before its end (${describeUntil(until, item.value.start)}): the schedule has ended; remove the item, or move UNTIL later`;
             }
           }
           if (problem) report({ source: runbook.source, path: [...item.path, 'rrule'], message: `${noun} '${item.value.id}': RRULE '${rrule}' ${problem}` });

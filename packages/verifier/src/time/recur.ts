@@ -1,0 +1,265 @@
+/*
+ * RFC 5545 §3.3.10 recurrence expansion in floating wall time (epoch milliseconds of UTC digits),
+ * for every part the RRULE reader accepts. Written for Almanac instead of using rrule.js, which
+ * loops for ever on an HOURLY or MINUTELY rule whose INTERVAL never reaches its BYHOUR or
+ * BYMINUTE and gives wrong times for MINUTELY with an INTERVAL that does not divide an hour
+ * (NOTES.md). Each call walks the days of the range asked, never more: a sub-daily rule is
+ * expanded day by day, its times of day found by arithmetic, so no rule costs more than a fixed
+ * amount of work per day, and a hard budget ends anything else with a message.
+ */
+
+export const FREQS = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY', 'HOURLY', 'MINUTELY'] as const;
+export type Freq = (typeof FREQS)[number];
+
+/** A weekday 0 (MO) to 6 (SU), with the ordinal of a numbered BYDAY (1SU, -1SU), 0 for every one. */
+export interface ByDay {
+  weekday: number;
+  n: number;
+}
+
+/** An RRULE read into lists; an empty list is a part the rule does not have. */
+export interface Recur {
+  freq: Freq;
+  interval: number;
+  byMonth: number[];
+  byWeekNo: number[];
+  byYearDay: number[];
+  byMonthDay: number[];
+  byDay: ByDay[];
+  byHour: number[];
+  byMinute: number[];
+  bySetPos: number[];
+  /** Weekday the week starts on, 0 (MO) to 6. */
+  wkst: number;
+}
+
+export type Expanded = { ok: true; walls: number[] } | { ok: false; message: string };
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+/** Days and candidate times one expansion may look at: far more than 400 years of a daily rule. */
+export const WORK_BUDGET = 5_000_000;
+
+const mod = (a: number, n: number) => ((a % n) + n) % n;
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+const weekdayOf = (day: number) => mod(day + 3, 7); // 1970-01-01 was a Thursday (3)
+
+interface DayFacts {
+  year: number;
+  month: number; // 1-12
+  dom: number;
+  monthLength: number;
+  doy: number; // 1-366
+  yearLength: number;
+  weekday: number;
+}
+
+function factsOf(day: number): DayFacts {
+  const date = new Date(day * DAY);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  const yearStart = Date.UTC(year, 0, 1) / DAY;
+  return {
+    year,
+    month,
+    dom: date.getUTCDate(),
+    monthLength: new Date(Date.UTC(year, month, 0)).getUTCDate(),
+    doy: day - yearStart + 1,
+    yearLength: Date.UTC(year + 1, 0, 1) / DAY - yearStart,
+    weekday: weekdayOf(day),
+  };
+}
+
+const matchesSigned = (list: readonly number[], value: number, length: number) => list.some((n) => n === value || (n < 0 && n + length + 1 === value));
+
+/** The week of `day` counted RFC 5545's way from WKST (week 1 has at least four days of its year), with the number of weeks of that week-year. */
+function weekNumber(day: number, wkst: number): { week: number; weeks: number } {
+  // The week's start; the week belongs to the year its fourth day (start + 3) is in.
+  const weekStart = day - mod(weekdayOf(day) - wkst, 7);
+  const weekYear = new Date((weekStart + 3) * DAY).getUTCFullYear();
+  const firstWeekStart = (year: number) => {
+    const jan4 = Date.UTC(year, 0, 4) / DAY;
+    return jan4 - mod(weekdayOf(jan4) - wkst, 7);
+  };
+  const first = firstWeekStart(weekYear);
+  return { week: (weekStart - first) / 7 + 1, weeks: (firstWeekStart(weekYear + 1) - first) / 7 };
+}
+
+/** The rule with RFC 5545's defaults from DTSTART filled in, as every implementation since rrule.py reads them. */
+function withDefaults(rule: Recur, dtstart: number): Recur {
+  const facts = factsOf(Math.floor(dtstart / DAY));
+  const r = { ...rule };
+  if (!r.byWeekNo.length && !r.byYearDay.length && !r.byMonthDay.length && !r.byDay.length) {
+    if (r.freq === 'YEARLY') {
+      if (!r.byMonth.length) r.byMonth = [facts.month];
+      r.byMonthDay = [facts.dom];
+    } else if (r.freq === 'MONTHLY') r.byMonthDay = [facts.dom];
+    else if (r.freq === 'WEEKLY') r.byDay = [{ weekday: facts.weekday, n: 0 }];
+  }
+  return r;
+}
+
+function dayFilter(r: Recur): (day: number) => boolean {
+  const plain = new Set(r.byDay.filter((d) => d.n === 0).map((d) => d.weekday));
+  const numbered = r.byDay.filter((d) => d.n !== 0);
+  // A numbered weekday counts within the month in a MONTHLY rule or a YEARLY one with BYMONTH, else within the year.
+  const inMonth = r.freq === 'MONTHLY' || r.byMonth.length > 0;
+  return (day) => {
+    const f = factsOf(day);
+    if (r.byMonth.length && !r.byMonth.includes(f.month)) return false;
+    if (r.byYearDay.length && !matchesSigned(r.byYearDay, f.doy, f.yearLength)) return false;
+    if (r.byMonthDay.length && !matchesSigned(r.byMonthDay, f.dom, f.monthLength)) return false;
+    if (r.byWeekNo.length) {
+      const { week, weeks } = weekNumber(day, r.wkst);
+      if (!matchesSigned(r.byWeekNo, week, weeks)) return false;
+    }
+    if (r.byDay.length && !plain.has(f.weekday)) {
+      const [index, length] = inMonth ? [f.dom, f.monthLength] : [f.doy, f.yearLength];
+      const nth = Math.ceil(index / 7);
+      const fromEnd = -(Math.floor((length - index) / 7) + 1);
+      if (!numbered.some((d) => d.weekday === f.weekday && (d.n === nth || d.n === fromEnd))) return false;
+    }
+    return true;
+  };
+}
+
+/** BYSETPOS over one period's sorted candidates. */
+function setPositions(candidates: number[], positions: readonly number[]): number[] {
+  if (!positions.length) return candidates;
+  const picked = new Set<number>();
+  for (const p of positions) {
+    const value = candidates[p > 0 ? p - 1 : candidates.length + p];
+    if (value !== undefined) picked.add(value);
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+/**
+ * Why a sub-daily rule can never reach its BYHOUR and BYMINUTE, decided before expanding:
+ * counted in steps of INTERVAL from DTSTART, the times of day reached are DTSTART's plus every
+ * multiple of gcd(step, 24 h), and no allowed time may be among them.
+ */
+export function unreachableTime(rule: Recur, dtstart: number): string | undefined {
+  if (rule.freq !== 'HOURLY' && rule.freq !== 'MINUTELY') return undefined;
+  if (!rule.byHour.length && !rule.byMinute.length) return undefined;
+  const tod = mod(dtstart, DAY);
+  const step = rule.interval * (rule.freq === 'HOURLY' ? HOUR : MINUTE);
+  const grain = gcd(step, DAY);
+  // An HOURLY rule keeps DTSTART's minute unless BYMINUTE spreads it over the hour.
+  const hours = rule.byHour.length ? rule.byHour : Array.from({ length: 24 }, (_, h) => h);
+  const minutes = rule.byMinute.length ? rule.byMinute : rule.freq === 'HOURLY' ? [new Date(dtstart).getUTCMinutes()] : Array.from({ length: 60 }, (_, m) => m);
+  const periodStart = rule.freq === 'HOURLY' ? tod - mod(tod, HOUR) : tod;
+  for (const h of hours) for (const m of minutes) if (mod(h * HOUR + (rule.freq === 'HOURLY' ? 0 : m * MINUTE) - periodStart, grain) === 0) return undefined;
+  const unit = rule.freq === 'HOURLY' ? 'hours' : 'minutes';
+  const parts = [rule.byHour.length ? `BYHOUR=${rule.byHour.join(',')}` : '', rule.byMinute.length ? `BYMINUTE=${rule.byMinute.join(',')}` : ''].filter(Boolean).join(' and ');
+  return `never occurs: counted every ${rule.interval} ${unit} from its start, it never reaches ${parts}`;
+}
+
+/**
+ * The rule's wall times in [from, to] from DTSTART (none before it), at most `limit + 1` of them
+ * (one more than the limit says there are too many), or why it cannot be expanded.
+ */
+export function expandBetween(rule: Recur, dtstart: number, from: number, to: number, limit: number): Expanded {
+  const never = unreachableTime(rule, dtstart);
+  if (never) return { ok: false, message: never };
+  const r = withDefaults(rule, dtstart);
+  const matches = dayFilter(r);
+  const out: number[] = [];
+  const lo = Math.max(from, dtstart);
+  if (lo > to) return { ok: true, walls: out };
+  let work = 0;
+  const overBudget: Expanded = { ok: false, message: `needs more than ${WORK_BUDGET.toLocaleString('en')} steps to expand; simplify it` };
+  const emit = (times: readonly number[]): boolean => {
+    for (const t of times) {
+      if (t < lo) continue;
+      if (t > to || out.length > limit) return false;
+      out.push(t);
+    }
+    return true;
+  };
+  const firstDay = Math.floor(lo / DAY);
+  const lastDay = Math.floor(to / DAY);
+
+  if (r.freq === 'HOURLY' || r.freq === 'MINUTELY') {
+    const hourly = r.freq === 'HOURLY';
+    const unit = hourly ? HOUR : MINUTE;
+    const dtPeriod = Math.floor(dtstart / unit);
+    const minutes = hourly ? (r.byMinute.length ? [...r.byMinute].sort((a, b) => a - b) : [new Date(dtstart).getUTCMinutes()]) : [];
+    const hourSet = r.byHour.length ? new Set(r.byHour) : undefined;
+    const minuteSet = !hourly && r.byMinute.length ? new Set(r.byMinute) : undefined;
+    // A MINUTELY period holds one time, so BYSETPOS keeps it only at position 1 or -1.
+    if (!hourly && r.bySetPos.length && !r.bySetPos.some((p) => p === 1 || p === -1)) return { ok: true, walls: out };
+    const perDay = DAY / unit;
+    for (let day = firstDay; day <= lastDay; day++) {
+      if (++work > WORK_BUDGET) return overBudget;
+      if (!matches(day)) continue;
+      const firstPeriod = day * perDay;
+      for (let p = firstPeriod + mod(dtPeriod - firstPeriod, r.interval); p < firstPeriod + perDay; p += r.interval) {
+        work++;
+        const start = p * unit;
+        const hour = Math.floor((start - day * DAY) / HOUR);
+        if (hourSet && !hourSet.has(hour)) continue;
+        if (hourly) {
+          if (!emit(setPositions(minutes.map((m) => start + m * MINUTE), r.bySetPos))) return { ok: true, walls: out };
+        } else {
+          if (minuteSet && !minuteSet.has(new Date(start).getUTCMinutes())) continue;
+          if (!emit([start])) return { ok: true, walls: out };
+        }
+      }
+      if (work > WORK_BUDGET) return overBudget;
+    }
+    return { ok: true, walls: out };
+  }
+
+  // Day-level rules: each period in phase with DTSTART's, its days, times of day within them, then BYSETPOS.
+  const dtFacts = factsOf(Math.floor(dtstart / DAY));
+  const hours = r.byHour.length ? [...new Set(r.byHour)].sort((a, b) => a - b) : [Math.floor(mod(dtstart, DAY) / HOUR)];
+  const minutes = r.byMinute.length ? [...new Set(r.byMinute)].sort((a, b) => a - b) : [new Date(dtstart).getUTCMinutes()];
+  const times = hours.flatMap((h) => minutes.map((m) => h * HOUR + m * MINUTE));
+  // Without BYSETPOS a period's days outside the range cannot matter, so only the range's are looked at.
+  const whole = r.bySetPos.length > 0;
+  const periodDays = (first: number, last: number): number[] => {
+    const days: number[] = [];
+    const a = whole ? first : Math.max(first, firstDay);
+    const b = whole ? last : Math.min(last, lastDay);
+    for (let day = a; day <= b; day++) if (matches(day)) days.push(day);
+    work += b - a + 1;
+    return days;
+  };
+  const period = (first: number, last: number): boolean => {
+    const candidates: number[] = [];
+    for (const day of periodDays(first, last)) for (const t of times) candidates.push(day * DAY + t);
+    return emit(setPositions(candidates, r.bySetPos));
+  };
+  const yearOf = (day: number) => new Date(day * DAY).getUTCFullYear();
+  const monthIndex = (day: number) => { const d = new Date(day * DAY); return d.getUTCFullYear() * 12 + d.getUTCMonth(); };
+  const dtDay = Math.floor(dtstart / DAY);
+
+  if (r.freq === 'DAILY') {
+    for (let day = dtDay + Math.max(0, Math.ceil((firstDay - dtDay) / r.interval)) * r.interval; day <= lastDay; day += r.interval) {
+      if (!period(day, day)) break;
+      if (work > WORK_BUDGET) return overBudget;
+    }
+  } else if (r.freq === 'WEEKLY') {
+    const weekOf = (day: number) => Math.floor((day + 3 - r.wkst) / 7);
+    const dtWeek = weekOf(dtDay);
+    for (let week = dtWeek + Math.max(0, Math.ceil((weekOf(firstDay) - dtWeek) / r.interval)) * r.interval; week <= weekOf(lastDay); week += r.interval) {
+      const first = week * 7 - 3 + r.wkst;
+      if (!period(first, first + 6)) break;
+      if (work > WORK_BUDGET) return overBudget;
+    }
+  } else {
+    const months = r.freq === 'MONTHLY' ? r.interval : 12 * r.interval;
+    const dtMonth = r.freq === 'MONTHLY' ? dtFacts.year * 12 + dtFacts.month - 1 : dtFacts.year * 12;
+    const startMonth = r.freq === 'MONTHLY' ? monthIndex(firstDay) : yearOf(firstDay) * 12;
+    for (let m = dtMonth + Math.max(0, Math.ceil((startMonth - dtMonth) / months)) * months; m <= monthIndex(lastDay); m += months) {
+      const length = r.freq === 'MONTHLY' ? 1 : 12;
+      const first = Date.UTC(Math.floor(m / 12), m % 12, 1) / DAY;
+      const last = Date.UTC(Math.floor(m / 12), (m % 12) + length, 1) / DAY - 1;
+      if (!period(first, last)) break;
+      if (work > WORK_BUDGET) return overBudget;
+    }
+  }
+  return { ok: true, walls: out };
+}
