@@ -108,6 +108,11 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
     return { ok: false, message: `ended (${describeUntil(until, recurrence.start)}) before the checked dates begin on ${clock(horizon.from, 'UTC').date}; remove the item, or move UNTIL later` };
   }
 
+  // A sub-daily rule with nothing to thin it out is judged by arithmetic, not expanded to find out.
+  const step = rule.freq === 'HOURLY' ? HOUR : rule.freq === 'MINUTELY' ? MINUTE : 0;
+  const unthinned = step && [rule.byMonth, rule.byWeekNo, rule.byYearDay, rule.byMonthDay, rule.byDay, rule.byHour, rule.byMinute, rule.bySetPos].every((part) => !part.length);
+  if (unthinned && (Math.min(toWall, lastWall) - fromWall) / (step * rule.interval) > MAX_OCCURRENCES + 1) return tooMany;
+
   let dates: number[] | undefined;
   // A rule that keeps one time of day gives the same dates whatever that time is: expanded once, at midnight.
   if (isDayLevel(rule, until) && HH_MM.test(recurrence.start ?? '00:00')) {

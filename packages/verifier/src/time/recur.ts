@@ -55,18 +55,29 @@ interface DayFacts {
   weekday: number;
 }
 
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** A day's calendar facts by arithmetic (days from civil, H. Hinnant): the never-occurs search asks for 146,097 of them. */
 function factsOf(day: number): DayFacts {
-  const date = new Date(day * DAY);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + 1;
-  const yearStart = Date.UTC(year, 0, 1) / DAY;
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const dayOfMarchYear = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * dayOfMarchYear + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const dom = dayOfMarchYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const leap = isLeap(year);
   return {
     year,
     month,
-    dom: date.getUTCDate(),
-    monthLength: new Date(Date.UTC(year, month, 0)).getUTCDate(),
-    doy: day - yearStart + 1,
-    yearLength: Date.UTC(year + 1, 0, 1) / DAY - yearStart,
+    dom,
+    monthLength: month === 2 && leap ? 29 : MONTH_LENGTHS[month - 1]!,
+    doy: DAYS_BEFORE_MONTH[month - 1]! + (month > 2 && leap ? 1 : 0) + dom,
+    yearLength: leap ? 366 : 365,
     weekday: weekdayOf(day),
   };
 }
@@ -191,19 +202,29 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
     // A MINUTELY period holds one time, so BYSETPOS keeps it only at position 1 or -1.
     if (!hourly && r.bySetPos.length && !r.bySetPos.some((p) => p === 1 || p === -1)) return { ok: true, walls: out };
     const perDay = DAY / unit;
+    // MINUTELY with BYHOUR or BYMINUTE: the allowed times of a day tested for phase, when fewer than the day's steps.
+    const allowed = hourly || (!hourSet && !minuteSet) ? undefined : (r.byHour.length ? [...hourSet!] : Array.from({ length: 24 }, (_, h) => h)).sort((a, b) => a - b).flatMap((h) => (r.byMinute.length ? [...minuteSet!].sort((a, b) => a - b) : Array.from({ length: 60 }, (_, m) => m)).map((m) => h * 60 + m));
+    const useAllowed = allowed !== undefined && allowed.length < perDay / r.interval;
     for (let day = firstDay; day <= lastDay; day++) {
       if (++work > WORK_BUDGET) return overBudget;
       if (!matches(day)) continue;
       const firstPeriod = day * perDay;
+      if (useAllowed) {
+        for (const minute of allowed) {
+          work++;
+          if (mod(firstPeriod + minute - dtPeriod, r.interval) === 0 && !emit([(firstPeriod + minute) * unit])) return { ok: true, walls: out };
+        }
+        continue;
+      }
       for (let p = firstPeriod + mod(dtPeriod - firstPeriod, r.interval); p < firstPeriod + perDay; p += r.interval) {
         work++;
         const start = p * unit;
-        const hour = Math.floor((start - day * DAY) / HOUR);
+        const hour = Math.floor((p - firstPeriod) / (perDay / 24));
         if (hourSet && !hourSet.has(hour)) continue;
         if (hourly) {
           if (!emit(setPositions(minutes.map((m) => start + m * MINUTE), r.bySetPos))) return { ok: true, walls: out };
         } else {
-          if (minuteSet && !minuteSet.has(new Date(start).getUTCMinutes())) continue;
+          if (minuteSet && !minuteSet.has(mod(p, 60))) continue;
           if (!emit([start])) return { ok: true, walls: out };
         }
       }
