@@ -5,6 +5,7 @@ import type { Corpus } from './model/corpus.ts';
 import type { Finding } from './model/finding.ts';
 import { formatGithub } from './format/github.ts';
 import { formatJson } from './format/json.ts';
+import { tzdataVersion } from './time/zone.ts';
 import { formatSarif } from './format/sarif.ts';
 import { formatStylish } from './format/stylish.ts';
 import { RULE_METAS } from './rules/index.ts';
@@ -86,7 +87,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (values.version) {
-    io.stdout(`almanac ${VERSION}\n`);
+    io.stdout(`almanac ${VERSION} (tzdata ${tzdataVersion()})\n`);
     return 0;
   }
   const [command, ...paths] = positionals;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.ts';
 import type { RuleMeta } from '../rules/rule.ts';
+import { tzdataVersion } from '../time/zone.ts';
 
 export interface SarifOptions {
   version: string;
@@ -51,6 +52,8 @@ export function formatSarif(findings: readonly Finding[], rules: ReadonlyMap<str
             : {}),
           partialFingerprints: { 'almanacFinding/v1': createHash('sha256').update(`${f.ruleId}\u0000${f.file}\u0000${f.path ?? `${f.line}`}`).digest('hex').slice(0, 32) },
         })),
+        // The zone data the schedules were checked with, in the run's property bag.
+        properties: { tzdata: tzdataVersion() },
       },
     ],
   };
