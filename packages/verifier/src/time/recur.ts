@@ -111,13 +111,12 @@ function withDefaults(rule: Recur, dtstart: number): Recur {
   return r;
 }
 
-function dayFilter(r: Recur): (day: number) => boolean {
+function dayFilter(r: Recur): (day: number, f?: DayFacts) => boolean {
   const plain = new Set(r.byDay.filter((d) => d.n === 0).map((d) => d.weekday));
   const numbered = r.byDay.filter((d) => d.n !== 0);
   // A numbered weekday counts within the month in a MONTHLY rule or a YEARLY one with BYMONTH, else within the year.
   const inMonth = r.freq === 'MONTHLY' || r.byMonth.length > 0;
-  return (day) => {
-    const f = factsOf(day);
+  return (day, f = factsOf(day)) => {
     if (r.byMonth.length && !r.byMonth.includes(f.month)) return false;
     if (r.byYearDay.length && !matchesSigned(r.byYearDay, f.doy, f.yearLength)) return false;
     if (r.byMonthDay.length && !matchesSigned(r.byMonthDay, f.dom, f.monthLength)) return false;
@@ -181,14 +180,14 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
   if (lo > to) return { ok: true, walls: out };
   let work = 0;
   const overBudget: Expanded = { ok: false, message: `needs more than ${WORK_BUDGET.toLocaleString('en')} steps to expand; simplify it` };
-  const emit = (times: readonly number[]): boolean => {
-    for (const t of times) {
-      if (t < lo) continue;
-      if (t > to || out.length > limit) return false;
-      out.push(t);
-    }
+  /** Keeps a time in the range; false once the range or the limit is passed. */
+  const emitOne = (t: number): boolean => {
+    if (t < lo) return true;
+    if (t > to || out.length > limit) return false;
+    out.push(t);
     return true;
   };
+  const emit = (times: readonly number[]): boolean => times.every(emitOne);
   const firstDay = Math.floor(lo / DAY);
   const lastDay = Math.floor(to / DAY);
 
@@ -212,7 +211,7 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
       if (useAllowed) {
         for (const minute of allowed) {
           work++;
-          if (mod(firstPeriod + minute - dtPeriod, r.interval) === 0 && !emit([(firstPeriod + minute) * unit])) return { ok: true, walls: out };
+          if (mod(firstPeriod + minute - dtPeriod, r.interval) === 0 && !emitOne((firstPeriod + minute) * unit)) return { ok: true, walls: out };
         }
         continue;
       }
@@ -222,10 +221,11 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
         const hour = Math.floor((p - firstPeriod) / (perDay / 24));
         if (hourSet && !hourSet.has(hour)) continue;
         if (hourly) {
-          if (!emit(setPositions(minutes.map((m) => start + m * MINUTE), r.bySetPos))) return { ok: true, walls: out };
+          const inHour = minutes.length === 1 ? emitOne(start + minutes[0]! * MINUTE) : emit(setPositions(minutes.map((m) => start + m * MINUTE), r.bySetPos));
+          if (!inHour) return { ok: true, walls: out };
         } else {
           if (minuteSet && !minuteSet.has(mod(p, 60))) continue;
-          if (!emit([start])) return { ok: true, walls: out };
+          if (!emitOne(start)) return { ok: true, walls: out };
         }
       }
       if (work > WORK_BUDGET) return overBudget;
@@ -233,38 +233,42 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
     return { ok: true, walls: out };
   }
 
-  // Day-level rules: each period in phase with DTSTART's, its days, times of day within them, then BYSETPOS.
+  // Day-level rules: the days in phase with DTSTART's period, times of day within them, and with BYSETPOS the period's whole set.
   const dtFacts = factsOf(Math.floor(dtstart / DAY));
   const hours = r.byHour.length ? [...new Set(r.byHour)].sort((a, b) => a - b) : [Math.floor(mod(dtstart, DAY) / HOUR)];
   const minutes = r.byMinute.length ? [...new Set(r.byMinute)].sort((a, b) => a - b) : [new Date(dtstart).getUTCMinutes()];
   const times = hours.flatMap((h) => minutes.map((m) => h * HOUR + m * MINUTE));
-  // Without BYSETPOS a period's days outside the range cannot matter, so only the range's are looked at.
   const whole = r.bySetPos.length > 0;
-  const periodDays = (first: number, last: number): number[] => {
-    const days: number[] = [];
-    const a = whole ? first : Math.max(first, firstDay);
-    const b = whole ? last : Math.min(last, lastDay);
-    for (let day = a; day <= b; day++) if (matches(day)) days.push(day);
-    work += b - a + 1;
-    return days;
-  };
   const period = (first: number, last: number): boolean => {
     const candidates: number[] = [];
-    for (const day of periodDays(first, last)) for (const t of times) candidates.push(day * DAY + t);
+    for (let day = first; day <= last; day++) if (matches(day)) for (const t of times) candidates.push(day * DAY + t);
+    work += last - first + 1;
     return emit(setPositions(candidates, r.bySetPos));
   };
-  const yearOf = (day: number) => new Date(day * DAY).getUTCFullYear();
-  const monthIndex = (day: number) => { const d = new Date(day * DAY); return d.getUTCFullYear() * 12 + d.getUTCMonth(); };
+  const yearOf = (day: number) => factsOf(day).year;
+  const monthIndex = (day: number) => { const f = factsOf(day); return f.year * 12 + f.month - 1; };
   const dtDay = Math.floor(dtstart / DAY);
+  const weekOf = (day: number) => Math.floor((day + 3 - r.wkst) / 7);
+  const dtWeek = weekOf(dtDay);
+  const dtMonth = dtFacts.year * 12 + dtFacts.month - 1;
 
+  if (!whole) {
+    // Without BYSETPOS each day stands alone: the range's days in one pass, each tested for phase and parts.
+    for (let day = firstDay; day <= lastDay; day++) {
+      if (++work > WORK_BUDGET) return overBudget;
+      const f = factsOf(day);
+      const periods = r.freq === 'DAILY' ? day - dtDay : r.freq === 'WEEKLY' ? weekOf(day) - dtWeek : r.freq === 'MONTHLY' ? f.year * 12 + f.month - 1 - dtMonth : f.year - dtFacts.year;
+      if (mod(periods, r.interval) !== 0 || !matches(day, f)) continue;
+      for (const t of times) if (!emitOne(day * DAY + t)) return { ok: true, walls: out };
+    }
+    return { ok: true, walls: out };
+  }
   if (r.freq === 'DAILY') {
     for (let day = dtDay + Math.max(0, Math.ceil((firstDay - dtDay) / r.interval)) * r.interval; day <= lastDay; day += r.interval) {
       if (!period(day, day)) break;
       if (work > WORK_BUDGET) return overBudget;
     }
   } else if (r.freq === 'WEEKLY') {
-    const weekOf = (day: number) => Math.floor((day + 3 - r.wkst) / 7);
-    const dtWeek = weekOf(dtDay);
     for (let week = dtWeek + Math.max(0, Math.ceil((weekOf(firstDay) - dtWeek) / r.interval)) * r.interval; week <= weekOf(lastDay); week += r.interval) {
       const first = week * 7 - 3 + r.wkst;
       if (!period(first, first + 6)) break;
@@ -272,9 +276,9 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
     }
   } else {
     const months = r.freq === 'MONTHLY' ? r.interval : 12 * r.interval;
-    const dtMonth = r.freq === 'MONTHLY' ? dtFacts.year * 12 + dtFacts.month - 1 : dtFacts.year * 12;
+    const dtPeriod = r.freq === 'MONTHLY' ? dtMonth : dtFacts.year * 12;
     const startMonth = r.freq === 'MONTHLY' ? monthIndex(firstDay) : yearOf(firstDay) * 12;
-    for (let m = dtMonth + Math.max(0, Math.ceil((startMonth - dtMonth) / months)) * months; m <= monthIndex(lastDay); m += months) {
+    for (let m = dtPeriod + Math.max(0, Math.ceil((startMonth - dtPeriod) / months)) * months; m <= monthIndex(lastDay); m += months) {
       const length = r.freq === 'MONTHLY' ? 1 : 12;
       const first = Date.UTC(Math.floor(m / 12), m % 12, 1) / DAY;
       const last = Date.UTC(Math.floor(m / 12), (m % 12) + length, 1) / DAY - 1;
