@@ -115,7 +115,8 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
 
   let dates: number[] | undefined;
   // A rule that keeps one time of day gives the same dates whatever that time is: expanded once, at midnight.
-  if (isDayLevel(rule, until) && HH_MM.test(recurrence.start ?? '00:00')) {
+  const dayLevel = isDayLevel(rule, until) && HH_MM.test(recurrence.start ?? '00:00');
+  if (dayLevel) {
     let days = memo.days.get(recurrence.rrule);
     if (days === undefined) {
       const found = expandBetween(rule, ANCHOR, fromWall - DAY, toWall, MAX_OCCURRENCES + 2);
@@ -136,7 +137,8 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
   }
   if (dates.length > MAX_OCCURRENCES) return tooMany;
   if (dates.length === 0) {
-    const never = neverOccurs(rule, until, dtstart, toWall, lastWall, `${recurrence.rrule}\u0000${recurrence.start}`, memo);
+    // Whether a day-level rule occurs does not depend on its time of day either.
+    const never = neverOccurs(rule, until, dtstart, toWall, lastWall, dayLevel ? recurrence.rrule : `${recurrence.rrule}\u0000${recurrence.start}`, memo);
     if (never) return { ok: false, message: never };
   }
   return until?.kind === 'instant' ? { ok: true, walls: dates, until: until.at } : { ok: true, walls: dates };

@@ -258,7 +258,12 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
       if (++work > WORK_BUDGET) return overBudget;
       const f = factsOf(day);
       const periods = r.freq === 'DAILY' ? day - dtDay : r.freq === 'WEEKLY' ? weekOf(day) - dtWeek : r.freq === 'MONTHLY' ? f.year * 12 + f.month - 1 - dtMonth : f.year - dtFacts.year;
-      if (mod(periods, r.interval) !== 0 || !matches(day, f)) continue;
+      if (mod(periods, r.interval) !== 0) {
+        // Out of phase: on to the last day of this period (the never-occurs search crosses 400 years).
+        day += r.freq === 'DAILY' ? 0 : r.freq === 'WEEKLY' ? 6 - mod(f.weekday - r.wkst, 7) : r.freq === 'MONTHLY' ? f.monthLength - f.dom : f.yearLength - f.doy;
+        continue;
+      }
+      if (!matches(day, f)) continue;
       for (const t of times) if (!emitOne(day * DAY + t)) return { ok: true, walls: out };
     }
     return { ok: true, walls: out };
