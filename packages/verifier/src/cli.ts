@@ -6,6 +6,7 @@ import type { Lines } from './format/code-frame.ts';
 import type { SourceFile } from './source/source-file.ts';
 import { formatGithub } from './format/github.ts';
 import { formatJson } from './format/json.ts';
+import { tzdataVersion } from './time/zone.ts';
 import { formatSarif } from './format/sarif.ts';
 import { formatStylish } from './format/stylish.ts';
 import { OutputError, writeReportFile } from './output/safe-write.ts';
@@ -95,7 +96,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (values.version) {
-    io.stdout(`almanac ${VERSION}\n`);
+    io.stdout(`almanac ${VERSION} (tzdata ${tzdataVersion()})\n`);
     return 0;
   }
   const [command, ...paths] = positionals;

@@ -15,6 +15,7 @@ export type { Rule, RuleContext, RuleMeta } from './rules/rule.ts';
 export { reviewDue } from './rules/review-overdue.ts';
 export { humanizeDuration, humanizeMs, durationMs, parseDuration } from './time/duration.ts';
 export { TimeEngine, horizonAround } from './time/engine.ts';
+export { tzdataVersion } from './time/zone.ts';
 export type { Occurrence, Expansion, Horizon, Recurrence } from './time/expand.ts';
 export { verify, todayUtc, verifyWithConfig } from './verify.ts';
 export type { VerifyOptions, VerifyResult } from './verify.ts';

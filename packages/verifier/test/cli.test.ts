@@ -26,6 +26,7 @@ describe('almanac verify', () => {
     expect(JSON.parse(stdout)).toEqual({
       findings: [{ ruleId: 'review-overdue', severity: 'warning', file: 'runbooks/a.mdx', line: 9, column: 18, path: 'review.last_reviewed', message: 'Review overdue: last reviewed 2026-01-01, every 3 months, so due 2026-04-01 (236 days ago)' }],
       summary: { files: 1, errors: 0, warnings: 1 },
+      tzdata: process.versions.tz,
     });
   });
 
@@ -78,7 +79,9 @@ describe('almanac verify', () => {
     const result = spawnSync(NODE, [BIN, 'verify', '--format', 'json', '--now', '2026-11-23'], { cwd: root, encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).summary).toEqual({ files: 1, errors: 1, warnings: 0 });
+    // The zone data the schedules were checked with: the pinned Node's, never absent.
+    expect(JSON.parse(result.stdout).tzdata).toMatch(/^20\d\d[a-z]$/);
     expect(result.stderr).toBe('');
-    expect(execFileSync(NODE, [BIN, '--version'], { encoding: 'utf8' })).toMatch(/^almanac \d/);
+    expect(execFileSync(NODE, [BIN, '--version'], { encoding: 'utf8' })).toMatch(/^almanac \d\S* \(tzdata 20\d\d[a-z]\)\n$/);
   });
 });

@@ -7,19 +7,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import matter from 'gray-matter';
-import rrule from 'rrule';
 import { isMap, isScalar, isSeq, parse, parseDocument, stringify, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../src/source/frontmatter.ts';
 import { parseYamlFast } from '../src/source/yaml-fast.ts';
 import { YamlLocator } from '../src/source/yaml-locate.ts';
-import { parseRruleBody } from '../src/time/rrule-body.ts';
-import { simpleBetween } from '../src/time/simple-rrule.ts';
 import { clock } from '../src/time/format.ts';
 import { ZoneTimeline } from '../src/time/zone.ts';
 import { propertyRuns } from './property-runs.ts';
 
-const { RRule } = rrule;
 const settings = { seed: 20261201, numRuns: propertyRuns() };
 const RUNBOOKS = join(dirname(fileURLToPath(import.meta.url)), '../../../runbooks');
 
@@ -124,46 +120,6 @@ describe('the frontmatter split', () => {
 
   it('never reads a language name as a parser to run', () => {
     expect(split('---js\nprocess.exit(1)\n---\nbody')).toEqual({ yamlText: '\nprocess.exit(1)', body: 'body' });
-  });
-});
-
-describe('expanding the common rules without rrule.js', () => {
-  const DAY = 86_400_000;
-  const part = fc.constantFrom(
-    'INTERVAL=2', 'INTERVAL=3', 'INTERVAL=5', 'BYDAY=SU', 'BYDAY=MO,WE,FR', 'BYDAY=-1SU', 'BYDAY=1MO', 'BYDAY=2TU,-2TH', 'BYDAY=5FR',
-    'BYMONTHDAY=1', 'BYMONTHDAY=31', 'BYMONTHDAY=-1', 'BYMONTHDAY=15,-3', 'BYMONTH=1,4,7,10', 'BYMONTH=2', 'WKST=SU', 'WKST=TH',
-  );
-  const body = fc.tuple(fc.constantFrom('YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY', 'HOURLY'), fc.uniqueArray(part, { maxLength: 3, selector: (p) => p.split('=')[0] })).map(([freq, parts]) => [`FREQ=${freq}`, ...parts].join(';'));
-  // Midnight DTSTARTs for day-level rules (as the engine gives them), any hour for hourly ones.
-  const day = fc.integer({ min: 10_000, max: 21_000 });
-
-  it('gives the dates rrule.js gives', () => {
-    let compared = 0;
-    fc.assert(
-      fc.property(body, day, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 800 }), fc.integer({ min: 1, max: 400 }), (text, startDay, hour, offset, span) => {
-        const parsed = parseRruleBody(text);
-        if (!parsed.ok) return;
-        const dtstart = startDay * DAY + (parsed.options.freq === RRule.HOURLY ? hour * 3_600_000 : 0);
-        const from = dtstart + offset * DAY - 12 * 3_600_000;
-        const to = from + span * DAY;
-        const limit = 500;
-        const ours = simpleBetween(parsed.options, dtstart, from, to, limit);
-        if (!ours) return;
-        compared += ours.length > 0 ? 1 : 0;
-        const theirs = new RRule({ ...parsed.options, dtstart: new Date(dtstart) }).between(new Date(from), new Date(to), true, (_, count) => count <= limit).map((d) => d.getTime());
-        expect({ text, dates: ours }).toEqual({ text, dates: theirs });
-      }),
-      settings,
-    );
-    // Most random rules must take the fast path with some dates, or the comparison proves little.
-    expect(compared).toBeGreaterThan(settings.numRuns * 0.4);
-  });
-
-  it('leaves rules with other parts to rrule.js', () => {
-    for (const text of ['FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-1', 'FREQ=YEARLY;BYDAY=1SU', 'FREQ=DAILY;BYHOUR=2,14', 'FREQ=WEEKLY;UNTIL=20270101']) {
-      const parsed = parseRruleBody(text);
-      expect(parsed.ok && simpleBetween(parsed.options, 0, 0, DAY, 10)).toBe(undefined);
-    }
   });
 });
 

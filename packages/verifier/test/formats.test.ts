@@ -27,6 +27,7 @@ describe('SARIF', () => {
     expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
     const driver = sarif.runs[0].tool.driver;
     expect(driver).toMatchObject({ name: 'almanac', version: '0.1.0', informationUri: 'https://almanac.example.org' });
+    expect(sarif.runs[0].properties).toEqual({ tzdata: process.versions.tz });
     expect(driver.rules.map((r: { id: string }) => r.id)).toEqual([...RULE_METAS.keys()]);
     for (const rule of driver.rules) {
       expect(rule.shortDescription.text).toBeTruthy();

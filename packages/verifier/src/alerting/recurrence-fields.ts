@@ -1,4 +1,3 @@
-import type { Options, Weekday } from 'rrule';
 import type { ParsedRrule } from '../time/rrule-body.ts';
 
 /** The day-selecting fields of an Alertmanager time interval entry; each present field must match. */
@@ -13,19 +12,6 @@ export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', '
 /** Runbook rules are anchored at 2000-01-01, a Saturday: a WEEKLY rule without BYDAY falls on Saturdays. */
 const ANCHOR_WEEKDAY = 5;
 
-/** Parts whose days Alertmanager's fields cannot select. */
-const UNSUPPORTED: Array<[keyof Options, string]> = [
-  ['until', 'UNTIL'],
-  ['bysetpos', 'BYSETPOS'],
-  ['byyearday', 'BYYEARDAY'],
-  ['byweekno', 'BYWEEKNO'],
-  ['byhour', 'BYHOUR'],
-  ['byminute', 'BYMINUTE'],
-  ['bysecond', 'BYSECOND'],
-];
-
-const list = <T>(value: T | T[] | null | undefined): T[] => (value == null ? [] : Array.isArray(value) ? value : [value]);
-
 /**
  * The days of a recurrence as Alertmanager entries (one entry per way the days are picked: an
  * entry's fields are ANDed, entries ORed), or why they cannot be: an INTERVAL other than a
@@ -33,15 +19,13 @@ const list = <T>(value: T | T[] | null | undefined): T[] => (value == null ? [] 
  * accepts, since RRULE's BYxxx parts limit days the same way Alertmanager's fields do.
  */
 export function recurrenceDayFields(rule: Extract<ParsedRrule, { ok: true }>): DayFields[] | { reason: string } {
-  const { options, freq, interval } = rule;
-  for (const [key, part] of UNSUPPORTED) if (list(options[key] as unknown).length) return { reason: `its ${part} has no Alertmanager equivalent` };
+  const { freq, interval, byMonth, byMonthDay, byDay, byYearDay, byWeekNo, byHour, byMinute, bySetPos } = rule.rule;
+  const unsupported = { UNTIL: rule.until ? [rule.until] : [], BYSETPOS: bySetPos, BYYEARDAY: byYearDay, BYWEEKNO: byWeekNo, BYHOUR: byHour, BYMINUTE: byMinute };
+  for (const [part, values] of Object.entries(unsupported)) if (values.length) return { reason: `its ${part} has no Alertmanager equivalent` };
   if (freq === 'HOURLY' || freq === 'MINUTELY') return { reason: `it repeats ${freq.toLowerCase()}` };
   const monthly = freq === 'MONTHLY';
   if (interval !== 1 && !(monthly && 12 % interval === 0)) return { reason: `its INTERVAL=${interval} has no Alertmanager equivalent` };
 
-  const byMonth = list(options.bymonth);
-  const byMonthDay = list(options.bymonthday);
-  const byDay = list(options.byweekday as Weekday | Weekday[] | null).map((day) => (typeof day === 'number' ? { weekday: day, n: undefined } : day));
   // Every INTERVAL-th month from January, the anchor's month, within BYMONTH if it has one.
   let months = monthly && interval > 1 ? Array.from({ length: 12 / interval }, (_, i) => 1 + i * interval) : byMonth;
   if (monthly && interval > 1 && byMonth.length) months = months.filter((m) => byMonth.includes(m));

@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.ts';
+import { tzdataVersion } from '../time/zone.ts';
 
 export interface Summary {
   files: number;
@@ -6,7 +7,10 @@ export interface Summary {
   warnings: number;
 }
 
-/** The contract's JSON: `{ findings, summary }`, each finding with ruleId, severity, file, line, column, message. */
+/**
+ * The contract's JSON: `{ findings, summary }`, each finding with ruleId, severity, file, line,
+ * column, message; and `tzdata`, the zone data the schedules were checked with.
+ */
 export function formatJson(findings: readonly Finding[], summary: Summary): string {
-  return `${JSON.stringify({ findings, summary }, null, 2)}\n`;
+  return `${JSON.stringify({ findings, summary, tzdata: tzdataVersion() }, null, 2)}\n`;
 }

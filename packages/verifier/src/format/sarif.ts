@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.ts';
 import type { RuleMeta } from '../rules/rule.ts';
+import { tzdataVersion } from '../time/zone.ts';
 
 export interface SarifOptions {
   version: string;
@@ -56,6 +57,8 @@ export function formatSarif(findings: readonly Finding[], rules: ReadonlyMap<str
             : {}),
           partialFingerprints: { 'almanacFinding/v1': findingFingerprint(f) },
         })),
+        // The zone data the schedules were checked with, in the run's property bag.
+        properties: { tzdata: tzdataVersion() },
       },
     ],
   };

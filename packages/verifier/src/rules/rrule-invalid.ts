@@ -1,6 +1,5 @@
 import { zoneOf } from '../model/zones.ts';
-import { clock } from '../time/format.ts';
-import { parseRruleBody } from '../time/rrule-body.ts';
+import { describeUntil, parseRruleBody } from '../time/rrule-body.ts';
 import type { Rule } from './rule.ts';
 
 export const rruleInvalid: Rule = {
@@ -13,9 +12,12 @@ checked (weekdays are two letters, months 1–12, days -31…31), and so are the
 forbids with the rule's FREQ: a numbered weekday such as \`5SU\` outside MONTHLY and YEARLY rules
 (or with BYWEEKNO), BYMONTHDAY in a WEEKLY rule, BYYEARDAY in a DAILY, WEEKLY or MONTHLY rule,
 BYWEEKNO outside a YEARLY one. COUNT is refused because it counts from a DTSTART that runbooks
-do not have (use UNTIL). A rule that no date can satisfy (\`BYMONTH=2;BYMONTHDAY=30\`), or whose
-UNTIL has passed with no occurrence left in the checked dates, is reported rather than silently
-producing no occurrences.
+do not have (use UNTIL). A rule that no date can satisfy (\`BYMONTH=2;BYMONTHDAY=30\`), an
+HOURLY or MINUTELY rule whose INTERVAL, counted from the start, never reaches its BYHOUR or
+BYMINUTE (\`FREQ=HOURLY;INTERVAL=2;BYHOUR=1\` from 00:00), or one whose UNTIL has passed with no
+occurrence left in the checked dates, is reported rather than silently producing no occurrences.
+\`UNTIL=…Z\` is a UTC instant, compared with each occurrence's instant in its zone; a date alone
+ends the schedule at 00:00 that day in the item's zone, before any later start on it.
 
 Incorrect:
 
@@ -39,11 +41,11 @@ rrule: FREQ=WEEKLY;BYDAY=SU
           const zone = zoneOf(runbook, item.value);
           if (!problem && zone) {
             const expansion = time.expand(item.value, zone);
-            const until = parsed.ok ? parsed.options.until?.getTime() : undefined;
+            const until = parsed.ok ? parsed.until : undefined;
             if (!expansion.ok) problem = expansion.message;
             // Ended inside the checked dates, after its last occurrence: as stale as one that ended before them.
-            else if (expansion.occurrences.length === 0 && until !== undefined && until < time.horizon.to) {
-              problem = `has no occurrence in the checked dates before its UNTIL (${clock(until, 'UTC').date}): the schedule has ended; remove the item, or move UNTIL later`;
+            else if (expansion.occurrences.length === 0 && until !== undefined && until.at < time.horizon.to) {
+              problem = `has no occurrence in the checked dates before its end (${describeUntil(until, item.value.start)}): the schedule has ended; remove the item, or move UNTIL later`;
             }
           }
           if (problem) report({ source: runbook.source, path: [...item.path, 'rrule'], message: `${noun} '${item.value.id}': RRULE '${rrule}' ${problem}` });

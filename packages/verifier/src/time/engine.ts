@@ -15,8 +15,8 @@ export function horizonAround(today: string, daysBack = 7, daysAhead = 400): Hor
 
 /**
  * Expansions shared by every rule, page and feed: each distinct recurrence in each zone is
- * expanded once, and each zone's offsets are read once. The steps are shared further: rrule.js
- * runs once per rule and start (once per rule for rules that keep one time of day), wall
+ * expanded once, and each zone's offsets are read once. The steps are shared further: the pattern
+ * is expanded once per rule and start (once per rule for rules that keep one time of day), wall
  * times are resolved once per zone, and only the ends are computed per duration.
  */
 export class TimeEngine {
@@ -61,7 +61,7 @@ export class TimeEngine {
     if (!walls.ok) return walls;
     let inZone = node.zones.get(zone);
     if (!inZone) {
-      const resolved = resolveWalls(walls.walls, recurrence.start === undefined, this.zone(zone), this.horizon);
+      const resolved = resolveWalls(walls.walls, recurrence.start === undefined, this.zone(zone), this.horizon, walls.until);
       node.zones.set(zone, (inZone = { resolved, byDuration: new Map() }));
     }
     const durationKey = recurrence.duration ?? NO_START;

@@ -1,9 +1,6 @@
-import rrule from 'rrule';
-import type { Options } from 'rrule';
+import { FREQS, type Freq, type Recur } from './recur.ts';
 
-const { RRule } = rrule;
-
-const FREQS = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY', 'HOURLY', 'MINUTELY'] as const;
+const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const WEEKDAY = /^([+-]?(?:[1-9]|[1-4]\d|5[0-3]))?(MO|TU|WE|TH|FR|SA|SU)$/;
 const intList = (min: number, max: number, signed: boolean) => (value: string) =>
   value.split(',').every((part) => {
@@ -17,7 +14,7 @@ const PARTS: Record<string, { valid: (value: string) => boolean; expected: strin
   FREQ: { valid: (v) => (FREQS as readonly string[]).includes(v), expected: FREQS.join(', ') },
   INTERVAL: { valid: intList(1, 10_000, false), expected: 'a whole number of 1 or more' },
   COUNT: { valid: () => true, expected: '' },
-  UNTIL: { valid: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v), expected: 'a date such as 20271231 or 20271231T000000Z' },
+  UNTIL: { valid: (v) => untilOf(v) !== undefined, expected: 'a UTC date and time such as 20271231T235959Z, or a date such as 20271231 (which ends the schedule at 00:00 that day, before any later start on it)' },
   BYDAY: { valid: (v) => v.split(',').every((d) => WEEKDAY.test(d)), expected: 'weekdays MO, TU, WE, TH, FR, SA, SU, each with an optional ordinal such as 1SU or -1SU' },
   BYMONTHDAY: { valid: intList(1, 31, true), expected: 'days of the month 1 to 31, or -1 to -31 counted from the end' },
   BYMONTH: { valid: intList(1, 12, false), expected: 'months 1 to 12' },
@@ -29,12 +26,30 @@ const PARTS: Record<string, { valid: (value: string) => boolean; expected: strin
   WKST: { valid: (v) => WEEKDAY.test(v) && v.length === 2, expected: 'a weekday such as MO' },
 };
 
-export type ParsedRrule = { ok: true; options: Partial<Options>; freq: string; interval: number } | { ok: false; message: string };
+/**
+ * When a schedule ends. RFC 5545 makes `…Z` an instant, compared with each occurrence's instant
+ * in its zone; a date, or a date and time without Z, is a wall time in the item's zone. A date
+ * is that day's 00:00, so it keeps no occurrence that starts later on that day.
+ */
+export type Until = { kind: 'instant'; at: number; text: string } | { kind: 'wall'; at: number; dateOnly: boolean; text: string };
+
+export type ParsedRrule = { ok: true; rule: Recur; until?: Until } | { ok: false; message: string };
+
+function untilOf(value: string): Until | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d, h = 0, mi = 0, se = 0] = m.slice(1, 7).map((n) => (n === undefined ? undefined : Number(n)));
+  const at = Date.UTC(y!, mo! - 1, d!, h, mi, se);
+  const back = new Date(at);
+  // 20270231 or T250000 would be read as another date: refused instead.
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo! - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || back.getUTCMinutes() !== mi || se! > 59) return undefined;
+  if (m[7]) return { kind: 'instant', at, text: value };
+  return { kind: 'wall', at, dateOnly: m[4] === undefined, text: value };
+}
 
 /**
- * Reads an RRULE body (RFC 5545 §3.3.10 without DTSTART). rrule.js alone accepts too much
- * (unknown parts, BYDAY=SUN half-read), so each part is checked here first, with a message
- * that names the part and what it should be.
+ * Reads an RRULE body (RFC 5545 §3.3.10 without DTSTART). Each part is checked, with a message that
+ * names the part and what it should be, and the rule is read into the lists `recur.ts` expands.
  */
 export function parseRruleBody(body: string): ParsedRrule {
   // Corpora repeat a few hundred rules thousands of times: each is read once. Results are shared, never changed.
@@ -50,13 +65,14 @@ const MAX_REMEMBERED = 10_000;
 const parsedBodies = new Map<string, ParsedRrule>();
 
 function parse(body: string): ParsedRrule {
-  const text = body.trim().replace(/^RRULE:/i, '');
+  const text = body.trim().replace(/^RRULE:/i, '').replace(/;$/, '');
   const seen = new Map<string, string>();
   for (const part of text.split(';')) {
     const eq = part.indexOf('=');
     const key = (eq === -1 ? part : part.slice(0, eq)).trim().toUpperCase();
     const value = eq === -1 ? '' : part.slice(eq + 1).trim().toUpperCase();
     if (key === 'DTSTART') return { ok: false, message: "has a DTSTART; leave it out and give the time in 'start'" };
+    if (key === '') return { ok: false, message: "has an empty part (two ';' in a row, or one at the start)" };
     const spec = PARTS[key];
     if (!spec) return { ok: false, message: `has an unknown part '${part}'; RRULE parts are ${Object.keys(PARTS).join(', ')}` };
     if (seen.has(key)) return { ok: false, message: `has ${key} twice` };
@@ -67,18 +83,27 @@ function parse(body: string): ParsedRrule {
   const misplaced = misplacedPart(seen);
   if (misplaced) return { ok: false, message: misplaced };
   if (seen.has('COUNT')) return { ok: false, message: 'has COUNT, which counts from a DTSTART that runbooks do not have; use UNTIL to end a schedule' };
-  try {
-    const options = RRule.parseString(text.toUpperCase());
-    const freq = /FREQ=(\w+)/i.exec(text)![1]!.toUpperCase();
-    return { ok: true, options, freq, interval: options.interval ?? 1 };
-  } catch (error) {
-    return { ok: false, message: `cannot be read: ${(error as Error).message}` };
-  }
+  const numbers = (key: string) => seen.get(key)?.split(',').map(Number) ?? [];
+  const rule: Recur = {
+    freq: seen.get('FREQ') as Freq,
+    interval: Number(seen.get('INTERVAL') ?? 1),
+    byMonth: numbers('BYMONTH'),
+    byWeekNo: numbers('BYWEEKNO'),
+    byYearDay: numbers('BYYEARDAY'),
+    byMonthDay: numbers('BYMONTHDAY'),
+    byDay: (seen.get('BYDAY')?.split(',') ?? []).map((day) => ({ weekday: WEEKDAYS.indexOf(day.slice(-2)), n: Number(day.slice(0, -2) || 0) })),
+    byHour: numbers('BYHOUR'),
+    byMinute: numbers('BYMINUTE'),
+    bySetPos: numbers('BYSETPOS'),
+    wkst: WEEKDAYS.indexOf(seen.get('WKST') ?? 'MO'),
+  };
+  const until = seen.has('UNTIL') ? untilOf(seen.get('UNTIL')!) : undefined;
+  return until ? { ok: true, rule, until } : { ok: true, rule };
 }
 
 /**
- * Parts RFC 5545 §3.3.10 forbids with the rule's FREQ. rrule.js reads them anyway, each its own
- * way (BYDAY=5SU in a weekly rule becomes every Sunday), so a rule means what it says or is refused.
+ * Parts RFC 5545 §3.3.10 forbids with the rule's FREQ. Implementations read them anyway, each its
+ * own way (BYDAY=5SU in a weekly rule becomes every Sunday), so a rule means what it says or is refused.
  */
 function misplacedPart(parts: ReadonlyMap<string, string>): string | undefined {
   const freq = parts.get('FREQ')!;
@@ -90,4 +115,18 @@ function misplacedPart(parts: ReadonlyMap<string, string>): string | undefined {
   if (parts.has('BYYEARDAY') && freq !== 'YEARLY' && freq !== 'HOURLY' && freq !== 'MINUTELY') return `has BYYEARDAY in a ${freq} rule, which RFC 5545 does not allow; use FREQ=YEARLY with BYYEARDAY`;
   if (parts.has('BYWEEKNO') && freq !== 'YEARLY') return `has BYWEEKNO in a ${freq} rule; BYWEEKNO belongs in a YEARLY rule`;
   return undefined;
+}
+
+/**
+ * UNTIL in words for a message, with its zone: "UNTIL=20270301T050000Z, 2027-03-01 05:00 UTC".
+ * A date says that it ends the schedule at 00:00 that day, since `UNTIL=20271231` reads as
+ * inclusive though a 02:00 start on 31 December is after it.
+ */
+export function describeUntil(until: Until, start?: string): string {
+  const digits = new Date(until.at).toISOString();
+  const date = digits.slice(0, 10);
+  if (until.kind === 'instant') return `UNTIL=${until.text}, ${date} ${digits.slice(11, 16)} UTC`;
+  if (!until.dateOnly) return `UNTIL=${until.text}, ${date} ${digits.slice(11, 16)} in the item's zone`;
+  const later = start !== undefined && start !== '00:00' ? `, before its ${start} start that day` : '';
+  return `UNTIL=${until.text}, 00:00 on ${date} in the item's zone${later}`;
 }

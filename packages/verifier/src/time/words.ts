@@ -50,15 +50,15 @@ export function recurrenceInWords(rrule: string): string {
   if (!parsed.ok) return asWritten;
   const parts = new Map(rrule.trim().replace(/^RRULE:/i, '').split(';').map((part) => part.toUpperCase().split('=') as [string, string]));
   if (AS_WRITTEN.some((key) => parts.has(key))) return asWritten;
-  const n = parsed.interval;
+  const n = parsed.rule.interval;
   const byDay = parts.get('BYDAY')?.split(',');
   const byMonth = parts.get('BYMONTH')?.split(',').map((m) => MONTHS[Number(m) - 1]!);
   const byMonthDay = parts.get('BYMONTHDAY')?.split(',').map((d) => (d === '-1' ? 'last day' : ordinal(Number(d))));
   const days = byDay && listInWords(byDay.map(weekday));
-  switch (parsed.freq) {
+  switch (parsed.rule.freq) {
     case 'MINUTELY':
     case 'HOURLY':
-      return `${every(n, parsed.freq === 'HOURLY' ? 'hour' : 'minute')}${days ? ` on ${days}` : ''}`;
+      return `${every(n, parsed.rule.freq === 'HOURLY' ? 'hour' : 'minute')}${days ? ` on ${days}` : ''}`;
     case 'DAILY':
       return days && n === 1 ? `every ${days}` : `${every(n, 'day')}${days ? ` on ${days}` : ''}`;
     case 'WEEKLY':

@@ -108,3 +108,12 @@ export class ZoneTimeline {
     return { instant: wall - before, kind: 'gap' };
   }
 }
+
+/**
+ * The IANA tzdata release the zones come from: Node's ICU, so a newer Node brings newer zone
+ * data. Reports carry it because a zone's rules change (2026d-f moved America/Havana), and a
+ * schedule checked with old data is off by the change.
+ */
+export function tzdataVersion(): string {
+  return process.versions.tz ?? 'unknown';
+}
