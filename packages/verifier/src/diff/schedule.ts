@@ -3,9 +3,9 @@ import { humanizeMs } from '../time/duration.ts';
 import type { TimeEngine } from '../time/engine.ts';
 import type { Occurrence, Recurrence } from '../time/expand.ts';
 import { clock, offsetAt, offsetIn } from '../time/format.ts';
+import { DAY } from '../time/units.ts';
 import { scheduleInWords, zoneTimeName } from '../time/words.ts';
 
-const DAY = 86_400_000;
 /** How many coming occurrences a report shows on each side. */
 const NEXT_SHOWN = 3;
 

@@ -1,7 +1,8 @@
+import { DAY, MINUTE } from './units.ts';
 import { ZoneTimeline } from './zone.ts';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const YEAR = 365 * 86_400_000;
+const YEAR = 365 * DAY;
 const timelines = new Map<string, ZoneTimeline>();
 
 /**
@@ -21,7 +22,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "UTC+01:00": a zone's offset at an instant. */
 export function offsetAt(instant: number, zone: string): string {
-  const minutes = Math.round(offsetIn(zone, instant) / 60_000);
+  const minutes = Math.round(offsetIn(zone, instant) / MINUTE);
   const abs = Math.abs(minutes);
   return `UTC${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
