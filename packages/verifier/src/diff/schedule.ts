@@ -2,9 +2,9 @@ import { localSpan } from '../feeds/local-time.ts';
 import { humanizeMs } from '../time/duration.ts';
 import type { TimeEngine } from '../time/engine.ts';
 import type { Occurrence, Recurrence } from '../time/expand.ts';
-import { clock, offsetAt, offsetIn } from '../time/format.ts';
+import { clock, offsetAt, offsetIn, zoneTimeName } from '../time/format.ts';
 import { DAY } from '../time/units.ts';
-import { scheduleInWords, zoneTimeName } from '../time/words.ts';
+import { scheduleInWords } from '../time/recurrence-words.ts';
 
 /** How many coming occurrences a report shows on each side. */
 const NEXT_SHOWN = 3;

@@ -56,3 +56,17 @@ export function spanIn(start: number, end: number, zone: string): string {
 export function spanWithUtc(start: number, end: number, zone: string): string {
   return zone === 'UTC' ? spanIn(start, end, zone) : `${spanIn(start, end, zone)} = ${spanIn(start, end, 'UTC')}`;
 }
+
+const abbreviations = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * What a zone's clocks are called at an instant, as people in Britain say it (BST, CET, EDT),
+ * with the offset: "BST (UTC+01:00)". Where the zone has no letters in use, the offset alone.
+ */
+export function zoneTimeName(zone: string, instant: number): string {
+  let format = abbreviations.get(zone);
+  if (!format) abbreviations.set(zone, (format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' })));
+  const name = format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  const offset = offsetAt(instant, zone);
+  return /^[A-Z]{2,5}$/.test(name) && name !== 'UTC' ? `${name} (${offset})` : offset;
+}
