@@ -1,8 +1,7 @@
-import { localSpan } from '../feeds/local-time.ts';
 import { humanizeMs } from '../time/duration.ts';
 import type { TimeEngine } from '../time/engine.ts';
 import type { Occurrence, Recurrence } from '../time/expand.ts';
-import { clock, offsetAt, offsetIn, zoneTimeName } from '../time/format.ts';
+import { clock, localSpan, offsetAt, offsetIn, zoneTimeName } from '../time/format.ts';
 import { DAY } from '../time/units.ts';
 import { scheduleInWords } from '../time/recurrence-words.ts';
 

@@ -2,10 +2,11 @@ import { durationMs, humanizeDuration } from './duration.ts';
 import { DAY, MINUTE } from './units.ts';
 
 /*
- * Times put in words for people, once for the CLI's reports, the feeds and the site. Nothing here
- * reads time zone data: the clock is passed in, so the build words times with the verifier's
- * clock and the reader's browser with Intl (src/scripts/reader-time.ts imports this module), and
- * both say "Sun 29 Nov 2026, 02:00–04:00 UTC" alike.
+ * Times put in words for people, once for the CLI's reports, the feeds and the site, each in its
+ * style (`SpanStyle`). Nothing here reads time zone data: the clock is passed in, so the build
+ * words times with the verifier's clock and the reader's browser with Intl
+ * (src/scripts/reader-time.ts imports this module), and both say "Sun 29 Nov 2026, 02:00–04:00
+ * UTC" alike.
  */
 
 /** An instant as a wall clock in a zone. */
@@ -14,9 +15,13 @@ export interface WallClock {
   date: string;
   /** HH:MM, 24-hour */
   time: string;
+  /** "Sun": the clock's own reading, where it gives one; else worked out from the date. */
+  weekday?: string;
 }
 
 export type Clock = (instant: number, zone: string) => WallClock;
+/** A clock that also gives the zone's offset from UTC at the instant: "UTC+01:00". */
+export type OffsetClock = (instant: number, zone: string) => WallClock & { offset: string };
 
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -52,6 +57,13 @@ export function formatDate(date: string, style: 'short' | 'long' = 'short'): str
   const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
   const monthName = MONTHS[month - 1]!;
   return style === 'long' ? `${weekday} ${day} ${monthName} ${year}` : `${weekday.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year}`;
+}
+
+/** "Sun" for a wall clock's date. */
+function weekdayOf(wall: WallClock): string {
+  if (wall.weekday) return wall.weekday;
+  const [year, month, day] = wall.date.split('-').map(Number) as [number, number, number];
+  return WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!.slice(0, 3);
 }
 
 /** Whole days from one YYYY-MM-DD date to another. */
@@ -91,4 +103,64 @@ export function localTimesInWords(start: string, duration: string | undefined, z
   if (!length || Number.isNaN(length)) return `${start} ${zoneName}`;
   if (length >= DAY) return `${start} ${zoneName} for ${humanizeDuration(duration!)}`;
   return `${start}–${addMinutes(start, length / MINUTE)} ${zoneName}`;
+}
+
+/** "01:30": the digits of a wall time, held as epoch milliseconds of the same digits in UTC. */
+export function wallTime(wall: number): string {
+  return new Date(wall).toISOString().slice(11, 16);
+}
+
+/** "02:00" or "02:00–03:00": times of day alone, where the words around them give the zone. */
+export function clockTimes(start: number, end: number, zone: string, clock: Clock): string {
+  const from = clock(start, zone).time;
+  return end > start ? `${from}–${clock(end, zone).time}` : from;
+}
+
+/**
+ * How a span is written for each of its readers:
+ * - `page`: the site, "Sun 29 Nov 2026, 02:00–04:00 Nairobi", the zone as people name it;
+ * - `message`: a finding, "Sun 02:00–04:00 Europe/London", the weekday alone (the message gives
+ *   the date) and the zone as the runbook spells it; the end's weekday only if it differs;
+ * - `feed`: a calendar event, "Sun 2026-03-29 02:30–04:30 Europe/London (UTC+01:00)", with the
+ *   offset so that a reader across a DST change sees which hour is meant. A span over the change
+ *   gives each end its own offset; the end's date is written only if it differs.
+ */
+export type SpanStyle = 'page' | 'message' | 'feed';
+
+export function spanInWords(start: number, end: number, zone: string, style: 'feed', clock: OffsetClock): string;
+export function spanInWords(start: number, end: number, zone: string, style: 'page' | 'message', clock: Clock): string;
+export function spanInWords(start: number, end: number, zone: string, style: SpanStyle, clock: Clock | OffsetClock): string {
+  if (style === 'page') return occurrenceWords({ start, end }, zone, clock);
+  if (style === 'message') return messageSpan(start, end, zone, clock);
+  return feedSpan(start, end, zone, clock as OffsetClock);
+}
+
+function messageSpan(start: number, end: number, zone: string, clock: Clock): string {
+  const a = clock(start, zone);
+  const b = clock(end, zone);
+  return `${weekdayOf(a)} ${a.time}–${b.date === a.date ? '' : `${weekdayOf(b)} `}${b.time} ${zone}`;
+}
+
+function feedSpan(start: number, end: number, zone: string, clock: OffsetClock): string {
+  const a = clock(start, zone);
+  const b = clock(end, zone);
+  const from = `${weekdayOf(a)} ${a.date} ${a.time}`;
+  const to = `${b.date === a.date ? '' : `${weekdayOf(b)} ${b.date} `}${b.time}`;
+  if (zone === 'UTC') return `${from}–${to} UTC`;
+  if (a.offset === b.offset) return `${from}–${to} ${zone} (${a.offset})`;
+  return `${from} (${a.offset}) – ${to} (${b.offset}) ${zone}`;
+}
+
+/** "Sun 02:00 Africa/Nairobi = Sat 23:00 UTC", or "Sun 02:00 UTC": an instant in a finding, in its zone and UTC. */
+export function instantWithUtc(instant: number, zone: string, clock: Clock): string {
+  const local = clock(instant, zone);
+  if (zone === 'UTC') return `${weekdayOf(local)} ${local.time} UTC`;
+  const utc = clock(instant, 'UTC');
+  return `${weekdayOf(local)} ${local.time} ${zone} = ${weekdayOf(utc)} ${utc.time} UTC`;
+}
+
+/** A span in a finding, in its zone and, when that is not UTC, in UTC too: "Sun 02:00–04:00 Europe/London = Sun 01:00–03:00 UTC". */
+export function spanWithUtc(start: number, end: number, zone: string, clock: Clock): string {
+  const own = spanInWords(start, end, zone, 'message', clock);
+  return zone === 'UTC' ? own : `${own} = ${spanInWords(start, end, 'UTC', 'message', clock)}`;
 }
