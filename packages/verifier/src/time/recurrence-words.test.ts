@@ -46,6 +46,22 @@ describe('recurrenceInWords', () => {
     expect(recurrenceInWords('FREQ=DAILY;UNTIL=20270301T050000')).toBe('every day, until 05:00 on Mon 1 Mar 2027');
   });
 
+  it('counts an INTERVAL of months from January, within BYMONTH, and never calls every second month every month', () => {
+    expect(recurrenceInWords('FREQ=MONTHLY;INTERVAL=2;BYDAY=MO')).toBe('every Monday in January, March, May, July, September and November');
+    expect(recurrenceInWords('FREQ=MONTHLY;INTERVAL=6;BYMONTH=1,3,7;BYMONTHDAY=15')).toBe('15th of January and July');
+    expect(recurrenceInWords('FREQ=MONTHLY;BYMONTH=6;BYDAY=SA')).toBe('every Saturday in June');
+    expect(recurrenceInWords('FREQ=MONTHLY;INTERVAL=5;BYDAY=MO')).toBe('repeats by the rule FREQ=MONTHLY;INTERVAL=5;BYDAY=MO');
+    expect(recurrenceInWords('FREQ=MONTHLY;INTERVAL=5;BYMONTH=3')).toBe('repeats by the rule FREQ=MONTHLY;INTERVAL=5;BYMONTH=3');
+  });
+
+  it('gives as written the parts that narrow each other, and a weekday counted through the year', () => {
+    for (const rrule of ['FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13', 'FREQ=WEEKLY;BYDAY=SU;BYMONTH=6', 'FREQ=DAILY;BYMONTHDAY=1', 'FREQ=YEARLY;BYDAY=-1MO', 'FREQ=YEARLY;INTERVAL=2;BYDAY=MO']) {
+      expect(recurrenceInWords(rrule)).toBe(`repeats by the rule ${rrule}`);
+    }
+    expect(recurrenceInWords('FREQ=YEARLY;BYDAY=MO')).toBe('every Monday');
+    expect(recurrenceInWords('FREQ=YEARLY;BYMONTH=12;BYDAY=SA,SU')).toBe('every Saturday and Sunday in December');
+  });
+
   it('names the hours of a rule that lists them, at the minute of its start', () => {
     expect(recurrenceInWords('FREQ=HOURLY;INTERVAL=4;BYHOUR=4,8,12,16,20', { start: '04:00' })).toBe('every day at 04:00, 08:00, 12:00, 16:00 and 20:00');
     expect(recurrenceInWords('FREQ=DAILY;BYHOUR=9,17', { start: '09:30' })).toBe('every day at 09:30 and 17:30');

@@ -94,11 +94,13 @@ function atHours(rule: Recur, start: string | undefined): string | undefined {
 /** The words of a rule the parts of which they cover, without UNTIL; undefined for any other. */
 function ruleInWords(rule: Recur, start: string | undefined): string | undefined {
   if (rule.bySetPos.length || rule.byYearDay.length || rule.byWeekNo.length) return undefined;
+  // Parts that narrow each other (Friday the 13th, Sundays in June of a weekly rule) have no words here.
+  if (rule.byDay.length && rule.byMonthDay.length) return undefined;
+  if ((rule.byMonth.length || rule.byMonthDay.length) && rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY') return undefined;
   const n = rule.interval;
   if (rule.byHour.length && (rule.freq === 'HOURLY' || rule.freq === 'DAILY')) return atHours(rule, start);
   if (rule.byHour.length || rule.byMinute.length) return undefined;
   const onDays = rule.byDay.length ? ` on ${weekdaysInWords(rule.byDay)}` : '';
-  const inMonths = rule.byMonth.length ? monthsInWords(rule.byMonth) : undefined;
   switch (rule.freq) {
     case 'MINUTELY':
       return `${every(n, 'minute')}${onDays}`;
@@ -111,15 +113,22 @@ function ruleInWords(rule: Recur, start: string | undefined): string | undefined
       return n === 1 ? `every ${days}` : `${every(n, 'week')} on ${days}`;
     }
     case 'MONTHLY': {
+      // INTERVAL counts months from January, the anchor's; BYMONTH keeps some of those.
+      const stepped = n > 1 && 12 % n === 0 ? Array.from({ length: 12 / n }, (_, i) => 1 + i * n) : undefined;
+      if (n > 1 && !stepped && rule.byMonth.length) return undefined;
+      const months = stepped && rule.byMonth.length ? stepped.filter((m) => rule.byMonth.includes(m)) : (stepped ?? (rule.byMonth.length ? rule.byMonth : undefined));
+      if (months && !months.length) return undefined;
+      const of = months ? monthsInWords(months) : undefined;
+      if (rule.byDay.length && rule.byDay.every((d) => !d.n)) return n > 1 && !stepped ? undefined : `every ${weekdaysInWords(rule.byDay)}${of ? ` in ${of}` : ''}`;
       const day = dayOfMonth(rule);
-      if (rule.byDay.length && rule.byDay.every((d) => !d.n)) return `every ${weekdaysInWords(rule.byDay)}${inMonths ? ` in ${inMonths}` : ''}`;
-      if (inMonths) return `${day} of ${inMonths}`;
-      if (n === 1) return `${day} of every month`;
-      if (12 % n === 0) return `${day} of ${monthsInWords(Array.from({ length: 12 / n }, (_, i) => 1 + i * n))} (every ${n} months)`;
-      return `${day} of every ${n} months`;
+      if (stepped && !rule.byMonth.length) return `${day} of ${of} (every ${n} months)`;
+      return `${day} of ${of ?? (n === 1 ? 'every month' : `every ${n} months`)}`;
     }
     case 'YEARLY': {
       if (rule.byMonthDay.length && !rule.byMonth.length) return undefined;
+      if (rule.byDay.length && rule.byDay.every((d) => !d.n)) return n === 1 ? `every ${weekdaysInWords(rule.byDay)}${rule.byMonth.length ? ` in ${monthsInWords(rule.byMonth)}` : ''}` : undefined;
+      // A numbered weekday without BYMONTH counts through the year (-1MO, the year's last Monday).
+      if (rule.byDay.length && !rule.byMonth.length) return undefined;
       const months = rule.byMonth.length ? rule.byMonth : [1];
       const days = rule.byMonthDay.length ? rule.byMonthDay : [1];
       const on = rule.byDay.length
