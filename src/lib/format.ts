@@ -1,13 +1,13 @@
-import { clock, durationMs, humanizeDuration, offsetIn, type Occurrence } from '@almanac/verifier';
-import { clockSpanWords, DAY, daysBetween, formatDate, isUtc, occurrenceWords, zoneLabel, type WallClock } from './time-words.ts';
+import { clock, DAY, durationMs, humanizeDuration, MINUTE, offsetIn, type Occurrence } from '@almanac/verifier';
+import { clockSpanWords, daysBetween, formatDate, isUtc, occurrenceWords, zoneLabel, type WallClock } from '@almanac/verifier/time-words';
 
 /*
- * Every date and time on the site is formatted here, always with an explicit zone: a page built
- * in Nairobi must read the same as one built in London, whatever the reader's zone.
+ * Every date and time on the site is formatted here, in the verifier's words (its time-words
+ * module, which the reader's browser uses too) and always with an explicit zone: a page built in
+ * Nairobi must read the same as one built in London, whatever the reader's zone.
  */
 
-const MINUTE = 60_000;
-export { DAY, daysBetween, formatDate, isUtc, MONTHS, zoneLabel, type WallClock } from './time-words.ts';
+export { daysBetween, formatDate, isUtc, listInWords, localTimesInWords, zoneLabel, type WallClock } from '@almanac/verifier/time-words';
 
 /** The verifier's clock, so pages show the instants exactly as findings and feeds do. */
 export function wallClock(instant: number, zone: string): WallClock {
@@ -44,20 +44,6 @@ export function formatOccurrenceBothZones(occurrence: Pick<Occurrence, 'start' |
   if (isUtc(zone) || occurrence.allDay) return own;
   const sameDate = wallClock(occurrence.start, zone).date === wallClock(occurrence.start, 'UTC').date;
   return `${own} (${sameDate ? formatClockSpan(occurrence.start, occurrence.end, 'UTC') : formatOccurrence(occurrence, 'UTC')})`;
-}
-
-function addMinutes(time: string, minutes: number): string {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
-
-/** A recurring item's local time: "02:00–04:00 UTC", "09:00 UTC" (no duration), "02:00 UTC for 2 days". */
-export function formatLocalTimes(start: string, duration: string | undefined, zone: string): string {
-  const length = duration ? durationMs(duration) : 0;
-  if (!length || Number.isNaN(length)) return `${start} ${zoneLabel(zone)}`;
-  if (length >= DAY) return `${start} ${zoneLabel(zone)} for ${humanizeDuration(duration!)}`;
-  return `${start}–${addMinutes(start, length / MINUTE)} ${zoneLabel(zone)}`;
 }
 
 const SHIFT: Record<string, string> = { '-1': ', the day before', '1': ', the day after' };
@@ -106,21 +92,6 @@ export function formatLevel(level: { value: number; for?: string }, threshold: {
 
 /** Contact text that stands in for a real one: the verifier's own test, so the page marks exactly what it reports. */
 export { isPlaceholder } from '@almanac/verifier';
-
-/** "1st", "2nd", "23rd", "last", "2nd to last". */
-export function ordinal(n: number): string {
-  if (n === -1) return 'last';
-  if (n < 0) return `${ordinal(-n)} to last`;
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 /** "1 finding", "3 findings". */
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {

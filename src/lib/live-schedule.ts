@@ -1,5 +1,4 @@
-import type { Runbook, TimeEngine } from '@almanac/verifier';
-import { DAY } from './time-words.ts';
+import { DAY, type Runbook, type TimeEngine } from '@almanac/verifier';
 
 /*
  * What a page needs to say in the reader's browser, at the hour it is read, whether something is

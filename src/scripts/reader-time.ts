@@ -7,7 +7,7 @@
  * Without JavaScript the pages keep the build's text, which names its zones.
  */
 import type { LiveSchedule } from '../lib/live-schedule.ts';
-import { occurrenceWords, zoneLabel, type Clock } from '../lib/time-words.ts';
+import { occurrenceWords, zoneLabel, type Clock } from '@almanac/verifier/time-words';
 
 type Mode = 'reader' | 'utc' | 'own';
 const MODES: readonly Mode[] = ['reader', 'utc', 'own'];

@@ -7,16 +7,15 @@ import {
   formatDate,
   formatInOtherZone,
   formatLevel,
-  formatLocalTimes,
   formatOccurrence,
   formatOccurrenceBothZones,
   isoInstant,
   isPlaceholder,
   listInWords,
-  ordinal,
   wallClock,
   zoneLabel,
 } from '../../src/lib/format.ts';
+import { localTimesInWords, ordinal } from '@almanac/verifier/time-words';
 import { subscribeUrls, systemFeed, ownerFeed, ALL_FEED } from '../../src/lib/feeds.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -61,10 +60,10 @@ describe('spans and occurrences', () => {
   });
 
   it('writes a recurring local time with its length', () => {
-    expect(formatLocalTimes('02:00', 'PT2H', 'UTC')).toBe('02:00–04:00 UTC');
-    expect(formatLocalTimes('23:00', 'PT3H', 'Europe/London')).toBe('23:00–02:00 London');
-    expect(formatLocalTimes('09:00', undefined, 'UTC')).toBe('09:00 UTC');
-    expect(formatLocalTimes('02:00', 'P2D', 'UTC')).toBe('02:00 UTC for 2 days');
+    expect(localTimesInWords('02:00', 'PT2H', 'UTC')).toBe('02:00–04:00 UTC');
+    expect(localTimesInWords('23:00', 'PT3H', 'London')).toBe('23:00–02:00 London');
+    expect(localTimesInWords('09:00', undefined, 'UTC')).toBe('09:00 UTC');
+    expect(localTimesInWords('02:00', 'P2D', 'UTC')).toBe('02:00 UTC for 2 days');
   });
 });
 

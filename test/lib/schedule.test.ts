@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { horizonAround, parseRunbookFile, TimeEngine, type OwnersRegistry, type Runbook } from '@almanac/verifier';
-import { agenda, nextWindow, overlapsInWords, startOfToday, upcomingWindows } from '../../src/lib/schedule.ts';
+import { agenda, overlapsInWords } from '../../src/lib/schedule/agenda.ts';
+import { nextWindow, startOfToday, upcomingWindows } from '../../src/lib/schedule/occurrences.ts';
 import { distinctOwnerName, ownerRecords, systemsOf } from '../../src/lib/owners.ts';
 import { summarySections } from '../../src/lib/sections.ts';
-import { taskTimeInWords, windowInWords } from '../../src/lib/schedule-words.ts';
+import { taskTimeInWords, windowInWords } from '../../src/lib/schedule/item-words.ts';
 
 const registry: OwnersRegistry = {
   file: 'runbooks/owners.yaml',

@@ -4,7 +4,7 @@ import { liveSchedule, LIVE_DAYS } from '../../src/lib/live-schedule.ts';
 import { accessibleMarkdown } from '../../src/lib/markdown-a11y.ts';
 import { reachableContacts, unreachableBecause } from '../../src/lib/owners.ts';
 import { runbookFindings } from '../../src/lib/report.ts';
-import { occurrenceWords, type Clock } from '../../src/lib/time-words.ts';
+import { occurrenceWords, type Clock } from '@almanac/verifier/time-words';
 
 const registry: OwnersRegistry = {
   file: 'runbooks/owners.yaml',

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { durationMs, loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, windowOccurrences, type Runbook, type VerifyResult } from '@almanac/verifier';
+import { DAY, durationMs, loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, windowOccurrences, type Runbook, type VerifyResult } from '@almanac/verifier';
 import { launchChromium } from './browser.ts';
 import { DIST, ensureBuilt, ROOT } from './build.ts';
 import { resolveStatic, serveStatic } from './static-server.ts';
@@ -13,7 +13,6 @@ import { resolveStatic, serveStatic } from './static-server.ts';
  */
 
 const SCREENSHOTS = join(ROOT, 'test/screenshots');
-const DAY = 86_400_000;
 
 let browser: Browser;
 let site: { url: string; close: () => Promise<void> };

@@ -1,12 +1,13 @@
 import { durationMs } from '../time/duration.ts';
+import { DAY, HOUR, MINUTE } from '../time/units.ts';
 
 /** Prometheus's units, largest first, as its duration strings (`1h30m`) use them. */
 const UNITS: Array<[string, number]> = [
-  ['y', 365 * 86_400_000],
-  ['w', 7 * 86_400_000],
-  ['d', 86_400_000],
-  ['h', 3_600_000],
-  ['m', 60_000],
+  ['y', 365 * DAY],
+  ['w', 7 * DAY],
+  ['d', DAY],
+  ['h', HOUR],
+  ['m', MINUTE],
   ['s', 1000],
   ['ms', 1],
 ];

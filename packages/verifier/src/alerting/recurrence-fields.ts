@@ -1,3 +1,4 @@
+import { ANCHOR_WEEKDAY } from '../time/expand.ts';
 import type { ParsedRrule } from '../time/rrule-body.ts';
 
 /** The day-selecting fields of an Alertmanager time interval entry; each present field must match. */
@@ -9,8 +10,6 @@ export interface DayFields {
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-/** Runbook rules are anchored at 2000-01-01, a Saturday: a WEEKLY rule without BYDAY falls on Saturdays. */
-const ANCHOR_WEEKDAY = 5;
 
 /**
  * The days of a recurrence as Alertmanager entries (one entry per way the days are picked: an

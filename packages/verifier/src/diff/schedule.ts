@@ -1,11 +1,10 @@
-import { localSpan } from '../feeds/local-time.ts';
 import { humanizeMs } from '../time/duration.ts';
 import type { TimeEngine } from '../time/engine.ts';
 import type { Occurrence, Recurrence } from '../time/expand.ts';
-import { clock, offsetAt, offsetIn } from '../time/format.ts';
-import { scheduleInWords, zoneTimeName } from '../time/words.ts';
+import { clock, localSpan, offsetAt, offsetIn, zoneTimeName } from '../time/format.ts';
+import { DAY } from '../time/units.ts';
+import { scheduleInWords } from '../time/recurrence-words.ts';
 
-const DAY = 86_400_000;
 /** How many coming occurrences a report shows on each side. */
 const NEXT_SHOWN = 3;
 

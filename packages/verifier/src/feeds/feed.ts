@@ -2,10 +2,10 @@ import type { Item, Runbook } from '../model/corpus.ts';
 import type { Task, Window } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
 import { isPlaceholder } from '../model/contacts.ts';
-import { clock } from '../time/format.ts';
+import { clock, localSpan, localTimes } from '../time/format.ts';
+import { wallTime } from '../time/time-words.ts';
 import type { FeedSet } from './feed-sets.ts';
 import { contentLine, escapeText, icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
-import { localSpan, localTimes, wallTime } from './local-time.ts';
 import type { ScheduledWindow } from './schedule.ts';
 
 export interface FeedOptions {

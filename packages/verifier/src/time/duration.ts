@@ -1,3 +1,5 @@
+import { DAY, HOUR, MINUTE } from './units.ts';
+
 /** ISO 8601 durations as runbooks write them: `PT30M`, `PT4H`, `P1D`, `P3M`, `P1W`. */
 export interface Duration {
   years: number;
@@ -17,10 +19,6 @@ export function parseDuration(text: string): Duration | undefined {
   const n = (i: number) => Number(m[i] ?? 0);
   return { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6), seconds: n(7) };
 }
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /**
  * Length in milliseconds, with a day as 24 hours, a month as 30 days and a year as 365 days:

@@ -1,7 +1,7 @@
 import { newWallMemo, occurrencesOf, resolveWalls, wallTimes, type Expansion, type Horizon, type Recurrence, type ResolvedWalls, type Walls } from './expand.ts';
+import { DAY } from './units.ts';
 import { ZoneTimeline } from './zone.ts';
 
-const DAY = 86_400_000;
 const NO_START = Symbol('none');
 
 /** Distinct occurrences one engine keeps: about a gigabyte; a realistic 10,000-runbook corpus holds about 6 million. */

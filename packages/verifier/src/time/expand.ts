@@ -2,10 +2,8 @@ import { durationMs } from './duration.ts';
 import { describeUntil, parseRruleBody, type Until } from './rrule-body.ts';
 import { expandBetween, type Recur } from './recur.ts';
 import { clock } from './format.ts';
+import { DAY, HOUR, MINUTE } from './units.ts';
 import type { ZoneTimeline } from './zone.ts';
-
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 
 /** What expands: an item's recurrence in its zone. */
 export interface Recurrence {
@@ -31,14 +29,13 @@ export interface Occurrence {
  */
 export const MAX_OCCURRENCES = 20_000;
 
-const HOUR = 3_600_000;
 /** No zone is more than 14 hours ahead of UTC: the latest wall time an instant can have. */
 const MAX_AHEAD = 14 * HOUR;
 /**
  * How far a rule with no occurrence in the horizon is searched before it is called one that
  * never occurs: the Gregorian calendar repeats every 400 years, weekdays and all.
  */
-const NEVER_SEARCH = 146_097 * 86_400_000;
+const NEVER_SEARCH = 146_097 * DAY;
 
 /** `shifted`: the occurrences whose kind is not 'exact' (DST gaps and repeats), for the rules that look for only those. */
 export type Expansion = { ok: true; occurrences: Occurrence[]; shifted: Occurrence[] } | { ok: false; message: string };
@@ -54,6 +51,8 @@ export interface Horizon {
  * April, July and October) and a rule without BYxxx parts takes that day (the 1st of the month).
  */
 export const ANCHOR = Date.UTC(2000, 0, 1);
+/** The anchor's weekday, 0 (MO) to 6 (SU) as rules number them: a Saturday, the day of a WEEKLY rule without BYDAY. */
+export const ANCHOR_WEEKDAY = (new Date(ANCHOR).getUTCDay() + 6) % 7;
 
 /*
  * A recurrence expands over the horizon in three steps: the pattern runs in floating local time

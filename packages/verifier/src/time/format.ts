@@ -1,7 +1,9 @@
+import { clockTimes, instantWithUtc, spanInWords, spanWithUtc as spanWithUtcOn, WEEKDAYS, type OffsetClock } from './time-words.ts';
+import { DAY, MINUTE } from './units.ts';
 import { ZoneTimeline } from './zone.ts';
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const YEAR = 365 * 86_400_000;
+const SHORT_WEEKDAYS = WEEKDAYS.map((day) => day.slice(0, 3));
+const YEAR = 365 * DAY;
 const timelines = new Map<string, ZoneTimeline>();
 
 /**
@@ -21,7 +23,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "UTC+01:00": a zone's offset at an instant. */
 export function offsetAt(instant: number, zone: string): string {
-  const minutes = Math.round(offsetIn(zone, instant) / 60_000);
+  const minutes = Math.round(offsetIn(zone, instant) / MINUTE);
   const abs = Math.abs(minutes);
   return `UTC${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
@@ -31,27 +33,38 @@ export function clock(instant: number, zone: string): { date: string; weekday: s
   const shown = new Date(instant + offsetIn(zone, instant));
   return {
     date: `${String(shown.getUTCFullYear()).padStart(4, '0')}-${pad(shown.getUTCMonth() + 1)}-${pad(shown.getUTCDate())}`,
-    weekday: WEEKDAYS[shown.getUTCDay()]!,
+    weekday: SHORT_WEEKDAYS[shown.getUTCDay()]!,
     time: `${pad(shown.getUTCHours())}:${pad(shown.getUTCMinutes())}`,
   };
 }
 
-/** "Sun 02:00 Africa/Nairobi = Sat 23:00 UTC", or "Sun 02:00 UTC" when the zone is UTC. */
-export function bothZones(instant: number, zone: string): string {
-  const local = clock(instant, zone);
-  if (zone === 'UTC') return `${local.weekday} ${local.time} UTC`;
-  const utc = clock(instant, 'UTC');
-  return `${local.weekday} ${local.time} ${zone} = ${utc.weekday} ${utc.time} UTC`;
-}
+/*
+ * The time words (time-words.ts) on the engine's clock, as findings and feeds write them.
+ */
+const offsetClock: OffsetClock = (instant, zone) => ({ ...clock(instant, zone), offset: offsetAt(instant, zone) });
 
-/** "Sun 02:00–04:00 UTC": a span as its zone shows it, with the end's weekday only if it differs. */
-export function spanIn(start: number, end: number, zone: string): string {
-  const a = clock(start, zone);
-  const b = clock(end, zone);
-  return `${a.weekday} ${a.time}–${b.date === a.date ? '' : `${b.weekday} `}${b.time} ${zone}`;
-}
+/** "Sun 02:00 Africa/Nairobi = Sat 23:00 UTC", or "Sun 02:00 UTC" when the zone is UTC. */
+export const bothZones = (instant: number, zone: string): string => instantWithUtc(instant, zone, clock);
 
 /** A span in its zone and, when that is not UTC, in UTC too: "Sun 02:00–04:00 Europe/London = Sun 01:00–03:00 UTC". */
-export function spanWithUtc(start: number, end: number, zone: string): string {
-  return zone === 'UTC' ? spanIn(start, end, zone) : `${spanIn(start, end, zone)} = ${spanIn(start, end, 'UTC')}`;
+export const spanWithUtc = (start: number, end: number, zone: string): string => spanWithUtcOn(start, end, zone, clock);
+
+/** "Sun 2026-03-29 02:30–04:30 Europe/London (UTC+01:00)": a span in a feed or report, with its offset. */
+export const localSpan = (start: number, end: number, zone: string): string => spanInWords(start, end, zone, 'feed', offsetClock);
+
+/** "02:00" or "02:00–03:00": a task's run as the window's zone shows it. */
+export const localTimes = (start: number, end: number, zone: string): string => clockTimes(start, end, zone, clock);
+
+const abbreviations = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * What a zone's clocks are called at an instant, as people in Britain say it (BST, CET, EDT),
+ * with the offset: "BST (UTC+01:00)". Where the zone has no letters in use, the offset alone.
+ */
+export function zoneTimeName(zone: string, instant: number): string {
+  let format = abbreviations.get(zone);
+  if (!format) abbreviations.set(zone, (format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' })));
+  const name = format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  const offset = offsetAt(instant, zone);
+  return /^[A-Z]{2,5}$/.test(name) && name !== 'UTC' ? `${name} (${offset})` : offset;
 }

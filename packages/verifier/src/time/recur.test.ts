@@ -12,8 +12,8 @@ import { horizonAround, TimeEngine } from './engine.ts';
 import { ANCHOR } from './expand.ts';
 import { expandBetween } from './recur.ts';
 import { parseRruleBody } from './rrule-body.ts';
+import { DAY, HOUR, MINUTE } from './units.ts';
 
-const DAY = 86_400_000;
 const ZONES = ['UTC', 'Australia/Lord_Howe', 'Europe/Dublin', 'Pacific/Chatham', 'America/Santiago', 'America/New_York', 'Asia/Kolkata', 'Europe/London'];
 /** Occurrences compared per case: enough to cross a DST change for most rules, few enough for the unit tier. */
 const COMPARED = 30;
@@ -28,7 +28,7 @@ const wallOf = (t: ICAL.Time) => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.
 
 /** The engine's anchor moved forward by whole periods to before `from`, so that ical.js need not walk from 2000. */
 function nearAnchor(freq: string, interval: number, anchor: number, from: number): number {
-  const fixed: Record<string, number> = { DAILY: DAY, WEEKLY: 7 * DAY, HOURLY: 3_600_000, MINUTELY: 60_000 };
+  const fixed: Record<string, number> = { DAILY: DAY, WEEKLY: 7 * DAY, HOURLY: HOUR, MINUTELY: MINUTE };
   const target = from - 40 * DAY;
   if (fixed[freq]) {
     const period = fixed[freq]! * interval;
@@ -48,8 +48,8 @@ function icalInstants(body: string, start: string, zone: string, from: number, t
   const freq = /FREQ=(\w+)/.exec(body)![1]!;
   const interval = Number(/INTERVAL=(\d+)/.exec(body)?.[1] ?? 1);
   const [h, m] = start.split(':').map(Number) as [number, number];
-  const dtstart = nearAnchor(freq, interval, ANCHOR + (h * 60 + m) * 60_000, from);
-  const unit = freq === 'HOURLY' ? 3_600_000 : freq === 'MINUTELY' ? 60_000 : 0;
+  const dtstart = nearAnchor(freq, interval, ANCHOR + (h * 60 + m) * MINUTE, from);
+  const unit = freq === 'HOURLY' ? HOUR : freq === 'MINUTELY' ? MINUTE : 0;
   const iterator = ICAL.Recur.fromString(withoutUntil).iterator(floating(dtstart));
   const out: number[] = [];
   let next: ICAL.Time | null;

@@ -8,6 +8,8 @@
  * amount of work per day, and a hard budget ends anything else with a message.
  */
 
+import { DAY, HOUR, MINUTE } from './units.ts';
+
 export const FREQS = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY', 'HOURLY', 'MINUTELY'] as const;
 export type Freq = (typeof FREQS)[number];
 
@@ -35,9 +37,6 @@ export interface Recur {
 
 export type Expanded = { ok: true; walls: number[] } | { ok: false; message: string };
 
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 /** Days and candidate times one expansion may look at: far more than 400 years of a daily rule. */
 export const WORK_BUDGET = 5_000_000;
 

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { DAY } from './units.ts';
 
 /** A local wall time resolved to an instant in a zone, and how it was resolved. */
 export interface Resolved {
@@ -11,8 +12,6 @@ export interface Resolved {
    */
   kind: 'exact' | 'gap' | 'ambiguous';
 }
-
-const DAY = 86_400_000;
 
 /** Whether Temporal knows the zone under exactly this spelling (it would accept 'africa/nairobi'). */
 export function isValidZone(zone: string): boolean {

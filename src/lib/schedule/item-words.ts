@@ -1,6 +1,5 @@
-import { zoneOf, type Runbook, type Task, type TimeEngine, type Window } from '@almanac/verifier';
-import { DAY, formatDuration, formatInOtherZone, formatLocalTimes, isUtc, listInWords, wallClock, zoneLabel } from './format.ts';
-import { describeRrule } from './recurrence.ts';
+import { DAY, parseRruleBody, recurrenceInWords, zoneOf, type Runbook, type Task, type TimeEngine, type Window } from '@almanac/verifier';
+import { formatDuration, formatInOtherZone, isUtc, listInWords, localTimesInWords, wallClock, zoneLabel } from '../format.ts';
 
 /** The same times in another zone, from the item's real occurrences (so with daylight saving time). */
 function elsewhere(item: Window | Task, zone: string, other: string | undefined, time: TimeEngine): string | undefined {
@@ -15,11 +14,16 @@ function elsewhere(item: Window | Task, zone: string, other: string | undefined,
  */
 export function windowInWords(runbook: Runbook, window: Window, time: TimeEngine): string {
   const zone = zoneOf(runbook, window);
-  if (!zone) return `${describeRrule(window.rrule, window.start)}, ${window.start} in no usable time zone`;
+  if (!zone) return `${recurrenceInWords(window.rrule, { start: window.start, style: 'sentence' })}, ${window.start} in no usable time zone`;
   const fileZone = zoneOf(runbook, {});
   const other = !isUtc(zone) ? 'UTC' : fileZone && !isUtc(fileZone) ? fileZone : undefined;
   const also = elsewhere(window, zone, other, time);
-  return `${describeRrule(window.rrule, window.start)}, ${formatLocalTimes(window.start, window.duration, zone)}${also ? ` (${also})` : ''}`;
+  return `${recurrenceInWords(window.rrule, { start: window.start, style: 'sentence' })}, ${localTimesInWords(window.start, window.duration, zoneLabel(zone))}${also ? ` (${also})` : ''}`;
+}
+
+function subDaily(rrule: string): boolean {
+  const parsed = parseRruleBody(rrule);
+  return parsed.ok && (parsed.rule.freq === 'HOURLY' || parsed.rule.freq === 'MINUTELY');
 }
 
 /**
@@ -31,15 +35,14 @@ export function taskTimeInWords(runbook: Runbook, task: Task, time: TimeEngine):
   const zone = zoneOf(runbook, task);
   if (!zone) return task.start ? `${task.start} in no usable time zone` : 'any time that day';
   if (!task.start) {
-    if (/FREQ=(HOURLY|MINUTELY)/i.test(task.rrule)) return `at no set minute${isUtc(zone) ? '' : ` (${zoneLabel(zone)} time)`}`;
+    if (subDaily(task.rrule)) return `at no set minute${isUtc(zone) ? '' : ` (${zoneLabel(zone)} time)`}`;
     return `any time that day${isUtc(zone) ? '' : ` (${zoneLabel(zone)} time)`}${task.duration ? `, takes ${formatDuration(task.duration)}` : ''}`;
   }
   const several = severalTimes(task, zone, time);
   if (several) return several;
   const also = elsewhere(task, zone, isUtc(zone) ? undefined : 'UTC', time);
-  return `${formatLocalTimes(task.start, task.duration, zone)}${also ? ` (${also})` : ''}`;
+  return `${localTimesInWords(task.start, task.duration, zoneLabel(zone))}${also ? ` (${also})` : ''}`;
 }
-
 
 /**
  * The times of a task that runs more than once a day, in its zone and in UTC, from its runs on

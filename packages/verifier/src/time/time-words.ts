@@ -1,0 +1,166 @@
+import { durationMs, humanizeDuration } from './duration.ts';
+import { DAY, MINUTE } from './units.ts';
+
+/*
+ * Times put in words for people, once for the CLI's reports, the feeds and the site, each in its
+ * style (`SpanStyle`). Nothing here reads time zone data: the clock is passed in, so the build
+ * words times with the verifier's clock and the reader's browser with Intl
+ * (src/scripts/reader-time.ts imports this module), and both say "Sun 29 Nov 2026, 02:00–04:00
+ * UTC" alike.
+ */
+
+/** An instant as a wall clock in a zone. */
+export interface WallClock {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM, 24-hour */
+  time: string;
+  /** "Sun": the clock's own reading, where it gives one; else worked out from the date. */
+  weekday?: string;
+}
+
+export type Clock = (instant: number, zone: string) => WallClock;
+/** A clock that also gives the zone's offset from UTC at the instant: "UTC+01:00". */
+export type OffsetClock = (instant: number, zone: string) => WallClock & { offset: string };
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "UTC", "Nairobi", "Buenos Aires": a zone as people name it in a sentence. */
+export function zoneLabel(zone: string): string {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
+  return zone.slice(zone.lastIndexOf('/') + 1).replaceAll('_', ' ');
+}
+
+export function isUtc(zone: string): boolean {
+  return zoneLabel(zone) === 'UTC';
+}
+
+/** "1st", "2nd", "23rd", "last", "2nd to last". */
+export function ordinal(n: number): string {
+  if (n === -1) return 'last';
+  if (n < 0) return `${ordinal(-n)} to last`;
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** "Sun 29 Nov 2026" for a YYYY-MM-DD date; `long` gives "Sunday 29 November 2026". */
+export function formatDate(date: string, style: 'short' | 'long' = 'short'): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
+  const monthName = MONTHS[month - 1]!;
+  return style === 'long' ? `${weekday} ${day} ${monthName} ${year}` : `${weekday.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year}`;
+}
+
+/** "Sun" for a wall clock's date. */
+function weekdayOf(wall: WallClock): string {
+  if (wall.weekday) return wall.weekday;
+  const [year, month, day] = wall.date.split('-').map(Number) as [number, number, number];
+  return WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!.slice(0, 3);
+}
+
+/** Whole days from one YYYY-MM-DD date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+/** "02:00–04:00 UTC", "23:00–01:00 UTC", or with a day named where the span ends on a later day than the next. */
+export function clockSpanWords(start: number, end: number, zone: string, clock: Clock): string {
+  const a = clock(start, zone);
+  if (end <= start) return `${a.time} ${zoneLabel(zone)}`;
+  const b = clock(end, zone);
+  const endsLater = daysBetween(a.date, b.date) > 1 || (daysBetween(a.date, b.date) === 1 && b.time >= a.time);
+  return endsLater ? `${a.time} ${zoneLabel(zone)} to ${formatDate(b.date)}, ${b.time}` : `${a.time}–${b.time} ${zoneLabel(zone)}`;
+}
+
+/** "Sun 29 Nov 2026, 02:00–04:00 UTC"; an all-day occurrence is "Sun 29 Nov 2026 (the whole day, UTC)". */
+export function occurrenceWords(occurrence: { start: number; end: number; allDay?: boolean }, zone: string, clock: Clock): string {
+  const { date } = clock(occurrence.start, zone);
+  if (occurrence.allDay) return `${formatDate(date)} (the whole day, ${zoneLabel(zone)})`;
+  return `${formatDate(date)}, ${clockSpanWords(occurrence.start, occurrence.end, zone, clock)}`;
+}
+
+/** "02:30": a time of day ("HH:MM") some minutes later, round the clock. */
+function addMinutes(time: string, minutes: number): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A recurring item's stated time of day with its zone as the caller names it: "02:00–04:00 UTC",
+ * "23:00–02:00 London", "09:00 UTC" (no duration), "02:00 UTC for 2 days" (a day or more).
+ */
+export function localTimesInWords(start: string, duration: string | undefined, zoneName: string): string {
+  const length = duration ? durationMs(duration) : 0;
+  if (!length || Number.isNaN(length)) return `${start} ${zoneName}`;
+  if (length >= DAY) return `${start} ${zoneName} for ${humanizeDuration(duration!)}`;
+  return `${start}–${addMinutes(start, length / MINUTE)} ${zoneName}`;
+}
+
+/** "01:30": the digits of a wall time, held as epoch milliseconds of the same digits in UTC. */
+export function wallTime(wall: number): string {
+  return new Date(wall).toISOString().slice(11, 16);
+}
+
+/** "02:00" or "02:00–03:00": times of day alone, where the words around them give the zone. */
+export function clockTimes(start: number, end: number, zone: string, clock: Clock): string {
+  const from = clock(start, zone).time;
+  return end > start ? `${from}–${clock(end, zone).time}` : from;
+}
+
+/**
+ * How a span is written for each of its readers:
+ * - `page`: the site, "Sun 29 Nov 2026, 02:00–04:00 Nairobi", the zone as people name it;
+ * - `message`: a finding, "Sun 02:00–04:00 Europe/London", the weekday alone (the message gives
+ *   the date) and the zone as the runbook spells it; the end's weekday only if it differs;
+ * - `feed`: a calendar event, "Sun 2026-03-29 02:30–04:30 Europe/London (UTC+01:00)", with the
+ *   offset so that a reader across a DST change sees which hour is meant. A span over the change
+ *   gives each end its own offset; the end's date is written only if it differs.
+ */
+export type SpanStyle = 'page' | 'message' | 'feed';
+
+export function spanInWords(start: number, end: number, zone: string, style: 'feed', clock: OffsetClock): string;
+export function spanInWords(start: number, end: number, zone: string, style: 'page' | 'message', clock: Clock): string;
+export function spanInWords(start: number, end: number, zone: string, style: SpanStyle, clock: Clock | OffsetClock): string {
+  if (style === 'page') return occurrenceWords({ start, end }, zone, clock);
+  if (style === 'message') return messageSpan(start, end, zone, clock);
+  return feedSpan(start, end, zone, clock as OffsetClock);
+}
+
+function messageSpan(start: number, end: number, zone: string, clock: Clock): string {
+  const a = clock(start, zone);
+  const b = clock(end, zone);
+  return `${weekdayOf(a)} ${a.time}–${b.date === a.date ? '' : `${weekdayOf(b)} `}${b.time} ${zone}`;
+}
+
+function feedSpan(start: number, end: number, zone: string, clock: OffsetClock): string {
+  const a = clock(start, zone);
+  const b = clock(end, zone);
+  const from = `${weekdayOf(a)} ${a.date} ${a.time}`;
+  const to = `${b.date === a.date ? '' : `${weekdayOf(b)} ${b.date} `}${b.time}`;
+  if (zone === 'UTC') return `${from}–${to} UTC`;
+  if (a.offset === b.offset) return `${from}–${to} ${zone} (${a.offset})`;
+  return `${from} (${a.offset}) – ${to} (${b.offset}) ${zone}`;
+}
+
+/** "Sun 02:00 Africa/Nairobi = Sat 23:00 UTC", or "Sun 02:00 UTC": an instant in a finding, in its zone and UTC. */
+export function instantWithUtc(instant: number, zone: string, clock: Clock): string {
+  const local = clock(instant, zone);
+  if (zone === 'UTC') return `${weekdayOf(local)} ${local.time} UTC`;
+  const utc = clock(instant, 'UTC');
+  return `${weekdayOf(local)} ${local.time} ${zone} = ${weekdayOf(utc)} ${utc.time} UTC`;
+}
+
+/** A span in a finding, in its zone and, when that is not UTC, in UTC too: "Sun 02:00–04:00 Europe/London = Sun 01:00–03:00 UTC". */
+export function spanWithUtc(start: number, end: number, zone: string, clock: Clock): string {
+  const own = spanInWords(start, end, zone, 'message', clock);
+  return zone === 'UTC' ? own : `${own} = ${spanInWords(start, end, 'UTC', 'message', clock)}`;
+}
