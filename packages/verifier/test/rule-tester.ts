@@ -19,8 +19,11 @@ export interface RuleCase {
 }
 
 export interface ExpectedFinding {
+  /** Which of the rule's `meta.messages` the finding gives: how findings are matched, as in ESLint. */
+  messageId: string;
   /** The data path the finding points at, such as `tasks[0].start`. */
   path?: string;
+  /** The final text, where a case is about the wording. */
   message?: RegExp;
   /** `runbooks/r1.mdx` for the second runbook; `runbooks/owners.yaml`. */
   file?: string;
@@ -104,6 +107,7 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
         testCase.errors.forEach((expected, i) => {
           const found = findings[i]!;
           expect(found.ruleId).toBe(rule.id);
+          expect(found.messageId).toBe(expected.messageId);
           if (expected.path !== undefined) expect(found.path ?? '').toBe(expected.path);
           if (expected.message) expect(found.message).toMatch(expected.message);
           if (expected.file) expect(found.file).toBe(expected.file);

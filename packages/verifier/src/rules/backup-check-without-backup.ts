@@ -47,6 +47,9 @@ backup_source: Nightly snapshots of the managed PostgreSQL service, kept 35 days
 tasks:
   - { id: weekly-backup-verification, title: Backup verification, kind: check, rrule: "FREQ=WEEKLY;BYDAY=FR", ... }
 \`\`\``,
+    messages: {
+      noBackup: "Task '{{task}}' {{what}}, but system '{{system}}' has no backup task and no backup_source; schedule the backup, or say where backups are taken with backup_source",
+    },
   },
   check({ corpus, report }) {
     const backedUp = new Set<string>();
@@ -61,7 +64,8 @@ tasks:
         report({
           source: runbook.source,
           path: [...path, 'id'],
-          message: `Task '${value.id}' ${what}, but system '${runbook.system}' has no backup task and no backup_source; schedule the backup, or say where backups are taken with backup_source`,
+          messageId: 'noBackup',
+          data: { task: value.id, what, system: runbook.system },
         });
       }
     }

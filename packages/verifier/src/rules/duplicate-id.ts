@@ -32,6 +32,10 @@ tasks:
   - id: security-log-review
     ...
 \`\`\``,
+    messages: {
+      runbook: "Runbook id '{{id}}' is already used by {{file}}",
+      item: "Id '{{id}}' is already used by {{first}} on line {{line}}",
+    },
   },
   check({ corpus, report }) {
     const byId = new Map<string, Runbook>();
@@ -41,7 +45,8 @@ tasks:
         report({
           source: runbook.source,
           path: ['id'],
-          message: `Runbook id '${runbook.id}' is already used by ${first.source.file}`,
+          messageId: 'runbook',
+          data: { id: runbook.id, file: first.source.file },
           related: [{ source: first.source, path: ['id'], message: `first use of '${runbook.id}'` }],
         });
       } else byId.set(runbook.id, runbook);
@@ -58,7 +63,8 @@ tasks:
           report({
             source: runbook.source,
             path: [...item.path, 'id'],
-            message: `Id '${item.value.id}' is already used by ${earlier.path[0]}[${earlier.path[1]}] on line ${line}`,
+            messageId: 'item',
+            data: { id: item.value.id, first: `${earlier.path[0]}[${earlier.path[1]}]`, line },
             related: [{ source: runbook.source, path: [...earlier.path, 'id'], message: `first use of '${item.value.id}'` }],
           });
         }

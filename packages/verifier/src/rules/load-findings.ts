@@ -1,12 +1,13 @@
 import type { Rule } from './rule.ts';
 
 /** `parse` and `schema` report what loading found, so config can set their severity like any rule's. */
-function loadFindings(id: 'parse' | 'schema', meta: Rule['meta']): Rule {
+function loadFindings(id: 'parse' | 'schema', meta: Omit<Rule['meta'], 'messages'>): Rule {
   return {
     id,
-    meta,
+    meta: { ...meta, messages: { found: '{{message}}' } },
     check({ corpus, report }) {
-      for (const r of corpus.loadReports) if (r.ruleId === id) report(r);
+      // Loading words its findings itself (YAML and schema errors come in many shapes): one template carries them.
+      for (const { ruleId, message, ...at } of corpus.loadReports) if (ruleId === id) report({ ...at, messageId: 'found', data: { message } });
     },
   };
 }

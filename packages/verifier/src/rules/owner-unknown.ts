@@ -24,6 +24,10 @@ dba: { name: Database Team, kind: team, email: dba@example.org }
 # the runbook
 owners: [dba]
 \`\`\``,
+    messages: {
+      unknown: "Owner '{{owner}}' is not in {{where}}",
+      unknownNear: "Owner '{{owner}}' is not in {{where}}; did you mean '{{near}}'?",
+    },
   },
   check({ corpus, report }) {
     for (const runbook of corpus.runbooks) {
@@ -34,7 +38,8 @@ owners: [dba]
         report({
           source: runbook.source,
           path,
-          message: `Owner '${owner}' is not in ${where}${near ? `; did you mean '${near}'?` : ''}`,
+          messageId: near ? 'unknownNear' : 'unknown',
+          data: { owner, where, near: near ?? '' },
         });
       }
     }

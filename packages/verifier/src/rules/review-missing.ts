@@ -27,6 +27,9 @@ review:
   cycle: P3M
   last_reviewed: 2026-11-20
 \`\`\``,
+    messages: {
+      missing: 'Never recorded as reviewed: review.last_reviewed is missing (to be reviewed every {{cycle}}); add the day someone reviewed it',
+    },
   },
   check({ corpus, report }) {
     for (const { review, source } of corpus.runbooks) {
@@ -34,7 +37,8 @@ review:
       report({
         source,
         path: ['review', 'last_reviewed'],
-        message: `Never recorded as reviewed: review.last_reviewed is missing (to be reviewed every ${humanizeDuration(review.cycle)}); add the day someone reviewed it`,
+        messageId: 'missing',
+        data: { cycle: humanizeDuration(review.cycle) },
       });
     }
   },

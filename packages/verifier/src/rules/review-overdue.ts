@@ -35,6 +35,10 @@ review:
   cycle: P3M
   last_reviewed: 2026-11-20   # due 2027-02-20
 \`\`\``,
+    messages: {
+      overdue: 'Review overdue: last reviewed {{lastReviewed}}, every {{cycle}}, so due {{due}} ({{days}} days ago)',
+      overdueOneDay: 'Review overdue: last reviewed {{lastReviewed}}, every {{cycle}}, so due {{due}} (1 day ago)',
+    },
   },
   check({ corpus, today, report }) {
     for (const runbook of corpus.runbooks) {
@@ -46,7 +50,8 @@ review:
       report({
         source: runbook.source,
         path: ['review', 'last_reviewed'],
-        message: `Review overdue: last reviewed ${last_reviewed}, every ${humanizeDuration(cycle)}, so due ${due} (${days} day${days === 1 ? '' : 's'} ago)`,
+        messageId: days === 1 ? 'overdueOneDay' : 'overdue',
+        data: { lastReviewed: last_reviewed!, cycle: humanizeDuration(cycle), due, days },
       });
     }
   },

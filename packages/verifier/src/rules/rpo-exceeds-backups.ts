@@ -40,6 +40,10 @@ tasks:
 objectives:
   - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, ... }
 \`\`\``,
+    messages: {
+      tooFewBackups: "RPO {{rpo}} for '{{scenario}}' cannot be met: system '{{system}}' has fewer than two scheduled backups in the horizon; add a backup task, or set rpo_met_by if replication meets it",
+      gap: "RPO {{rpo}} for '{{scenario}}' cannot be met: backups of system '{{system}}' are up to {{gap}} apart ({{from}} → {{to}} {{zone}})",
+    },
   },
   check({ corpus, time, report }) {
     // An expansion shared by several tasks (the same rule, start and zone) adds nothing to the
@@ -76,16 +80,17 @@ objectives:
         if ((value.rpo_met_by ?? 'backups') !== 'backups') continue;
         const rpo = durationMs(value.rpo);
         const gap = longestGap(runbook.system);
-        const intro = `RPO ${humanizeDuration(value.rpo)} for '${value.scenario}' cannot be met`;
+        const intro = { rpo: humanizeDuration(value.rpo), scenario: value.scenario, system: runbook.system };
         if (!gap) {
-          report({ source: runbook.source, path: [...path, 'rpo'], message: `${intro}: system '${runbook.system}' has fewer than two scheduled backups in the horizon; add a backup task, or set rpo_met_by if replication meets it` });
+          report({ source: runbook.source, path: [...path, 'rpo'], messageId: 'tooFewBackups', data: intro });
         } else if (gap.length > rpo) {
           const a = clock(gap.from, gap.zone);
           const b = clock(gap.to, gap.zone);
           report({
             source: runbook.source,
             path: [...path, 'rpo'],
-            message: `${intro}: backups of system '${runbook.system}' are up to ${humanizeMs(gap.length)} apart (${a.weekday} ${a.time} → ${b.weekday} ${b.time} ${gap.zone})`,
+            messageId: 'gap',
+            data: { ...intro, gap: humanizeMs(gap.length), from: `${a.weekday} ${a.time}`, to: `${b.weekday} ${b.time}`, zone: gap.zone },
           });
         }
       }

@@ -58,6 +58,10 @@ objectives:
 support_targets:
   - { severity: critical, respond_within: PT15M, resolve_within: PT2H }
 \`\`\``,
+    messages: {
+      exceeds: "RTO {{rto}} for '{{scenario}}' cannot hold: {{severity}}; shorten that target, or lengthen the RTO",
+      twoDeadlines: "Two deadlines for one outage: '{{scenario}}' has an RTO of {{rto}}, but {{severity}}; say which holds",
+    },
   },
   check({ corpus, report }) {
     const fastest = new Map<string, Fastest>();
@@ -84,10 +88,8 @@ support_targets:
         report({
           source: runbook.source,
           path: [...path, 'rto'],
-          message:
-            resolveMs > rtoMs || (businessTime && resolveMs === rtoMs)
-              ? `RTO ${rto} for '${value.scenario}' cannot hold: ${severity}; shorten that target, or lengthen the RTO`
-              : `Two deadlines for one outage: '${value.scenario}' has an RTO of ${rto}, but ${severity}; say which holds`,
+          messageId: resolveMs > rtoMs || (businessTime && resolveMs === rtoMs) ? 'exceeds' : 'twoDeadlines',
+          data: { rto, scenario: value.scenario, severity },
           related: [{ source: target.runbook.source, path: resolvePath, message: `'${target.item.value.severity}' resolved within ${resolution(target)}` }],
         });
       }

@@ -24,6 +24,9 @@ Correct:
   warning: { value: 70 }
   critical: { value: 85 }
 \`\`\``,
+    messages: {
+      misordered: 'Threshold \'{{metric}}\': warning {{warning}} must be {{should}} critical {{critical}} when {{worse}} is worse (comparator "{{comparator}}")',
+    },
   },
   check({ corpus, report }) {
     for (const runbook of corpus.runbooks) {
@@ -35,7 +38,8 @@ Correct:
         report({
           source: runbook.source,
           path: [...path, 'warning', 'value'],
-          message: `Threshold '${t.metric}': warning ${t.warning.value} must be ${should} critical ${t.critical.value} when ${t.comparator === '>' ? 'higher' : 'lower'} is worse (comparator "${t.comparator}")`,
+          messageId: 'misordered',
+          data: { metric: t.metric, warning: t.warning.value, should, critical: t.critical.value, worse: t.comparator === '>' ? 'higher' : 'lower', comparator: t.comparator },
         });
       }
     }

@@ -1,3 +1,4 @@
+import { timedItems } from '../model/timed-items.ts';
 import { knownZone } from '../model/zones.ts';
 import type { Rule } from './rule.ts';
 
@@ -51,15 +52,18 @@ Correct:
 \`\`\`yaml
 timezone: Africa/Nairobi
 \`\`\``,
+    messages: {
+      unknown: 'Unknown time zone: {{suggestion}}',
+    },
   },
   check({ corpus, report }) {
     for (const runbook of corpus.runbooks) {
       const places = [
         { zone: runbook.timezone, path: ['timezone'] },
-        ...[...runbook.windows, ...runbook.tasks].map((item) => ({ zone: item.value.timezone, path: [...item.path, 'timezone'] })),
+        ...Array.from(timedItems([runbook]), ({ item }) => ({ zone: item.value.timezone, path: [...item.path, 'timezone'] })),
       ];
       for (const { zone, path } of places) {
-        if (zone !== undefined && !knownZone(zone)) report({ source: runbook.source, path, message: `Unknown time zone: ${suggestZone(zone)}` });
+        if (zone !== undefined && !knownZone(zone)) report({ source: runbook.source, path, messageId: 'unknown', data: { suggestion: suggestZone(zone) } });
       }
     }
   },

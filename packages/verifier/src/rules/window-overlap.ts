@@ -32,6 +32,9 @@ Correct:
 \`\`\`yaml
   - { id: monthly, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, supersedes: [weekly], ... }
 \`\`\``,
+    messages: {
+      overlaps: "Window '{{window}}' ({{span}}) overlaps window '{{other}}'{{where}} ({{otherSpan}}) on {{date}}{{more}}{{hint}}",
+    },
   },
   check({ corpus, time, report }) {
     for (const runbooks of groupBy(corpus.runbooks, (r) => r.system).values()) {
@@ -48,7 +51,8 @@ Correct:
         report({
           source: later.runbook.source,
           path: [...later.window.path, 'id'],
-          message: `Window '${later.window.value.id}' (${spanWithUtc(later.start, later.end, later.zone)}) overlaps window '${first.window.value.id}'${where} (${spanWithUtc(first.start, first.end, first.zone)}) on ${clock(later.start, later.zone).date}${more}${hint}`,
+          messageId: 'overlaps',
+          data: { window: later.window.value.id, span: spanWithUtc(later.start, later.end, later.zone), other: first.window.value.id, where, otherSpan: spanWithUtc(first.start, first.end, first.zone), date: clock(later.start, later.zone).date, more, hint },
           related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `window '${first.window.value.id}'` }],
         });
       }
