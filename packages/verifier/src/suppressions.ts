@@ -28,13 +28,35 @@ outlive its purpose.
 Incorrect:
 
 \`\`\`yaml
-  rpo: PT4H # almanac-ignore rpo-exceeds-backups
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+tasks:
+  - { id: nightly-backup, title: Nightly backup, kind: backup, rrule: FREQ=DAILY, start: "01:00", owner: ops, backup: { type: full } }
+objectives:
+  - scenario: single-record-corruption
+    rto: PT1H
+    procedure: Restore the record from the replica
+    rpo: PT4H # almanac-ignore rpo-exceeds-backups
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
-  rpo: PT4H # almanac-ignore rpo-exceeds-backups -- replication to the DR site meets it (ticket OPS-142)
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+tasks:
+  - { id: nightly-backup, title: Nightly backup, kind: backup, rrule: FREQ=DAILY, start: "01:00", owner: ops, backup: { type: full } }
+objectives:
+  - scenario: single-record-corruption
+    rto: PT1H
+    procedure: Restore the record from the replica
+    rpo: PT4H # almanac-ignore rpo-exceeds-backups -- replication to the DR site meets it (ticket OPS-142)
 \`\`\``,
   messages: {
     noRule: 'almanac-ignore names no rule; write "# almanac-ignore <ruleId> -- <reason>"',

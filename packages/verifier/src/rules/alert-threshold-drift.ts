@@ -58,22 +58,43 @@ verifier are not checked.
 Incorrect:
 
 \`\`\`yaml
-# runbooks/mvono/maintenance-plan.mdx: server-cpu warning > 70 for PT10M
-- alert: MvonoServerCpu
-  expr: (cpu_busy_percent) > 75
-  for: 5m
-  labels: { severity: warning }
-  annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
+# runbooks/mvono/maintenance-plan.mdx
+id: mvono-maintenance
+title: Mvono maintenance plan
+system: mvono
+owners: [ops]
+thresholds:
+  - { metric: server-cpu, comparator: ">", warning: { value: 70, for: PT10M }, response: Investigate }
+# prometheus/alerts.yml
+groups:
+  - name: mvono
+    rules:
+      - alert: MvonoServerCpu
+        expr: (cpu_busy_percent) > 75
+        for: 5m
+        labels: { severity: warning }
+        annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
-- alert: MvonoServerCpu
-  expr: (cpu_busy_percent) > 70
-  for: 10m
-  labels: { severity: warning }
-  annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
+# runbooks/mvono/maintenance-plan.mdx
+id: mvono-maintenance
+title: Mvono maintenance plan
+system: mvono
+owners: [ops]
+thresholds:
+  - { metric: server-cpu, comparator: ">", warning: { value: 70, for: PT10M }, response: Investigate }
+# prometheus/alerts.yml
+groups:
+  - name: mvono
+    rules:
+      - alert: MvonoServerCpu
+        expr: (cpu_busy_percent) > 70
+        for: 10m
+        labels: { severity: warning }
+        annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
 \`\`\``,
     messages: {
       noThreshold: "Alert '{{alert}}' links threshold '{{metric}}', which runbook '{{runbook}}' ({{file}}) does not have",

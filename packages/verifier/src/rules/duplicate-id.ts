@@ -16,21 +16,27 @@ runbook's windows, tasks and monitors. The finding is on the second one and name
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - id: log-review
-    ...
-  - id: log-review
-    ...
+  - { id: log-review, title: Application log review, kind: review, rrule: FREQ=DAILY, owner: ops }
+  - { id: log-review, title: Security log review, kind: review, rrule: FREQ=WEEKLY;BYDAY=MO, owner: ops }
 \`\`\`
 
 Correct (the second task has its own id):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - id: log-review
-    ...
-  - id: security-log-review
-    ...
+  - { id: log-review, title: Application log review, kind: review, rrule: FREQ=DAILY, owner: ops }
+  - { id: security-log-review, title: Security log review, kind: review, rrule: FREQ=WEEKLY;BYDAY=MO, owner: ops }
 \`\`\``,
     messages: {
       runbook: "Runbook id '{{id}}' is already used by {{file}}",

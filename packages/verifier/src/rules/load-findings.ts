@@ -22,7 +22,10 @@ Incorrect:
 
 \`\`\`yaml
 ---
-title: Weekly maintenance
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 tasks: [
 ---
 \`\`\`
@@ -31,7 +34,10 @@ Correct:
 
 \`\`\`yaml
 ---
-title: Weekly maintenance
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 tasks: []
 ---
 \`\`\``,
@@ -49,8 +55,17 @@ and a runbook with a bad \`id\`, \`title\` or \`system\` is checked under names 
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
   - id: db-backup-full
+    title: Full database backup
+    kind: backup
+    owner: ops
+    rrule: FREQ=DAILY
     start: 2:00        # not "HH:MM"
     duration: 30 min   # not ISO 8601
 \`\`\`
@@ -58,8 +73,17 @@ tasks:
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
   - id: db-backup-full
+    title: Full database backup
+    kind: backup
+    owner: ops
+    rrule: FREQ=DAILY
     start: "02:00"
     duration: PT30M
 \`\`\``,

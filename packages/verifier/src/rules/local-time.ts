@@ -42,15 +42,35 @@ schedule in UTC.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Europe/London
-start: "01:30"
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "01:30"
+    duration: PT2H
+    impact: minimal
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Europe/London
-start: "03:00"
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "03:00"
+    duration: PT2H
+    impact: minimal
 \`\`\``,
     messages: {
       gap: "{{noun}} '{{item}}' starts at {{start}} {{zone}}, a time that does not exist on {{date}} (clocks go forward); it will start at {{moved}} that day{{more}}",
@@ -72,15 +92,35 @@ wall clock may run twice. Choose a start outside the repeated hour, or schedule 
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Europe/London
-start: "01:30"
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "01:30"
+    duration: PT2H
+    impact: minimal
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Europe/London
-start: "03:00"
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "03:00"
+    duration: PT2H
+    impact: minimal
 \`\`\``,
     messages: {
       ambiguous: "{{noun}} '{{item}}' starts at {{start}} {{zone}}, a time that happens twice on {{date}} (clocks go back); the first, {{utc}} UTC, is used{{more}}",

@@ -16,18 +16,38 @@ Incorrect:
 
 \`\`\`yaml
 # runbooks/db.mdx
-objectives: [{ scenario: database-failure, rto: PT4H, rpo: PT24H, ... }]
+id: database
+title: Database operations
+system: billing
+owners: [ops]
+objectives:
+  - { scenario: database-failure, rto: PT4H, rpo: PT24H, procedure: Restore from the nightly backup }
 # runbooks/dr.mdx, same system
-objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
+id: disaster-recovery
+title: Disaster recovery
+system: billing
+owners: [ops]
+objectives:
+  - { scenario: database-failure, rto: PT2H, rpo: PT24H, procedure: Fail over to the DR site }
 \`\`\`
 
 Correct (one value, stated in one place or in both alike):
 
 \`\`\`yaml
 # runbooks/db.mdx
-objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
+id: database
+title: Database operations
+system: billing
+owners: [ops]
+objectives:
+  - { scenario: database-failure, rto: PT2H, rpo: PT24H, procedure: Restore from the nightly backup }
 # runbooks/dr.mdx, same system
-objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
+id: disaster-recovery
+title: Disaster recovery
+system: billing
+owners: [ops]
+objectives:
+  - { scenario: database-failure, rto: PT2H, rpo: PT24H, procedure: Fail over to the DR site }
 \`\`\``,
     messages: {
       differs: "Scenario '{{scenario}}' of system '{{system}}' has {{objective}} {{mine}} here but {{theirs}} at {{place}}",

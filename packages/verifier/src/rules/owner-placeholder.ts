@@ -15,6 +15,7 @@ points at each one in owners.yaml until a real contact replaces it.
 Incorrect:
 
 \`\`\`yaml
+# runbooks/owners.yaml
 system-administrator:
   name: System Administrator
   phone: "+254 7XX XXX XXX"
@@ -23,6 +24,7 @@ system-administrator:
 Correct:
 
 \`\`\`yaml
+# runbooks/owners.yaml
 system-administrator:
   name: System Administrator
   phone: "+254 711 000 123"

@@ -13,6 +13,9 @@ site and the feeds can show who to call.
 Incorrect (\`dba\` is not in owners.yaml):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
 owners: [dba]
 \`\`\`
 
@@ -21,7 +24,10 @@ Correct (\`dba\` added to owners.yaml with a name and contacts; or an owner that
 \`\`\`yaml
 # runbooks/owners.yaml
 dba: { name: Database Team, kind: team, email: dba@example.org }
-# the runbook
+# runbooks/database.mdx
+id: database
+title: Database maintenance
+system: billing
 owners: [dba]
 \`\`\``,
     messages: {

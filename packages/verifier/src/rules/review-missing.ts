@@ -16,13 +16,23 @@ the runbook's schedules are still checked and published.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 review:
   cycle: P3M                 # no last_reviewed: never recorded as reviewed
 \`\`\`
 
-Correct: review the runbook, then record the day you did.
+Correct (review the runbook, then record the day you did):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 review:
   cycle: P3M
   last_reviewed: 2026-11-20

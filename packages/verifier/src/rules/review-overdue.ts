@@ -23,6 +23,11 @@ is overdue; the site shows a banner on it.
 Incorrect (checked on 2026-11-23):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 review:
   cycle: P3M
   last_reviewed: 2025-11-14   # due 2026-02-14
@@ -31,6 +36,11 @@ review:
 Correct (reviewed, and \`last_reviewed\` set to the day it was):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 review:
   cycle: P3M
   last_reviewed: 2026-11-20   # due 2027-02-20

@@ -24,21 +24,31 @@ at stake, such as redeploying code) says so with \`rpo_met_by\`.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - { id: full, kind: backup, rrule: FREQ=DAILY, start: "00:00", backup: { type: full }, ... }
-  - { id: incremental, kind: backup, rrule: FREQ=DAILY, start: "16:00", backup: { type: incremental }, ... }
+  - { id: full, title: Full backup, kind: backup, rrule: FREQ=DAILY, start: "00:00", owner: ops, backup: { type: full } }
+  - { id: incremental, title: Incremental backup, kind: backup, rrule: FREQ=DAILY, start: "16:00", owner: ops, backup: { type: incremental } }
 objectives:
-  - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, ... }   # gaps of 16 hours
+  - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, procedure: Restore the record from the latest backup }   # gaps of 16 hours
 \`\`\`
 
 Correct (an incremental every 4 hours; or an RPO the schedule can meet):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - { id: full, kind: backup, rrule: FREQ=DAILY, start: "00:00", backup: { type: full }, ... }
-  - { id: incremental, kind: backup, rrule: FREQ=HOURLY;INTERVAL=4, start: "04:00", backup: { type: incremental }, ... }
+  - { id: full, title: Full backup, kind: backup, rrule: FREQ=DAILY, start: "00:00", owner: ops, backup: { type: full } }
+  - { id: incremental, title: Incremental backup, kind: backup, rrule: FREQ=HOURLY;INTERVAL=4, start: "04:00", owner: ops, backup: { type: incremental } }
 objectives:
-  - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, ... }
+  - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, procedure: Restore the record from the latest backup }
 \`\`\``,
     messages: {
       tooFewBackups: "RPO {{rpo}} for '{{scenario}}' cannot be met: system '{{system}}' has fewer than two scheduled backups in the horizon; add a backup task, or set rpo_met_by if replication meets it",

@@ -23,13 +23,35 @@ ends the schedule at 00:00 that day in the item's zone, before any later start o
 Incorrect:
 
 \`\`\`yaml
-rrule: FREQ=WEEKLY;BYDAY=SUN
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SUN
+    start: "02:00"
+    duration: PT2H
+    impact: minimal
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
-rrule: FREQ=WEEKLY;BYDAY=SU
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "02:00"
+    duration: PT2H
+    impact: minimal
 \`\`\``,
     messages: {
       invalid: "{{noun}} '{{item}}': RRULE '{{rrule}}' {{problem}}",

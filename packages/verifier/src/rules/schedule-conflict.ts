@@ -16,17 +16,27 @@ export const scheduleConflict: Rule = {
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - { id: full-restore, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, ... }
-  - { id: dr-test, activity: full-restore-test, rrule: FREQ=YEARLY;BYMONTH=7, ... }
+  - { id: full-restore, title: Full restore test, kind: restore-test, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, owner: ops }
+  - { id: dr-test, title: Disaster recovery test, kind: restore-test, activity: full-restore-test, rrule: FREQ=YEARLY;BYMONTH=7, owner: ops }
 \`\`\`
 
 Correct (one schedule for the activity; or two activities):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - { id: full-restore, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, ... }
-  - { id: dr-test, activity: dr-exercise, rrule: FREQ=YEARLY;BYMONTH=7, ... }
+  - { id: full-restore, title: Full restore test, kind: restore-test, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, owner: ops }
+  - { id: dr-test, title: Disaster recovery test, kind: restore-test, activity: dr-exercise, rrule: FREQ=YEARLY;BYMONTH=7, owner: ops }
 \`\`\``,
     messages: {
       differs: "Task '{{task}}' is activity '{{activity}}' on {{mine}}, but task '{{first}}' at {{place}} is the same activity on {{theirs}}",

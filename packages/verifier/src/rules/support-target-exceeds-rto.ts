@@ -43,18 +43,28 @@ example, that the RTO is the outer bound and support's target the aim).
 Incorrect (the Mvono plan):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 objectives:
-  - { scenario: single-record-corruption, rto: PT1H, ... }   # critical issues may take 2 hours
-  - { scenario: database-failure, rto: PT4H, ... }           # two deadlines: 2 hours or 4?
+  - { scenario: single-record-corruption, rto: PT1H, rpo: PT24H, procedure: Restore the record }   # critical issues may take 2 hours
+  - { scenario: database-failure, rto: PT4H, rpo: PT24H, procedure: Restore the database }          # two deadlines: 2 hours or 4?
 support_targets:
   - { severity: critical, respond_within: PT15M, resolve_within: PT2H }
 \`\`\`
 
-Correct: one deadline per outage.
+Correct (one deadline per outage):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 objectives:
-  - { scenario: database-failure, rto: PT2H, ... }
+  - { scenario: database-failure, rto: PT2H, rpo: PT24H, procedure: Restore the database }
 support_targets:
   - { severity: critical, respond_within: PT15M, resolve_within: PT2H }
 \`\`\``,

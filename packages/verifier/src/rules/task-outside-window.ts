@@ -33,21 +33,29 @@ so it misses a 02:00–04:00 UTC window entirely. Every occurrence over the hori
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Africa/Nairobi
 windows:
-  - { id: weekly, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, timezone: UTC, ... }
+  - { id: weekly, title: Weekly maintenance, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, timezone: UTC, impact: minimal }
 tasks:
-  - { id: db-optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", window: weekly, ... }
+  - { id: db-optimization, title: Database optimization, kind: optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT1H, owner: ops, window: weekly }
 \`\`\`
 
 Correct (the task starts at 05:00 Africa/Nairobi, 02:00 UTC; or it says \`timezone: UTC\`):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Africa/Nairobi
 windows:
-  - { id: weekly, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, timezone: UTC, ... }
+  - { id: weekly, title: Weekly maintenance, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, timezone: UTC, impact: minimal }
 tasks:
-  - { id: db-optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "05:00", window: weekly, ... }
+  - { id: db-optimization, title: Database optimization, kind: optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "05:00", duration: PT1H, owner: ops, window: weekly }
 \`\`\``,
     messages: {
       noStart: "Task '{{task}}' has no start time, so it cannot be placed inside window '{{window}}'; give it a start",

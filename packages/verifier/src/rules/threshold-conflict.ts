@@ -23,18 +23,38 @@ Incorrect:
 
 \`\`\`yaml
 # runbooks/app.mdx
-- { metric: error_rate, comparator: ">", warning: { value: 1 }, critical: { value: 5 } }
+id: application
+title: Application operations
+system: billing
+owners: [ops]
+thresholds:
+  - { metric: error_rate, comparator: ">", warning: { value: 1 }, critical: { value: 5 }, response: Page the on-call engineer }
 # runbooks/ops.mdx, same system
-- { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
+id: operations
+title: Operations handbook
+system: billing
+owners: [ops]
+thresholds:
+  - { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 }, response: Page the on-call engineer }
 \`\`\`
 
 Correct (one set of levels, stated alike wherever it appears):
 
 \`\`\`yaml
 # runbooks/app.mdx
-- { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
+id: application
+title: Application operations
+system: billing
+owners: [ops]
+thresholds:
+  - { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 }, response: Page the on-call engineer }
 # runbooks/ops.mdx, same system
-- { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
+id: operations
+title: Operations handbook
+system: billing
+owners: [ops]
+thresholds:
+  - { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 }, response: Page the on-call engineer }
 \`\`\``,
     messages: {
       differs: "Metric '{{metric}}' of system '{{system}}' has {{mine}} here but {{theirs}} at {{place}}",

@@ -12,17 +12,33 @@ be above. Equal or reversed levels mean the critical alert fires first or never.
 Incorrect:
 
 \`\`\`yaml
-- metric: cpu_utilization
-  comparator: ">"
-  warning: { value: 90 }
-  critical: { value: 85 }
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+thresholds:
+  - metric: cpu_utilization
+    comparator: ">"
+    warning: { value: 90 }
+    critical: { value: 85 }
+    response: Investigate the busiest process
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
-  warning: { value: 70 }
-  critical: { value: 85 }
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+thresholds:
+  - metric: cpu_utilization
+    comparator: ">"
+    warning: { value: 70 }
+    critical: { value: 85 }
+    response: Investigate the busiest process
 \`\`\``,
     messages: {
       misordered: 'Threshold \'{{metric}}\': warning {{warning}} must be {{should}} critical {{critical}} when {{worse}} is worse (comparator "{{comparator}}")',

@@ -13,19 +13,35 @@ put a window in everyone's calendar at the wrong hour.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 # no timezone anywhere in the runbook
 windows:
   - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
     start: "02:00"
+    duration: PT2H
+    impact: minimal
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Africa/Nairobi
 windows:
   - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
     start: "02:00"
+    duration: PT2H
+    impact: minimal
     timezone: UTC   # optional: overrides the runbook's zone
 \`\`\``,
     messages: {

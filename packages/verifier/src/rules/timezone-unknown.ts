@@ -44,12 +44,20 @@ ignore DST, so both are refused with the name to use instead.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: EAT
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Africa/Nairobi
 \`\`\``,
     messages: {

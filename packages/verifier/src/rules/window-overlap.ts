@@ -22,15 +22,27 @@ left out of the feeds and the check.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 windows:
-  - { id: weekly, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, ... }
-  - { id: monthly, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, ... }
+  - { id: weekly, title: Weekly maintenance, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, impact: minimal }
+  - { id: monthly, title: Monthly maintenance, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, impact: downtime }
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
-  - { id: monthly, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, supersedes: [weekly], ... }
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+windows:
+  - { id: weekly, title: Weekly maintenance, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, impact: minimal }
+  - { id: monthly, title: Monthly maintenance, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, impact: downtime, supersedes: [weekly] }
 \`\`\``,
     messages: {
       overlaps: "Window '{{window}}' ({{span}}) overlaps window '{{other}}'{{where}} ({{otherSpan}}) on {{date}}{{more}}{{hint}}",

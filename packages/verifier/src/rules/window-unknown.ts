@@ -12,19 +12,39 @@ replaces. A misspelt or removed window would leave the task unchecked, or the ov
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 windows:
   - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "02:00"
+    duration: PT2H
+    impact: minimal
 tasks:
-  - id: patching
-    window: weekly-maintenance
+  - { id: patching, title: OS patching, kind: update, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:30", owner: ops, window: weekly-maintenance }
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "02:00"
+    duration: PT2H
+    impact: minimal
 tasks:
-  - id: patching
-    window: weekly
+  - { id: patching, title: OS patching, kind: update, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:30", owner: ops, window: weekly }
 \`\`\``,
     messages: {
       taskWindow: "Task '{{task}}' names window '{{window}}', which does not exist{{known}}",
