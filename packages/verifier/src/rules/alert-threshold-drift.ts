@@ -3,7 +3,7 @@ import { thresholdAnchor } from '../alerting/prometheus-rules.ts';
 import type { Item, Runbook } from '../model/corpus.ts';
 import type { Threshold } from '../schema/runbook.ts';
 import { durationMs } from '../time/duration.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;

@@ -27,3 +27,8 @@ export function* restatements<K extends keyof Lists>(corpus: Corpus, list: K, ke
 export function relatedTo(first: Statement<unknown>, field: string, message: string): Array<{ source: Runbook['source']; path: DataPath; message: string }> {
   return [{ source: first.runbook.source, path: [...first.item.path, field], message }];
 }
+
+/** "runbooks/a.mdx:31": where another runbook's item is, for messages about conflicts. */
+export function placeOf(runbook: Runbook, path: ReadonlyArray<string | number>): string {
+  return `${runbook.source.file}:${runbook.source.positionOf(path).line}`;
+}

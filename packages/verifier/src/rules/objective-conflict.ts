@@ -1,6 +1,5 @@
 import { durationMs, humanizeDuration } from '../time/duration.ts';
-import { relatedTo, restatements } from './conflicts.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf, relatedTo, restatements } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 export const objectiveConflict: Rule = {

@@ -1,7 +1,6 @@
 import { zoneOf } from '../model/zones.ts';
 import type { Task } from '../schema/runbook.ts';
-import { relatedTo, restatements, type Statement } from './conflicts.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf, relatedTo, restatements, type Statement } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 export const scheduleConflict: Rule = {

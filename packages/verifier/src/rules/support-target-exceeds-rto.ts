@@ -1,7 +1,7 @@
 import type { Item, Runbook } from '../model/corpus.ts';
 import type { SupportTarget } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 /** A system's most urgent support target: the one with the shortest resolution target. */

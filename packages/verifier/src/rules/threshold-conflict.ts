@@ -1,7 +1,6 @@
 import type { Threshold } from '../schema/runbook.ts';
 import { humanizeDuration } from '../time/duration.ts';
-import { relatedTo, restatements } from './conflicts.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf, relatedTo, restatements } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 /** "> 70 for 10 minutes": a level as people read it. */

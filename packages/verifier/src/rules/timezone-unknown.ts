@@ -17,7 +17,7 @@ const ABBREVIATIONS: Record<string, string> = {
 const CANONICAL = new Map<string, string>([...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]));
 
 /** What to write instead of a zone name that is not one. */
-export function suggestZone(zone: string): string {
+function suggestZone(zone: string): string {
   const upper = zone.trim().toUpperCase();
   const abbreviation = ABBREVIATIONS[upper];
   if (abbreviation) return `'${zone}' is an abbreviation; write the IANA name '${abbreviation}'${upper === 'GMT' || upper === 'BST' ? " (or 'UTC' if the time does not follow British summer time)" : ''}`;

@@ -3,7 +3,7 @@ import { windowOccurrences, type WindowOccurrence } from '../model/windows.ts';
 import { clock, spanWithUtc } from '../time/format.ts';
 import { overlapsByGroup } from '../time/intervals.ts';
 import { groupBy } from '../model/group-by.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 const order = (o: WindowOccurrence) => `${o.runbook.source.file}\u0000${String(o.window.path[1]).padStart(6, '0')}`;
