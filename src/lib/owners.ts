@@ -1,4 +1,6 @@
-import { isPlaceholder, type Escalation, type Item, type Owner, type Runbook, type Task } from '@almanac/verifier';
+import { isPlaceholder, ownerIn, ownerOf, type Escalation, type Item, type Owner, type Runbook, type Task } from '@almanac/verifier';
+
+export { ownerIdsOf, ownerOf } from '@almanac/verifier';
 
 type Monitor = Runbook['monitors'][number]['value'];
 
@@ -13,11 +15,6 @@ export interface OwnerRecord {
   monitors: Array<{ runbook: Runbook; monitor: Item<Monitor> }>;
 }
 
-/** The owner an id names in a runbook's owners registry. */
-export function ownerOf(runbook: Runbook, id: string): Owner | undefined {
-  return Object.hasOwn(runbook.registry.owners, id) ? runbook.registry.owners[id] : undefined;
-}
-
 const namesIn = new WeakMap<Record<string, Owner>, Map<string, number>>();
 
 /**
@@ -26,7 +23,7 @@ const namesIn = new WeakMap<Record<string, Owner>, Map<string, number>>();
  * (mvono-system-administrator)"), so that two owners never merge into one.
  */
 export function distinctOwnerName(owners: Record<string, Owner>, id: string): string {
-  const owner = Object.hasOwn(owners, id) ? owners[id] : undefined;
+  const owner = ownerIn(owners, id);
   if (!owner) return id;
   let counts = namesIn.get(owners);
   if (!counts) {
@@ -65,16 +62,6 @@ export function ownerRecords(runbooks: readonly Runbook[], registries: ReadonlyA
 export function systemsOf(record: OwnerRecord): string[] {
   const runbooks = [...record.runbooks, ...record.tasks, ...record.escalations, ...record.monitors].map((x) => ('runbook' in x ? x.runbook : x));
   return [...new Set(runbooks.map((r) => r.system))].sort();
-}
-
-/** Every owner id a runbook names: its owners, then its tasks', escalation levels' and monitors'. */
-export function ownerIdsOf(runbook: Runbook): Set<string> {
-  return new Set([
-    ...runbook.owners,
-    ...runbook.tasks.map((t) => t.value.owner),
-    ...runbook.escalation.map((e) => e.value.owner),
-    ...runbook.monitors.flatMap((m) => (m.value.owner ? [m.value.owner] : [])),
-  ]);
 }
 
 /** A way to reach an owner that is not a placeholder: what a reader can call or write to at 3 a.m. */

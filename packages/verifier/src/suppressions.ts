@@ -1,4 +1,4 @@
-import type { Finding, Severity } from './model/finding.ts';
+import { fillMessage, type Finding, type Severity } from './model/finding.ts';
 import type { SourceFile } from './source/source-file.ts';
 
 /** `# almanac-ignore rule-a, rule-b -- why`, as a trailing comment or on its own line above. */
@@ -28,14 +28,42 @@ outlive its purpose.
 Incorrect:
 
 \`\`\`yaml
-  rpo: PT4H # almanac-ignore rpo-exceeds-backups
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+tasks:
+  - { id: nightly-backup, title: Nightly backup, kind: backup, rrule: FREQ=DAILY, start: "01:00", owner: ops, backup: { type: full } }
+objectives:
+  - scenario: single-record-corruption
+    rto: PT1H
+    procedure: Restore the record from the replica
+    rpo: PT4H # almanac-ignore rpo-exceeds-backups
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
-  rpo: PT4H # almanac-ignore rpo-exceeds-backups -- replication to the DR site meets it (ticket OPS-142)
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+tasks:
+  - { id: nightly-backup, title: Nightly backup, kind: backup, rrule: FREQ=DAILY, start: "01:00", owner: ops, backup: { type: full } }
+objectives:
+  - scenario: single-record-corruption
+    rto: PT1H
+    procedure: Restore the record from the replica
+    rpo: PT4H # almanac-ignore rpo-exceeds-backups -- replication to the DR site meets it (ticket OPS-142)
 \`\`\``,
+  messages: {
+    noRule: 'almanac-ignore names no rule; write "# almanac-ignore <ruleId> -- <reason>"',
+    noReason: 'almanac-ignore {{rules}} needs a reason: "# almanac-ignore {{rules}} -- <why this is accepted>"',
+    unknownRule: "almanac-ignore names unknown rule '{{rule}}'",
+    unused: "Unused almanac-ignore: no '{{rule}}' finding on line {{line}}; remove the comment",
+  },
 };
 
 /** Reads directives from the YAML part of a file; comments exist nowhere else. */
@@ -85,13 +113,14 @@ export function applySuppressions(
     return !directive;
   });
   if (!severity) return kept;
-  const report = (d: Directive, message: string) => kept.push({ ruleId: SUPPRESSION_RULE_ID, severity, file: d.file, line: d.line, column: d.column, message });
+  const report = (d: Directive, messageId: keyof typeof suppressionMeta.messages, data: Record<string, string | number> = {}) =>
+    kept.push({ ruleId: SUPPRESSION_RULE_ID, severity, file: d.file, line: d.line, column: d.column, message: fillMessage(suppressionMeta.messages[messageId], data), messageId });
   for (const d of directives) {
-    if (d.rules.length === 0) report(d, 'almanac-ignore names no rule; write "# almanac-ignore <ruleId> -- <reason>"');
-    if (!d.reason && d.rules.length) report(d, `almanac-ignore ${d.rules.join(', ')} needs a reason: "# almanac-ignore ${d.rules.join(', ')} -- <why this is accepted>"`);
+    if (d.rules.length === 0) report(d, 'noRule');
+    if (!d.reason && d.rules.length) report(d, 'noReason', { rules: d.rules.join(', ') });
     for (const rule of d.rules) {
-      if (!rules.known.has(rule)) report(d, `almanac-ignore names unknown rule '${rule}'`);
-      else if (rules.active.has(rule) && !d.used.has(rule)) report(d, `Unused almanac-ignore: no '${rule}' finding on line ${d.target}; remove the comment`);
+      if (!rules.known.has(rule)) report(d, 'unknownRule', { rule });
+      else if (rules.active.has(rule) && !d.used.has(rule)) report(d, 'unused', { rule, line: d.target });
     }
   }
   return kept;

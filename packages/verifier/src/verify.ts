@@ -1,8 +1,8 @@
 import type { AlmanacConfig } from './config.ts';
 import type { Corpus } from './model/corpus.ts';
-import { compareFindings, resolveReport, type Finding, type Severity } from './model/finding.ts';
+import { compareFindings, fillMessage, resolveReport, type Finding, type Severity } from './model/finding.ts';
 import { ALL_RULES, RULE_METAS } from './rules/index.ts';
-import type { Rule } from './rules/rule.ts';
+import type { Rule, RuleReport } from './rules/rule.ts';
 import type { SourceFile } from './source/source-file.ts';
 import { applySuppressions, SUPPRESSION_RULE_ID, suppressionMeta } from './suppressions.ts';
 import type { Horizon } from './time/expand.ts';
@@ -52,7 +52,13 @@ export function verify(corpus: Corpus, options: VerifyOptions = {}): VerifyResul
     const severity = severityOf(rule.id, rule.meta.severity, options.severities);
     if (!severity) continue;
     active.add(rule.id);
-    rule.check({ corpus, today, time, report: (report) => found.push(resolveReport(report, rule.id, severity)) });
+    const report = ({ messageId, data, ...at }: RuleReport) => {
+      const template = rule.meta.messages[messageId];
+      // A programming error, caught by the rule's tests: every id a rule reports is in its meta.
+      if (template === undefined) throw new Error(`Rule '${rule.id}' has no message '${messageId}'`);
+      found.push(resolveReport({ ...at, message: fillMessage(template, data) }, rule.id, severity, messageId));
+    };
+    rule.check({ corpus, today, time, report });
   }
   const suppressionSeverity = severityOf(SUPPRESSION_RULE_ID, suppressionMeta.severity, options.severities);
   const findings = applySuppressions(found, sourcesOf(corpus), { known: new Set(RULE_METAS.keys()), active }, suppressionSeverity);

@@ -19,8 +19,11 @@ export interface RuleCase {
 }
 
 export interface ExpectedFinding {
+  /** Which of the rule's `meta.messages` the finding gives: how findings are matched, as in ESLint. */
+  messageId: string;
   /** The data path the finding points at, such as `tasks[0].start`. */
   path?: string;
+  /** The final text, where a case is about the wording. */
   message?: RegExp;
   /** `runbooks/r1.mdx` for the second runbook; `runbooks/owners.yaml`. */
   file?: string;
@@ -72,6 +75,46 @@ export function exampleBlocks(docs: string): Array<{ label: string; code: string
 }
 
 /**
+ * The files of a docs example. A block is one runbook's frontmatter, unless comment lines such
+ * as `# runbooks/db.mdx` or `# prometheus/alerts.yml` open several files; `runbooks/owners.yaml`
+ * is the tester's own registry (owner `ops`) unless the example gives one. A block that starts
+ * with `---` is a whole file, for the examples of `parse`.
+ */
+export function exampleFiles(code: string): Array<{ file: string; text: string }> {
+  if (code.startsWith('---')) return [{ file: 'runbooks/example.mdx', text: code }];
+  const files: Array<{ file: string; lines: string[] }> = [];
+  for (const line of code.split('\n')) {
+    const opens = /^# ((?:runbooks|prometheus)\/\S+?\.(?:mdx|yaml|yml))\b/.exec(line);
+    if (opens) files.push({ file: opens[1]!, lines: [] });
+    else if (files.length) files[files.length - 1]!.lines.push(line);
+    else files.push({ file: 'runbooks/example.mdx', lines: [line] });
+  }
+  return files.map(({ file, lines }) => ({ file, text: file.endsWith('.mdx') ? `---\n${lines.join('\n')}\n---\n\n# Procedure\n` : `${lines.join('\n')}\n` }));
+}
+
+/** A corpus of a docs example's files, as the loader would read them. */
+export function exampleCorpus(files: ReadonlyArray<{ file: string; text: string }>): Corpus {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const ownersText = files.find((f) => f.file === 'runbooks/owners.yaml')?.text ?? stringify(BASE_OWNERS);
+  const owners = parseOwnersFile('runbooks/owners.yaml', encode(ownersText));
+  const corpus: Corpus = { runbooks: [], pages: [], registries: [owners.registry], fileCount: 1, loadReports: [...owners.reports], prometheusRules: [] };
+  for (const { file, text } of files) {
+    if (file.endsWith('.mdx')) {
+      const parsed = parseRunbookFile(file, encode(text), owners.registry);
+      corpus.fileCount++;
+      if (parsed.runbook) corpus.runbooks.push(parsed.runbook);
+      if (parsed.page) corpus.pages.push(parsed.page);
+      corpus.loadReports.push(...parsed.reports);
+    } else if (file.startsWith('prometheus/')) {
+      const parsed = parsePrometheusRulesFile(file, text);
+      if ('error' in parsed) throw new Error(parsed.error);
+      corpus.prometheusRules!.push(parsed);
+    }
+  }
+  return corpus;
+}
+
+/**
  * ESLint's RuleTester for Almanac rules: valid cases must yield no finding, invalid cases exactly
  * the listed ones, all of the rule. `alongside` runs other rules too, for a rule that judges
  * their findings (`suppression`): their findings count as well, so a case must leave none. Findings are matched by data path, which survives reformatting;
@@ -88,9 +131,21 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
     return verify(corpus, { today: testCase.today ?? TODAY, rules }).findings;
   };
   describe(rule.id, () => {
-    it('has docs with an incorrect and a correct example', () => {
+    it('has docs whose incorrect example gives its finding and whose correct example none', () => {
       expect(rule.meta.description.length).toBeGreaterThan(10);
-      expect(exampleBlocks(rule.meta.docs).map(({ label }) => label)).toEqual(['Incorrect', 'Correct']);
+      const examples = exampleBlocks(rule.meta.docs);
+      expect(examples.map(({ label }) => label)).toEqual(['Incorrect', 'Correct']);
+      const [incorrect, correct] = examples.map(({ code }) => {
+        const corpus = exampleCorpus(exampleFiles(code));
+        const loaded = corpus.loadReports.map((r) => `${r.source.file}: ${r.message}`);
+        const findings = verify(corpus, { today: TODAY, rules }).findings.filter((f) => f.ruleId === rule.id).map((f) => `${f.file}:${f.line} ${f.message}`);
+        return { loaded, findings };
+      });
+      expect(incorrect!.findings, 'the incorrect example').not.toEqual([]);
+      expect(correct!.findings, 'the correct example').toEqual([]);
+      // Apart from the examples of the loading rules, an example is a runbook that loads cleanly.
+      if (rule.id !== 'schema' && rule.id !== 'parse') expect([...incorrect!.loaded, ...correct!.loaded], 'the examples must load').toEqual([]);
+      else expect(correct!.loaded).toEqual([]);
     });
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
@@ -104,6 +159,7 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
         testCase.errors.forEach((expected, i) => {
           const found = findings[i]!;
           expect(found.ruleId).toBe(rule.id);
+          expect(found.messageId).toBe(expected.messageId);
           if (expected.path !== undefined) expect(found.path ?? '').toBe(expected.path);
           if (expected.message) expect(found.message).toMatch(expected.message);
           if (expected.file) expect(found.file).toBe(expected.file);

@@ -1,5 +1,5 @@
 import type { Corpus, Item, Runbook } from '../model/corpus.ts';
-import type { Finding } from '../model/finding.ts';
+import { contractFinding, type Finding } from '../model/finding.ts';
 import { zoneOf } from '../model/zones.ts';
 import type { SkippedEntry } from '../source/git-tree.ts';
 import type { Recurrence } from '../time/expand.ts';
@@ -136,7 +136,8 @@ export function diffCorpora(before: Side, after: Side, options: { base: DiffRepo
   runbooks.sort((x, y) => (x.system < y.system ? -1 : x.system > y.system ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   // A finding in a moved file is the same finding: base files are read under their new names.
   const renamed = new Map(runbooks.flatMap((r) => (r.file.before && r.file.after && r.file.before !== r.file.after ? [[r.file.before, r.file.after] as const] : [])));
-  const findings = matchFindings(before.result.findings, after.result.findings, renamed);
+  const matched = matchFindings(before.result.findings, after.result.findings, renamed);
+  const findings = { new: matched.new.map(contractFinding), fixed: matched.fixed.map(contractFinding) };
   const feeds = feedChanges(before.corpus, after.corpus, { today, days: options.feeds });
   const tally = (status: Status) => runbooks.filter((r) => r.status === status).length;
   return {

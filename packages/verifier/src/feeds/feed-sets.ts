@@ -1,5 +1,5 @@
 import type { Corpus, Runbook } from '../model/corpus.ts';
-import type { Owner } from '../schema/owners.ts';
+import { ownerDirectory } from '../model/owners.ts';
 import { horizonAround, type TimeEngine } from '../time/engine.ts';
 import type { Horizon } from '../time/expand.ts';
 import { scheduleWindows, type ScheduledWindow, type TaskRun } from './schedule.ts';
@@ -34,7 +34,7 @@ const HOW = 'Times are exact instants and each event gives the local time. The f
 export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 'registries'>, time: TimeEngine): FeedSet[] {
   const windows = scheduleWindows(runbooks, time);
   const systems = [...new Set(runbooks.map((runbook) => runbook.system))].sort();
-  const owners = ownersOf(runbooks, registries);
+  const owners = ownerDirectory(runbooks, registries);
   // One pass files each occurrence under its system and owners, in order: no feed scans them all.
   const bySystem = new Map<string, ScheduledWindow[]>();
   const byOwner = new Map<string, ScheduledWindow[]>();
@@ -76,33 +76,4 @@ export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 're
       windows: byOwner.get(id) ?? [],
     })),
   ];
-}
-
-/** Whether an owner's feed holds a window occurrence: it owns the runbook, or a task inside it. */
-export function ownsWindow(owner: string, window: ScheduledWindow): boolean {
-  return windowOwners(window).has(owner);
-}
-
-/** Whom a window occurrence concerns: the runbook's owners, and the owners of the tasks run inside it. */
-export function windowOwners(window: ScheduledWindow): Set<string> {
-  const owners = new Set(window.runbook.owners);
-  for (const run of window.tasks) if (run.task.value.owner !== undefined) owners.add(run.task.value.owner);
-  return owners;
-}
-
-/**
- * Owners by id, as the owners page lists them: every owner of every registry, and every id a
- * runbook names that no registry has (owner-unknown reports it; its windows still need a feed).
- */
-function ownersOf(runbooks: readonly Runbook[], registries: Corpus['registries']): Map<string, Owner | undefined> {
-  const owners = new Map<string, Owner | undefined>();
-  // Each registry once: every runbook of a tree shares its registry, and a registry has hundreds of owners.
-  for (const registry of new Set([...registries, ...runbooks.map((runbook) => runbook.registry)])) {
-    for (const [id, owner] of Object.entries(registry.owners)) if (!owners.has(id)) owners.set(id, owner);
-  }
-  for (const runbook of runbooks) {
-    const named = [...runbook.owners, ...[...runbook.tasks, ...runbook.escalation, ...runbook.monitors].map((item) => item.value.owner)];
-    for (const id of named) if (id !== undefined && !owners.has(id)) owners.set(id, undefined);
-  }
-  return new Map([...owners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

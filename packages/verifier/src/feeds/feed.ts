@@ -2,6 +2,7 @@ import type { Item, Runbook } from '../model/corpus.ts';
 import type { Task, Window } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
 import { isPlaceholder } from '../model/contacts.ts';
+import { ownerOf } from '../model/owners.ts';
 import { clock, localSpan, localTimes } from '../time/format.ts';
 import { wallTime } from '../time/time-words.ts';
 import type { FeedSet } from './feed-sets.ts';
@@ -293,8 +294,7 @@ function shiftNote({ kind, wall, start, zone }: ScheduledWindow): string[] {
  * "+254 7XX XXX XXX" at 3 a.m. from a calendar entry.
  */
 function ownerLabel(runbook: Runbook, id: string): string {
-  // Own keys only: `constructor` is a valid owner id.
-  const owner = Object.hasOwn(runbook.registry.owners, id) ? runbook.registry.owners[id] : undefined;
+  const owner = ownerOf(runbook, id);
   if (!owner) return id;
   const shown = (parts: Array<string | undefined>) => parts.filter((part) => part !== undefined).map((part) => (isPlaceholder(part) ? `${part} (placeholder)` : part));
   const reach = [

@@ -1,4 +1,4 @@
-import type { Finding } from '../model/finding.ts';
+import { contractFinding, type Finding } from '../model/finding.ts';
 import { tzdataVersion } from '../time/zone.ts';
 
 export interface Summary {
@@ -12,5 +12,5 @@ export interface Summary {
  * column, message; and `tzdata`, the zone data the schedules were checked with.
  */
 export function formatJson(findings: readonly Finding[], summary: Summary): string {
-  return `${JSON.stringify({ findings, summary, tzdata: tzdataVersion() }, null, 2)}\n`;
+  return `${JSON.stringify({ findings: findings.map(contractFinding), summary, tzdata: tzdataVersion() }, null, 2)}\n`;
 }

@@ -20,6 +20,8 @@ export interface Finding {
   line: number;
   column: number;
   message: string;
+  /** Which of its rule's `meta.messages` the message is; not part of the JSON contract. */
+  messageId?: string;
   /** Where in the YAML data the finding points: stable when lines move (SARIF fingerprints). */
   path?: string;
   related?: RelatedLocation[];
@@ -42,14 +44,25 @@ export function formatPath(path: DataPath): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
 }
 
-export function resolveReport(report: Report, ruleId: string, severity: Severity): Finding {
+export function resolveReport(report: Report, ruleId: string, severity: Severity, messageId?: string): Finding {
   const { line, column } = report.position ?? report.source.positionOf(report.path, report.at);
   const finding: Finding = { ruleId, severity, file: report.source.file, line, column, message: report.message };
+  if (messageId !== undefined) finding.messageId = messageId;
   if (report.path.length) finding.path = formatPath(report.path);
   if (report.related?.length) {
     finding.related = report.related.map((r) => ({ file: r.source.file, ...r.source.positionOf(r.path), message: r.message }));
   }
   return finding;
+}
+
+/** A finding as the JSON contract has it: without the internal `messageId`. */
+export function contractFinding({ messageId: _, ...finding }: Finding): Omit<Finding, 'messageId'> {
+  return finding;
+}
+
+/** A message template filled as ESLint fills one: each `{{name}}` by its data, the data's own text left as it is. */
+export function fillMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -3,7 +3,7 @@ import { thresholdAnchor } from '../alerting/prometheus-rules.ts';
 import type { Item, Runbook } from '../model/corpus.ts';
 import type { Threshold } from '../schema/runbook.ts';
 import { durationMs } from '../time/duration.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
@@ -58,23 +58,53 @@ verifier are not checked.
 Incorrect:
 
 \`\`\`yaml
-# runbooks/mvono/maintenance-plan.mdx: server-cpu warning > 70 for PT10M
-- alert: MvonoServerCpu
-  expr: (cpu_busy_percent) > 75
-  for: 5m
-  labels: { severity: warning }
-  annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
+# runbooks/mvono/maintenance-plan.mdx
+id: mvono-maintenance
+title: Mvono maintenance plan
+system: mvono
+owners: [ops]
+thresholds:
+  - { metric: server-cpu, comparator: ">", warning: { value: 70, for: PT10M }, response: Investigate }
+# prometheus/alerts.yml
+groups:
+  - name: mvono
+    rules:
+      - alert: MvonoServerCpu
+        expr: (cpu_busy_percent) > 75
+        for: 5m
+        labels: { severity: warning }
+        annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
-- alert: MvonoServerCpu
-  expr: (cpu_busy_percent) > 70
-  for: 10m
-  labels: { severity: warning }
-  annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
+# runbooks/mvono/maintenance-plan.mdx
+id: mvono-maintenance
+title: Mvono maintenance plan
+system: mvono
+owners: [ops]
+thresholds:
+  - { metric: server-cpu, comparator: ">", warning: { value: 70, for: PT10M }, response: Investigate }
+# prometheus/alerts.yml
+groups:
+  - name: mvono
+    rules:
+      - alert: MvonoServerCpu
+        expr: (cpu_busy_percent) > 70
+        for: 10m
+        labels: { severity: warning }
+        annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
 \`\`\``,
+    messages: {
+      noThreshold: "Alert '{{alert}}' links threshold '{{metric}}', which runbook '{{runbook}}' ({{file}}) does not have",
+      noSeverity: "Alert '{{alert}}' links threshold '{{metric}}' of runbook '{{runbook}}' but has no severity label 'warning' or 'critical' to say which level it is",
+      noLevel: "Alert '{{alert}}' is a {{severity}} alert, but threshold '{{metric}}' of runbook '{{runbook}}' has no {{severity}} level ({{place}})",
+      noExprLevel: "Alert '{{alert}}' has no level to compare with the runbook's {{severity}} {{expected}} ({{where}}): end its expr with the comparison, such as '> {{value}}'",
+      levelDiffers: "Alert '{{alert}}' fires at {{comparator}} {{value}}, but the runbook's {{severity}} level of '{{metric}}' is {{expected}} ({{where}})",
+      badFor: "Alert '{{alert}}' has a for of '{{for}}', which is not a Prometheus duration such as 10m",
+      forDiffers: "Alert '{{alert}}' holds for {{holds}}, but the runbook's {{severity}} level of '{{metric}}' is {{expected}} ({{where}})",
+    },
   },
   check({ corpus, report }) {
     for (const file of corpus.prometheusRules ?? []) {
@@ -83,40 +113,41 @@ Correct:
         const named = typeof url === 'string' ? namedThreshold(url, corpus.runbooks) : undefined;
         if (!named) continue;
         const at = (...keys: Array<string | number>) => [...alert.path, ...keys];
-        const say = (path: Array<string | number>, message: string, threshold?: Item<Threshold>, level?: string) =>
+        const say = (path: Array<string | number>, messageId: string, data: Record<string, string | number>, threshold?: Item<Threshold>, level?: string) =>
           report({
             source: file.source,
             path,
-            message: `Alert '${alert.alert}' ${message}`,
+            messageId,
+            data: { alert: alert.alert, metric: named.metric, runbook: named.runbook.id, ...data },
             related: threshold ? [{ source: named.runbook.source, path: [...threshold.path, ...(level ? [level] : [])], message: `the runbook's ${level ?? 'threshold'}` }] : undefined,
           });
         const threshold = named.runbook.thresholds.find((t) => t.value.metric === named.metric);
         if (!threshold) {
-          say(at('annotations', 'runbook_url'), `links threshold '${named.metric}', which runbook '${named.runbook.id}' (${named.runbook.source.file}) does not have`);
+          say(at('annotations', 'runbook_url'), 'noThreshold', { file: named.runbook.source.file });
           continue;
         }
         const severity = alert.labels.severity;
         if (severity !== 'warning' && severity !== 'critical') {
-          say(at(...(severity === undefined ? ['alert'] : ['labels', 'severity'])), `links threshold '${named.metric}' of runbook '${named.runbook.id}' but has no severity label 'warning' or 'critical' to say which level it is`, threshold);
+          say(at(...(severity === undefined ? ['alert'] : ['labels', 'severity'])), 'noSeverity', {}, threshold);
           continue;
         }
         const level = threshold.value[severity];
         const where = placeOf(named.runbook, [...threshold.path, severity]);
         if (!level) {
-          say(at('labels', 'severity'), `is a ${severity} alert, but threshold '${named.metric}' of runbook '${named.runbook.id}' has no ${severity} level (${placeOf(named.runbook, threshold.path)})`, threshold);
+          say(at('labels', 'severity'), 'noLevel', { severity, place: placeOf(named.runbook, threshold.path) }, threshold);
           continue;
         }
         const runbookFor = durationMs(level.for ?? 'PT0S');
         const expected = levelText(threshold.value.comparator, level.value, runbookFor);
         const found = typeof alert.expr === 'string' ? levelOf(alert.expr) : undefined;
-        if (!found) say(at('expr'), `has no level to compare with the runbook's ${severity} ${expected} (${where}): end its expr with the comparison, such as '> ${level.value}'`, threshold, severity);
+        if (!found) say(at('expr'), 'noExprLevel', { severity, expected, where, value: level.value }, threshold, severity);
         else if (found.comparator !== threshold.value.comparator || found.value !== level.value) {
-          say(at('expr'), `fires at ${found.comparator} ${found.value}, but the runbook's ${severity} level of '${named.metric}' is ${expected} (${where})`, threshold, severity);
+          say(at('expr'), 'levelDiffers', { comparator: found.comparator, value: found.value, severity, expected, where }, threshold, severity);
         }
         const holds = alert.for === undefined ? 0 : typeof alert.for === 'string' ? parsePrometheusDuration(alert.for) : undefined;
-        if (holds === undefined) say(at('for'), `has a for of '${String(alert.for)}', which is not a Prometheus duration such as 10m`, threshold, severity);
+        if (holds === undefined) say(at('for'), 'badFor', { for: String(alert.for) }, threshold, severity);
         else if (holds !== runbookFor) {
-          say(at(...(alert.for === undefined ? ['alert'] : ['for'])), `holds for ${holds ? prometheusDuration(`PT${holds / 1000}S`) : 'no time'}, but the runbook's ${severity} level of '${named.metric}' is ${expected} (${where})`, threshold, severity);
+          say(at(...(alert.for === undefined ? ['alert'] : ['for'])), 'forDiffers', { holds: holds ? prometheusDuration(`PT${holds / 1000}S`) : 'no time', severity, expected, where }, threshold, severity);
         }
       }
     }

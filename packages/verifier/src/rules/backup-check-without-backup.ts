@@ -35,18 +35,32 @@ schedule the backup.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - { id: weekly-backup-verification, title: Backup verification, kind: check, rrule: "FREQ=WEEKLY;BYDAY=FR", ... }
-  - { id: quarterly-restore-test, title: Backup restoration test, kind: restore-test, rrule: "FREQ=MONTHLY;INTERVAL=3", ... }
+  - { id: weekly-backup-verification, title: Backup verification, kind: check, rrule: "FREQ=WEEKLY;BYDAY=FR", owner: ops }
+  - { id: quarterly-restore-test, title: Backup restoration test, kind: restore-test, rrule: "FREQ=MONTHLY;INTERVAL=3", owner: ops }
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 backup_source: Nightly snapshots of the managed PostgreSQL service, kept 35 days (AWS RDS)
 tasks:
-  - { id: weekly-backup-verification, title: Backup verification, kind: check, rrule: "FREQ=WEEKLY;BYDAY=FR", ... }
+  - { id: weekly-backup-verification, title: Backup verification, kind: check, rrule: "FREQ=WEEKLY;BYDAY=FR", owner: ops }
+  - { id: quarterly-restore-test, title: Backup restoration test, kind: restore-test, rrule: "FREQ=MONTHLY;INTERVAL=3", owner: ops }
 \`\`\``,
+    messages: {
+      noBackup: "Task '{{task}}' {{what}}, but system '{{system}}' has no backup task and no backup_source; schedule the backup, or say where backups are taken with backup_source",
+    },
   },
   check({ corpus, report }) {
     const backedUp = new Set<string>();
@@ -61,7 +75,8 @@ tasks:
         report({
           source: runbook.source,
           path: [...path, 'id'],
-          message: `Task '${value.id}' ${what}, but system '${runbook.system}' has no backup task and no backup_source; schedule the backup, or say where backups are taken with backup_source`,
+          messageId: 'noBackup',
+          data: { task: value.id, what, system: runbook.system },
         });
       }
     }

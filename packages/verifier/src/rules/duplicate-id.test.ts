@@ -4,8 +4,8 @@ import { duplicateId } from './duplicate-id.ts';
 testRule(duplicateId, {
   valid: [{ name: 'distinct ids', runbooks: [{ windows: [windowItem()], tasks: [taskItem({ id: 'a' }), taskItem({ id: 'b' })] }, { id: 'other' }] }],
   invalid: [
-    { name: 'two runbooks with one id', runbooks: [{ id: 'same' }, { id: 'same' }], errors: [{ path: 'id', file: 'runbooks/r1.mdx', message: /already used by runbooks\/r0\.mdx/ }] },
-    { name: 'two tasks with one id', runbooks: [{ tasks: [taskItem({ id: 'log-review' }), taskItem({ id: 'log-review' })] }], errors: [{ path: 'tasks[1].id', message: /already used by tasks\[0\] on line \d+/ }] },
-    { name: 'a task named like a window', runbooks: [{ windows: [windowItem()], tasks: [taskItem({ id: 'weekly' })] }], errors: [{ path: 'tasks[0].id' }] },
+    { name: 'two runbooks with one id', runbooks: [{ id: 'same' }, { id: 'same' }], errors: [{ path: 'id', file: 'runbooks/r1.mdx', messageId: 'runbook', message: /already used by runbooks\/r0\.mdx/ }] },
+    { name: 'two tasks with one id', runbooks: [{ tasks: [taskItem({ id: 'log-review' }), taskItem({ id: 'log-review' })] }], errors: [{ path: 'tasks[1].id', messageId: 'item', message: /already used by tasks\[0\] on line \d+/ }] },
+    { name: 'a task named like a window', runbooks: [{ windows: [windowItem()], tasks: [taskItem({ id: 'weekly' })] }], errors: [{ messageId: 'item', path: 'tasks[0].id' }] },
   ],
 });

@@ -16,22 +16,32 @@ runbook's windows, tasks and monitors. The finding is on the second one and name
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - id: log-review
-    ...
-  - id: log-review
-    ...
+  - { id: log-review, title: Application log review, kind: review, rrule: FREQ=DAILY, owner: ops }
+  - { id: log-review, title: Security log review, kind: review, rrule: FREQ=WEEKLY;BYDAY=MO, owner: ops }
 \`\`\`
 
 Correct (the second task has its own id):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - id: log-review
-    ...
-  - id: security-log-review
-    ...
+  - { id: log-review, title: Application log review, kind: review, rrule: FREQ=DAILY, owner: ops }
+  - { id: security-log-review, title: Security log review, kind: review, rrule: FREQ=WEEKLY;BYDAY=MO, owner: ops }
 \`\`\``,
+    messages: {
+      runbook: "Runbook id '{{id}}' is already used by {{file}}",
+      item: "Id '{{id}}' is already used by {{first}} on line {{line}}",
+    },
   },
   check({ corpus, report }) {
     const byId = new Map<string, Runbook>();
@@ -41,7 +51,8 @@ tasks:
         report({
           source: runbook.source,
           path: ['id'],
-          message: `Runbook id '${runbook.id}' is already used by ${first.source.file}`,
+          messageId: 'runbook',
+          data: { id: runbook.id, file: first.source.file },
           related: [{ source: first.source, path: ['id'], message: `first use of '${runbook.id}'` }],
         });
       } else byId.set(runbook.id, runbook);
@@ -58,7 +69,8 @@ tasks:
           report({
             source: runbook.source,
             path: [...item.path, 'id'],
-            message: `Id '${item.value.id}' is already used by ${earlier.path[0]}[${earlier.path[1]}] on line ${line}`,
+            messageId: 'item',
+            data: { id: item.value.id, first: `${earlier.path[0]}[${earlier.path[1]}]`, line },
             related: [{ source: runbook.source, path: [...earlier.path, 'id'], message: `first use of '${item.value.id}'` }],
           });
         }

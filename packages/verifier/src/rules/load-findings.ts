@@ -1,12 +1,13 @@
 import type { Rule } from './rule.ts';
 
 /** `parse` and `schema` report what loading found, so config can set their severity like any rule's. */
-function loadFindings(id: 'parse' | 'schema', meta: Rule['meta']): Rule {
+function loadFindings(id: 'parse' | 'schema', meta: Omit<Rule['meta'], 'messages'>): Rule {
   return {
     id,
-    meta,
+    meta: { ...meta, messages: { found: '{{message}}' } },
     check({ corpus, report }) {
-      for (const r of corpus.loadReports) if (r.ruleId === id) report(r);
+      // Loading words its findings itself (YAML and schema errors come in many shapes): one template carries them.
+      for (const { ruleId, message, ...at } of corpus.loadReports) if (ruleId === id) report({ ...at, messageId: 'found', data: { message } });
     },
   };
 }
@@ -21,7 +22,10 @@ Incorrect:
 
 \`\`\`yaml
 ---
-title: Weekly maintenance
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 tasks: [
 ---
 \`\`\`
@@ -30,7 +34,10 @@ Correct:
 
 \`\`\`yaml
 ---
-title: Weekly maintenance
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 tasks: []
 ---
 \`\`\``,
@@ -48,8 +55,17 @@ and a runbook with a bad \`id\`, \`title\` or \`system\` is checked under names 
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
   - id: db-backup-full
+    title: Full database backup
+    kind: backup
+    owner: ops
+    rrule: FREQ=DAILY
     start: 2:00        # not "HH:MM"
     duration: 30 min   # not ISO 8601
 \`\`\`
@@ -57,8 +73,17 @@ tasks:
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
   - id: db-backup-full
+    title: Full database backup
+    kind: backup
+    owner: ops
+    rrule: FREQ=DAILY
     start: "02:00"
     duration: PT30M
 \`\`\``,

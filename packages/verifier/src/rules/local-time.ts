@@ -1,23 +1,24 @@
 import { scheduled } from '../model/schedules.ts';
 import { clock } from '../time/format.ts';
 import type { Occurrence } from '../time/expand.ts';
+import { TIMED_LISTS } from '../model/timed-items.ts';
 import type { Rule } from './rule.ts';
 
 /** Both DST rules look for the same thing, an occurrence of one kind, and differ in what they say. */
-function localTimeRule(id: string, kind: Occurrence['kind'], meta: Rule['meta'], explain: (o: Occurrence, zone: string, start: string, count: number) => string): Rule {
+function localTimeRule(id: string, kind: Occurrence['kind'], meta: Rule['meta'], explain: (o: Occurrence, zone: string) => Record<string, string>): Rule {
   return {
     id,
     meta,
     check({ corpus, time, report }) {
-      for (const list of ['windows', 'tasks'] as const) {
+      for (const [list, noun] of TIMED_LISTS) {
         for (const { runbook, item, zone, shifted } of scheduled(corpus, time, list)) {
           const hits = shifted.filter((o) => o.kind === kind);
           if (hits.length === 0 || item.value.start === undefined) continue;
-          const noun = list === 'windows' ? 'Window' : 'Task';
           report({
             source: runbook.source,
             path: [...item.path, 'start'],
-            message: `${noun} '${item.value.id}' ${explain(hits[0]!, zone, item.value.start, hits.length)}`,
+            messageId: kind,
+            data: { noun, item: item.value.id, start: item.value.start, zone, ...explain(hits[0]!, zone), more: dates(hits.length) },
           });
         }
       }
@@ -41,21 +42,41 @@ schedule in UTC.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Europe/London
-start: "01:30"
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "01:30"
+    duration: PT2H
+    impact: minimal
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Europe/London
-start: "03:00"
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "03:00"
+    duration: PT2H
+    impact: minimal
 \`\`\``,
+    messages: {
+      gap: "{{noun}} '{{item}}' starts at {{start}} {{zone}}, a time that does not exist on {{date}} (clocks go forward); it will start at {{moved}} that day{{more}}",
+    },
   },
-  (o, zone, start, count) => {
-    const at = clock(o.start, zone);
-    return `starts at ${start} ${zone}, a time that does not exist on ${at.date} (clocks go forward); it will start at ${at.time} that day${dates(count)}`;
-  },
+  (o, zone) => ({ date: clock(o.start, zone).date, moved: clock(o.start, zone).time }),
 );
 
 export const localTimeAmbiguous = localTimeRule(
@@ -71,19 +92,39 @@ wall clock may run twice. Choose a start outside the repeated hour, or schedule 
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Europe/London
-start: "01:30"
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "01:30"
+    duration: PT2H
+    impact: minimal
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Europe/London
-start: "03:00"
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "03:00"
+    duration: PT2H
+    impact: minimal
 \`\`\``,
+    messages: {
+      ambiguous: "{{noun}} '{{item}}' starts at {{start}} {{zone}}, a time that happens twice on {{date}} (clocks go back); the first, {{utc}} UTC, is used{{more}}",
+    },
   },
-  (o, zone, start, count) => {
-    const utc = clock(o.start, 'UTC');
-    return `starts at ${start} ${zone}, a time that happens twice on ${clock(o.start, zone).date} (clocks go back); the first, ${utc.time} UTC, is used${dates(count)}`;
-  },
+  (o, zone) => ({ date: clock(o.start, zone).date, utc: clock(o.start, 'UTC').time }),
 );

@@ -12,12 +12,12 @@ testRule(objectiveConflict, {
     {
       name: 'different RTO in another file',
       runbooks: [{ objectives: [objective()] }, { objectives: [objective({ rto: 'PT2H' })] }],
-      errors: [{ file: 'runbooks/r1.mdx', path: 'objectives[0].rto', message: /^Scenario 'database-failure' of system 'demo' has RTO 2 hours here but 4 hours at runbooks\/r0\.mdx:\d+$/ }],
+      errors: [{ file: 'runbooks/r1.mdx', path: 'objectives[0].rto', messageId: 'differs', message: /^Scenario 'database-failure' of system 'demo' has RTO 2 hours here but 4 hours at runbooks\/r0\.mdx:\d+$/ }],
     },
     {
       name: 'both differ in one file',
       runbooks: [{ objectives: [objective(), objective({ rto: 'PT8H', rpo: 'PT48H' })] }],
-      errors: [{ path: 'objectives[1].rto' }, { path: 'objectives[1].rpo', message: /RPO 48 hours here but 24 hours/ }],
+      errors: [{ messageId: 'differs', path: 'objectives[1].rto' }, { messageId: 'differs', path: 'objectives[1].rpo', message: /RPO 48 hours here but 24 hours/ }],
     },
   ],
 });

@@ -1,8 +1,5 @@
-import type { Item, Runbook } from '../model/corpus.ts';
-import type { Objective } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
-import { groupBy } from '../model/group-by.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf, relatedTo, restatements } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 export const objectiveConflict: Rule = {
@@ -18,36 +15,56 @@ Incorrect:
 
 \`\`\`yaml
 # runbooks/db.mdx
-objectives: [{ scenario: database-failure, rto: PT4H, rpo: PT24H, ... }]
+id: database
+title: Database operations
+system: billing
+owners: [ops]
+objectives:
+  - { scenario: database-failure, rto: PT4H, rpo: PT24H, procedure: Restore from the nightly backup }
 # runbooks/dr.mdx, same system
-objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
+id: disaster-recovery
+title: Disaster recovery
+system: billing
+owners: [ops]
+objectives:
+  - { scenario: database-failure, rto: PT2H, rpo: PT24H, procedure: Fail over to the DR site }
 \`\`\`
 
 Correct (one value, stated in one place or in both alike):
 
 \`\`\`yaml
 # runbooks/db.mdx
-objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
+id: database
+title: Database operations
+system: billing
+owners: [ops]
+objectives:
+  - { scenario: database-failure, rto: PT2H, rpo: PT24H, procedure: Restore from the nightly backup }
 # runbooks/dr.mdx, same system
-objectives: [{ scenario: database-failure, rto: PT2H, rpo: PT24H, ... }]
+id: disaster-recovery
+title: Disaster recovery
+system: billing
+owners: [ops]
+objectives:
+  - { scenario: database-failure, rto: PT2H, rpo: PT24H, procedure: Fail over to the DR site }
 \`\`\``,
+    messages: {
+      differs: "Scenario '{{scenario}}' of system '{{system}}' has {{objective}} {{mine}} here but {{theirs}} at {{place}}",
+    },
   },
   check({ corpus, report }) {
-    const all = corpus.runbooks.flatMap((runbook) => runbook.objectives.map((item) => ({ runbook, item })));
-    for (const group of groupBy(all, ({ runbook, item }) => `${runbook.system}\u0000${item.value.scenario}`).values()) {
-      const [first, ...rest] = group as Array<{ runbook: Runbook; item: Item<Objective> }>;
-      for (const other of rest) {
-        for (const field of ['rto', 'rpo'] as const) {
-          const mine = other.item.value[field];
-          const theirs = first!.item.value[field];
-          if (durationMs(mine) === durationMs(theirs)) continue;
-          report({
-            source: other.runbook.source,
-            path: [...other.item.path, field],
-            message: `Scenario '${other.item.value.scenario}' of system '${other.runbook.system}' has ${field.toUpperCase()} ${humanizeDuration(mine)} here but ${humanizeDuration(theirs)} at ${placeOf(first!.runbook, [...first!.item.path, field])}`,
-            related: [{ source: first!.runbook.source, path: [...first!.item.path, field], message: `${field.toUpperCase()} ${humanizeDuration(theirs)}` }],
-          });
-        }
+    for (const { first, other } of restatements(corpus, 'objectives', (objective) => objective.scenario)) {
+      for (const field of ['rto', 'rpo'] as const) {
+        const mine = other.item.value[field];
+        const theirs = first.item.value[field];
+        if (durationMs(mine) === durationMs(theirs)) continue;
+        report({
+          source: other.runbook.source,
+          path: [...other.item.path, field],
+          messageId: 'differs',
+          data: { scenario: other.item.value.scenario, system: other.runbook.system, objective: field.toUpperCase(), mine: humanizeDuration(mine), theirs: humanizeDuration(theirs), place: placeOf(first.runbook, [...first.item.path, field]) },
+          related: relatedTo(first, field, `${field.toUpperCase()} ${humanizeDuration(theirs)}`),
+        });
       }
     }
   },

@@ -15,6 +15,7 @@ points at each one in owners.yaml until a real contact replaces it.
 Incorrect:
 
 \`\`\`yaml
+# runbooks/owners.yaml
 system-administrator:
   name: System Administrator
   phone: "+254 7XX XXX XXX"
@@ -23,10 +24,14 @@ system-administrator:
 Correct:
 
 \`\`\`yaml
+# runbooks/owners.yaml
 system-administrator:
   name: System Administrator
   phone: "+254 711 000 123"
 \`\`\``,
+    messages: {
+      placeholder: "Owner '{{owner}}' has a placeholder {{field}} '{{value}}'; replace it with a real contact",
+    },
   },
   check({ corpus, report }) {
     for (const registry of corpus.registries) {
@@ -40,7 +45,7 @@ system-administrator:
         });
         for (const { path, value, field } of entries) {
           if (value === undefined || !isPlaceholder(value)) continue;
-          report({ source: registry.source, path, message: `Owner '${id}' has a placeholder ${field} '${value}'; replace it with a real contact` });
+          report({ source: registry.source, path, messageId: 'placeholder', data: { owner: id, field, value } });
         }
       }
     }

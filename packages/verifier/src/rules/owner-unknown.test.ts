@@ -8,11 +8,11 @@ testRule(ownerUnknown, {
       name: 'unknown owners everywhere they can be named',
       runbooks: [{ owners: ['ops', 'dba'], tasks: [taskItem({ owner: 'nobody' })], escalation: [{ level: 1, owner: 'cto', respond_within: 'PT5M' }] }],
       errors: [
-        { path: 'owners[1]', message: /Owner 'dba' is not in runbooks\/owners\.yaml/ },
-        { path: 'tasks[0].owner', message: /'nobody'/ },
-        { path: 'escalation[0].owner', message: /'cto'/ },
+        { path: 'owners[1]', messageId: 'unknown', message: /Owner 'dba' is not in runbooks\/owners\.yaml/ },
+        { messageId: 'unknown', path: 'tasks[0].owner', message: /'nobody'/ },
+        { messageId: 'unknown', path: 'escalation[0].owner', message: /'cto'/ },
       ],
     },
-    { name: 'suggests a near id', runbooks: [{ owners: ['op'] }], errors: [{ message: /did you mean 'ops'\?/ }] },
+    { name: 'suggests a near id', runbooks: [{ owners: ['op'] }], errors: [{ messageId: 'unknownNear', message: /did you mean 'ops'\?/ }] },
   ],
 });

@@ -1,14 +1,5 @@
-import type { Runbook } from '../model/corpus.ts';
-import type { DataPath } from '../source/yaml-locate.ts';
+import { ownerOf, ownerReferences } from '../model/owners.ts';
 import type { Rule } from './rule.ts';
-
-/** Every place a runbook names an owner. */
-export function* ownerReferences(runbook: Runbook): Generator<{ owner: string; path: DataPath }> {
-  for (const [index, owner] of runbook.owners.entries()) yield { owner, path: ['owners', index] };
-  for (const list of ['tasks', 'escalation', 'monitors'] as const) {
-    for (const item of runbook[list]) if (item.value.owner) yield { owner: item.value.owner, path: [...item.path, 'owner'] };
-  }
-}
 
 export const ownerUnknown: Rule = {
   id: 'owner-unknown',
@@ -22,6 +13,9 @@ site and the feeds can show who to call.
 Incorrect (\`dba\` is not in owners.yaml):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
 owners: [dba]
 \`\`\`
 
@@ -30,20 +24,28 @@ Correct (\`dba\` added to owners.yaml with a name and contacts; or an owner that
 \`\`\`yaml
 # runbooks/owners.yaml
 dba: { name: Database Team, kind: team, email: dba@example.org }
-# the runbook
+# runbooks/database.mdx
+id: database
+title: Database maintenance
+system: billing
 owners: [dba]
 \`\`\``,
+    messages: {
+      unknown: "Owner '{{owner}}' is not in {{where}}",
+      unknownNear: "Owner '{{owner}}' is not in {{where}}; did you mean '{{near}}'?",
+    },
   },
   check({ corpus, report }) {
     for (const runbook of corpus.runbooks) {
       for (const { owner, path } of ownerReferences(runbook)) {
-        if (Object.hasOwn(runbook.registry.owners, owner)) continue;
+        if (ownerOf(runbook, owner)) continue;
         const near = Object.keys(runbook.registry.owners).find((id) => id.includes(owner) || owner.includes(id));
         const where = runbook.registry.source ? runbook.registry.file : `${runbook.registry.file} (which does not exist)`;
         report({
           source: runbook.source,
           path,
-          message: `Owner '${owner}' is not in ${where}${near ? `; did you mean '${near}'?` : ''}`,
+          messageId: near ? 'unknownNear' : 'unknown',
+          data: { owner, where, near: near ?? '' },
         });
       }
     }

@@ -11,12 +11,12 @@ testRule(reviewMissing, {
     {
       name: 'a cycle with no date',
       runbooks: ['---\nid: r\ntitle: R\nsystem: demo\nowners: [ops]\ntimezone: UTC\nreview:\n  cycle: P3M\n---\n'],
-      errors: [{ path: 'review.last_reviewed', line: 7, column: 1, message: /^Never recorded as reviewed: review\.last_reviewed is missing \(to be reviewed every 3 months\)/ }],
+      errors: [{ path: 'review.last_reviewed', line: 7, column: 1, messageId: 'missing', message: /^Never recorded as reviewed: review\.last_reviewed is missing \(to be reviewed every 3 months\)/ }],
     },
     {
       name: 'each runbook on its own',
       runbooks: [{ review: { cycle: 'P1Y' } }, { review: { cycle: 'P1Y', last_reviewed: '2026-11-01' } }, { review: { cycle: 'P1M' } }],
-      errors: [{ file: 'runbooks/r0.mdx', message: /every 1 year/ }, { file: 'runbooks/r2.mdx', message: /every 1 month/ }],
+      errors: [{ file: 'runbooks/r0.mdx', messageId: 'missing', message: /every 1 year/ }, { messageId: 'missing', file: 'runbooks/r2.mdx', message: /every 1 month/ }],
     },
   ],
 });

@@ -16,17 +16,30 @@ the runbook's schedules are still checked and published.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 review:
   cycle: P3M                 # no last_reviewed: never recorded as reviewed
 \`\`\`
 
-Correct: review the runbook, then record the day you did.
+Correct (review the runbook, then record the day you did):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 review:
   cycle: P3M
   last_reviewed: 2026-11-20
 \`\`\``,
+    messages: {
+      missing: 'Never recorded as reviewed: review.last_reviewed is missing (to be reviewed every {{cycle}}); add the day someone reviewed it',
+    },
   },
   check({ corpus, report }) {
     for (const { review, source } of corpus.runbooks) {
@@ -34,7 +47,8 @@ review:
       report({
         source,
         path: ['review', 'last_reviewed'],
-        message: `Never recorded as reviewed: review.last_reviewed is missing (to be reviewed every ${humanizeDuration(review.cycle)}); add the day someone reviewed it`,
+        messageId: 'missing',
+        data: { cycle: humanizeDuration(review.cycle) },
       });
     }
   },

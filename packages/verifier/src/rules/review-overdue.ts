@@ -1,15 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { humanizeDuration } from '../time/duration.ts';
+import { reviewDue } from '../model/review.ts';
 import type { Rule } from './rule.ts';
-
-/**
- * The date a review falls due: last review plus the cycle, in calendar terms (P3M is three
- * months). None when no review was ever recorded: `review-missing` says so, and nothing may
- * count a cycle from a date nobody wrote.
- */
-export function reviewDue(lastReviewed: string | undefined, cycle: string): string | undefined {
-  return lastReviewed === undefined ? undefined : Temporal.PlainDate.from(lastReviewed).add(Temporal.Duration.from(cycle)).toString();
-}
 
 export const reviewOverdue: Rule = {
   id: 'review-overdue',
@@ -23,6 +15,11 @@ is overdue; the site shows a banner on it.
 Incorrect (checked on 2026-11-23):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 review:
   cycle: P3M
   last_reviewed: 2025-11-14   # due 2026-02-14
@@ -31,10 +28,19 @@ review:
 Correct (reviewed, and \`last_reviewed\` set to the day it was):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 review:
   cycle: P3M
   last_reviewed: 2026-11-20   # due 2027-02-20
 \`\`\``,
+    messages: {
+      overdue: 'Review overdue: last reviewed {{lastReviewed}}, every {{cycle}}, so due {{due}} ({{days}} days ago)',
+      overdueOneDay: 'Review overdue: last reviewed {{lastReviewed}}, every {{cycle}}, so due {{due}} (1 day ago)',
+    },
   },
   check({ corpus, today, report }) {
     for (const runbook of corpus.runbooks) {
@@ -46,7 +52,8 @@ review:
       report({
         source: runbook.source,
         path: ['review', 'last_reviewed'],
-        message: `Review overdue: last reviewed ${last_reviewed}, every ${humanizeDuration(cycle)}, so due ${due} (${days} day${days === 1 ? '' : 's'} ago)`,
+        messageId: days === 1 ? 'overdueOneDay' : 'overdue',
+        data: { lastReviewed: last_reviewed!, cycle: humanizeDuration(cycle), due, days },
       });
     }
   },

@@ -16,9 +16,9 @@ testRule(rpoExceedsBackups, {
     {
       name: 'the Mvono plan: RPO 4 hours, backups at 00:00 and 16:00 EAT',
       runbooks: [{ timezone: 'Africa/Nairobi', tasks: mvonoBackups, objectives: [objective('PT4H')] }],
-      errors: [{ path: 'objectives[0].rpo', message: /^RPO 4 hours for 'single-record-corruption' cannot be met: backups of system 'demo' are up to 16 hours apart \(\w{3} 00:00 → \w{3} 16:00 Africa\/Nairobi\)$/ }],
+      errors: [{ path: 'objectives[0].rpo', messageId: 'gap', message: /^RPO 4 hours for 'single-record-corruption' cannot be met: backups of system 'demo' are up to 16 hours apart \(\w{3} 00:00 → \w{3} 16:00 Africa\/Nairobi\)$/ }],
     },
-    { name: 'no backups at all', runbooks: [{ objectives: [objective('PT24H')] }], errors: [{ message: /fewer than two scheduled backups/ }] },
-    { name: 'another system’s backups do not count', runbooks: [{ system: 'other', tasks: [backup({})] }, { objectives: [objective('PT24H')] }], errors: [{ file: 'runbooks/r1.mdx' }] },
+    { name: 'no backups at all', runbooks: [{ objectives: [objective('PT24H')] }], errors: [{ messageId: 'tooFewBackups', message: /fewer than two scheduled backups/ }] },
+    { name: 'another system’s backups do not count', runbooks: [{ system: 'other', tasks: [backup({})] }, { objectives: [objective('PT24H')] }], errors: [{ messageId: 'tooFewBackups', file: 'runbooks/r1.mdx' }] },
   ],
 });

@@ -24,22 +24,36 @@ at stake, such as redeploying code) says so with \`rpo_met_by\`.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - { id: full, kind: backup, rrule: FREQ=DAILY, start: "00:00", backup: { type: full }, ... }
-  - { id: incremental, kind: backup, rrule: FREQ=DAILY, start: "16:00", backup: { type: incremental }, ... }
+  - { id: full, title: Full backup, kind: backup, rrule: FREQ=DAILY, start: "00:00", owner: ops, backup: { type: full } }
+  - { id: incremental, title: Incremental backup, kind: backup, rrule: FREQ=DAILY, start: "16:00", owner: ops, backup: { type: incremental } }
 objectives:
-  - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, ... }   # gaps of 16 hours
+  - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, procedure: Restore the record from the latest backup }   # gaps of 16 hours
 \`\`\`
 
 Correct (an incremental every 4 hours; or an RPO the schedule can meet):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - { id: full, kind: backup, rrule: FREQ=DAILY, start: "00:00", backup: { type: full }, ... }
-  - { id: incremental, kind: backup, rrule: FREQ=HOURLY;INTERVAL=4, start: "04:00", backup: { type: incremental }, ... }
+  - { id: full, title: Full backup, kind: backup, rrule: FREQ=DAILY, start: "00:00", owner: ops, backup: { type: full } }
+  - { id: incremental, title: Incremental backup, kind: backup, rrule: FREQ=HOURLY;INTERVAL=4, start: "04:00", owner: ops, backup: { type: incremental } }
 objectives:
-  - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, ... }
+  - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, procedure: Restore the record from the latest backup }
 \`\`\``,
+    messages: {
+      tooFewBackups: "RPO {{rpo}} for '{{scenario}}' cannot be met: system '{{system}}' has fewer than two scheduled backups in the horizon; add a backup task, or set rpo_met_by if replication meets it",
+      gap: "RPO {{rpo}} for '{{scenario}}' cannot be met: backups of system '{{system}}' are up to {{gap}} apart ({{from}} → {{to}} {{zone}})",
+    },
   },
   check({ corpus, time, report }) {
     // An expansion shared by several tasks (the same rule, start and zone) adds nothing to the
@@ -76,16 +90,17 @@ objectives:
         if ((value.rpo_met_by ?? 'backups') !== 'backups') continue;
         const rpo = durationMs(value.rpo);
         const gap = longestGap(runbook.system);
-        const intro = `RPO ${humanizeDuration(value.rpo)} for '${value.scenario}' cannot be met`;
+        const intro = { rpo: humanizeDuration(value.rpo), scenario: value.scenario, system: runbook.system };
         if (!gap) {
-          report({ source: runbook.source, path: [...path, 'rpo'], message: `${intro}: system '${runbook.system}' has fewer than two scheduled backups in the horizon; add a backup task, or set rpo_met_by if replication meets it` });
+          report({ source: runbook.source, path: [...path, 'rpo'], messageId: 'tooFewBackups', data: intro });
         } else if (gap.length > rpo) {
           const a = clock(gap.from, gap.zone);
           const b = clock(gap.to, gap.zone);
           report({
             source: runbook.source,
             path: [...path, 'rpo'],
-            message: `${intro}: backups of system '${runbook.system}' are up to ${humanizeMs(gap.length)} apart (${a.weekday} ${a.time} → ${b.weekday} ${b.time} ${gap.zone})`,
+            messageId: 'gap',
+            data: { ...intro, gap: humanizeMs(gap.length), from: `${a.weekday} ${a.time}`, to: `${b.weekday} ${b.time}`, zone: gap.zone },
           });
         }
       }

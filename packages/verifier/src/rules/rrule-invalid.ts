@@ -1,3 +1,4 @@
+import { timedItems } from '../model/timed-items.ts';
 import { zoneOf } from '../model/zones.ts';
 import { describeUntil, parseRruleBody } from '../time/rrule-body.ts';
 import type { Rule } from './rule.ts';
@@ -22,35 +23,57 @@ ends the schedule at 00:00 that day in the item's zone, before any later start o
 Incorrect:
 
 \`\`\`yaml
-rrule: FREQ=WEEKLY;BYDAY=SUN
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SUN
+    start: "02:00"
+    duration: PT2H
+    impact: minimal
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
-rrule: FREQ=WEEKLY;BYDAY=SU
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "02:00"
+    duration: PT2H
+    impact: minimal
 \`\`\``,
+    messages: {
+      invalid: "{{noun}} '{{item}}': RRULE '{{rrule}}' {{problem}}",
+      ended: "{{noun}} '{{item}}': RRULE '{{rrule}}' has no occurrence in the checked dates before its end ({{until}}): the schedule has ended; remove the item, or move UNTIL later",
+    },
   },
   check({ corpus, time, report }) {
-    for (const runbook of corpus.runbooks) {
-      for (const [list, noun] of [['windows', 'Window'], ['tasks', 'Task']] as const) {
-        for (const item of runbook[list]) {
-          const { rrule } = item.value;
-          const parsed = parseRruleBody(rrule);
-          let problem = parsed.ok ? undefined : parsed.message;
-          const zone = zoneOf(runbook, item.value);
-          if (!problem && zone) {
-            const expansion = time.expand(item.value, zone);
-            const until = parsed.ok ? parsed.until : undefined;
-            if (!expansion.ok) problem = expansion.message;
-            // Ended inside the checked dates, after its last occurrence: as stale as one that ended before them.
-            else if (expansion.occurrences.length === 0 && until !== undefined && until.at < time.horizon.to) {
-              problem = `has no occurrence in the checked dates before its end (${describeUntil(until, item.value.start)}): the schedule has ended; remove the item, or move UNTIL later`;
-            }
-          }
-          if (problem) report({ source: runbook.source, path: [...item.path, 'rrule'], message: `${noun} '${item.value.id}': RRULE '${rrule}' ${problem}` });
+    for (const { runbook, noun, item } of timedItems(corpus.runbooks)) {
+      const { rrule } = item.value;
+      const parsed = parseRruleBody(rrule);
+      let problem = parsed.ok ? undefined : parsed.message;
+      const zone = zoneOf(runbook, item.value);
+      if (!problem && zone) {
+        const expansion = time.expand(item.value, zone);
+        const until = parsed.ok ? parsed.until : undefined;
+        if (!expansion.ok) problem = expansion.message;
+        // Ended inside the checked dates, after its last occurrence: as stale as one that ended before them.
+        else if (expansion.occurrences.length === 0 && until !== undefined && until.at < time.horizon.to) {
+          report({ source: runbook.source, path: [...item.path, 'rrule'], messageId: 'ended', data: { noun, item: item.value.id, rrule, until: describeUntil(until, item.value.start) } });
         }
       }
+      if (problem) report({ source: runbook.source, path: [...item.path, 'rrule'], messageId: 'invalid', data: { noun, item: item.value.id, rrule, problem } });
     }
   },
 };

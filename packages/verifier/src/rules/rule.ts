@@ -9,6 +9,17 @@ export interface RuleMeta {
   severity: Severity;
   /** Why it matters and how to fix it, in Markdown, with an incorrect and a correct example. */
   docs: string;
+  /**
+   * Every message the rule gives, by id, as ESLint's `meta.messages`: a template whose
+   * `{{name}}` is filled from a report's `data`.
+   */
+  messages: Record<string, string>;
+}
+
+/** What a rule reports: its message by id, with the data the template names. */
+export interface RuleReport extends Omit<Report, 'message'> {
+  messageId: string;
+  data?: Record<string, string | number>;
 }
 
 export interface RuleContext {
@@ -21,7 +32,7 @@ export interface RuleContext {
    * `verify` does on every run.
    */
   time: TimeEngine;
-  report(report: Report): void;
+  report(report: RuleReport): void;
 }
 
 /** A rule in the manner of ESLint's: an id, its docs, and a pure check over the whole corpus. */

@@ -12,7 +12,7 @@ testRule(scheduleConflict, {
     {
       name: 'quarterly full restore against a Q3-only DR test',
       runbooks: [{ tasks: [restore({ id: 'full-restore', rrule: 'FREQ=MONTHLY;INTERVAL=3' }), restore({ id: 'dr-test', rrule: 'FREQ=YEARLY;BYMONTH=7' })] }],
-      errors: [{ path: 'tasks[1].activity', message: /^Task 'dr-test' is activity 'full-restore-test' on FREQ=YEARLY;BYMONTH=7 at any time UTC, but task 'full-restore' at runbooks\/r0\.mdx:\d+ is the same activity on FREQ=MONTHLY;INTERVAL=3 at any time UTC$/ }],
+      errors: [{ path: 'tasks[1].activity', messageId: 'differs', message: /^Task 'dr-test' is activity 'full-restore-test' on FREQ=YEARLY;BYMONTH=7 at any time UTC, but task 'full-restore' at runbooks\/r0\.mdx:\d+ is the same activity on FREQ=MONTHLY;INTERVAL=3 at any time UTC$/ }],
     },
   ],
 });

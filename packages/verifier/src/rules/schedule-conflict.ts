@@ -1,6 +1,6 @@
 import { zoneOf } from '../model/zones.ts';
-import { groupBy } from '../model/group-by.ts';
-import { placeOf } from './report-helpers.ts';
+import type { Task } from '../schema/runbook.ts';
+import { placeOf, relatedTo, restatements, type Statement } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 export const scheduleConflict: Rule = {
@@ -15,33 +15,43 @@ export const scheduleConflict: Rule = {
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - { id: full-restore, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, ... }
-  - { id: dr-test, activity: full-restore-test, rrule: FREQ=YEARLY;BYMONTH=7, ... }
+  - { id: full-restore, title: Full restore test, kind: restore-test, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, owner: ops }
+  - { id: dr-test, title: Disaster recovery test, kind: restore-test, activity: full-restore-test, rrule: FREQ=YEARLY;BYMONTH=7, owner: ops }
 \`\`\`
 
 Correct (one schedule for the activity; or two activities):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 tasks:
-  - { id: full-restore, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, ... }
-  - { id: dr-test, activity: dr-exercise, rrule: FREQ=YEARLY;BYMONTH=7, ... }
+  - { id: full-restore, title: Full restore test, kind: restore-test, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, owner: ops }
+  - { id: dr-test, title: Disaster recovery test, kind: restore-test, activity: dr-exercise, rrule: FREQ=YEARLY;BYMONTH=7, owner: ops }
 \`\`\``,
+    messages: {
+      differs: "Task '{{task}}' is activity '{{activity}}' on {{mine}}, but task '{{first}}' at {{place}} is the same activity on {{theirs}}",
+    },
   },
   check({ corpus, report }) {
-    const all = corpus.runbooks.flatMap((runbook) => runbook.tasks.filter((t) => t.value.activity).map((item) => ({ runbook, item })));
-    const schedule = ({ runbook, item }: (typeof all)[number]) =>
-      `${item.value.rrule.replace(/\s/g, '').toUpperCase()} at ${item.value.start ?? 'any time'} ${item.value.timezone ?? runbook.timezone ?? ''}`.trim();
-    for (const [first, ...rest] of groupBy(all, ({ runbook, item }) => `${runbook.system}\u0000${item.value.activity}`).values()) {
-      for (const other of rest) {
-        if (schedule(other) === schedule(first!) && zoneOf(other.runbook, other.item.value) === zoneOf(first!.runbook, first!.item.value)) continue;
-        report({
-          source: other.runbook.source,
-          path: [...other.item.path, 'activity'],
-          message: `Task '${other.item.value.id}' is activity '${other.item.value.activity}' on ${schedule(other)}, but task '${first!.item.value.id}' at ${placeOf(first!.runbook, first!.item.path)} is the same activity on ${schedule(first!)}`,
-          related: [{ source: first!.runbook.source, path: [...first!.item.path, 'activity'], message: `task '${first!.item.value.id}'` }],
-        });
-      }
+    const schedule = ({ runbook, item }: Statement<Task>) => `${item.value.rrule.replace(/\s/g, '').toUpperCase()} at ${item.value.start ?? 'any time'} ${item.value.timezone ?? runbook.timezone ?? ''}`.trim();
+    for (const { first, other } of restatements(corpus, 'tasks', (task) => task.activity || undefined)) {
+      if (schedule(other) === schedule(first) && zoneOf(other.runbook, other.item.value) === zoneOf(first.runbook, first.item.value)) continue;
+      report({
+        source: other.runbook.source,
+        path: [...other.item.path, 'activity'],
+        messageId: 'differs',
+        data: { task: other.item.value.id, activity: other.item.value.activity!, mine: schedule(other), first: first.item.value.id, place: placeOf(first.runbook, first.item.path), theirs: schedule(first) },
+        related: relatedTo(first, 'activity', `task '${first.item.value.id}'`),
+      });
     }
   },
 };

@@ -22,7 +22,7 @@ testRule(supportTargetExceedsRto, {
       errors: [
         {
           path: 'objectives[0].rto',
-          message: /^RTO 1 hour for 'single-record-corruption' cannot hold: 'critical' issues, the most urgent support severity, are to be resolved within 2 hours \(runbooks\/r0\.mdx:\d+\); shorten that target, or lengthen the RTO$/,
+          messageId: 'exceeds', message: /^RTO 1 hour for 'single-record-corruption' cannot hold: 'critical' issues, the most urgent support severity, are to be resolved within 2 hours \(runbooks\/r0\.mdx:\d+\); shorten that target, or lengthen the RTO$/,
         },
       ],
     },
@@ -30,19 +30,19 @@ testRule(supportTargetExceedsRto, {
       name: 'Mvono: database failure RTO 4 hours, complete system failure 8 hours, critical issues 2 hours',
       runbooks: [{ objectives: [objective('database-failure', 'PT4H'), objective('complete-system-failure', 'PT8H')], support_targets: mvonoTargets }],
       errors: [
-        { path: 'objectives[0].rto', message: /^Two deadlines for one outage: 'database-failure' has an RTO of 4 hours, but 'critical' issues, the most urgent support severity, are to be resolved within 2 hours \(runbooks\/r0\.mdx:\d+\); say which holds$/ },
-        { path: 'objectives[1].rto', message: /^Two deadlines for one outage: 'complete-system-failure' has an RTO of 8 hours/ },
+        { path: 'objectives[0].rto', messageId: 'twoDeadlines', message: /^Two deadlines for one outage: 'database-failure' has an RTO of 4 hours, but 'critical' issues, the most urgent support severity, are to be resolved within 2 hours \(runbooks\/r0\.mdx:\d+\); say which holds$/ },
+        { messageId: 'twoDeadlines', path: 'objectives[1].rto', message: /^Two deadlines for one outage: 'complete-system-failure' has an RTO of 8 hours/ },
       ],
     },
     {
       name: 'support targets in another runbook of the system',
       runbooks: [{ support_targets: [target('critical', 'PT2H')] }, { objectives: [objective('database-failure', 'PT4H')] }],
-      errors: [{ file: 'runbooks/r1.mdx', message: /within 2 hours \(runbooks\/r0\.mdx:\d+\)/ }],
+      errors: [{ file: 'runbooks/r1.mdx', messageId: 'twoDeadlines', message: /within 2 hours \(runbooks\/r0\.mdx:\d+\)/ }],
     },
     {
       name: 'business days equal to the RTO may pass it',
       runbooks: [{ objectives: [objective('reporting-outage', 'P2D')], support_targets: [target('medium', 'P2D', { business_time: true })] }],
-      errors: [{ message: /^RTO 2 days for 'reporting-outage' cannot hold: 'medium' issues, the most urgent support severity, are to be resolved within 2 business days/ }],
+      errors: [{ messageId: 'exceeds', message: /^RTO 2 days for 'reporting-outage' cannot hold: 'medium' issues, the most urgent support severity, are to be resolved within 2 business days/ }],
     },
   ],
 });

@@ -1,7 +1,7 @@
 import type { Item, Runbook } from '../model/corpus.ts';
 import type { SupportTarget } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 /** A system's most urgent support target: the one with the shortest resolution target. */
@@ -43,21 +43,35 @@ example, that the RTO is the outer bound and support's target the aim).
 Incorrect (the Mvono plan):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 objectives:
-  - { scenario: single-record-corruption, rto: PT1H, ... }   # critical issues may take 2 hours
-  - { scenario: database-failure, rto: PT4H, ... }           # two deadlines: 2 hours or 4?
+  - { scenario: single-record-corruption, rto: PT1H, rpo: PT24H, procedure: Restore the record }   # critical issues may take 2 hours
+  - { scenario: database-failure, rto: PT4H, rpo: PT24H, procedure: Restore the database }          # two deadlines: 2 hours or 4?
 support_targets:
   - { severity: critical, respond_within: PT15M, resolve_within: PT2H }
 \`\`\`
 
-Correct: one deadline per outage.
+Correct (one deadline per outage):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 objectives:
-  - { scenario: database-failure, rto: PT2H, ... }
+  - { scenario: database-failure, rto: PT2H, rpo: PT24H, procedure: Restore the database }
 support_targets:
   - { severity: critical, respond_within: PT15M, resolve_within: PT2H }
 \`\`\``,
+    messages: {
+      exceeds: "RTO {{rto}} for '{{scenario}}' cannot hold: {{severity}}; shorten that target, or lengthen the RTO",
+      twoDeadlines: "Two deadlines for one outage: '{{scenario}}' has an RTO of {{rto}}, but {{severity}}; say which holds",
+    },
   },
   check({ corpus, report }) {
     const fastest = new Map<string, Fastest>();
@@ -84,10 +98,8 @@ support_targets:
         report({
           source: runbook.source,
           path: [...path, 'rto'],
-          message:
-            resolveMs > rtoMs || (businessTime && resolveMs === rtoMs)
-              ? `RTO ${rto} for '${value.scenario}' cannot hold: ${severity}; shorten that target, or lengthen the RTO`
-              : `Two deadlines for one outage: '${value.scenario}' has an RTO of ${rto}, but ${severity}; say which holds`,
+          messageId: resolveMs > rtoMs || (businessTime && resolveMs === rtoMs) ? 'exceeds' : 'twoDeadlines',
+          data: { rto, scenario: value.scenario, severity },
           related: [{ source: target.runbook.source, path: resolvePath, message: `'${target.item.value.severity}' resolved within ${resolution(target)}` }],
         });
       }

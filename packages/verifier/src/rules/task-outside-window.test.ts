@@ -15,23 +15,23 @@ testRule(taskOutsideWindow, {
     {
       name: '02:00 EAT against a 02:00-04:00 UTC window',
       runbooks: [{ timezone: 'Africa/Nairobi', windows: [utcWindow], tasks: [sunday({ id: 'db-optimization', start: '02:00' })] }],
-      errors: [{ path: 'tasks[0].start', message: /^Task 'db-optimization' \(Sun 02:00 Africa\/Nairobi = Sat 23:00 UTC\) is outside window 'weekly' \((Sat|Sun) 02:00–04:00 UTC\): every occurrence$/ }],
+      errors: [{ path: 'tasks[0].start', messageId: 'outside', message: /^Task 'db-optimization' \(Sun 02:00 Africa\/Nairobi = Sat 23:00 UTC\) is outside window 'weekly' \((Sat|Sun) 02:00–04:00 UTC\): every occurrence$/ }],
     },
     {
       name: 'runs past the end of the window',
       runbooks: [{ windows: [windowItem()], tasks: [sunday({ start: '03:00', duration: 'PT2H' })] }],
-      errors: [{ path: 'tasks[0].start', message: /\(Sun 03:00 UTC\) is outside window 'weekly' \(Sun 02:00–04:00 UTC\): every occurrence/ }],
+      errors: [{ path: 'tasks[0].start', messageId: 'outside', message: /\(Sun 03:00 UTC\) is outside window 'weekly' \(Sun 02:00–04:00 UTC\): every occurrence/ }],
     },
     {
       name: 'a daily task is outside a weekly window six days in seven',
       runbooks: [{ windows: [windowItem()], tasks: [taskItem({ start: '02:00', window: 'weekly' })] }],
-      errors: [{ message: /: \d+ of \d+ occurrences, first on 2026-11-1\d/ }],
+      errors: [{ messageId: 'outside', message: /: \d+ of \d+ occurrences, first on 2026-11-1\d/ }],
     },
     {
       name: 'an EAT task against a London window gives both sides in UTC',
       runbooks: [{ timezone: 'Africa/Nairobi', windows: [windowItem({ timezone: 'Europe/London' })], tasks: [sunday({ start: '08:00', duration: 'PT30M' })] }],
-      errors: [{ message: /^Task 'task' \(Sun 08:00 Africa\/Nairobi = Sun 05:00 UTC\) is outside window 'weekly' \(Sun 02:00–04:00 Europe\/London = Sun 0[12]:00–0[34]:00 UTC\): every occurrence$/ }],
+      errors: [{ messageId: 'outside', message: /^Task 'task' \(Sun 08:00 Africa\/Nairobi = Sun 05:00 UTC\) is outside window 'weekly' \(Sun 02:00–04:00 Europe\/London = Sun 0[12]:00–0[34]:00 UTC\): every occurrence$/ }],
     },
-    { name: 'no start time', runbooks: [{ windows: [windowItem()], tasks: [sunday({ start: undefined })] }], errors: [{ path: 'tasks[0].window', message: /has no start time/ }] },
+    { name: 'no start time', runbooks: [{ windows: [windowItem()], tasks: [sunday({ start: undefined })] }], errors: [{ path: 'tasks[0].window', messageId: 'noStart', message: /has no start time/ }] },
   ],
 });

@@ -33,22 +33,34 @@ so it misses a 02:00–04:00 UTC window entirely. Every occurrence over the hori
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Africa/Nairobi
 windows:
-  - { id: weekly, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, timezone: UTC, ... }
+  - { id: weekly, title: Weekly maintenance, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, timezone: UTC, impact: minimal }
 tasks:
-  - { id: db-optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", window: weekly, ... }
+  - { id: db-optimization, title: Database optimization, kind: optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT1H, owner: ops, window: weekly }
 \`\`\`
 
 Correct (the task starts at 05:00 Africa/Nairobi, 02:00 UTC; or it says \`timezone: UTC\`):
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Africa/Nairobi
 windows:
-  - { id: weekly, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, timezone: UTC, ... }
+  - { id: weekly, title: Weekly maintenance, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, timezone: UTC, impact: minimal }
 tasks:
-  - { id: db-optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "05:00", window: weekly, ... }
+  - { id: db-optimization, title: Database optimization, kind: optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "05:00", duration: PT1H, owner: ops, window: weekly }
 \`\`\``,
+    messages: {
+      noStart: "Task '{{task}}' has no start time, so it cannot be placed inside window '{{window}}'; give it a start",
+      outside: "Task '{{task}}' ({{when}}) is outside window '{{window}}'{{windowText}}: {{count}}",
+    },
   },
   check({ corpus, time, report }) {
     const windows = new Map<string, { zone: string; occurrences: Occurrence[] }>();
@@ -63,7 +75,7 @@ tasks:
       const target = windows.get(key(name));
       if (!target) continue;
       if (item.value.start === undefined) {
-        report({ source: runbook.source, path: [...item.path, 'window'], message: `Task '${item.value.id}' has no start time, so it cannot be placed inside window '${name}'; give it a start` });
+        report({ source: runbook.source, path: [...item.path, 'window'], messageId: 'noStart', data: { task: item.value.id, window: name } });
         continue;
       }
       let allowed = allowedIn.get(key(name));
@@ -84,7 +96,8 @@ tasks:
       report({
         source: runbook.source,
         path: [...item.path, 'start'],
-        message: `Task '${item.value.id}' (${bothZones(miss.start, zone)}) is outside window '${name}'${windowText}: ${count}`,
+        messageId: 'outside',
+        data: { task: item.value.id, when: bothZones(miss.start, zone), window: name, windowText, count },
       });
     }
   },

@@ -14,14 +14,14 @@ testRule(thresholdConflict, {
     {
       name: 'a different warning level elsewhere',
       runbooks: [{ thresholds: [threshold(1)] }, { thresholds: [threshold(2)] }],
-      errors: [{ file: 'runbooks/r1.mdx', path: 'thresholds[0].metric', message: /^Metric 'error-rate' of system 'demo' has warning > 2, critical > 5 here but warning > 1, critical > 5 at runbooks\/r0\.mdx:\d+$/ }],
+      errors: [{ file: 'runbooks/r1.mdx', path: 'thresholds[0].metric', messageId: 'differs', message: /^Metric 'error-rate' of system 'demo' has warning > 2, critical > 5 here but warning > 1, critical > 5 at runbooks\/r0\.mdx:\d+$/ }],
     },
     {
       name: 'Prometheus names are compared exactly',
       runbooks: [{ thresholds: [threshold(1, { metric: 'node_cpu_seconds_total' }), threshold(1, { metric: 'node_cpu_seconds' })] }, { thresholds: [threshold(2, { metric: 'node_cpu_seconds_total' })] }],
-      errors: [{ file: 'runbooks/r1.mdx', path: 'thresholds[0].metric', message: /^Metric 'node_cpu_seconds_total' of system 'demo' has warning > 2, critical > 5 here but warning > 1/ }],
+      errors: [{ file: 'runbooks/r1.mdx', path: 'thresholds[0].metric', messageId: 'differs', message: /^Metric 'node_cpu_seconds_total' of system 'demo' has warning > 2, critical > 5 here but warning > 1/ }],
     },
-    { name: 'a different duration', runbooks: [{ thresholds: [threshold(1), threshold(1, { warning: { value: 1, for: 'PT10M' } })] }], errors: [{ path: 'thresholds[1].metric', message: /warning > 1 for 10 minutes/ }] },
+    { name: 'a different duration', runbooks: [{ thresholds: [threshold(1), threshold(1, { warning: { value: 1, for: 'PT10M' } })] }], errors: [{ path: 'thresholds[1].metric', messageId: 'differs', message: /warning > 1 for 10 minutes/ }] },
   ],
 });
 

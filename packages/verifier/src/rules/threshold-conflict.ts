@@ -1,7 +1,6 @@
 import type { Threshold } from '../schema/runbook.ts';
 import { humanizeDuration } from '../time/duration.ts';
-import { groupBy } from '../model/group-by.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf, relatedTo, restatements } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 /** "> 70 for 10 minutes": a level as people read it. */
@@ -23,34 +22,55 @@ Incorrect:
 
 \`\`\`yaml
 # runbooks/app.mdx
-- { metric: error_rate, comparator: ">", warning: { value: 1 }, critical: { value: 5 } }
+id: application
+title: Application operations
+system: billing
+owners: [ops]
+thresholds:
+  - { metric: error_rate, comparator: ">", warning: { value: 1 }, critical: { value: 5 }, response: Page the on-call engineer }
 # runbooks/ops.mdx, same system
-- { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
+id: operations
+title: Operations handbook
+system: billing
+owners: [ops]
+thresholds:
+  - { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 }, response: Page the on-call engineer }
 \`\`\`
 
 Correct (one set of levels, stated alike wherever it appears):
 
 \`\`\`yaml
 # runbooks/app.mdx
-- { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
+id: application
+title: Application operations
+system: billing
+owners: [ops]
+thresholds:
+  - { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 }, response: Page the on-call engineer }
 # runbooks/ops.mdx, same system
-- { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 } }
+id: operations
+title: Operations handbook
+system: billing
+owners: [ops]
+thresholds:
+  - { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 }, response: Page the on-call engineer }
 \`\`\``,
+    messages: {
+      differs: "Metric '{{metric}}' of system '{{system}}' has {{mine}} here but {{theirs}} at {{place}}",
+    },
   },
   check({ corpus, report }) {
-    const all = corpus.runbooks.flatMap((runbook) => runbook.thresholds.map((item) => ({ runbook, item })));
-    for (const [first, ...rest] of groupBy(all, ({ runbook, item }) => `${runbook.system}\u0000${item.value.metric}`).values()) {
-      for (const other of rest) {
-        const mine = describeLevels(other.item.value);
-        const theirs = describeLevels(first!.item.value);
-        if (mine === theirs) continue;
-        report({
-          source: other.runbook.source,
-          path: [...other.item.path, 'metric'],
-          message: `Metric '${other.item.value.metric}' of system '${other.runbook.system}' has ${mine} here but ${theirs} at ${placeOf(first!.runbook, first!.item.path)}`,
-          related: [{ source: first!.runbook.source, path: [...first!.item.path, 'metric'], message: theirs }],
-        });
-      }
+    for (const { first, other } of restatements(corpus, 'thresholds', (threshold) => threshold.metric)) {
+      const mine = describeLevels(other.item.value);
+      const theirs = describeLevels(first.item.value);
+      if (mine === theirs) continue;
+      report({
+        source: other.runbook.source,
+        path: [...other.item.path, 'metric'],
+        messageId: 'differs',
+        data: { metric: other.item.value.metric, system: other.runbook.system, mine, theirs, place: placeOf(first.runbook, first.item.path) },
+        related: relatedTo(first, 'metric', theirs),
+      });
     }
   },
 };

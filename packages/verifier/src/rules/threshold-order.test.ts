@@ -10,8 +10,8 @@ testRule(thresholdOrder, {
     { name: 'one level only', runbooks: [{ thresholds: [{ metric: 'auth-failures', comparator: '>', critical: { value: 10 }, response: 'Investigate' }] }] },
   ],
   invalid: [
-    { name: 'reversed for >', runbooks: [{ thresholds: [threshold('>', 90, 85)] }], errors: [{ path: 'thresholds[0].warning.value', message: /warning 90 must be below critical 85 when higher is worse/ }] },
-    { name: 'equal', runbooks: [{ thresholds: [threshold('>', 85, 85)] }], errors: [{ path: 'thresholds[0].warning.value' }] },
-    { name: 'reversed for <', runbooks: [{ thresholds: [threshold('<', 10, 20)] }], errors: [{ message: /must be above critical 20 when lower is worse/ }] },
+    { name: 'reversed for >', runbooks: [{ thresholds: [threshold('>', 90, 85)] }], errors: [{ path: 'thresholds[0].warning.value', messageId: 'misordered', message: /warning 90 must be below critical 85 when higher is worse/ }] },
+    { name: 'equal', runbooks: [{ thresholds: [threshold('>', 85, 85)] }], errors: [{ messageId: 'misordered', path: 'thresholds[0].warning.value' }] },
+    { name: 'reversed for <', runbooks: [{ thresholds: [threshold('<', 10, 20)] }], errors: [{ messageId: 'misordered', message: /must be above critical 20 when lower is worse/ }] },
   ],
 });

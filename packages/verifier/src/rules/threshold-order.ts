@@ -12,18 +12,37 @@ be above. Equal or reversed levels mean the critical alert fires first or never.
 Incorrect:
 
 \`\`\`yaml
-- metric: cpu_utilization
-  comparator: ">"
-  warning: { value: 90 }
-  critical: { value: 85 }
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+thresholds:
+  - metric: cpu_utilization
+    comparator: ">"
+    warning: { value: 90 }
+    critical: { value: 85 }
+    response: Investigate the busiest process
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
-  warning: { value: 70 }
-  critical: { value: 85 }
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+thresholds:
+  - metric: cpu_utilization
+    comparator: ">"
+    warning: { value: 70 }
+    critical: { value: 85 }
+    response: Investigate the busiest process
 \`\`\``,
+    messages: {
+      misordered: 'Threshold \'{{metric}}\': warning {{warning}} must be {{should}} critical {{critical}} when {{worse}} is worse (comparator "{{comparator}}")',
+    },
   },
   check({ corpus, report }) {
     for (const runbook of corpus.runbooks) {
@@ -35,7 +54,8 @@ Correct:
         report({
           source: runbook.source,
           path: [...path, 'warning', 'value'],
-          message: `Threshold '${t.metric}': warning ${t.warning.value} must be ${should} critical ${t.critical.value} when ${t.comparator === '>' ? 'higher' : 'lower'} is worse (comparator "${t.comparator}")`,
+          messageId: 'misordered',
+          data: { metric: t.metric, warning: t.warning.value, should, critical: t.critical.value, worse: t.comparator === '>' ? 'higher' : 'lower', comparator: t.comparator },
         });
       }
     }

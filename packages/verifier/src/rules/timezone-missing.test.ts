@@ -11,7 +11,7 @@ testRule(timezoneMissing, {
     {
       name: 'times with no zone anywhere',
       runbooks: [{ timezone: undefined, windows: [windowItem()], tasks: [taskItem({ start: '09:00' })] }],
-      errors: [{ path: 'windows[0].start', message: /Window 'weekly' starts at 02:00 in no time zone/ }, { path: 'tasks[0].start', message: /Task 'task' starts at 09:00/ }],
+      errors: [{ path: 'windows[0].start', messageId: 'missing', message: /Window 'weekly' starts at 02:00 in no time zone/ }, { messageId: 'missing', path: 'tasks[0].start', message: /Task 'task' starts at 09:00/ }],
     },
   ],
 });

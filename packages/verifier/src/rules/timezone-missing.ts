@@ -1,3 +1,4 @@
+import { timedItems } from '../model/timed-items.ts';
 import type { Rule } from './rule.ts';
 
 export const timezoneMissing: Rule = {
@@ -12,35 +13,45 @@ put a window in everyone's calendar at the wrong hour.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 # no timezone anywhere in the runbook
 windows:
   - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
     start: "02:00"
+    duration: PT2H
+    impact: minimal
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Africa/Nairobi
 windows:
   - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
     start: "02:00"
+    duration: PT2H
+    impact: minimal
     timezone: UTC   # optional: overrides the runbook's zone
 \`\`\``,
+    messages: {
+      missing: "{{noun}} '{{item}}' starts at {{start}} in no time zone; add 'timezone:' to the {{list}} or to the runbook",
+    },
   },
   check({ corpus, report }) {
-    for (const runbook of corpus.runbooks) {
-      if (runbook.timezone !== undefined) continue;
-      for (const [list, noun] of [['windows', 'Window'], ['tasks', 'Task']] as const) {
-        for (const item of runbook[list]) {
-          if (item.value.start === undefined || item.value.timezone !== undefined) continue;
-          report({
-            source: runbook.source,
-            path: [...item.path, 'start'],
-            message: `${noun} '${item.value.id}' starts at ${item.value.start} in no time zone; add 'timezone:' to the ${noun.toLowerCase()} or to the runbook`,
-          });
-        }
-      }
+    for (const { runbook, noun, item } of timedItems(corpus.runbooks.filter((runbook) => runbook.timezone === undefined))) {
+      if (item.value.start === undefined || item.value.timezone !== undefined) continue;
+      report({ source: runbook.source, path: [...item.path, 'start'], messageId: 'missing', data: { noun, item: item.value.id, start: item.value.start, list: noun.toLowerCase() } });
     }
   },
 };

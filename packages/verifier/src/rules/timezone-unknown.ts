@@ -1,3 +1,4 @@
+import { timedItems } from '../model/timed-items.ts';
 import { knownZone } from '../model/zones.ts';
 import type { Rule } from './rule.ts';
 
@@ -16,7 +17,7 @@ const ABBREVIATIONS: Record<string, string> = {
 const CANONICAL = new Map<string, string>([...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]));
 
 /** What to write instead of a zone name that is not one. */
-export function suggestZone(zone: string): string {
+function suggestZone(zone: string): string {
   const upper = zone.trim().toUpperCase();
   const abbreviation = ABBREVIATIONS[upper];
   if (abbreviation) return `'${zone}' is an abbreviation; write the IANA name '${abbreviation}'${upper === 'GMT' || upper === 'BST' ? " (or 'UTC' if the time does not follow British summer time)" : ''}`;
@@ -43,23 +44,34 @@ ignore DST, so both are refused with the name to use instead.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: EAT
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
 timezone: Africa/Nairobi
 \`\`\``,
+    messages: {
+      unknown: 'Unknown time zone: {{suggestion}}',
+    },
   },
   check({ corpus, report }) {
     for (const runbook of corpus.runbooks) {
       const places = [
         { zone: runbook.timezone, path: ['timezone'] },
-        ...[...runbook.windows, ...runbook.tasks].map((item) => ({ zone: item.value.timezone, path: [...item.path, 'timezone'] })),
+        ...Array.from(timedItems([runbook]), ({ item }) => ({ zone: item.value.timezone, path: [...item.path, 'timezone'] })),
       ];
       for (const { zone, path } of places) {
-        if (zone !== undefined && !knownZone(zone)) report({ source: runbook.source, path, message: `Unknown time zone: ${suggestZone(zone)}` });
+        if (zone !== undefined && !knownZone(zone)) report({ source: runbook.source, path, messageId: 'unknown', data: { suggestion: suggestZone(zone) } });
       }
     }
   },

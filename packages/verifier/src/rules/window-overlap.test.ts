@@ -15,12 +15,12 @@ testRule(windowOverlap, {
     {
       name: 'the platform guide: monthly on last Sundays over weekly Sundays',
       runbooks: [{ windows: [weekly, monthly] }],
-      errors: [{ path: 'windows[1].id', message: /^Window 'monthly' \(Sun 02:00–06:00 UTC\) overlaps window 'weekly' \(Sun 02:00–04:00 UTC\) on 2026-11-29 and 13 more times; if 'monthly' replaces 'weekly' on those days, add supersedes: \[weekly\]$/ }],
+      errors: [{ path: 'windows[1].id', messageId: 'overlaps', message: /^Window 'monthly' \(Sun 02:00–06:00 UTC\) overlaps window 'weekly' \(Sun 02:00–04:00 UTC\) on 2026-11-29 and 13 more times; if 'monthly' replaces 'weekly' on those days, add supersedes: \[weekly\]$/ }],
     },
     {
       name: 'across runbooks of one system, in two zones',
       runbooks: [{ windows: [weekly] }, { timezone: 'Africa/Nairobi', windows: [windowItem({ id: 'nairobi', start: '05:30', duration: 'PT1H' })] }],
-      errors: [{ file: 'runbooks/r1.mdx', path: 'windows[0].id', message: /Window 'nairobi' \(Sun 05:30–06:30 Africa\/Nairobi = Sun 02:30–03:30 UTC\) overlaps window 'weekly' in runbooks\/r0\.mdx:\d+ \(Sun 02:00–04:00 UTC\)/ }],
+      errors: [{ file: 'runbooks/r1.mdx', path: 'windows[0].id', messageId: 'overlaps', message: /Window 'nairobi' \(Sun 05:30–06:30 Africa\/Nairobi = Sun 02:30–03:30 UTC\) overlaps window 'weekly' in runbooks\/r0\.mdx:\d+ \(Sun 02:00–04:00 UTC\)/ }],
     },
   ],
 });

@@ -3,7 +3,7 @@ import { windowOccurrences, type WindowOccurrence } from '../model/windows.ts';
 import { clock, spanWithUtc } from '../time/format.ts';
 import { overlapsByGroup } from '../time/intervals.ts';
 import { groupBy } from '../model/group-by.ts';
-import { placeOf } from './report-helpers.ts';
+import { placeOf } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 const order = (o: WindowOccurrence) => `${o.runbook.source.file}\u0000${String(o.window.path[1]).padStart(6, '0')}`;
@@ -22,16 +22,31 @@ left out of the feeds and the check.
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 windows:
-  - { id: weekly, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, ... }
-  - { id: monthly, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, ... }
+  - { id: weekly, title: Weekly maintenance, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, impact: minimal }
+  - { id: monthly, title: Monthly maintenance, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, impact: downtime }
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
-  - { id: monthly, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, supersedes: [weekly], ... }
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+windows:
+  - { id: weekly, title: Weekly maintenance, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, impact: minimal }
+  - { id: monthly, title: Monthly maintenance, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, impact: downtime, supersedes: [weekly] }
 \`\`\``,
+    messages: {
+      overlaps: "Window '{{window}}' ({{span}}) overlaps window '{{other}}'{{where}} ({{otherSpan}}) on {{date}}{{more}}{{hint}}",
+    },
   },
   check({ corpus, time, report }) {
     for (const runbooks of groupBy(corpus.runbooks, (r) => r.system).values()) {
@@ -48,7 +63,8 @@ Correct:
         report({
           source: later.runbook.source,
           path: [...later.window.path, 'id'],
-          message: `Window '${later.window.value.id}' (${spanWithUtc(later.start, later.end, later.zone)}) overlaps window '${first.window.value.id}'${where} (${spanWithUtc(first.start, first.end, first.zone)}) on ${clock(later.start, later.zone).date}${more}${hint}`,
+          messageId: 'overlaps',
+          data: { window: later.window.value.id, span: spanWithUtc(later.start, later.end, later.zone), other: first.window.value.id, where, otherSpan: spanWithUtc(first.start, first.end, first.zone), date: clock(later.start, later.zone).date, more, hint },
           related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `window '${first.window.value.id}'` }],
         });
       }

@@ -12,20 +12,45 @@ replaces. A misspelt or removed window would leave the task unchecked, or the ov
 Incorrect:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
 windows:
   - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "02:00"
+    duration: PT2H
+    impact: minimal
 tasks:
-  - id: patching
-    window: weekly-maintenance
+  - { id: patching, title: OS patching, kind: update, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:30", owner: ops, window: weekly-maintenance }
 \`\`\`
 
 Correct:
 
 \`\`\`yaml
+id: database
+title: Database maintenance
+system: billing
+owners: [ops]
+timezone: UTC
+windows:
+  - id: weekly
+    title: Weekly maintenance
+    rrule: FREQ=WEEKLY;BYDAY=SU
+    start: "02:00"
+    duration: PT2H
+    impact: minimal
 tasks:
-  - id: patching
-    window: weekly
+  - { id: patching, title: OS patching, kind: update, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:30", owner: ops, window: weekly }
 \`\`\``,
+    messages: {
+      taskWindow: "Task '{{task}}' names window '{{window}}', which does not exist{{known}}",
+      supersedesItself: "Window '{{window}}' supersedes itself; name the window it replaces",
+      supersedesUnknown: "Window '{{window}}' supersedes '{{superseded}}', which is not a window of this runbook{{others}}",
+    },
   },
   check({ corpus, report }) {
     for (const runbook of corpus.runbooks) {
@@ -34,15 +59,15 @@ tasks:
         const name = task.value.window;
         if (name === undefined || ids.includes(name)) continue;
         const known = ids.length ? `; this runbook's windows are ${ids.map((id) => `'${id}'`).join(', ')}` : '; this runbook has no windows';
-        report({ source: runbook.source, path: [...task.path, 'window'], message: `Task '${task.value.id}' names window '${name}', which does not exist${known}` });
+        report({ source: runbook.source, path: [...task.path, 'window'], messageId: 'taskWindow', data: { task: task.value.id, window: name, known } });
       }
       for (const window of runbook.windows) {
         (window.value.supersedes ?? []).forEach((name, index) => {
           const path = [...window.path, 'supersedes', index];
-          if (name === window.value.id) report({ source: runbook.source, path, message: `Window '${name}' supersedes itself; name the window it replaces` });
+          if (name === window.value.id) report({ source: runbook.source, path, messageId: 'supersedesItself', data: { window: name } });
           else if (!runbook.windows.some((w) => w.value.id === name)) {
             const others = runbook.windows.filter((w) => w !== window).map((w) => `'${w.value.id}'`);
-            report({ source: runbook.source, path, message: `Window '${window.value.id}' supersedes '${name}', which is not a window of this runbook${others.length ? `; its other windows are ${others.join(', ')}` : ''}` });
+            report({ source: runbook.source, path, messageId: 'supersedesUnknown', data: { window: window.value.id, superseded: name, others: others.length ? `; its other windows are ${others.join(', ')}` : '' } });
           }
         });
       }

@@ -1,0 +1,34 @@
+import type { Corpus, Item, Runbook } from '../model/corpus.ts';
+import { groupBy } from '../model/group-by.ts';
+import type { DataPath } from '../source/yaml-locate.ts';
+
+/** One place an item is stated. */
+export interface Statement<T> {
+  runbook: Runbook;
+  item: Item<T>;
+}
+
+type Lists = { [K in 'objectives' | 'thresholds' | 'tasks']: Runbook[K][number]['value'] };
+
+/**
+ * Items that state the same thing for one system (a scenario, a metric, an activity), each
+ * later statement paired with the first: the conflict rules report the later one and name the
+ * first, so that a value stated three times gives two findings, not three. Items whose key is
+ * undefined state nothing to compare.
+ */
+export function* restatements<K extends keyof Lists>(corpus: Corpus, list: K, keyOf: (value: Lists[K]) => string | undefined): Generator<{ first: Statement<Lists[K]>; other: Statement<Lists[K]> }> {
+  const all = corpus.runbooks.flatMap((runbook) => (runbook[list] as Array<Item<Lists[K]>>).filter((item) => keyOf(item.value) !== undefined).map((item) => ({ runbook, item })));
+  for (const [first, ...rest] of groupBy(all, ({ runbook, item }) => `${runbook.system}\u0000${keyOf(item.value)}`).values()) {
+    for (const other of rest) yield { first: first!, other };
+  }
+}
+
+/** The first statement as a conflict finding's `related` location, at one of its fields. */
+export function relatedTo(first: Statement<unknown>, field: string, message: string): Array<{ source: Runbook['source']; path: DataPath; message: string }> {
+  return [{ source: first.runbook.source, path: [...first.item.path, field], message }];
+}
+
+/** "runbooks/a.mdx:31": where another runbook's item is, for messages about conflicts. */
+export function placeOf(runbook: Runbook, path: ReadonlyArray<string | number>): string {
+  return `${runbook.source.file}:${runbook.source.positionOf(path).line}`;
+}
