@@ -28,7 +28,7 @@ let cached: { key: string; model: SiteModel } | undefined;
  * the request's model from `Astro.locals.model`.
  */
 export function getModel(): SiteModel {
-  // Nothing changes under a build, and statting every runbook once per page would make a build of n runbooks O(n²).
+  // Nothing changes under a build, and statting every runbook once per page would make a build of n runbooks O(n²): a minute more for 1,000.
   if (cached && !import.meta.env.DEV) return cached.model;
   const root = process.cwd();
   const { config } = loadConfig(root);
@@ -61,8 +61,9 @@ export function perModel<T>(derive: (model: SiteModel) => T): (model: SiteModel)
 /**
  * A digest of what the model is built from: the config, "today" (a dev server left running
  * overnight moves on with the date), and the path, size and modification time of every entry
- * under runbooks/ and of the owners and Prometheus rules files the config names. Statting a few
- * hundred files takes well under a millisecond per request, far less than reading them.
+ * under runbooks/ and of the owners and Prometheus rules files the config names. On the loaded
+ * two-core machine it took 3 ms for the shipped runbooks/ and 57 ms for 1,000 runbooks: per
+ * request in the dev server, where reading and checking them again would take far longer.
  */
 function inputsKey(root: string, config: AlmanacConfig): string {
   const tree = join(root, 'runbooks');
