@@ -30,6 +30,12 @@ export default defineConfig({
       title: 'Almanac',
       description: 'Maintenance runbooks as code: schedules, owners, thresholds and recovery objectives.',
       markdown: { processedDirs: ['./runbooks/'] },
+      expressiveCode: {
+        shiki: {
+          // Shiki stops colouring a line after 500 ms by default, which a loaded machine reaches: a build would colour code differently from the last.
+          transformers: [{ name: 'almanac:no-tokenize-time-limit', preprocess: (_code, options) => void (options.tokenizeTimeLimit = 0) }],
+        },
+      },
       customCss: ['./src/styles/runbook.css', './src/styles/print.css'],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',

@@ -1,12 +1,15 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { getModel } from './lib/model.ts';
 import { summarySections } from './lib/sections.ts';
 
-/** Lists the summary's sections (owners, windows, tasks…) in a runbook's "On this page", before its text's headings. */
+/**
+ * Puts a runbook's page's runbook on `Astro.locals.runbook`, for the summary above its text, and
+ * lists the summary's sections (owners, windows, tasks…) in its "On this page", before its text's headings.
+ */
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
   const { filePath } = route.entry;
-  const runbook = filePath ? getModel().byFile.get(filePath) : undefined;
+  const runbook = filePath ? context.locals.model.byFile.get(filePath) : undefined;
+  context.locals.runbook = runbook;
   if (!runbook || !route.toc) return;
   const sections = summarySections(runbook, new Set(route.headings.map((h) => h.slug)));
   const [overview, ...body] = route.toc.items;

@@ -10,7 +10,7 @@ import {
   TimeEngine,
   type UnexportedThreshold,
 } from '@almanac/verifier';
-import { getModel } from './model.ts';
+import { perModel, type SiteModel } from './model.ts';
 import { pageHrefs } from './pages.ts';
 
 /*
@@ -24,20 +24,15 @@ export interface AlertingFiles {
   'alertmanager-route.yml': string;
 }
 
-let files: Promise<AlertingFiles> | undefined;
-
 /** The thresholds with no query or no level: listed on the report page and in the build output. */
-export function unexportedThresholds(): UnexportedThreshold[] {
-  const { corpus, config } = getModel();
+export function unexportedThresholds({ corpus, config }: SiteModel): UnexportedThreshold[] {
   return thresholdQueries(corpus.runbooks, config.metrics).unexported;
 }
 
-export function getAlertingFiles(): Promise<AlertingFiles> {
-  return (files ??= build());
-}
+/** The alerting files of a model, worked out once for its three endpoints. */
+export const getAlertingFiles = perModel(build);
 
-async function build(): Promise<AlertingFiles> {
-  const { corpus, config, result, siteUrl } = getModel();
+async function build({ corpus, config, result, siteUrl }: SiteModel): Promise<AlertingFiles> {
   const hrefs = await pageHrefs();
   const { exported, unexported } = thresholdQueries(corpus.runbooks, config.metrics);
   const groups = prometheusRuleGroups(exported, (runbook, threshold) => `${siteUrl}${hrefs.get(runbook.source.file) ?? '/'}#${thresholdAnchor(threshold.value.metric)}`);

@@ -19,21 +19,30 @@ function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env };
 }
 
-/** `astro build` with the project's Node 24 (the `node` devDependency), whichever Node runs the tests. */
-const astro = (outDir: string) => [join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir]] as const;
+/** An `astro` command with the project's Node 24 (the `node` devDependency), whichever Node runs the tests. */
+const astro = (...args: string[]) => [join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args]] as const;
 
 /**
  * Builds the site into `outDir`, waiting for it. The site alone, without `almanac verify` first:
  * these tests are about the pages, and a runbook with errors still gets its page.
  */
 export function buildSite(outDir: string, env: Record<string, string> = {}): void {
-  const [node, args] = astro(outDir);
+  const [node, args] = astro('build', '--outDir', outDir);
   execFileSync(node, args, { cwd: ROOT, env: buildEnv(env), stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /** Starts the same build without waiting for it; its output goes to `log`. */
 export function startBuild(outDir: string, env: Record<string, string>, log: string): ChildProcess {
-  const [node, args] = astro(outDir);
+  return startAstro(ROOT, ['build', '--outDir', outDir], env, log);
+}
+
+/** Starts `astro dev` in the project at `root` (a copy of this one), on 127.0.0.1 at `port`; its output goes to `log`. */
+export function startDev(root: string, port: number, log: string): ChildProcess {
+  return startAstro(root, ['dev', '--host', '127.0.0.1', '--port', String(port)], {}, log);
+}
+
+function startAstro(cwd: string, command: string[], env: Record<string, string>, log: string): ChildProcess {
+  const [node, args] = astro(...command);
   const out = openSync(log, 'w');
-  return spawn(node, args, { cwd: ROOT, env: buildEnv(env), stdio: ['ignore', out, out] });
+  return spawn(node, args, { cwd, env: buildEnv(env), stdio: ['ignore', out, out] });
 }

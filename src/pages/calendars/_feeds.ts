@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createFeedWriter, feedHorizon, feedSets, TimeEngine, type FeedSet, type FeedWriter, type Runbook } from '@almanac/verifier';
-import { getModel } from '../../lib/model.ts';
+import { perModel, type SiteModel } from '../../lib/model.ts';
 import { pageHrefs } from '../../lib/pages.ts';
 
 /*
@@ -13,15 +13,10 @@ interface Feeds {
   writer: FeedWriter;
 }
 
-let feeds: Promise<Feeds> | undefined;
+/** The feeds of a model, worked out once for every calendar endpoint and page that reads it. */
+const getFeeds = perModel(build);
 
-/** The feeds of this build, worked out once for every calendar endpoint. */
-function getFeeds(): Promise<Feeds> {
-  return (feeds ??= build());
-}
-
-async function build(): Promise<Feeds> {
-  const { corpus, config, result, siteUrl } = getModel();
+async function build({ corpus, config, result, siteUrl }: SiteModel): Promise<Feeds> {
   // Its own engine: the feeds' horizon (30 days back, 400 ahead) is not the checks' one.
   const time = new TimeEngine(feedHorizon(result.today, config.feeds));
   const hrefs = await pageHrefs();
@@ -79,20 +74,20 @@ function sourceDateEpoch(): number | undefined {
 }
 
 /** The ids of one kind of feed, for getStaticPaths: `system` gives every system with a feed. */
-export async function feedIds(kind: 'system' | 'owner'): Promise<string[]> {
+export async function feedIds(model: SiteModel, kind: 'system' | 'owner'): Promise<string[]> {
   const prefix = `${kind}/`;
-  return [...(await getFeeds()).sets.keys()].filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
+  return [...(await getFeeds(model)).sets.keys()].filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
 }
 
 /** Whether a feed (its path on the site, as src/lib/feeds.ts gives it) has no windows in its horizon. */
-export async function feedIsEmpty(feed: string): Promise<boolean> {
-  const set = (await getFeeds()).sets.get(feed.replace(/^\/calendars\//, '').replace(/\.ics$/, ''));
+export async function feedIsEmpty(model: SiteModel, feed: string): Promise<boolean> {
+  const set = (await getFeeds(model)).sets.get(feed.replace(/^\/calendars\//, '').replace(/\.ics$/, ''));
   if (!set) throw new Error(`${feed} is not one of the feeds this build writes`);
   return set.windows.length === 0;
 }
 
-export async function feedResponse(path: string): Promise<Response> {
-  const { sets, writer } = await getFeeds();
+export async function feedResponse(model: SiteModel, path: string): Promise<Response> {
+  const { sets, writer } = await getFeeds(model);
   const set = sets.get(path);
   if (!set) return new Response(null, { status: 404 });
   // Bytes, not text: a large organisation's feed of all windows is longer than one string can be.
