@@ -1,4 +1,4 @@
-import { isPlaceholder, ownerIn, ownerOf, type Escalation, type Item, type Owner, type Runbook, type Task } from '@almanac/verifier';
+import { isPlaceholder, ownerDirectory, ownerIn, ownerReferences, type Corpus, type Escalation, type Item, type Owner, type Runbook, type Task } from '@almanac/verifier';
 
 export { ownerIdsOf, ownerOf } from '@almanac/verifier';
 
@@ -35,24 +35,20 @@ export function distinctOwnerName(owners: Record<string, Owner>, id: string): st
 }
 
 /**
- * Every owner of every registry, and every id a runbook names that no registry has, with what
- * each one owns; sorted by name so the owners page reads like a directory.
+ * Every owner of the verifier's directory (every registry, and every id a runbook names that no
+ * registry has), with what each one owns; sorted by name so the owners page reads like a directory.
  */
-export function ownerRecords(runbooks: readonly Runbook[], registries: ReadonlyArray<{ owners: Record<string, Owner> }>): OwnerRecord[] {
+export function ownerRecords(runbooks: readonly Runbook[], registries: Corpus['registries']): OwnerRecord[] {
   const records = new Map<string, OwnerRecord>();
-  const recordOf = (id: string, owner?: Owner): OwnerRecord => {
-    let record = records.get(id);
-    if (!record) records.set(id, (record = { id, owner, runbooks: [], tasks: [], escalations: [], monitors: [] }));
-    record.owner ??= owner;
-    return record;
-  };
-  for (const registry of registries) for (const [id, owner] of Object.entries(registry.owners)) recordOf(id, owner);
+  for (const [id, owner] of ownerDirectory(runbooks, registries)) records.set(id, { id, owner, runbooks: [], tasks: [], escalations: [], monitors: [] });
   for (const runbook of runbooks) {
-    const of = (id: string) => recordOf(id, ownerOf(runbook, id));
-    for (const id of runbook.owners) of(id).runbooks.push(runbook);
-    for (const task of runbook.tasks) of(task.value.owner).tasks.push({ runbook, task });
-    for (const level of runbook.escalation) of(level.value.owner).escalations.push({ runbook, level });
-    for (const monitor of runbook.monitors) if (monitor.value.owner) of(monitor.value.owner).monitors.push({ runbook, monitor });
+    for (const reference of ownerReferences(runbook)) {
+      const record = records.get(reference.owner)!;
+      if (reference.list === 'owners') record.runbooks.push(runbook);
+      else if (reference.list === 'tasks') record.tasks.push({ runbook, task: reference.item });
+      else if (reference.list === 'escalation') record.escalations.push({ runbook, level: reference.item });
+      else record.monitors.push({ runbook, monitor: reference.item });
+    }
   }
   const name = (r: OwnerRecord) => (r.owner?.name ?? r.id).toLowerCase();
   return [...records.values()].sort((a, b) => name(a).localeCompare(name(b), 'en') || a.id.localeCompare(b.id, 'en'));

@@ -3,12 +3,19 @@ import type { Task, Window } from '../schema/runbook.ts';
 import type { DataPath } from '../source/yaml-locate.ts';
 import type { Corpus, Item, Runbook } from './corpus.ts';
 
+/** A place a runbook names an owner: in its `owners` list, or as the owner of one of its items. */
+export type OwnerReference =
+  | { owner: string; path: DataPath; list: 'owners' }
+  | { owner: string; path: DataPath; list: 'tasks'; item: Runbook['tasks'][number] }
+  | { owner: string; path: DataPath; list: 'escalation'; item: Runbook['escalation'][number] }
+  | { owner: string; path: DataPath; list: 'monitors'; item: Runbook['monitors'][number] };
+
 /** Every place a runbook names an owner: its owners, then its tasks', escalation levels' and monitors'. */
-export function* ownerReferences(runbook: Runbook): Generator<{ owner: string; path: DataPath }> {
-  for (const [index, owner] of runbook.owners.entries()) yield { owner, path: ['owners', index] };
-  for (const list of ['tasks', 'escalation', 'monitors'] as const) {
-    for (const item of runbook[list]) if (item.value.owner) yield { owner: item.value.owner, path: [...item.path, 'owner'] };
-  }
+export function* ownerReferences(runbook: Runbook): Generator<OwnerReference> {
+  for (const [index, owner] of runbook.owners.entries()) yield { owner, path: ['owners', index], list: 'owners' };
+  for (const item of runbook.tasks) yield { owner: item.value.owner, path: [...item.path, 'owner'], list: 'tasks', item };
+  for (const item of runbook.escalation) yield { owner: item.value.owner, path: [...item.path, 'owner'], list: 'escalation', item };
+  for (const item of runbook.monitors) if (item.value.owner) yield { owner: item.value.owner, path: [...item.path, 'owner'], list: 'monitors', item };
 }
 
 /** Every owner id a runbook names, once each. */
