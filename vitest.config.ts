@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...SITE_TESTS],
+          // Vitest's default on two cores is one worker, which leaves a core idle; the unit tests are all CPU.
+          maxWorkers: 2,
           // First, while the site tier's build runs beside it.
           sequence: { groupOrder: 0 },
         },
@@ -23,6 +25,9 @@ export default defineConfig({
           name: 'site',
           include: SITE_TESTS,
           globalSetup: ['test/site/global-setup.ts'],
+          // Two files side by side: each waits on Chromium or Astro, not on itself; more than two
+          // Chromiums on two cores only slow each other down (four timed out).
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -11,8 +11,6 @@ import { resolveStatic, serveStatic } from './static-server.ts';
  * The built site in a real browser. Expectations come from the verifier's model, not from the
  * site's own helpers, so a formatting bug cannot agree with itself.
  */
-
-const SCREENSHOTS = join(ROOT, 'test/screenshots');
 
 let browser: Browser;
 let site: { url: string; close: () => Promise<void> };
@@ -74,7 +72,6 @@ beforeAll(async () => {
   ensureBuilt();
   model = modelOfBuild();
   hrefs = runbookHrefs(model.runbooks);
-  mkdirSync(SCREENSHOTS, { recursive: true });
   site = await serveStatic(DIST);
   browser = await launchChromium();
 }, 180_000);
@@ -142,7 +139,6 @@ describe('calendar', () => {
     const time = entry.locator(`time[datetime="${iso.slice(0, 16)}Z"]`);
     await expect(time.count()).resolves.toBe(1);
     expect(await time.textContent()).toBe(`${hhmm(next!.start)}–${hhmm(next!.end)} UTC`);
-    await page.screenshot({ path: join(SCREENSHOTS, 'calendar.png'), fullPage: true });
     await page.close();
   });
 
@@ -221,7 +217,6 @@ describe('runbook pages', () => {
       // The summary's own words; the authors' descriptions may quote durations as they like.
       const generated = await page.locator('.runbook-facts, .window-when, .task-time, .level-warning, .level-critical, table.objectives td, .escalation > li > p:first-child').allInnerTexts();
       for (const text of generated) expect(text, runbook.id).not.toMatch(isoDuration);
-      if (runbook === model.runbooks[0]) await page.screenshot({ path: join(SCREENSHOTS, 'runbook.png'), fullPage: true });
       await page.close();
     }
   }, 120_000);
@@ -243,10 +238,7 @@ describe('every page', () => {
   it('opens without console errors, failed requests or exceptions', async () => {
     for (const file of htmlFiles()) {
       const path = urlPathOf(file);
-      const page = await open(path);
-      if (path === '/') await page.screenshot({ path: join(SCREENSHOTS, 'home.png'), fullPage: true });
-      if (path === '/owners/') await page.screenshot({ path: join(SCREENSHOTS, 'owners.png'), fullPage: true });
-      await page.close();
+      await (await open(path)).close();
     }
     expect(problems).toEqual([]);
   }, 120_000);
