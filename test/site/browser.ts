@@ -13,14 +13,15 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * The built site served and one Chromium for a whole test file (launching one per test costs
- * seconds): call at the top of a file, read `.url` and `.browser` inside its tests.
+ * seconds): call at the top of a file, read `.url` and `.browser` inside its tests. `extras` are
+ * files outside the site to serve beside it (see `serveStatic`).
  */
-export function builtSiteInBrowser(root: string, prepare: () => void): { url: string; browser: Browser } {
+export function builtSiteInBrowser(root: string, prepare: () => void, extras: Record<string, string> = {}): { url: string; browser: Browser } {
   const handle = { url: '', browser: undefined as unknown as Browser };
   let server: { url: string; close: () => Promise<void> } | undefined;
   beforeAll(async () => {
     prepare();
-    server = await serveStatic(root);
+    server = await serveStatic(root, extras);
     handle.url = server.url;
     handle.browser = await launchChromium();
   }, 180_000);

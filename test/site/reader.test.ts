@@ -44,13 +44,27 @@ function hhmm(instant: number, zone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }
 
-/** A page at a fixed hour for a reader in `zone`. */
-async function openAt(path: string, zone: string, now: number, options: { javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
+/**
+ * A reader in `zone`: one browser context, with one page that `at` opens at a fixed hour. A test
+ * loads its pages in it one after another (a new page per load cost Chromium twice the time); no
+ * test shares it with another, so no choice a test stores carries over.
+ */
+async function readerIn(zone: string, options: { javaScript?: boolean } = {}): Promise<{ at: (path: string, now: number) => Promise<Page>; page: Page; context: BrowserContext }> {
   const context = await site.browser.newContext({ timezoneId: zone, javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.clock.setFixedTime(now);
-  await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
-  return { page, context };
+  const at = async (path: string, now: number) => {
+    await page.clock.setFixedTime(now);
+    await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+    return page;
+  };
+  return { at, page, context };
+}
+
+/** A page at a fixed hour for a reader in `zone`, in a context of its own. */
+async function openAt(path: string, zone: string, now: number, options: { javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
+  const reader = await readerIn(zone, options);
+  await reader.at(path, now);
+  return reader;
 }
 
 function pathOf(runbook: Runbook): string {
@@ -76,6 +90,7 @@ describe('now and next, at the hour and in the zone of the reader', () => {
     it(`says what is in maintenance now and next, on the home page and a runbook page, in ${zone}`, async () => {
       const { inside, during, between } = clockSettings();
       const label = zone.slice(zone.indexOf('/') + 1).replaceAll('_', ' ');
+      const reader = await readerIn(zone);
       for (const now of [during, between]) {
         const current = occurrences.filter((o) => o.start <= now && now < o.end);
         const next = occurrences.find((o) => o.start > now)!;
@@ -83,7 +98,7 @@ describe('now and next, at the hour and in the zone of the reader', () => {
           ['/', occurrences],
           [pathOf(inside.runbook), occurrences.filter((o) => o.runbook === inside.runbook)],
         ] as const) {
-          const { page, context } = await openAt(path, zone, now);
+          const page = await reader.at(path, now);
           const status = page.locator('.live-status').first();
           const nowText = await status.locator('.live-now').innerText();
           const mineNow = mine.filter((o) => current.includes(o));
@@ -104,10 +119,10 @@ describe('now and next, at the hour and in the zone of the reader', () => {
           // New York's evening is the day before in the window's zone; the reader's date is then named.
           const dateIn = (z: string) => new Intl.DateTimeFormat('en-CA', { timeZone: z }).format(mineNext.start);
           expect(/your time: \w{3} \d{1,2} \w{3} \d{4}, /.test(nextText), `${nextText}: date named`).toBe(dateIn(zone) !== dateIn(mineNext.zone));
-          await context.close();
         }
         expect(next).toBeDefined();
       }
+      await reader.context.close();
     });
   }
 
@@ -154,8 +169,9 @@ describe('now and next, at the hour and in the zone of the reader', () => {
 describe('runbook summary card', () => {
   it('answers whom to call, with reachable contacts only, and counts placeholders', async () => {
     const { between } = clockSettings();
+    const reader = await readerIn('UTC');
     for (const runbook of runbooks) {
-      const { page, context } = await openAt(pathOf(runbook), 'UTC', between);
+      const page = await reader.at(pathOf(runbook), between);
       const card = await page.locator('.runbook-facts').innerText();
       expect(card).toMatch(/Call first/);
       const owners = runbook.owners.map((id) => runbook.registry.owners[id]);
@@ -173,8 +189,8 @@ describe('runbook summary card', () => {
         expect(card).toContain('none defined in this runbook');
         expect(card).not.toContain('for now');
       }
-      await context.close();
     }
+    await reader.context.close();
   });
 });
 

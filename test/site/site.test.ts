@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DAY, durationMs, loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, windowOccurrences, type Runbook, type VerifyResult } from '@almanac/verifier';
 import { launchChromium } from './browser.ts';
@@ -14,7 +14,9 @@ import { resolveStatic, serveStatic } from './static-server.ts';
 
 let browser: Browser;
 let site: { url: string; close: () => Promise<void> };
-/** Console errors, failed requests and uncaught exceptions of every page opened, by page. */
+/** The one page every test drives: a new page per test would cost Chromium more than the test. */
+let page: Page;
+/** Console errors, failed requests and uncaught exceptions while a test drives the page. */
 const problems: string[] = [];
 
 function htmlFiles(dir = DIST): string[] {
@@ -29,15 +31,9 @@ function urlPathOf(file: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
+/** The page at `path`, on screen (a test may have switched it to print). */
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => problems.push(`${path}: uncaught ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${path}: ${response.status()} for ${response.url()}`);
-  });
+  await page.emulateMedia({ media: 'screen' });
   await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
   return page;
 }
@@ -74,7 +70,20 @@ beforeAll(async () => {
   hrefs = runbookHrefs(model.runbooks);
   site = await serveStatic(DIST);
   browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
+  });
 }, 180_000);
+
+// Every page is opened, and checked for these, in every-page.test.ts; these are the ones the tests here set off.
+afterEach(() => {
+  expect(problems.splice(0), 'console errors, failed requests or exceptions').toEqual([]);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -109,7 +118,7 @@ describe('search', () => {
 
   it('finds a word that only one runbook’s frontmatter holds, and opens that runbook', async () => {
     const { word, runbook } = frontmatterOnlyWord();
-    const page = await open('/');
+    await open('/');
     await page.locator('site-search button[data-open-modal]:not([disabled])').click();
     await page.locator('#starlight__search input.pagefind-ui__search-input').fill(word);
     const result = page.locator(`#starlight__search a.pagefind-ui__result-link[href^="${hrefs.get(runbook)}"]`).first();
@@ -117,7 +126,6 @@ describe('search', () => {
     await result.click();
     await page.waitForURL((url) => url.pathname === hrefs.get(runbook));
     expect(await page.locator('h1#_top').textContent()).toBe(runbook.title);
-    await page.close();
   });
 });
 
@@ -133,25 +141,23 @@ describe('calendar', () => {
     const iso = new Date(next!.start).toISOString();
     const hhmm = (instant: number) => new Date(instant).toISOString().slice(11, 16);
 
-    const page = await open('/calendar/');
+    await open('/calendar/');
     const day = page.locator('.agenda-day', { has: page.locator(`h3#day-${iso.slice(0, 10)}`) });
     const entry = day.locator('.agenda-entry', { has: page.locator(`a[href="${hrefs.get(next!.runbook)}#window-${next!.window.value.id}"]`) });
     const time = entry.locator(`time[datetime="${iso.slice(0, 16)}Z"]`);
     await expect(time.count()).resolves.toBe(1);
     expect(await time.textContent()).toBe(`${hhmm(next!.start)}–${hhmm(next!.end)} UTC`);
-    await page.close();
   });
 
   it('filters by system', async () => {
     const system = [...new Set(model.runbooks.filter((r) => r.windows.length).map((r) => r.system))].sort()[0];
     if (system === undefined) throw new Error('no shipped runbook has a window to filter the calendar by');
-    const page = await open('/calendar/');
+    await open('/calendar/');
     await page.locator('.agenda-filters select[name="system"]').selectOption(system);
     const shown = await page.locator('.agenda-entry:visible').evaluateAll((entries) => entries.map((e) => (e as HTMLElement).dataset.system));
     expect(shown.length).toBeGreaterThan(0);
     expect(new Set(shown)).toEqual(new Set([system]));
     expect(new URL(page.url()).searchParams.get('system')).toBe(system);
-    await page.close();
   });
 });
 
@@ -201,7 +207,7 @@ describe('runbook pages', () => {
   it('show each runbook’s owners and thresholds, with no raw ISO durations', async () => {
     const isoDuration = /\bP(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?\b/;
     for (const runbook of model.runbooks) {
-      const page = await open(hrefs.get(runbook)!);
+      await open(hrefs.get(runbook)!);
       const facts = await page.locator('.runbook-facts').innerText();
       expect(facts, runbook.id).toContain(runbook.system);
       for (const id of runbook.owners) {
@@ -217,32 +223,22 @@ describe('runbook pages', () => {
       // The summary's own words; the authors' descriptions may quote durations as they like.
       const generated = await page.locator('.runbook-facts, .window-when, .task-time, .level-warning, .level-critical, table.objectives td, .escalation > li > p:first-child').allInnerTexts();
       for (const text of generated) expect(text, runbook.id).not.toMatch(isoDuration);
-      await page.close();
     }
   }, 120_000);
 
   it('print as a checklist without the site’s navigation', async () => {
     const runbook = model.runbooks.find((r) => r.tasks.length > 0);
     if (runbook === undefined) throw new Error('no shipped runbook has a task to print as a checklist');
-    const page = await open(hrefs.get(runbook)!);
+    await open(hrefs.get(runbook)!);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('header.header').isVisible()).resolves.toBe(false);
     await expect(page.locator('nav.sidebar').isVisible()).resolves.toBe(false);
     await expect(page.locator('.subscribe').first().isVisible()).resolves.toBe(false);
     await expect(page.locator('.check-box').first().isVisible()).resolves.toBe(true);
-    await page.close();
   });
 });
 
 describe('every page', () => {
-  it('opens without console errors, failed requests or exceptions', async () => {
-    for (const file of htmlFiles()) {
-      const path = urlPathOf(file);
-      await (await open(path)).close();
-    }
-    expect(problems).toEqual([]);
-  }, 120_000);
-
   it('links only to pages, files and anchors that exist', () => {
     const site = new URL(model.siteUrl);
     const ids = new Map<string, Set<string>>();

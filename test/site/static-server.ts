@@ -42,10 +42,14 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
   return undefined;
 }
 
-/** Serves a built site on 127.0.0.1 at a free port, for the browser tests. */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves a built site on 127.0.0.1 at a free port, for the browser tests. `extras` maps URL paths
+ * to files outside the site that a test loads into its pages (axe-core): served from the same
+ * origin, Chromium compiles such a script once and not on every page, as it does an inline one.
+ */
+export async function serveStatic(root: string, extras: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const file = resolveStatic(root, request.url ?? '/');
+    const file = extras[request.url ?? ''] ?? resolveStatic(root, request.url ?? '/');
     if (!file) {
       const notFound = resolveStatic(root, '/404.html');
       response.writeHead(404, { 'Content-Type': TYPES['.html']! });
