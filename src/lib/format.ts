@@ -1,5 +1,5 @@
 import { clock, DAY, durationMs, humanizeDuration, MINUTE, offsetIn, type Occurrence } from '@almanac/verifier';
-import { clockSpanWords, daysBetween, formatDate, isUtc, occurrenceWords, zoneLabel, type WallClock } from '@almanac/verifier/time-words';
+import { clockSpanWords, daysBetween, isUtc, occurrenceWords, type WallClock } from '@almanac/verifier/time-words';
 
 /*
  * Every date and time on the site is formatted here, in the verifier's words (its time-words

@@ -1,4 +1,4 @@
-import { DAY, type Runbook, type TimeEngine } from '@almanac/verifier';
+import { DAY, type Runbook } from '@almanac/verifier';
 
 /*
  * What a page needs to say in the reader's browser, at the hour it is read, whether something is

@@ -1,6 +1,7 @@
 import { timedItems } from '../model/timed-items.ts';
 import { zoneOf } from '../model/zones.ts';
-import { describeUntil, parseRruleBody } from '../time/rrule-body.ts';
+import { parseRruleBody } from '../time/rrule-body.ts';
+import { untilInWords } from '../time/time-words.ts';
 import type { Rule } from './rule.ts';
 
 export const rruleInvalid: Rule = {
@@ -70,7 +71,7 @@ windows:
         if (!expansion.ok) problem = expansion.message;
         // Ended inside the checked dates, after its last occurrence: as stale as one that ended before them.
         else if (expansion.occurrences.length === 0 && until !== undefined && until.at < time.horizon.to) {
-          report({ source: runbook.source, path: [...item.path, 'rrule'], messageId: 'ended', data: { noun, item: item.value.id, rrule, until: describeUntil(until, item.value.start) } });
+          report({ source: runbook.source, path: [...item.path, 'rrule'], messageId: 'ended', data: { noun, item: item.value.id, rrule, until: untilInWords(until, 'message', item.value.start) } });
         }
       }
       if (problem) report({ source: runbook.source, path: [...item.path, 'rrule'], messageId: 'invalid', data: { noun, item: item.value.id, rrule, problem } });

@@ -1,7 +1,8 @@
 import { durationMs } from './duration.ts';
-import { describeUntil, parseRruleBody, type Until } from './rrule-body.ts';
+import { parseRruleBody, type Until } from './rrule-body.ts';
 import { expandBetween, type Recur } from './recur.ts';
 import { clock } from './format.ts';
+import { untilInWords } from './time-words.ts';
 import { DAY, HOUR, MINUTE } from './units.ts';
 import type { ZoneTimeline } from './zone.ts';
 
@@ -104,7 +105,7 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
   // The last wall time UNTIL lets through: its own, or for an instant the latest any zone gives it.
   const lastWall = until === undefined ? Infinity : until.kind === 'wall' ? until.at : until.at + MAX_AHEAD;
   if (until !== undefined && (until.kind === 'instant' ? until.at < horizon.from : lastWall < fromWall)) {
-    return { ok: false, message: `ended (${describeUntil(until, recurrence.start)}) before the checked dates begin on ${clock(horizon.from, 'UTC').date}; remove the item, or move UNTIL later` };
+    return { ok: false, message: `ended (${untilInWords(until, 'message', recurrence.start)}) before the checked dates begin on ${clock(horizon.from, 'UTC').date}; remove the item, or move UNTIL later` };
   }
 
   // A sub-daily rule with nothing to thin it out is judged by arithmetic, not expanded to find out.
@@ -152,7 +153,7 @@ function neverOccurs(rule: Recur, until: Until | undefined, dtstart: number, toW
   if (never === undefined) {
     const [from, to] = until === undefined ? [toWall, toWall + NEVER_SEARCH] : [Math.max(dtstart, lastWall - NEVER_SEARCH), lastWall];
     const found = expandBetween(rule, dtstart, from, to, 0);
-    never = !found.ok ? found.message : found.walls.length > 0 ? '' : `never occurs: no date matches all of its parts${until === undefined ? '' : ` before its end (${describeUntil(until)})`}`;
+    never = !found.ok ? found.message : found.walls.length > 0 ? '' : `never occurs: no date matches all of its parts${until === undefined ? '' : ` before its end (${untilInWords(until, 'message')})`}`;
     memo.never.set(key, never);
   }
   return never || undefined;

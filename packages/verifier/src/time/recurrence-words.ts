@@ -1,8 +1,8 @@
 import { durationMs, humanizeDuration } from './duration.ts';
 import { ANCHOR_WEEKDAY, type Recurrence } from './expand.ts';
 import type { ByDay, Recur } from './recur.ts';
-import { parseRruleBody, type Until } from './rrule-body.ts';
-import { formatDate, listInWords, localTimesInWords, MONTHS, ordinal } from './time-words.ts';
+import { parseRruleBody } from './rrule-body.ts';
+import { listInWords, localTimesInWords, MONTHS, ordinal, untilInWords } from './time-words.ts';
 
 /*
  * Recurrences in words, for the site's pages and the CLI's reports alike, from the rule as the
@@ -60,18 +60,6 @@ function dayOfMonth(rule: Recur): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * ", until 00:00 on Fri 31 Dec 2027": a date alone ends the schedule at that day's start, so a
- * later start on it is not kept, and the words say the hour rather than read as "up to and
- * including". A time without Z is in the item's zone, which the words beside it name.
- */
-function untilInWords(until: Until | undefined): string {
-  if (!until) return '';
-  const digits = new Date(until.at).toISOString();
-  const on = `on ${formatDate(digits.slice(0, 10))}`;
-  return `, until ${digits.slice(11, 16)}${until.kind === 'instant' ? ' UTC' : ''} ${on}`;
-}
 
 const every = (n: number, unit: string) => (n === 1 ? `every ${unit}` : `every ${n} ${unit}s`);
 
@@ -147,7 +135,7 @@ function ruleInWords(rule: Recur, start: string | undefined): string | undefined
 export function recurrenceInWords(rrule: string, options: RecurrenceWordsOptions = {}): string {
   const parsed = parseRruleBody(rrule);
   const rule = parsed.ok ? ruleInWords(parsed.rule, options.start) : undefined;
-  const words = parsed.ok && rule ? `${rule}${untilInWords(parsed.until)}` : `repeats by the rule ${rrule}`;
+  const words = parsed.ok && rule ? `${rule}${parsed.until ? `, ${untilInWords(parsed.until, 'page')}` : ''}` : `repeats by the rule ${rrule}`;
   return options.style === 'sentence' ? words.charAt(0).toUpperCase() + words.slice(1) : words;
 }
 

@@ -116,17 +116,3 @@ function misplacedPart(parts: ReadonlyMap<string, string>): string | undefined {
   if (parts.has('BYWEEKNO') && freq !== 'YEARLY') return `has BYWEEKNO in a ${freq} rule; BYWEEKNO belongs in a YEARLY rule`;
   return undefined;
 }
-
-/**
- * UNTIL in words for a message, with its zone: "UNTIL=20270301T050000Z, 2027-03-01 05:00 UTC".
- * A date says that it ends the schedule at 00:00 that day, since `UNTIL=20271231` reads as
- * inclusive though a 02:00 start on 31 December is after it.
- */
-export function describeUntil(until: Until, start?: string): string {
-  const digits = new Date(until.at).toISOString();
-  const date = digits.slice(0, 10);
-  if (until.kind === 'instant') return `UNTIL=${until.text}, ${date} ${digits.slice(11, 16)} UTC`;
-  if (!until.dateOnly) return `UNTIL=${until.text}, ${date} ${digits.slice(11, 16)} in the item's zone`;
-  const later = start !== undefined && start !== '00:00' ? `, before its ${start} start that day` : '';
-  return `UNTIL=${until.text}, 00:00 on ${date} in the item's zone${later}`;
-}

@@ -1,4 +1,5 @@
 import { durationMs, humanizeDuration } from './duration.ts';
+import type { Until } from './rrule-body.ts';
 import { DAY, MINUTE } from './units.ts';
 
 /*
@@ -108,6 +109,26 @@ export function localTimesInWords(start: string, duration: string | undefined, z
 /** "01:30": the digits of a wall time, held as epoch milliseconds of the same digits in UTC. */
 export function wallTime(wall: number): string {
   return new Date(wall).toISOString().slice(11, 16);
+}
+
+/**
+ * A rule's UNTIL in words, with its zone: UTC for a time with Z, else the item's own. A date alone
+ * is worded as 00:00 that day, since `UNTIL=20271231` reads as inclusive though a 02:00 start on
+ * 31 December is after it.
+ * - `page` follows a recurrence's words: "until 00:00 on Fri 31 Dec 2027", "until 05:00 UTC on
+ *   Mon 1 Mar 2027" (the words beside it name the item's zone);
+ * - `message` quotes the rule for its author to find: "UNTIL=20270301T050000Z, 2027-03-01 05:00
+ *   UTC", "UNTIL=20271231, 00:00 on 2027-12-31 in the item's zone, before its 02:00 start that
+ *   day" when given the item's start.
+ */
+export function untilInWords(until: Until, style: 'page' | 'message', start?: string): string {
+  const date = new Date(until.at).toISOString().slice(0, 10);
+  const time = wallTime(until.at);
+  if (style === 'page') return `until ${time}${until.kind === 'instant' ? ' UTC' : ''} on ${formatDate(date)}`;
+  if (until.kind === 'instant') return `UNTIL=${until.text}, ${date} ${time} UTC`;
+  if (!until.dateOnly) return `UNTIL=${until.text}, ${date} ${time} in the item's zone`;
+  const later = start !== undefined && start !== '00:00' ? `, before its ${start} start that day` : '';
+  return `UNTIL=${until.text}, 00:00 on ${date} in the item's zone${later}`;
 }
 
 /** "02:00" or "02:00–03:00": times of day alone, where the words around them give the zone. */
