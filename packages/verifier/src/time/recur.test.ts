@@ -10,7 +10,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { horizonAround, TimeEngine } from './engine.ts';
 import { ANCHOR } from './expand.ts';
-import { expandBetween } from './recur.ts';
+import { expandBetween, WORK_BUDGET } from './recur.ts';
 import { parseRruleBody } from './rrule-body.ts';
 import { DAY, HOUR, MINUTE } from './units.ts';
 
@@ -173,5 +173,30 @@ describe('RFC 5545 §3.8.5.3 examples, COUNT removed and UNTIL moved past the da
     if (!parsed.ok) throw new Error(parsed.message);
     const found = expandBetween(parsed.rule, wall(dtstart), wall(dtstart), wall(dtstart) + 20 * 366 * DAY, expected.length - 1);
     expect(found.ok && found.walls.map(text)).toEqual(expected);
+  });
+});
+
+describe('the work budget', () => {
+  // No runbook's horizon reaches it (the never-occurs search crosses 146,097 days): these ranges
+  // of six million days stand for a rule whose days cost more than they should.
+  const range = 6_000_000 * DAY;
+  it.each([
+    ['a day-level rule', 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'],
+    ['a sub-daily rule', 'FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30'],
+    ['a rule with BYSETPOS', 'FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30;BYSETPOS=1'],
+  ])('ends %s that never matches with a message, in bounded time', (_, body) => {
+    const parsed = parseRruleBody(body);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const started = performance.now();
+    const expanded = expandBetween(parsed.rule, ANCHOR, ANCHOR, ANCHOR + range, 1000);
+    expect(expanded).toEqual({ ok: false, message: `needs more than ${WORK_BUDGET.toLocaleString('en')} steps to expand; simplify it` });
+    // Five million steps of a few nanoseconds each; a loop without the budget would run for the whole range.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('lets the same rules through where the range is within it', () => {
+    const parsed = parseRruleBody('FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30');
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(expandBetween(parsed.rule, ANCHOR, ANCHOR, ANCHOR + 146_097 * DAY, 1000)).toEqual({ ok: true, walls: [] });
   });
 });
