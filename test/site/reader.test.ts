@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { loadConfig, loadCorpus, verifyWithConfig, windowOccurrences, type Runbook } from '@almanac/verifier';
 import { builtSiteInBrowser } from './browser.ts';
-import { DIST, ensureBuilt, ROOT } from './build.ts';
+import { BUILD_TODAY, DIST, ensureBuilt, ROOT } from './build.ts';
 
 /*
  * What a reader in another zone sees at the hour they read the site: the build embeds the
@@ -162,6 +162,29 @@ describe('now and next, at the hour and in the zone of the reader', () => {
     expect(footer).toMatch(/^Built \w{3} \d+ \w{3} \d{4}, \d{2}:\d{2} UTC/);
     expect(footer).toMatch(/ago\)/);
     expect(footer).toMatch(/time zone data \d{4}[a-z]/);
+    await context.close();
+  });
+});
+
+describe('a site read after its list of windows runs out', () => {
+  it('says it cannot know what is in maintenance, and asks for a rebuild, rather than say none', async () => {
+    const home = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const embedded = /<script id="live-schedule" type="application\/json">([\s\S]*?)<\/script>/.exec(home)?.[1];
+    if (!embedded) throw new Error('the home page embeds no live schedule');
+    const { until, occurrences: listed } = JSON.parse(embedded) as { until: number; occurrences: Array<[number, number, number]> };
+    // A fortnight from the build's day at least, so that a site rebuilt daily is never stale.
+    expect(until).toBeGreaterThanOrEqual(Date.parse(`${BUILD_TODAY}T00:00:00Z`) + 14 * 86_400_000);
+    // Three weeks on, at an hour no listed window covers: what is under way then is not known.
+    let now = until + 21 * 86_400_000;
+    while (listed.some(([start, end]) => start <= now && now < end)) now += 60 * MINUTE;
+    const { page, context } = await openAt('/', 'Africa/Nairobi', now);
+    await expect(page.locator('.live-status .live-now').innerText()).resolves.toMatch(/^Not known whether in maintenance now: this page lists windows only until \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC; the site needs a rebuild\.$/);
+    await expect(page.locator('.live-status .live-next').innerText()).resolves.toBe('Next window: not known: the site has not been rebuilt.');
+    for (const runbook of runbooks.filter((r) => r.windows.length)) {
+      await expect(page.locator(`td[data-runbook="${runbook.id}"]`).innerText(), runbook.id).resolves.toBe('unknown: the site has not been rebuilt');
+    }
+    // The footer says how old the build is.
+    await expect(page.locator('.build-info').innerText()).resolves.toMatch(/\(\d+ days ago\)/);
     await context.close();
   });
 });
