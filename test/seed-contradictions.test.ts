@@ -24,6 +24,10 @@ describe('seed contradictions', () => {
     expect(new Set(expected.map((e) => e.fixture))).toEqual(new Set(fixtures));
   });
 
+  it('states the ten contradictions of the Mvono plan', () => {
+    expect(fixtures.filter((fixture) => fixture.startsWith('mvono-'))).toHaveLength(10);
+  });
+
   for (const fixture of fixtures) {
     it(fixture, () => {
       const { findings } = verify(loadCorpus([`${base}/${fixture}`]), { today: '2026-11-23' });

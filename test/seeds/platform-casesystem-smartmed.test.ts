@@ -1,33 +1,15 @@
 // Seeds 001 (platform maintenance guide), 003 (case system maintenance & operations guide) and
 // 004 (SmartMed maintenance schedule): every row read off each seed table is in the runbook's
-// frontmatter, the shipped runbooks verify clean (warnings only), and each seed contradiction,
-// stated as the seed does in a fixture, gives exactly the finding its expected.json names.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus, verify, type Runbook } from '@almanac/verifier';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const TODAY = '2026-11-23';
-
-const corpus = loadCorpus(['runbooks'], root);
-
-function runbook(id: string): Runbook {
-  const found = corpus.runbooks.find((r) => r.id === id);
-  if (!found) throw new Error(`runbook '${id}' not found under runbooks/`);
-  return found;
-}
-
-type ListName = 'tasks' | 'windows' | 'ad_hoc_windows' | 'monitors' | 'thresholds' | 'objectives' | 'escalation' | 'retention' | 'notifications' | 'support_targets' | 'capacity_triggers';
+// frontmatter, and the shipped runbooks verify clean (warnings only).
+// Each seed contradiction, stated as the seed does, is tested in test/seed-contradictions.test.ts.
+import { describe, expect, it } from 'vitest';
+import type { Runbook } from '@almanac/verifier';
+import { count, runbook, verifiesWithWarningsOnly } from './shipped-runbooks.ts';
 
 /** Items of a list whose id starts with a prefix (the seed table they were read from). */
 function withPrefix(r: Runbook, list: 'tasks' | 'windows' | 'ad_hoc_windows' | 'monitors', prefix: string): string[] {
   return (r[list] as Array<{ value: { id: string } }>).map((i) => i.value.id).filter((id) => id.startsWith(prefix));
 }
-const count = (r: Runbook, list: ListName) => r[list].length;
-
 
 describe('seed 001: platform maintenance guide (runbooks/platform/maintenance-guide.mdx)', () => {
   const r = runbook('platform-maintenance-guide');
@@ -228,29 +210,4 @@ describe('seed 004: SmartMed maintenance schedule (runbooks/smartmed/maintenance
   });
 });
 
-describe('the three runbooks verify with warnings only', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'almanac-seeds-'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-  it('has no errors against the owners they use', () => {
-    for (const dir of ['platform', 'case-system', 'smartmed']) cpSync(join(root, 'runbooks', dir), join(scratch, 'runbooks', dir), { recursive: true });
-    cpSync(join(root, 'runbooks/owners.yaml'), join(scratch, 'runbooks/owners.yaml'));
-    const result = verify(loadCorpus(['runbooks'], scratch), { today: TODAY });
-    const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`);
-    expect(errors).toEqual([]);
-    expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(new Set(['owner-placeholder', 'review-overdue', 'review-missing']));
-  });
-});
-
-describe('seed contradictions, stated as the seeds do, give exactly their expected findings', () => {
-  const fixtures = join(root, 'test/fixtures/seed-contradictions');
-  for (const system of ['platform', 'case-system', 'smartmed']) {
-    const expected = JSON.parse(readFileSync(join(fixtures, `${system}-expected.json`), 'utf8')) as Array<{ fixture: string; ruleId: string; file: string; line: number }>;
-    for (const want of expected) {
-      it(`${want.fixture}: ${want.ruleId} at ${want.file}:${want.line}`, () => {
-        const result = verify(loadCorpus([want.fixture], fixtures), { today: TODAY });
-        expect(result.findings.map((f) => ({ fixture: want.fixture, ruleId: f.ruleId, file: basename(f.file), line: f.line }))).toEqual(expected.filter((e) => e.fixture === want.fixture));
-      });
-    }
-  }
-});
+verifiesWithWarningsOnly(['platform', 'case-system', 'smartmed']);
