@@ -1,4 +1,5 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { runbookOfPage } from './lib/model.ts';
 import { summarySections } from './lib/sections.ts';
 
 /**
@@ -8,7 +9,7 @@ import { summarySections } from './lib/sections.ts';
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
   const { filePath } = route.entry;
-  const runbook = filePath ? context.locals.model.byFile.get(filePath) : undefined;
+  const runbook = filePath ? runbookOfPage(context.locals.model, filePath) : undefined;
   context.locals.runbook = runbook;
   if (!runbook || !route.toc) return;
   const sections = summarySections(runbook, new Set(route.headings.map((h) => h.slug)));

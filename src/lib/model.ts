@@ -11,11 +11,16 @@ export interface SiteModel {
   result: VerifyResult;
   /** Runbooks by their file path relative to the project root, as Astro's entries carry it. */
   byFile: Map<string, Runbook>;
+  /** The runbook files the verifier read, valid or not (`Corpus.filesRead`). */
+  filesRead: Set<string>;
   /** Findings by file, in the verifier's order; a file without findings has none here. */
   findingsByFile: Map<string, Finding[]>;
   /** When the site was built, epoch milliseconds: SOURCE_DATE_EPOCH (seconds) for a reproducible build, else now. */
   builtAt: number;
 }
+
+/** The runbook tree, relative to the project root: the content collection's base too (src/content.config.ts). */
+const RUNBOOKS = 'runbooks';
 
 let cached: { key: string; model: SiteModel } | undefined;
 
@@ -34,7 +39,7 @@ export function getModel(): SiteModel {
   const { config } = loadConfig(root);
   const key = inputsKey(root, config);
   if (cached?.key === key) return cached.model;
-  const corpus = loadCorpus(['runbooks'], root, loadOptionsOf(config));
+  const corpus = loadCorpus([RUNBOOKS], root, loadOptionsOf(config));
   const result = verifyWithConfig(corpus, config, process.env.ALMANAC_NOW || undefined);
   const model = {
     config,
@@ -42,11 +47,28 @@ export function getModel(): SiteModel {
     corpus,
     result,
     byFile: new Map(corpus.runbooks.map((runbook) => [runbook.source.file, runbook])),
+    filesRead: new Set(corpus.filesRead),
     findingsByFile: groupBy(result.findings, (finding) => finding.file),
     builtAt: process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now(),
   };
   cached = { key, model };
   return model;
+}
+
+/**
+ * The runbook of the page Astro's loader made from `filePath`; undefined for a file the verifier
+ * read but could not make a runbook of (its page shows the text, the report the findings). A file
+ * the verifier refused to read (a link out of the tree or to a folder, a special file, one too
+ * large) the loader would publish unverified, as a bare `astro build` does without `almanac
+ * verify` before it: that stops the build, with the verifier's reason.
+ */
+export function runbookOfPage(model: Pick<SiteModel, 'corpus' | 'byFile' | 'filesRead'>, filePath: string): Runbook | undefined {
+  // Starlight's own pages (its 404) come from no file under runbooks/.
+  if (filePath.startsWith(`${RUNBOOKS}/`) && !model.filesRead.has(filePath)) {
+    const refusal = model.corpus.loadReports.find(({ source }) => source.file === filePath || filePath.startsWith(`${source.file}/`));
+    throw new Error(`${filePath} is not published: the verifier did not read it (${refusal ? `${refusal.source.file}: ${refusal.message}` : 'no finding says why'}). Run \`npm run verify\`.`);
+  }
+  return model.byFile.get(filePath);
 }
 
 /** `derive` worked out once per model: a cache of what comes from the model goes stale with it, never after it. */
@@ -66,7 +88,7 @@ export function perModel<T>(derive: (model: SiteModel) => T): (model: SiteModel)
  * request in the dev server, where reading and checking them again would take far longer.
  */
 function inputsKey(root: string, config: AlmanacConfig): string {
-  const tree = join(root, 'runbooks');
+  const tree = join(root, RUNBOOKS);
   const named = [config.owners, ...(config.prometheusRules ?? [])].flatMap((file) => (file ? [resolve(root, file)] : []));
   const files = [...readdirSync(tree, { recursive: true, encoding: 'utf8' }).map((name) => join(tree, name)), ...named];
   const hash = createHash('sha256').update(JSON.stringify(config)).update(`\0${process.env.ALMANAC_NOW || new Date().toDateString()}`);

@@ -112,7 +112,7 @@ function topLevel(lines: string[]): string[] {
 export function corpusOf(runbooks: Record<string, Record<string, unknown>>, owners: Record<string, unknown>): Corpus {
   const encode = (text: string) => new TextEncoder().encode(text);
   const parsedOwners = parseOwnersFile('runbooks/owners.yaml', encode(stringify(owners)));
-  const corpus: Corpus = { runbooks: [], pages: [], registries: [parsedOwners.registry], fileCount: 0, loadReports: [...parsedOwners.reports] };
+  const corpus: Corpus = { runbooks: [], pages: [], registries: [parsedOwners.registry], fileCount: 0, filesRead: [], loadReports: [...parsedOwners.reports] };
   for (const [file, data] of Object.entries(runbooks)) {
     const parsed = parseRunbookFile(file, encode(`---\n${stringify(data)}---\n\n# Procedure\n`), parsedOwners.registry);
     corpus.fileCount++;

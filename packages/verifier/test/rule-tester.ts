@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parsePrometheusRulesFile } from '../src/alerting/prometheus-rules-file.ts';
 import type { Corpus, OwnersRegistry } from '../src/model/corpus.ts';
+import { addRunbookFile } from '../src/source/assemble.ts';
 import { parseOwnersFile, parseRunbookFile } from '../src/source/parse-file.ts';
 import type { Rule } from '../src/rules/rule.ts';
 import { verify } from '../src/verify.ts';
@@ -50,7 +51,7 @@ export function frontmatter(fields: Record<string, unknown>, index = 0): string 
 export function corpusOf(testCase: Pick<RuleCase, 'runbooks' | 'owners' | 'prometheusRules'>): Corpus {
   const owners = parseOwnersFile('runbooks/owners.yaml', new TextEncoder().encode(stringify(testCase.owners ?? BASE_OWNERS)));
   const registry: OwnersRegistry = owners.registry;
-  const corpus: Corpus = { runbooks: [], pages: [], registries: [registry], fileCount: 0, loadReports: [...owners.reports] };
+  const corpus: Corpus = { runbooks: [], pages: [], registries: [registry], fileCount: 0, filesRead: [], loadReports: [...owners.reports] };
   testCase.runbooks.forEach((input, index) => {
     const text = typeof input === 'string' ? input : frontmatter(input, index);
     const parsed = parseRunbookFile(`runbooks/r${index}.mdx`, new TextEncoder().encode(text), registry);
@@ -97,14 +98,10 @@ export function exampleCorpus(files: ReadonlyArray<{ file: string; text: string 
   const encode = (text: string) => new TextEncoder().encode(text);
   const ownersText = files.find((f) => f.file === 'runbooks/owners.yaml')?.text ?? stringify(BASE_OWNERS);
   const owners = parseOwnersFile('runbooks/owners.yaml', encode(ownersText));
-  const corpus: Corpus = { runbooks: [], pages: [], registries: [owners.registry], fileCount: 1, loadReports: [...owners.reports], prometheusRules: [] };
+  const corpus: Corpus = { runbooks: [], pages: [], registries: [owners.registry], fileCount: 1, filesRead: [], loadReports: [...owners.reports], prometheusRules: [] };
   for (const { file, text } of files) {
     if (file.endsWith('.mdx')) {
-      const parsed = parseRunbookFile(file, encode(text), owners.registry);
-      corpus.fileCount++;
-      if (parsed.runbook) corpus.runbooks.push(parsed.runbook);
-      if (parsed.page) corpus.pages.push(parsed.page);
-      corpus.loadReports.push(...parsed.reports);
+      addRunbookFile(corpus, file, encode(text), owners.registry);
     } else if (file.startsWith('prometheus/')) {
       const parsed = parsePrometheusRulesFile(file, text);
       if ('error' in parsed) throw new Error(parsed.error);

@@ -47,6 +47,12 @@ export interface Corpus {
   registries: OwnersRegistry[];
   /** Every file read, runbook or not, valid or not. */
   fileCount: number;
+  /**
+   * The runbook files whose text was read, valid or not, as findings name them: not those the
+   * loader refused (a link out of the tree or to a folder, a special file, one too large). The
+   * site publishes no page of a file that is not here.
+   */
+  filesRead: string[];
   /** Findings of reading and the schema, before any rule runs. */
   loadReports: Array<Report & { ruleId: 'parse' | 'schema' }>;
   /** Hand-written Prometheus rule files to check against the thresholds (`alert-threshold-drift`). */

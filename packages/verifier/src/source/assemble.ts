@@ -8,6 +8,7 @@ import { parseRunbookFile, type ParseOptions } from './parse-file.ts';
  */
 export function addRunbookFile(corpus: Corpus, file: string, bytes: Uint8Array, registry: OwnersRegistry, options: ParseOptions = {}): void {
   corpus.fileCount++;
+  corpus.filesRead.push(file);
   const parsed = parseRunbookFile(file, bytes, registry, options);
   if (parsed.runbook) corpus.runbooks.push(parsed.runbook);
   if (parsed.page) corpus.pages.push(parsed.page);

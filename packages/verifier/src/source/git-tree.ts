@@ -190,7 +190,7 @@ export function loadCorpusAtCommit(commit: string, paths: readonly string[], cwd
   const ownersBlobs = ownersPaths.map((path) => entries.get(path)).filter((entry): entry is TreeEntry => entry?.type === 'blob' && entry.mode !== SYMLINK && entry.size <= maxBytes);
   const blobs = readBlobs(cwd, [...new Set([...files.map((file) => file.entry.oid), ...ownersBlobs.map((entry) => entry.oid)])]);
 
-  const corpus: Corpus = { runbooks: [], pages: [], registries: [], fileCount: 0, loadReports: [] };
+  const corpus: Corpus = { runbooks: [], pages: [], registries: [], fileCount: 0, filesRead: [], loadReports: [] };
   const registries = new Map<string, OwnersRegistry>();
   for (const path of ownersPaths) {
     const entry = entries.get(path);

@@ -79,7 +79,7 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
     }
   }
 
-  const corpus: Corpus = { runbooks: [], pages: [], registries: [], fileCount: 0, loadReports };
+  const corpus: Corpus = { runbooks: [], pages: [], registries: [], fileCount: 0, filesRead: [], loadReports };
   const seen = new Set<string>();
   for (const { path, root, registry } of files) {
     if (seen.has(path)) continue;
