@@ -1,4 +1,4 @@
-import { DAY, type Runbook } from '@almanac/verifier';
+import { DAY, windowAnswerers, type Runbook } from '@almanac/verifier';
 
 /*
  * What a page needs to say in the reader's browser, at the hour it is read, whether something is
@@ -13,6 +13,8 @@ export interface LiveWindow {
   href: string;
   /** The runbook's own zone (or the window's, when the runbook names none). */
   zone: string;
+  /** Who answers for it (`windowAnswerers`): an owner's status on the owners page counts these. */
+  owners: string[];
 }
 
 export interface LiveSchedule {
@@ -60,7 +62,7 @@ export function liveSchedule(
       let i = index.get(id);
       if (i === undefined) {
         index.set(id, (i = windows.length));
-        windows.push({ runbook: runbook.id, system: runbook.system, title: o.window.value.title, href: `${href}#window-${id}`, zone: runbook.timezone ?? o.zone });
+        windows.push({ runbook: runbook.id, system: runbook.system, title: o.window.value.title, href: `${href}#window-${id}`, zone: runbook.timezone ?? o.zone, owners: [...windowAnswerers(runbook, o.window.value)] });
       }
       occurrences.push([o.start, o.end, i]);
     }

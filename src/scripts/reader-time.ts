@@ -107,9 +107,12 @@ function windowLink(schedule: LiveSchedule, index: number, withSystem: boolean):
   return fragment;
 }
 
-/** What is in maintenance at `now` and what comes next, among the windows of one runbook or of all. */
-function statusAt(schedule: LiveSchedule, now: number, runbook?: string) {
-  const mine = schedule.occurrences.filter(([, , i]) => runbook === undefined || schedule.windows[i]!.runbook === runbook);
+/** What is in maintenance at `now` and what comes next, among the windows of one runbook, of one owner, or of all. */
+function statusAt(schedule: LiveSchedule, now: number, { runbook, owner }: { runbook?: string; owner?: string }) {
+  const mine = schedule.occurrences.filter(([, , i]) => {
+    const window = schedule.windows[i]!;
+    return (runbook === undefined || window.runbook === runbook) && (owner === undefined || window.owners.includes(owner));
+  });
   return {
     current: mine.filter(([start, end]) => start <= now && now < end),
     // Past `until` only each window's first later occurrence is known, so which is next is not.
@@ -121,9 +124,10 @@ function statusAt(schedule: LiveSchedule, now: number, runbook?: string) {
 function renderLive(schedule: LiveSchedule, now: number): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-live]')) {
     const runbook = element.dataset.runbook || undefined;
+    const owner = element.dataset.owner;
     // A runbook that defines no windows keeps the build's words for it ("none defined").
     if (runbook !== undefined && !schedule.windows.some((w) => w.runbook === runbook)) continue;
-    const { current, next, stale } = statusAt(schedule, now, runbook);
+    const { current, next, stale } = statusAt(schedule, now, { runbook, owner });
     // Rendered again only when the answer changes: the status is a live region, read out on each change.
     const state = JSON.stringify([current, next, stale]);
     if (element.dataset.state === state) continue;

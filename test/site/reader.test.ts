@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadConfig, loadCorpus, verifyWithConfig, windowOccurrences, type Runbook } from '@almanac/verifier';
+import { loadConfig, loadCorpus, verifyWithConfig, windowAnswerers, windowOccurrences, type Runbook } from '@almanac/verifier';
 import { builtSiteInBrowser } from './browser.ts';
 import { BUILD_TODAY, DIST, ensureBuilt, ROOT } from './build.ts';
 
@@ -20,6 +20,7 @@ interface Occ {
   start: number;
   end: number;
   runbook: Runbook;
+  window: Runbook['windows'][number]['value'];
   title: string;
   zone: string;
 }
@@ -34,7 +35,7 @@ const site = builtSiteInBrowser(DIST, () => {
   runbooks = corpus.runbooks;
   const from = Date.parse(`${today}T00:00:00Z`);
   occurrences = runbooks
-    .flatMap((runbook) => windowOccurrences(runbook, result.time).map((o) => ({ start: o.start, end: o.end, runbook, title: o.window.value.title, zone: o.zone })))
+    .flatMap((runbook) => windowOccurrences(runbook, result.time).map((o) => ({ start: o.start, end: o.end, runbook, window: o.window.value, title: o.window.value.title, zone: o.zone })))
     .filter((o) => o.end > from && o.start < from + 14 * 86_400_000)
     .sort((a, b) => a.start - b.start);
 });
@@ -59,6 +60,9 @@ async function readerIn(zone: string, options: { javaScript?: boolean } = {}): P
   };
   return { at, page, context };
 }
+
+/** Text to match as it is, in a regular expression. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A page at a fixed hour for a reader in `zone`, in a context of its own. */
 async function openAt(path: string, zone: string, now: number, options: { javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
@@ -162,6 +166,37 @@ describe('now and next, at the hour and in the zone of the reader', () => {
     expect(footer).toMatch(/^Built \w{3} \d+ \w{3} \d{4}, \d{2}:\d{2} UTC/);
     expect(footer).toMatch(/ago\)/);
     expect(footer).toMatch(/time zone data \d{4}[a-z]/);
+    await context.close();
+  });
+});
+
+describe('the owners page', () => {
+  it('says for each owner whether a window they answer for is under way, and which is next, in the reader’s zone', async () => {
+    const { during } = clockSettings();
+    const { page, context } = await openAt('/owners/', 'Africa/Nairobi', during);
+    const statuses = await page.locator('.live-status[data-owner]').evaluateAll((elements) =>
+      elements.map((e) => ({ owner: (e as HTMLElement).dataset.owner!, now: e.querySelector('.live-now')?.textContent ?? '', next: e.querySelector('.live-next')?.textContent ?? '' })),
+    );
+    // One status for each owner who answers for a window, and only for those.
+    const answering = new Set(runbooks.flatMap((runbook) => runbook.windows.flatMap((w) => [...windowAnswerers(runbook, w.value)])));
+    expect(statuses.map((s) => s.owner).sort()).toEqual([...answering].sort());
+    let underWay = 0;
+    for (const { owner, now, next } of statuses) {
+      const theirs = occurrences.filter((o) => windowAnswerers(o.runbook, o.window).has(owner));
+      const current = theirs.filter((o) => o.start <= during && during < o.end);
+      if (current.length) {
+        underWay++;
+        expect(now, owner).toContain('In maintenance now');
+        for (const o of current) expect(now, owner).toContain(`${o.title} (${o.runbook.system}) until`);
+      } else {
+        expect(now, owner).toContain('Not in maintenance now');
+      }
+      const theirNext = theirs.find((o) => o.start > during);
+      if (theirNext) expect(next, owner).toMatch(new RegExp(`^Next window: ${literal(`${theirNext.title} (${theirNext.runbook.system})`)}, .*your time: (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(theirNext.start, 'Africa/Nairobi')}–`));
+    }
+    // The clock is set inside a window: someone answers for it, and someone else does not.
+    expect(underWay).toBeGreaterThan(0);
+    expect(underWay).toBeLessThan(statuses.length);
     await context.close();
   });
 });

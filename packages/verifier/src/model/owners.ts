@@ -55,14 +55,16 @@ export function windowOwners(window: { runbook: Runbook; tasks: ReadonlyArray<{ 
 }
 
 /**
- * The windows an owner answers for, as its feed holds them: every window of the runbooks it
- * owns, and the windows its tasks name. Runbooks in the order given, owned ones first.
+ * Who answers for a window, as the owners page and the reader's live status count it: the
+ * runbook's owners, and the owners of its tasks that name the window.
  */
-export function windowsOwned(owned: readonly Runbook[], tasks: ReadonlyArray<{ runbook: Runbook; task: Item<Task> }>): Array<{ runbook: Runbook; window: Window }> {
-  const ownsRunbook = new Set(owned);
-  const named = new Map<Runbook, Set<string | undefined>>();
-  for (const { runbook, task } of tasks) named.set(runbook, (named.get(runbook) ?? new Set()).add(task.value.window));
-  return [...new Set([...owned, ...tasks.map((t) => t.runbook)])].flatMap((runbook) =>
-    runbook.windows.filter((w) => ownsRunbook.has(runbook) || named.get(runbook)?.has(w.value.id)).map((w) => ({ runbook, window: w.value })),
-  );
+export function windowAnswerers(runbook: Runbook, window: Pick<Window, 'id'>): Set<string> {
+  const owners = new Set(runbook.owners);
+  for (const task of runbook.tasks) if (task.value.window === window.id) owners.add(task.value.owner);
+  return owners;
+}
+
+/** The windows of these runbooks an owner answers for (`windowAnswerers`), in the runbooks' order. */
+export function windowsOwned(owner: string, runbooks: readonly Runbook[]): Array<{ runbook: Runbook; window: Window }> {
+  return runbooks.flatMap((runbook) => runbook.windows.filter((w) => windowAnswerers(runbook, w.value).has(owner)).map((w) => ({ runbook, window: w.value })));
 }
