@@ -239,6 +239,11 @@ describe('runbook pages', () => {
 });
 
 describe('every page', () => {
+  it('escapes each character once (a heading’s screen-reader label once read “&amp;” aloud)', () => {
+    const twice = htmlFiles().flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/&amp;(?:amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/gi)].map((m) => `${urlPathOf(file)}: ${m[0]}`));
+    expect(twice).toEqual([]);
+  });
+
   it('links only to pages, files and anchors that exist', () => {
     const site = new URL(model.siteUrl);
     const ids = new Map<string, Set<string>>();
