@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { expect } from 'vitest';
 import { stringify } from 'yaml';
-import { createFeedWriter, MAX_LINE_OCTETS, parseOwnersFile, parseRunbookFile, type Corpus, type FeedOptions, type FeedWriter } from '@almanac/verifier';
+import { createFeedWriter, MAX_LINE_OCTETS, addRunbookFile, parseOwnersFile, type Corpus, type FeedOptions, type FeedWriter } from '@almanac/verifier';
 
 /*
  * What a subscribing client sees of a feed: ical.js (Thunderbird's parser) reads the events, and
@@ -114,10 +114,7 @@ export function corpusOf(runbooks: Record<string, Record<string, unknown>>, owne
   const parsedOwners = parseOwnersFile('runbooks/owners.yaml', encode(stringify(owners)));
   const corpus: Corpus = { runbooks: [], pages: [], registries: [parsedOwners.registry], fileCount: 0, filesRead: [], loadReports: [...parsedOwners.reports] };
   for (const [file, data] of Object.entries(runbooks)) {
-    const parsed = parseRunbookFile(file, encode(`---\n${stringify(data)}---\n\n# Procedure\n`), parsedOwners.registry);
-    corpus.fileCount++;
-    if (parsed.runbook) corpus.runbooks.push(parsed.runbook);
-    corpus.loadReports.push(...parsed.reports);
+    addRunbookFile(corpus, file, encode(`---\n${stringify(data)}---\n\n# Procedure\n`), parsedOwners.registry);
   }
   expect(corpus.loadReports.map((r) => r.message)).toEqual([]);
   return corpus;

@@ -140,7 +140,9 @@ describe('feeds', () => {
 describe('independence from the machine zone', () => {
   const original = process.env.TZ;
   afterEach(() => {
-    process.env.TZ = original;
+    // Assigning undefined would set the string "undefined", which Node reads as GMT, for every later file in the worker.
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
   });
 
   it('formats the same under any TZ', () => {

@@ -17,7 +17,7 @@ describe('a page’s runbook', () => {
     rmSync(outside, { recursive: true, force: true });
   });
   mkdirSync(join(dir, 'runbooks/db'), { recursive: true });
-  writeFileSync(join(dir, 'runbooks/owners.yaml'), 'owners:\n  ops: { name: Operations }\n');
+  writeFileSync(join(dir, 'runbooks/owners.yaml'), 'ops: { name: Operations }\n');
   writeFileSync(join(dir, 'runbooks/db/backups.mdx'), '---\nid: db-backups\ntitle: Backups\nsystem: db\nowners: [ops]\n---\nText\n');
   writeFileSync(join(dir, 'runbooks/db/broken.mdx'), '---\nid: db-broken\ntitle: [unclosed\n---\nText\n');
   writeFileSync(join(outside, 'secret.mdx'), '---\ntitle: Secret\n---\nNot for the site\n');

@@ -8,6 +8,7 @@ export { runbookSchema, IMPACTS, TASK_KINDS } from './schema/runbook.ts';
 export { loadCorpus, LoadError } from './source/load-tree.ts';
 export type { LoadOptions } from './source/load-tree.ts';
 export { parseRunbookFile, parseOwnersFile } from './source/parse-file.ts';
+export { addRunbookFile } from './source/assemble.ts';
 export { ALL_RULES, RULE_METAS } from './rules/index.ts';
 export { loadConfig, loadOptionsOf, parseConfig, siteUrlOf, ConfigError, DEFAULT_SITE_URL } from './config.ts';
 export type { AlmanacConfig } from './config.ts';

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { parsePrometheusRulesFile } from '../src/alerting/prometheus-rules-file.ts';
 import type { Corpus, OwnersRegistry } from '../src/model/corpus.ts';
 import { addRunbookFile } from '../src/source/assemble.ts';
-import { parseOwnersFile, parseRunbookFile } from '../src/source/parse-file.ts';
+import { parseOwnersFile } from '../src/source/parse-file.ts';
 import type { Rule } from '../src/rules/rule.ts';
 import { verify } from '../src/verify.ts';
 
@@ -54,11 +54,7 @@ export function corpusOf(testCase: Pick<RuleCase, 'runbooks' | 'owners' | 'prome
   const corpus: Corpus = { runbooks: [], pages: [], registries: [registry], fileCount: 0, filesRead: [], loadReports: [...owners.reports] };
   testCase.runbooks.forEach((input, index) => {
     const text = typeof input === 'string' ? input : frontmatter(input, index);
-    const parsed = parseRunbookFile(`runbooks/r${index}.mdx`, new TextEncoder().encode(text), registry);
-    corpus.fileCount++;
-    if (parsed.runbook) corpus.runbooks.push(parsed.runbook);
-    if (parsed.page) corpus.pages.push(parsed.page);
-    corpus.loadReports.push(...parsed.reports);
+    addRunbookFile(corpus, `runbooks/r${index}.mdx`, new TextEncoder().encode(text), registry);
   });
   if (testCase.prometheusRules) {
     corpus.prometheusRules = testCase.prometheusRules.map((text, index) => {
