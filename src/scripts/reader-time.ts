@@ -109,9 +109,9 @@ function windowLink(schedule: LiveSchedule, index: number, withSystem: boolean):
 
 /** What is in maintenance at `now` and what comes next, among the windows of one runbook, of one owner, or of all. */
 function statusAt(schedule: LiveSchedule, now: number, { runbook, owner }: { runbook?: string; owner?: string }) {
-  const mine = schedule.occurrences.filter(([, , i]) => {
+  const mine = schedule.occurrences.filter(([, , i, others]) => {
     const window = schedule.windows[i]!;
-    return (runbook === undefined || window.runbook === runbook) && (owner === undefined || window.owners.includes(owner));
+    return (runbook === undefined || window.runbook === runbook) && (owner === undefined || window.owners.includes(owner) || others?.includes(owner) === true);
   });
   return {
     current: mine.filter(([start, end]) => start <= now && now < end),

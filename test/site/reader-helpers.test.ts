@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { horizonAround, parseRunbookFile, TimeEngine, windowOccurrences, type Finding, type OwnersRegistry, type Runbook } from '@almanac/verifier';
+import { horizonAround, parseRunbookFile, scheduleWindows, TimeEngine, type Finding, type OwnersRegistry, type Runbook } from '@almanac/verifier';
 import { liveSchedule, LIVE_DAYS } from '../../src/lib/live-schedule.ts';
 import { accessibleMarkdown } from '../../src/lib/markdown-a11y.ts';
 import { reachableContacts, unreachableBecause } from '../../src/lib/owners.ts';
@@ -14,6 +14,7 @@ const registry: OwnersRegistry = {
     bot: { name: 'Backups', kind: 'automation' },
     stub: { name: 'Stub', phone: '[Phone]', email: '[email]' },
     other: { name: 'Someone else', phone: '[Phone]' },
+    night: { name: 'Night shift', email: 'night@example.com' },
   },
 };
 
@@ -32,7 +33,8 @@ windows:
   - { id: weekly, title: Weekly, rrule: "FREQ=WEEKLY;BYDAY=SU", start: "02:00", duration: PT2H, impact: minimal }
   - { id: yearly, title: Yearly, rrule: "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=1", start: "02:00", duration: PT2H, impact: downtime }
 tasks:
-  - { id: backup, title: Backup, kind: backup, rrule: FREQ=DAILY, start: "01:00", owner: bot }`);
+  - { id: backup, title: Backup, kind: backup, rrule: FREQ=DAILY, start: "01:00", owner: bot }
+  - { id: vacuum, title: Vacuum, kind: check, rrule: "FREQ=MONTHLY;BYDAY=1SU", start: "02:30", duration: PT30M, owner: night, window: weekly }`);
 
 describe('whom to call', () => {
   it('offers only real contacts, the owner’s own and each named person’s', () => {
@@ -64,20 +66,31 @@ describe('a runbook’s findings', () => {
 describe('the windows a page embeds', () => {
   const from = Date.parse('2026-12-01T00:00:00Z');
   const time = new TimeEngine(horizonAround('2026-12-01'));
-  const schedule = liveSchedule([{ runbook: db, href: '/db/', occurrences: windowOccurrences(db, time) }], from, from + 3_600_000);
+  const schedule = liveSchedule([{ runbook: db, href: '/db/', occurrences: scheduleWindows([db], time) }], from, from + 3_600_000);
 
   it('holds the fortnight’s occurrences and each window’s first after it', () => {
     const until = from + LIVE_DAYS * 86_400_000;
     const starts = schedule.occurrences.map(([start, , i]) => [new Date(start).toISOString(), schedule.windows[i]!.title]);
     const weekly = starts.filter(([, title]) => title === 'Weekly');
-    // Sundays 6 and 13 December at 02:00 Nairobi, and the 20th, the first after the fortnight.
-    expect(weekly.map(([start]) => start)).toEqual(['2026-12-05T23:00:00.000Z', '2026-12-12T23:00:00.000Z', '2026-12-19T23:00:00.000Z']);
-    // After 16 December only each window's next: the weekly one's and the yearly one's in June.
-    expect(schedule.occurrences.filter(([start]) => start >= until).map(([start]) => new Date(start).toISOString())).toEqual(['2026-12-19T23:00:00.000Z', '2027-05-31T23:00:00.000Z']);
+    // Sundays 6 and 13 December at 02:00 Nairobi; the 20th, the first after the fortnight; and 3
+    // January, the first after it that holds the monthly task of an owner not the runbook's.
+    expect(weekly.map(([start]) => start)).toEqual(['2026-12-05T23:00:00.000Z', '2026-12-12T23:00:00.000Z', '2026-12-19T23:00:00.000Z', '2027-01-02T23:00:00.000Z']);
+    // After 16 December only each window's next for each set of owners: the weekly one's twice, and the yearly one's in June.
+    expect(schedule.occurrences.filter(([start]) => start >= until).map(([start]) => new Date(start).toISOString())).toEqual([
+      '2026-12-19T23:00:00.000Z',
+      '2027-01-02T23:00:00.000Z',
+      '2027-05-31T23:00:00.000Z',
+    ]);
+    // Whom each concerns beyond the runbook's owners: the task's owner, on its first Sundays only.
+    expect(schedule.occurrences.filter((o) => o.length === 4).map(([start, , , others]) => [new Date(start).toISOString(), others])).toEqual([
+      ['2026-12-05T23:00:00.000Z', ['night']],
+      ['2027-01-02T23:00:00.000Z', ['night']],
+    ]);
     expect(schedule.windows.map((w) => [w.title, w.href, w.zone])).toEqual([
       ['Weekly', '/db/#window-weekly', 'Africa/Nairobi'],
       ['Yearly', '/db/#window-yearly', 'Africa/Nairobi'],
     ]);
+    expect(schedule.windows.map((w) => w.owners)).toEqual([db.owners, db.owners]);
     expect(schedule.until).toBe(until);
   });
 });

@@ -29,7 +29,7 @@ export type { Span } from './time/intervals.ts';
 export { createFeedWriter } from './feeds/feed.ts';
 export type { FeedOptions, FeedWriter } from './feeds/feed.ts';
 export { feedSets, feedHorizon } from './feeds/feed-sets.ts';
-export { ownerDirectory, ownerIdsOf, ownerIn, ownerOf, ownerReferences, windowAnswerers, windowOwners, windowsOwned } from './model/owners.ts';
+export { ownerDirectory, ownerIdsOf, ownerIn, ownerOf, ownerReferences, windowOwners } from './model/owners.ts';
 export type { OwnerReference } from './model/owners.ts';
 export { scheduleWindows } from './feeds/schedule.ts';
 export type { FeedSet } from './feeds/feed-sets.ts';

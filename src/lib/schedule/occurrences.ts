@@ -26,9 +26,9 @@ export function upcomingWindows(runbook: Runbook, time: TimeEngine, from: number
     .slice(0, count);
 }
 
-/** The soonest upcoming window occurrence of any of these runbooks, of the windows `keep` keeps. */
-export function nextWindow(runbooks: readonly Runbook[], time: TimeEngine, from: number, keep: (o: WindowOccurrence) => boolean = () => true): WindowOccurrence | undefined {
+/** The soonest upcoming window occurrence of any of these runbooks. */
+export function nextWindow(runbooks: readonly Runbook[], time: TimeEngine, from: number): WindowOccurrence | undefined {
   return runbooks
-    .flatMap((runbook) => windowOccurrencesOf(runbook, time).filter((o) => o.start >= from && keep(o)).slice(0, 1))
+    .flatMap((runbook) => upcomingWindows(runbook, time, from, 1))
     .sort((a, b) => a.start - b.start)[0];
 }

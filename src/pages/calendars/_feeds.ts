@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { createFeedWriter, feedHorizon, feedSets, TimeEngine, type FeedSet, type FeedWriter, type Runbook } from '@almanac/verifier';
+import { createFeedWriter, feedHorizon, feedSets, groupBy, TimeEngine, type FeedSet, type FeedWriter, type Runbook, type ScheduledWindow } from '@almanac/verifier';
+import { ALL_FEED } from '../../lib/feeds.ts';
 import { perModel, type SiteModel } from '../../lib/model.ts';
 import { pageHrefs } from '../../lib/pages.ts';
 
@@ -79,12 +80,20 @@ export async function feedIds(model: SiteModel, kind: 'system' | 'owner'): Promi
   return [...(await getFeeds(model)).sets.keys()].filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
 }
 
-/** Whether a feed (its path on the site, as src/lib/feeds.ts gives it) has no windows in its horizon. */
-export async function feedIsEmpty(model: SiteModel, feed: string): Promise<boolean> {
+/** The window occurrences a feed holds (its path on the site, as src/lib/feeds.ts gives it), in order. */
+export async function feedWindows(model: SiteModel, feed: string): Promise<readonly ScheduledWindow[]> {
   const set = (await getFeeds(model)).sets.get(feed.replace(/^\/calendars\//, '').replace(/\.ics$/, ''));
   if (!set) throw new Error(`${feed} is not one of the feeds this build writes`);
-  return set.windows.length === 0;
+  return set.windows;
 }
+
+/** Whether a feed has no windows in its horizon. */
+export async function feedIsEmpty(model: SiteModel, feed: string): Promise<boolean> {
+  return (await feedWindows(model, feed)).length === 0;
+}
+
+/** The feed of all windows by runbook, worked out once per model: each page's live schedule takes its runbooks' part. */
+export const feedWindowsByRunbook = perModel(async (model) => groupBy(await feedWindows(model, ALL_FEED), (window) => window.runbook));
 
 export async function feedResponse(model: SiteModel, path: string): Promise<Response> {
   const { sets, writer } = await getFeeds(model);

@@ -1,5 +1,5 @@
 import type { Owner, Owners } from '../schema/owners.ts';
-import type { Task, Window } from '../schema/runbook.ts';
+import type { Task } from '../schema/runbook.ts';
 import type { DataPath } from '../source/yaml-locate.ts';
 import type { Corpus, Item, Runbook } from './corpus.ts';
 
@@ -52,19 +52,4 @@ export function windowOwners(window: { runbook: Runbook; tasks: ReadonlyArray<{ 
   const owners = new Set(window.runbook.owners);
   for (const run of window.tasks) if (run.task.value.owner !== undefined) owners.add(run.task.value.owner);
   return owners;
-}
-
-/**
- * Who answers for a window, as the owners page and the reader's live status count it: the
- * runbook's owners, and the owners of its tasks that name the window.
- */
-export function windowAnswerers(runbook: Runbook, window: Pick<Window, 'id'>): Set<string> {
-  const owners = new Set(runbook.owners);
-  for (const task of runbook.tasks) if (task.value.window === window.id) owners.add(task.value.owner);
-  return owners;
-}
-
-/** The windows of these runbooks an owner answers for (`windowAnswerers`), in the runbooks' order. */
-export function windowsOwned(owner: string, runbooks: readonly Runbook[]): Array<{ runbook: Runbook; window: Window }> {
-  return runbooks.flatMap((runbook) => runbook.windows.filter((w) => windowAnswerers(runbook, w.value).has(owner)).map((w) => ({ runbook, window: w.value })));
 }
