@@ -37,16 +37,18 @@ export type LiveOccurrence = [number, number, number] | [number, number, number,
 export const LIVE_DAYS = 15;
 
 /**
- * The windows of these runbooks that are under way at `from` or start in the LIVE_DAYS after it,
+ * The windows of these runbooks that are under way at `from` or start in the LIVE_DAYS after it
+ * (fewer, when the occurrences given end sooner, at `horizonEnd`),
  * and each window's first occurrence after that for each set of owners it concerns, so that the
  * next window of a quiet runbook, or of an owner whose task runs monthly, is known.
  */
 export function liveSchedule(
   runbooks: ReadonlyArray<{ runbook: Runbook; href: string; occurrences: readonly ScheduledWindow[] }>,
-  from: number,
+  { from, horizonEnd }: { from: number; horizonEnd: number },
   builtAt: number,
 ): LiveSchedule {
-  const until = from + LIVE_DAYS * DAY;
+  // No further than the occurrences were worked out: past that the list cannot say what is next.
+  const until = Math.min(from + LIVE_DAYS * DAY, horizonEnd);
   const windows: LiveWindow[] = [];
   const occurrences: LiveOccurrence[] = [];
   for (const { runbook, href, occurrences: all } of runbooks) {

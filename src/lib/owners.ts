@@ -1,4 +1,4 @@
-import { isPlaceholder, ownerDirectory, ownerIn, ownerReferences, type Corpus, type Escalation, type Item, type Owner, type Runbook, type Task } from '@almanac/verifier';
+import { isPlaceholder, ownerDirectory, ownerIn, ownerReferences, type Corpus, type Escalation, type Item, type Owner, type Runbook, type Task, type Window } from '@almanac/verifier';
 
 export { ownerIdsOf, ownerOf } from '@almanac/verifier';
 
@@ -52,6 +52,36 @@ export function ownerRecords(runbooks: readonly Runbook[], registries: Corpus['r
   }
   const name = (r: OwnerRecord) => (r.owner?.name ?? r.id).toLowerCase();
   return [...records.values()].sort((a, b) => name(a).localeCompare(name(b), 'en') || a.id.localeCompare(b.id, 'en'));
+}
+
+/** A window an owner's feed holds occurrences of; `through`, when it is not the owner's runbook's. */
+export interface OwnedWindow {
+  runbook: Runbook;
+  window: Window;
+  /** Its tasks that run in the window, when only those bring it into the owner's feed; `replaces`, the window they name, when this one supersedes it. */
+  through?: { tasks: Task[]; replaces?: Window };
+}
+
+/**
+ * The windows an owner's feed holds occurrences of, as the feeds file them: every window of the
+ * runbooks it owns, and in other runbooks the windows its tasks run in, the window each names or
+ * one that supersedes it, on the occurrences that hold such a task only.
+ */
+export function ownedWindows(record: Pick<OwnerRecord, 'runbooks' | 'tasks'>): OwnedWindow[] {
+  const owned = new Set(record.runbooks);
+  const windows: OwnedWindow[] = record.runbooks.flatMap((runbook) => runbook.windows.map((w) => ({ runbook, window: w.value })));
+  const byWindow = new Map<Window, OwnedWindow & { through: NonNullable<OwnedWindow['through']> }>();
+  for (const { runbook, task } of record.tasks) {
+    if (owned.has(runbook) || task.value.window === undefined) continue;
+    const named = runbook.windows.find((w) => w.value.id === task.value.window)?.value;
+    if (!named) continue;
+    for (const window of [named, ...runbook.windows.map((w) => w.value).filter((w) => w.supersedes?.includes(named.id))]) {
+      let entry = byWindow.get(window);
+      if (!entry) byWindow.set(window, (entry = { runbook, window, through: { tasks: [], ...(window === named ? {} : { replaces: named }) } }));
+      entry.through.tasks.push(task.value);
+    }
+  }
+  return [...windows, ...byWindow.values()];
 }
 
 /** The systems an owner works on, through any runbook, task, escalation level or monitor. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { horizonAround, parseRunbookFile, TimeEngine, type OwnersRegistry, type Runbook } from '@almanac/verifier';
 import { agenda, overlapsInWords } from '../../src/lib/schedule/agenda.ts';
 import { nextWindow, startOfToday, upcomingWindows } from '../../src/lib/schedule/occurrences.ts';
-import { distinctOwnerName, ownerRecords, systemsOf } from '../../src/lib/owners.ts';
+import { distinctOwnerName, ownedWindows, ownerRecords, systemsOf } from '../../src/lib/owners.ts';
 import { summarySections } from '../../src/lib/sections.ts';
 import { taskTimeInWords, windowInWords } from '../../src/lib/schedule/item-words.ts';
 
@@ -216,5 +216,35 @@ tasks:
 
   it('says an hourly task with no start has no set minute', () => {
     expect(taskTimeInWords(backups, token!, time)).toBe('at no set minute (Nairobi time)');
+  });
+});
+
+describe('the windows an owner’s feed holds', () => {
+  const shop = runbook(
+    'shop',
+    `id: shop
+title: Shop
+system: shop
+owners: [ops]
+timezone: UTC
+windows:
+  - { id: weekly, title: Weekly, rrule: "FREQ=WEEKLY;BYDAY=SU", start: "02:00", duration: PT2H, impact: minimal }
+  - { id: monthly, title: Monthly, rrule: "FREQ=MONTHLY;BYDAY=-1SU", start: "02:00", duration: PT4H, impact: downtime, supersedes: [weekly] }
+  - { id: yearly, title: Yearly, rrule: "FREQ=YEARLY", start: "02:00", duration: PT4H, impact: downtime }
+tasks:
+  - { id: reindex, title: Reindex, kind: check, rrule: "FREQ=MONTHLY;BYDAY=1SU", start: "02:30", duration: PT30M, owner: dba, window: weekly }`,
+  );
+  const records = ownerRecords([shop], [registry]);
+  const windowsOf = (id: string) => ownedWindows(records.find((r) => r.id === id)!).map(({ window, through }) => [window.id, through && { tasks: through.tasks.map((t) => t.id), replaces: through.replaces?.id }]);
+
+  it('are every window of the runbooks it owns', () => {
+    expect(windowsOf('ops')).toEqual([['weekly', undefined], ['monthly', undefined], ['yearly', undefined]]);
+  });
+
+  it('are, elsewhere, the window its task names and those that supersede it, through that task only', () => {
+    expect(windowsOf('dba')).toEqual([
+      ['weekly', { tasks: ['reindex'], replaces: undefined }],
+      ['monthly', { tasks: ['reindex'], replaces: 'weekly' }],
+    ]);
   });
 });

@@ -66,7 +66,7 @@ describe('a runbook’s findings', () => {
 describe('the windows a page embeds', () => {
   const from = Date.parse('2026-12-01T00:00:00Z');
   const time = new TimeEngine(horizonAround('2026-12-01'));
-  const schedule = liveSchedule([{ runbook: db, href: '/db/', occurrences: scheduleWindows([db], time) }], from, from + 3_600_000);
+  const schedule = liveSchedule([{ runbook: db, href: '/db/', occurrences: scheduleWindows([db], time) }], { from, horizonEnd: time.horizon.to }, from + 3_600_000);
 
   it('holds the fortnight’s occurrences and each window’s first after it', () => {
     const until = from + LIVE_DAYS * 86_400_000;
@@ -92,6 +92,13 @@ describe('the windows a page embeds', () => {
     ]);
     expect(schedule.windows.map((w) => w.owners)).toEqual([db.owners, db.owners]);
     expect(schedule.until).toBe(until);
+  });
+
+  it('ends its fortnight where the occurrences it was given end', () => {
+    const week = new TimeEngine({ from: from - 86_400_000, to: from + 7 * 86_400_000 });
+    const short = liveSchedule([{ runbook: db, href: '/db/', occurrences: scheduleWindows([db], week) }], { from, horizonEnd: week.horizon.to }, from);
+    expect(short.until).toBe(from + 7 * 86_400_000);
+    expect(short.occurrences.map(([start]) => new Date(start).toISOString())).toEqual(['2026-12-05T23:00:00.000Z']);
   });
 });
 

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { feedHorizon, feedSets, loadConfig, loadCorpus, TimeEngine, verifyWithConfig, windowOccurrences, type Runbook } from '@almanac/verifier';
+import { loadConfig, loadCorpus, verifyWithConfig, windowOccurrences, type Runbook } from '@almanac/verifier';
+import { parseFeed } from '../feeds/client.ts';
 import { builtSiteInBrowser } from './browser.ts';
 import { BUILD_TODAY, DIST, ensureBuilt, ROOT } from './build.ts';
 
@@ -20,15 +21,10 @@ interface Occ {
   start: number;
   end: number;
   runbook: Runbook;
-  window: Runbook['windows'][number]['value'];
   title: string;
   zone: string;
 }
 let occurrences: Occ[];
-/** Each owner's feed over its whole horizon, as the verifier files the occurrences: whom each concerns. */
-let ownerFeeds: Map<string, Occ[]>;
-/** Whether an occurrence is part of the fortnight from the build's day. */
-let inFortnight: (o: Occ) => boolean;
 
 const site = builtSiteInBrowser(DIST, () => {
   ensureBuilt();
@@ -38,14 +34,10 @@ const site = builtSiteInBrowser(DIST, () => {
   const result = verifyWithConfig(corpus, config, today);
   runbooks = corpus.runbooks;
   const from = Date.parse(`${today}T00:00:00Z`);
-  inFortnight = (o: Occ) => o.end > from && o.start < from + 14 * 86_400_000;
-  const occ = (o: { start: number; end: number; runbook: Runbook; window: { value: Occ['window'] }; zone: string }): Occ => ({ start: o.start, end: o.end, runbook: o.runbook, window: o.window.value, title: o.window.value.title, zone: o.zone });
   occurrences = runbooks
-    .flatMap((runbook) => windowOccurrences(runbook, result.time).map(occ))
-    .filter(inFortnight)
+    .flatMap((runbook) => windowOccurrences(runbook, result.time).map((o) => ({ start: o.start, end: o.end, runbook, title: o.window.value.title, zone: o.zone })))
+    .filter((o) => o.end > from && o.start < from + 14 * 86_400_000)
     .sort((a, b) => a.start - b.start);
-  const owners = feedSets(corpus, new TimeEngine(feedHorizon(today, config.feeds))).filter((set) => set.path.startsWith('owner/'));
-  ownerFeeds = new Map(owners.map((set) => [set.path.slice('owner/'.length), set.windows.map(occ)]));
 });
 
 /** "21:00" in a zone, by Node's Intl. */
@@ -179,28 +171,33 @@ describe('now and next, at the hour and in the zone of the reader', () => {
 });
 
 describe('the owners page', () => {
-  it('says for each owner what of its feed is under way, and what comes next, in the reader’s zone', async () => {
+  it('says for each owner what of its calendar feed is under way, and what comes next, in the reader’s zone', async () => {
     const { during } = clockSettings();
     const { page, context } = await openAt('/owners/', 'Africa/Nairobi', during);
     const statuses = await page.locator('.live-status[data-owner]').evaluateAll((elements) =>
       elements.map((e) => ({ owner: (e as HTMLElement).dataset.owner!, now: e.querySelector('.live-now')?.textContent ?? '', next: e.querySelector('.live-next')?.textContent ?? '' })),
     );
-    // One status for each owner whose feed has windows, and only for those.
-    const withWindows = [...ownerFeeds].filter(([, feed]) => feed.length > 0).map(([owner]) => owner);
-    expect(statuses.map((s) => s.owner).sort()).toEqual(withWindows.sort());
+    // What a subscriber's calendar holds: the owner's feed as the build wrote it, read by ical.js.
+    const feedOf = (owner: string) => parseFeed(readFileSync(join(DIST, 'calendars/owner', `${owner}.ics`), 'utf8')).events;
+    const feeds = readdirSync(join(DIST, 'calendars/owner')).map((file) => file.replace(/\.ics$/, ''));
+    // One status for each owner whose feed has events, and only for those.
+    expect(statuses.map((s) => s.owner).sort()).toEqual(feeds.filter((owner) => feedOf(owner).length > 0).sort());
+    // "Primary maintenance window (smartmed)" from the event's "smartmed: Primary maintenance window".
+    const named = (summary: string) => `${summary.slice(summary.indexOf(': ') + 2)} (${summary.slice(0, summary.indexOf(': '))})`;
     let underWay = 0;
     for (const { owner, now, next } of statuses) {
-      const theirs = (ownerFeeds.get(owner) ?? []).filter(inFortnight);
-      const current = theirs.filter((o) => o.start <= during && during < o.end);
+      const events = feedOf(owner);
+      const current = events.filter((e) => e.start <= during && during < e.end);
       if (current.length) {
         underWay++;
         expect(now, owner).toContain('In maintenance now');
-        for (const o of current) expect(now, owner).toContain(`${o.title} (${o.runbook.system}) until`);
+        for (const e of current) expect(now, owner).toContain(`${named(e.summary)} until`);
       } else {
         expect(now, owner).toContain('Not in maintenance now');
       }
-      const theirNext = theirs.find((o) => o.start > during);
-      if (theirNext) expect(next, owner).toMatch(new RegExp(`^Next window: ${literal(`${theirNext.title} (${theirNext.runbook.system})`)}, .*your time: (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(theirNext.start, 'Africa/Nairobi')}–`));
+      const theirNext = events.filter((e) => e.start > during).sort((a, b) => a.start - b.start)[0];
+      if (theirNext) expect(next, owner).toMatch(new RegExp(`^Next window: ${literal(named(theirNext.summary))}, .*your time: (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(theirNext.start, 'Africa/Nairobi')}–`));
+      else expect(next, owner).toBe('Next window: none scheduled.');
     }
     // The clock is set inside a window: it concerns some owners, and not others.
     expect(underWay).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
-import { windowOccurrences, type Runbook, type TimeEngine, type WindowOccurrence } from '@almanac/verifier';
+import { feedSets, groupBy, windowOccurrences, type FeedSet, type Runbook, type ScheduledWindow, type TimeEngine, type WindowOccurrence } from '@almanac/verifier';
+import { perModel } from '../model.ts';
 
 /**
  * Midnight UTC of the build's "today" (the verifier's, which ALMANAC_NOW fixes): "upcoming"
@@ -31,4 +32,19 @@ export function nextWindow(runbooks: readonly Runbook[], time: TimeEngine, from:
   return runbooks
     .flatMap((runbook) => upcomingWindows(runbook, time, from, 1))
     .sort((a, b) => a.start - b.start)[0];
+}
+
+/**
+ * The occurrences of the checks' horizon filed as the feeds file theirs (`feedSets`): all of them,
+ * and each owner's, whose tasks an occurrence holds or whose runbook it is. Worked out once per
+ * model, for what the pages say is in maintenance now and next.
+ */
+const scheduledSets = perModel((model) => new Map<string, FeedSet>(feedSets(model.corpus, model.result.time).map((set) => [set.path, set])));
+
+/** Every runbook's window occurrences over the checks' horizon, each with the task runs it holds. */
+export const scheduledByRunbook = perModel((model) => groupBy(scheduledSets(model).get('all')!.windows, (window) => window.runbook));
+
+/** The window occurrences that concern an owner, over the checks' horizon, in order. */
+export function scheduledForOwner(model: Parameters<typeof scheduledSets>[0], owner: string): readonly ScheduledWindow[] {
+  return scheduledSets(model).get(`owner/${owner}`)?.windows ?? [];
 }

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createFeedWriter, feedHorizon, feedSets, groupBy, TimeEngine, type FeedSet, type FeedWriter, type Runbook, type ScheduledWindow } from '@almanac/verifier';
-import { ALL_FEED } from '../../lib/feeds.ts';
+import { createFeedWriter, feedHorizon, feedSets, TimeEngine, type FeedSet, type FeedWriter, type Runbook, type ScheduledWindow } from '@almanac/verifier';
 import { perModel, type SiteModel } from '../../lib/model.ts';
 import { pageHrefs } from '../../lib/pages.ts';
 
@@ -91,9 +90,6 @@ export async function feedWindows(model: SiteModel, feed: string): Promise<reado
 export async function feedIsEmpty(model: SiteModel, feed: string): Promise<boolean> {
   return (await feedWindows(model, feed)).length === 0;
 }
-
-/** The feed of all windows by runbook, worked out once per model: each page's live schedule takes its runbooks' part. */
-export const feedWindowsByRunbook = perModel(async (model) => groupBy(await feedWindows(model, ALL_FEED), (window) => window.runbook));
 
 export async function feedResponse(model: SiteModel, path: string): Promise<Response> {
   const { sets, writer } = await getFeeds(model);
