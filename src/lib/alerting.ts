@@ -1,17 +1,16 @@
 import {
   alertmanagerRouteYaml,
   alertmanagerTimeIntervalsYaml,
-  feedHorizon,
   muteIntervals,
   prometheusRuleGroups,
   prometheusRulesYaml,
   thresholdAnchor,
   thresholdQueries,
-  TimeEngine,
   type UnexportedThreshold,
 } from '@almanac/verifier';
 import { perModel, type SiteModel } from './model.ts';
 import { pageHrefs } from './pages.ts';
+import { feedTime } from './schedule/occurrences.ts';
 
 /*
  * The alerting files of this build (dist/alerting/), from the verifier's model: Prometheus rules
@@ -32,11 +31,12 @@ export function unexportedThresholds({ corpus, config }: SiteModel): UnexportedT
 /** The alerting files of a model, worked out once for its three endpoints. */
 export const getAlertingFiles = perModel(build);
 
-async function build({ corpus, config, result, siteUrl }: SiteModel): Promise<AlertingFiles> {
+async function build(model: SiteModel): Promise<AlertingFiles> {
+  const { corpus, config, siteUrl } = model;
   const hrefs = await pageHrefs();
   const { exported, unexported } = thresholdQueries(corpus.runbooks, config.metrics);
   const groups = prometheusRuleGroups(exported, (runbook, threshold) => `${siteUrl}${hrefs.get(runbook.source.file) ?? '/'}#${thresholdAnchor(threshold.value.metric)}`);
-  const time = new TimeEngine(feedHorizon(result.today, config.feeds));
+  const time = feedTime(model);
   const intervals = muteIntervals(corpus.runbooks, time);
   const alerts = groups.reduce((n, group) => n + group.rules.length, 0);
   console.log(`alerting: ${alerts} Prometheus alerts from ${exported.length} thresholds, ${intervals.length} Alertmanager mute intervals from windows`);

@@ -6,8 +6,8 @@
  *   and what comes next, from the occurrences the build embedded (#live-schedule).
  * Without JavaScript the pages keep the build's text, which names its zones.
  */
-import type { LiveSchedule } from '../lib/live-schedule.ts';
-import { occurrenceWords, zoneLabel, type Clock } from '@almanac/verifier/time-words';
+import type { LiveOccurrence, LiveSchedule } from '../lib/live-schedule.ts';
+import { clockSpanWords, occurrenceWords, zoneLabel, type Clock } from '@almanac/verifier/time-words';
 
 type Mode = 'reader' | 'utc' | 'own';
 const MODES: readonly Mode[] = ['reader', 'utc', 'own'];
@@ -39,8 +39,7 @@ const sameZone = (a: string, b: string) => a === b || zoneLabel(a) === zoneLabel
 
 /** "21:00–23:00 New York" without its date, when the text beside it already names that date. */
 function words(start: number, end: number, allDay: boolean, zone: string, shownDate: string | undefined): string {
-  const text = occurrenceWords({ start, end, allDay }, zone, clock);
-  return !allDay && clock(start, zone).date === shownDate ? text.slice(text.indexOf(', ') + 2) : text;
+  return !allDay && clock(start, zone).date === shownDate ? clockSpanWords(start, end, zone, clock) : occurrenceWords({ start, end, allDay }, zone, clock);
 }
 
 /**
@@ -91,8 +90,7 @@ function timeElement(start: number, end: number | undefined, zone: string): HTML
   element.dataset.zone = zone;
   element.dataset.zones = zone === 'UTC' ? 'UTC' : `${zone} UTC`;
   const words = occurrenceWords({ start, end: end ?? start }, zone, clock);
-  const utc = occurrenceWords({ start, end: end ?? start }, 'UTC', clock);
-  element.textContent = zone === 'UTC' ? words : `${words} (${utc.slice(utc.indexOf(', ') + 2)})`;
+  element.textContent = zone === 'UTC' ? words : `${words} (${clockSpanWords(start, end ?? start, 'UTC', clock)})`;
   return element;
 }
 
@@ -107,12 +105,28 @@ function windowLink(schedule: LiveSchedule, index: number, withSystem: boolean):
   return fragment;
 }
 
-/** What is in maintenance at `now` and what comes next, among the windows of one runbook, of one owner, or of all. */
-function statusAt(schedule: LiveSchedule, now: number, { runbook, owner }: { runbook?: string; owner?: string }) {
-  const mine = schedule.occurrences.filter(([, , i, others]) => {
-    const window = schedule.windows[i]!;
-    return (runbook === undefined || window.runbook === runbook) && (owner === undefined || window.owners.includes(owner) || others?.includes(owner) === true);
-  });
+/**
+ * The schedule's occurrences by runbook and by owner, in start order, picked out once: every
+ * status on the page (a home page has one per runbook) is worked out again each minute.
+ */
+function grouped(schedule: LiveSchedule): { byRunbook: Map<string, LiveOccurrence[]>; byOwner: Map<string, LiveOccurrence[]> } {
+  const byRunbook = new Map<string, LiveOccurrence[]>();
+  const byOwner = new Map<string, LiveOccurrence[]>();
+  const add = (groups: Map<string, LiveOccurrence[]>, key: string, occurrence: LiveOccurrence) => {
+    const group = groups.get(key);
+    if (group) group.push(occurrence);
+    else groups.set(key, [occurrence]);
+  };
+  for (const occurrence of schedule.occurrences) {
+    const window = schedule.windows[occurrence[2]]!;
+    add(byRunbook, window.runbook, occurrence);
+    for (const owner of new Set([...window.owners, ...(occurrence[3] ?? [])])) add(byOwner, owner, occurrence);
+  }
+  return { byRunbook, byOwner };
+}
+
+/** What is in maintenance at `now` and what comes next, among these occurrences (of one runbook, of one owner, or all). */
+function statusAt(schedule: LiveSchedule, now: number, mine: readonly LiveOccurrence[]) {
   return {
     current: mine.filter(([start, end]) => start <= now && now < end),
     // Past `until` only each window's first later occurrence is known, so which is next is not.
@@ -121,13 +135,14 @@ function statusAt(schedule: LiveSchedule, now: number, { runbook, owner }: { run
   };
 }
 
-function renderLive(schedule: LiveSchedule, now: number): void {
+function renderLive(schedule: LiveSchedule, groups: ReturnType<typeof grouped>, now: number): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-live]')) {
     const runbook = element.dataset.runbook || undefined;
     const owner = element.dataset.owner;
+    const mine = runbook !== undefined ? groups.byRunbook.get(runbook) : owner !== undefined ? (groups.byOwner.get(owner) ?? []) : schedule.occurrences;
     // A runbook that defines no windows keeps the build's words for it ("none defined").
-    if (runbook !== undefined && !schedule.windows.some((w) => w.runbook === runbook)) continue;
-    const { current, next, stale } = statusAt(schedule, now, { runbook, owner });
+    if (mine === undefined) continue;
+    const { current, next, stale } = statusAt(schedule, now, mine);
     // Rendered again only when the answer changes: the status is a live region, read out on each change.
     const state = JSON.stringify([current, next, stale]);
     if (element.dataset.state === state) continue;
@@ -189,10 +204,11 @@ function setUpSwitch(mode: Mode, apply: (mode: Mode) => void): void {
 function start(): void {
   const data = document.getElementById('live-schedule');
   const schedule = data ? (JSON.parse(data.textContent ?? '{}') as LiveSchedule) : undefined;
+  const groups = schedule && grouped(schedule);
   let mode = storedMode();
   const render = () => {
     const now = Date.now();
-    if (schedule) renderLive(schedule, now);
+    if (schedule && groups) renderLive(schedule, groups, now);
     const built = document.querySelector<HTMLElement>('.build-age');
     const builtAt = Date.parse(document.querySelector<HTMLTimeElement>('.build-info time')?.dateTime ?? '');
     if (built && !Number.isNaN(builtAt)) built.textContent = ` (${age(builtAt, now)})`;

@@ -1,4 +1,4 @@
-import { feedSets, groupBy, windowOccurrences, type FeedSet, type Runbook, type ScheduledWindow, type TimeEngine, type WindowOccurrence } from '@almanac/verifier';
+import { feedHorizon, feedSets, groupBy, TimeEngine, windowOccurrences, type FeedSet, type Runbook, type ScheduledWindow, type WindowOccurrence } from '@almanac/verifier';
 import { perModel } from '../model.ts';
 
 /**
@@ -12,7 +12,7 @@ export function startOfToday(today: string): number {
 const occurrencesByEngine = new WeakMap<TimeEngine, WeakMap<Runbook, readonly WindowOccurrence[]>>();
 
 /** A runbook's window occurrences, worked out once per engine: its page and the home page each ask for them. */
-export function windowOccurrencesOf(runbook: Runbook, time: TimeEngine): readonly WindowOccurrence[] {
+function windowOccurrencesOf(runbook: Runbook, time: TimeEngine): readonly WindowOccurrence[] {
   let byRunbook = occurrencesByEngine.get(time);
   if (!byRunbook) occurrencesByEngine.set(time, (byRunbook = new WeakMap()));
   let occurrences = byRunbook.get(runbook);
@@ -48,3 +48,9 @@ export const scheduledByRunbook = perModel((model) => groupBy(scheduledSets(mode
 export function scheduledForOwner(model: Parameters<typeof scheduledSets>[0], owner: string): readonly ScheduledWindow[] {
   return scheduledSets(model).get(`owner/${owner}`)?.windows ?? [];
 }
+
+/**
+ * The feeds' time engine (by default 30 days back and 400 ahead, the config's `feeds` otherwise),
+ * one per model: the feeds and the alerting files expand each window over it once between them.
+ */
+export const feedTime = perModel((model) => new TimeEngine(feedHorizon(model.result.today, model.config.feeds)));

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { createFeedWriter, feedHorizon, feedSets, TimeEngine, type FeedSet, type FeedWriter, type Runbook, type ScheduledWindow } from '@almanac/verifier';
+import { createFeedWriter, feedSets, type FeedSet, type FeedWriter, type Runbook } from '@almanac/verifier';
 import { perModel, type SiteModel } from '../../lib/model.ts';
 import { pageHrefs } from '../../lib/pages.ts';
+import { feedTime } from '../../lib/schedule/occurrences.ts';
 
 /*
  * The I/O the pure feed code leaves out: the model, the pages' URLs, and the times that make
@@ -16,9 +17,10 @@ interface Feeds {
 /** The feeds of a model, worked out once for every calendar endpoint and page that reads it. */
 const getFeeds = perModel(build);
 
-async function build({ corpus, config, result, siteUrl }: SiteModel): Promise<Feeds> {
-  // Its own engine: the feeds' horizon (30 days back, 400 ahead) is not the checks' one.
-  const time = new TimeEngine(feedHorizon(result.today, config.feeds));
+async function build(model: SiteModel): Promise<Feeds> {
+  const { corpus, siteUrl } = model;
+  // The feeds' horizon (30 days back, 400 ahead) is not the checks' one.
+  const time = feedTime(model);
   const hrefs = await pageHrefs();
   const commits = commitTimes();
   const writer = createFeedWriter({
@@ -79,16 +81,11 @@ export async function feedIds(model: SiteModel, kind: 'system' | 'owner'): Promi
   return [...(await getFeeds(model)).sets.keys()].filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
 }
 
-/** The window occurrences a feed holds (its path on the site, as src/lib/feeds.ts gives it), in order. */
-export async function feedWindows(model: SiteModel, feed: string): Promise<readonly ScheduledWindow[]> {
+/** Whether a feed (its path on the site, as src/lib/feeds.ts gives it) has no windows in its horizon. */
+export async function feedIsEmpty(model: SiteModel, feed: string): Promise<boolean> {
   const set = (await getFeeds(model)).sets.get(feed.replace(/^\/calendars\//, '').replace(/\.ics$/, ''));
   if (!set) throw new Error(`${feed} is not one of the feeds this build writes`);
-  return set.windows;
-}
-
-/** Whether a feed has no windows in its horizon. */
-export async function feedIsEmpty(model: SiteModel, feed: string): Promise<boolean> {
-  return (await feedWindows(model, feed)).length === 0;
+  return set.windows.length === 0;
 }
 
 export async function feedResponse(model: SiteModel, path: string): Promise<Response> {
