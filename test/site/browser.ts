@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from './static-server.ts';
 
 /** Debian's Chromium, headless, with nothing that reaches the network on its own. */
@@ -30,4 +30,15 @@ export function builtSiteInBrowser(root: string, prepare: () => void, extras: Re
     await server?.close();
   });
   return handle;
+}
+
+/** Collects what goes wrong on a page into `problems`: console errors, uncaught exceptions, responses of 400 or more. */
+export function watchProblems(page: Page, problems: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
+  });
 }

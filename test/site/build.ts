@@ -5,20 +5,14 @@ export { BUILD_TODAY, buildSite, ROOT } from './astro-build.ts';
 
 const shared = inject('siteBuild');
 
-/** The site every site test reads: built once per run by the site tier's global setup (`global-setup.ts`). Call `ensureBuilt()` before reading it. */
+/** The site every site test reads: built once per run by the site tier's global setup (`global-setup.ts`), and there once this module is imported. */
 export const DIST = shared.dist;
 
 /** How long a test waits for the shared build: far more than the build takes on a loaded two-core machine. */
 const PATIENCE_MS = 10 * 60_000;
 
-let built = false;
-
-/**
- * Waits until the shared build has ended, and throws its error if it failed. Synchronous, so that
- * a test can call it anywhere; the worker has nothing else to do while it waits.
- */
-export function ensureBuilt(): void {
-  if (built) return;
+/** Waits until the shared build has ended, and throws its error if it failed; the worker has nothing else to do meanwhile. */
+function ensureBuilt(): void {
   const nap = new Int32Array(new SharedArrayBuffer(4));
   const until = Date.now() + PATIENCE_MS;
   while (!existsSync(shared.status)) {
@@ -27,5 +21,8 @@ export function ensureBuilt(): void {
   }
   const status = JSON.parse(readFileSync(shared.status, 'utf8')) as { ok: boolean; message?: string };
   if (!status.ok) throw new Error(status.message);
-  built = true;
 }
+
+// Once, here, as a test file is collected, where no hook's or test's timeout applies (a synchronous
+// hook that outlasts its timeout fails even when it ends well): every site test reads DIST.
+ensureBuilt();

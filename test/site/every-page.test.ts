@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { builtSiteInBrowser } from './browser.ts';
-import { DIST, ensureBuilt, ROOT } from './build.ts';
+import { builtSiteInBrowser, watchProblems } from './browser.ts';
+import { DIST, ROOT } from './build.ts';
 
 /*
  * Every built page, opened once in Chromium: no console error, failed request or uncaught
@@ -40,8 +40,6 @@ function pagePaths(): string[] {
     .sort();
 }
 
-// The pages are the tests, so the build must be there when the file is collected.
-ensureBuilt();
 const PATHS = pagePaths();
 
 const site = builtSiteInBrowser(DIST, () => mkdirSync(SCREENSHOTS, { recursive: true }), {
@@ -92,13 +90,7 @@ const problems: string[] = [];
 beforeAll(async () => {
   context = await site.browser.newContext({ viewport: WIDTHS.desktop, timezoneId: 'America/New_York' });
   page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
-  });
+  watchProblems(page, problems);
 });
 
 afterAll(async () => {

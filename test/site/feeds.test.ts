@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { feedHorizon, feedSets, loadConfig, loadCorpus, siteUrlOf, TimeEngine } from '@almanac/verifier';
 import { alertingOf } from '../alerting/generate.ts';
 import { expectRfc5545, parseFeed } from '../feeds/client.ts';
-import { BUILD_TODAY, DIST, ensureBuilt, ROOT } from './build.ts';
+import { BUILD_TODAY, DIST, ROOT } from './build.ts';
 
 /* The feeds `astro build` writes, read as a client reads them. */
 
@@ -23,11 +23,10 @@ function gitSeconds(...paths: string[]): string {
 }
 
 describe('astro build, the site half of npm run build', () => {
-  beforeAll(ensureBuilt);
+  const { config } = loadConfig(ROOT);
+  const corpus = loadCorpus(['runbooks'], ROOT, { ownersFile: config.owners });
 
   it('writes all.ics and a feed per system and per owner, from the model the verifier reads', () => {
-    const { config } = loadConfig(ROOT);
-    const corpus = loadCorpus(['runbooks'], ROOT, { ownersFile: config.owners });
     const sets = feedSets(corpus, new TimeEngine(feedHorizon(BUILD_TODAY, config.feeds)));
     expect(files(join(DIST, 'calendars'))).toEqual(sets.map((set) => `${set.path}.ics`).sort());
     for (const set of sets) {
@@ -39,7 +38,7 @@ describe('astro build, the site half of npm run build', () => {
   });
 
   it('links each event to a page the build wrote, on the configured site', () => {
-    const site = siteUrlOf(loadConfig(ROOT).config);
+    const site = siteUrlOf(config);
     const { events } = parseFeed(readFileSync(join(DIST, 'calendars/all.ics'), 'utf8'));
     for (const url of new Set(events.map((e) => e.url))) {
       expect(url.startsWith(`${site}/`), url).toBe(true);
@@ -52,8 +51,6 @@ describe('astro build, the site half of npm run build', () => {
     const head = Number(gitSeconds() || 0);
     const stamps = new Set(text.split('\r\n').filter((line) => line.startsWith('DTSTAMP:')));
     if (stamps.size) expect([...stamps]).toEqual([`DTSTAMP:${new Date(head * 1000).toISOString().replace(/\.000Z$/, 'Z').replace(/[-:]/g, '')}`]);
-    const { config } = loadConfig(ROOT);
-    const corpus = loadCorpus(['runbooks'], ROOT, { ownersFile: config.owners });
     for (const event of parseFeed(text).events) {
       // The longest id that starts the UID: a runbook id may begin another one.
       const runbook = corpus.runbooks.filter((r) => event.uid.startsWith(`${r.id}-`)).sort((a, b) => b.id.length - a.id.length)[0]!;

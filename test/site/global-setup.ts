@@ -16,7 +16,7 @@ const BUILD_ZONE = 'Pacific/Kiritimati';
 
 /**
  * Starts the one build every site test reads and returns at once: the unit tier runs while it
- * builds, and `ensureBuilt()` waits for it. Into a temporary directory, never dist/, so that no
+ * builds, and importing `build.ts` waits for it. Into a temporary directory, never dist/, so that no
  * test reads a build of older runbooks.
  */
 export default function setup(project: TestProject): () => Promise<void> {

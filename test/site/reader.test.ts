@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { loadConfig, loadCorpus, verifyWithConfig, windowOccurrences, type Runbook } from '@almanac/verifier';
 import { parseFeed } from '../feeds/client.ts';
 import { builtSiteInBrowser } from './browser.ts';
-import { BUILD_TODAY, DIST, ensureBuilt, ROOT } from './build.ts';
+import { BUILD_TODAY, DIST, ROOT } from './build.ts';
 
 /*
  * What a reader in another zone sees at the hour they read the site: the build embeds the
@@ -27,7 +27,6 @@ interface Occ {
 let occurrences: Occ[];
 
 const site = builtSiteInBrowser(DIST, () => {
-  ensureBuilt();
   const today = /data-today="(\d{4}-\d{2}-\d{2})"/.exec(readFileSync(join(DIST, 'calendar/index.html'), 'utf8'))![1]!;
   const { config } = loadConfig(ROOT);
   const corpus = loadCorpus(['runbooks'], ROOT, { ownersFile: config.owners });

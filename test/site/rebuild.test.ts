@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TODAY, buildSite, DIST, ensureBuilt } from './build.ts';
+import { BUILD_TODAY, buildSite, DIST } from './build.ts';
 
 /*
  * A second build of the same commit, on a machine in another zone: the shared build ran at
@@ -13,7 +13,6 @@ import { BUILD_TODAY, buildSite, DIST, ensureBuilt } from './build.ts';
 let second: string;
 
 beforeAll(() => {
-  ensureBuilt();
   second = mkdtempSync(join(tmpdir(), 'almanac-rebuild-'));
   buildSite(second, { TZ: 'America/St_Johns', ALMANAC_NOW: BUILD_TODAY });
 }, 300_000);

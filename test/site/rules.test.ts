@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_METAS } from '@almanac/verifier';
 import { docBlocks } from '../../src/lib/rule-docs.ts';
-import { DIST, ensureBuilt } from './build.ts';
+import { DIST } from './build.ts';
 
 describe('rule docs', () => {
   it('read paragraphs with inline code and fenced blocks', () => {
@@ -15,7 +15,6 @@ describe('rule docs', () => {
   });
 
   it('give every rule an anchor on /rules/, where SARIF’s help links point', () => {
-    ensureBuilt();
     const html = readFileSync(join(DIST, 'rules/index.html'), 'utf8');
     for (const [id, meta] of RULE_METAS) {
       expect(html, id).toContain(`id="${id}"`);

@@ -1,19 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DAY, durationMs, loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, windowOccurrences, type Runbook, type VerifyResult } from '@almanac/verifier';
-import { launchChromium } from './browser.ts';
-import { DIST, ensureBuilt, ROOT } from './build.ts';
-import { resolveStatic, serveStatic } from './static-server.ts';
+import { builtSiteInBrowser, watchProblems } from './browser.ts';
+import { DIST, ROOT } from './build.ts';
+import { resolveStatic } from './static-server.ts';
 
 /*
  * The built site in a real browser. Expectations come from the verifier's model, not from the
  * site's own helpers, so a formatting bug cannot agree with itself.
  */
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
 /** The one page every test drives: a new page per test would cost Chromium more than the test. */
 let page: Page;
 /** Console errors, failed requests and uncaught exceptions while a test drives the page. */
@@ -64,30 +62,19 @@ function runbookHrefs(runbooks: readonly Runbook[]): Map<Runbook, string> {
 let model: ReturnType<typeof modelOfBuild>;
 let hrefs: Map<Runbook, string>;
 
-beforeAll(async () => {
-  ensureBuilt();
+const site = builtSiteInBrowser(DIST, () => {
   model = modelOfBuild();
   hrefs = runbookHrefs(model.runbooks);
-  site = await serveStatic(DIST);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
-  });
-}, 180_000);
+});
+
+beforeAll(async () => {
+  page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  watchProblems(page, problems);
+});
 
 // Every page is opened, and checked for these, in every-page.test.ts; these are the ones the tests here set off.
 afterEach(() => {
   expect(problems.splice(0), 'console errors, failed requests or exceptions').toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 describe('search', () => {
