@@ -109,7 +109,8 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
 
   const { config } = loadConfig(io.cwd);
   const inputs = paths.length ? paths : ['runbooks'];
-  const corpus = loadCorpus(inputs, io.cwd, { ...loadOptionsOf(config), prometheusRules: values['prometheus-rules'] ?? config.prometheusRules });
+  const options = loadOptionsOf(config);
+  const corpus = loadCorpus(inputs, io.cwd, { ...options, prometheusRules: values['prometheus-rules'] ?? options.prometheusRules });
   const result = verifyWithConfig(corpus, config, now);
 
   // The terminal copy beside another format is a digest: the full report is in the file or the annotations.

@@ -4,11 +4,13 @@ import type { Item, Runbook } from '../model/corpus.ts';
 import { windowOccurrences } from '../model/windows.ts';
 import { zoneOf } from '../model/zones.ts';
 import type { Window } from '../schema/runbook.ts';
-import { durationMs, MS } from '../time/duration.ts';
+import { durationMs } from '../time/duration.ts';
 import type { TimeEngine } from '../time/engine.ts';
 import type { Horizon, Occurrence } from '../time/expand.ts';
 import { clock } from '../time/format.ts';
+import { groupBy } from '../model/group-by.ts';
 import { parseRruleBody } from '../time/rrule-body.ts';
+import { DAY, MINUTE } from '../time/units.ts';
 import { MONTHS, recurrenceDayFields, type DayFields } from './recurrence-fields.ts';
 import { toolYaml } from './yaml-out.ts';
 
@@ -42,6 +44,13 @@ const MINUTES_PER_DAY = 1440;
 export function muteIntervals(runbooks: readonly Runbook[], time: TimeEngine): MuteInterval[] {
   const out: MuteInterval[] = [];
   const names = new Set<string>();
+  // A zone's changes are looked up for each of its windows: found once per zone.
+  const changesByZone = new Map<string, Change[]>();
+  const changesIn = (zone: string) => {
+    let changes = changesByZone.get(zone);
+    if (!changes) changesByZone.set(zone, (changes = transitions(zone, time)));
+    return changes;
+  };
   for (const runbook of runbooks) {
     const superseded = new Map(runbook.windows.flatMap((w) => (w.value.supersedes ?? []).map((id) => [id, w.value.id] as const)));
     let occurrences: ReturnType<typeof windowOccurrences> | undefined;
@@ -54,28 +63,28 @@ export function muteIntervals(runbooks: readonly Runbook[], time: TimeEngine): M
       for (let n = 2; names.has(name); n++) name = `${runbook.id}-${window.value.id}-${n}`;
       names.add(name);
       const replacedBy = superseded.get(window.value.id);
-      const recurring = replacedBy ? { reason: `window '${replacedBy}' replaces it on some days` } : recurringEntries(window.value, zone, time.horizon);
+      const recurring = replacedBy ? { reason: `window '${replacedBy}' replaces it on some days` } : recurringEntries(window.value, zone, changesIn(zone));
       if (Array.isArray(recurring)) {
         out.push({ name, runbook, window, zone, time_intervals: recurring });
         continue;
       }
       occurrences ??= windowOccurrences(runbook, time);
       const mine = occurrences.filter((o) => o.window === window);
-      out.push({ name, runbook, window, zone, datedBecause: recurring.reason, time_intervals: datedEntries(mine, zone, transitions(zone, time.horizon)) });
+      out.push({ name, runbook, window, zone, datedBecause: recurring.reason, time_intervals: datedEntries(mine, zone, changesIn(zone), time) });
     }
   }
   return out;
 }
 
-function recurringEntries(window: Window, zone: string, horizon: Horizon): TimeIntervalEntry[] | { reason: string } {
+function recurringEntries(window: Window, zone: string, changes: readonly Change[]): TimeIntervalEntry[] | { reason: string } {
   const rule = parseRruleBody(window.rrule);
   if (!rule.ok) return { reason: 'its RRULE does not parse' };
   const [h, m] = window.start.split(':').map(Number) as [number, number];
   const start = h * 60 + m;
-  const minutes = Math.ceil(durationMs(window.duration) / MS.MINUTE);
+  const minutes = Math.ceil(durationMs(window.duration) / MINUTE);
   if (minutes === 0) return [];
   if (start + minutes > MINUTES_PER_DAY) return { reason: 'it runs past midnight' };
-  const change = transitionWithin(zone, start, start + minutes, horizon);
+  const change = transitionWithin(changes, start, start + minutes);
   if (change) return { reason: `it meets the daylight-saving change of ${change} ${zone}` };
   const days = recurrenceDayFields(rule);
   if (!Array.isArray(days)) return days;
@@ -94,8 +103,8 @@ interface Change {
  * A daylight-saving change of the zone in the horizon whose skipped or repeated wall-clock
  * minutes meet [from, to) minutes of the day, as its date; undefined when none does.
  */
-function transitionWithin(zone: string, from: number, to: number, horizon: Horizon): string | undefined {
-  for (const change of transitions(zone, horizon)) {
+function transitionWithin(changes: readonly Change[], from: number, to: number): string | undefined {
+  for (const change of changes) {
     const lo = ((change.wall % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
     for (const shift of [-MINUTES_PER_DAY, 0, MINUTES_PER_DAY]) {
       if (lo + shift < to && lo + change.minutes + shift > from) return change.date;
@@ -104,17 +113,18 @@ function transitionWithin(zone: string, from: number, to: number, horizon: Horiz
   return undefined;
 }
 
-/** A zone's offset changes in the horizon. */
-function transitions(zone: string, horizon: Horizon): Change[] {
+/** A zone's offset changes in the engine's horizon. */
+function transitions(zone: string, time: TimeEngine): Change[] {
   const out: Change[] = [];
-  let at: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(horizon.from - MS.DAY).toZonedDateTimeISO(zone);
+  const { horizon } = time;
+  let at: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(horizon.from - DAY).toZonedDateTimeISO(zone);
   for (;;) {
     at = at.getTimeZoneTransition('next');
-    if (!at || at.epochMilliseconds > horizon.to + MS.DAY) return out;
-    const before = offsetMinutes(zone, at.epochMilliseconds - 1);
+    if (!at || at.epochMilliseconds > horizon.to + DAY) return out;
+    const before = offsetMinutes(time, zone, at.epochMilliseconds - 1);
     const after = at.offsetNanoseconds / 6e10;
     // The change's instant read with the earlier offset of the two: the first affected wall minute.
-    out.push({ date: at.toPlainDate().toString(), wall: at.epochMilliseconds / MS.MINUTE + Math.min(before, after), minutes: Math.abs(after - before) });
+    out.push({ date: at.toPlainDate().toString(), wall: at.epochMilliseconds / MINUTE + Math.min(before, after), minutes: Math.abs(after - before) });
   }
 }
 
@@ -123,25 +133,25 @@ function transitions(zone: string, horizon: Horizon): Change[] {
  * minutes that a daylight-saving change skips or repeats (then in UTC, where every minute exists
  * once). Days with the same times in one month share an entry.
  */
-function datedEntries(occurrences: readonly Occurrence[], zone: string, changes: readonly Change[]): TimeIntervalEntry[] {
+function datedEntries(occurrences: readonly Occurrence[], zone: string, changes: readonly Change[], time: TimeEngine): TimeIntervalEntry[] {
   // location → year-month → day → minute spans
   const byDay = new Map<string, Map<number, Array<[number, number]>>>();
   for (const o of occurrences) {
-    const end = o.start + Math.ceil((o.end - o.start) / MS.MINUTE) * MS.MINUTE;
+    const end = o.start + Math.ceil((o.end - o.start) / MINUTE) * MINUTE;
     if (end === o.start) continue;
-    const wallFrom = o.start / MS.MINUTE + offsetMinutes(zone, o.start);
-    const wallTo = wallFrom + (end - o.start) / MS.MINUTE;
+    const wallFrom = o.start / MINUTE + offsetMinutes(time, zone, o.start);
+    const wallTo = wallFrom + (end - o.start) / MINUTE;
     const location = changes.some((c) => c.wall < wallTo && c.wall + c.minutes > wallFrom) ? 'UTC' : zone;
-    const offset = offsetMinutes(location, o.start) * MS.MINUTE;
+    const offset = offsetMinutes(time, location, o.start) * MINUTE;
     let days = byDay.get(location);
     if (!days) byDay.set(location, (days = new Map()));
     // Split at the location's midnights.
     for (let from = o.start + offset; from < end + offset; ) {
-      const midnight = Math.floor(from / MS.DAY) * MS.DAY;
-      const to = Math.min(end + offset, midnight + MS.DAY);
+      const midnight = Math.floor(from / DAY) * DAY;
+      const to = Math.min(end + offset, midnight + DAY);
       let spans = days.get(midnight);
       if (!spans) days.set(midnight, (spans = []));
-      spans.push([(from - midnight) / MS.MINUTE, (to - midnight) / MS.MINUTE]);
+      spans.push([(from - midnight) / MINUTE, (to - midnight) / MINUTE]);
       from = to;
     }
   }
@@ -163,8 +173,9 @@ function datedEntries(occurrences: readonly Occurrence[], zone: string, changes:
   return entries;
 }
 
-function offsetMinutes(zone: string, instant: number): number {
-  return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone).offsetNanoseconds / 6e10;
+/** A zone's offset in minutes, from the engine's timeline of it (which reads Temporal outside its span). */
+function offsetMinutes(time: TimeEngine, zone: string, instant: number): number {
+  return time.zone(zone).offsetAt(instant) / MINUTE;
 }
 
 /** [1, 2, 3, 5] → ['1:3', '5']. */
@@ -184,9 +195,8 @@ const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minute
 
 /** Routes that mute each system's alerts (label `system`) during its windows: one per system. */
 export function muteRoutes(intervals: readonly MuteInterval[]): Array<{ matchers: string[]; mute_time_intervals: string[] }> {
-  const bySystem = new Map<string, string[]>();
-  for (const interval of intervals) bySystem.set(interval.runbook.system, [...(bySystem.get(interval.runbook.system) ?? []), interval.name]);
-  return [...bySystem].sort(([a], [b]) => (a < b ? -1 : 1)).map(([system, names]) => ({ matchers: [`system=${JSON.stringify(system)}`], mute_time_intervals: names }));
+  const bySystem = groupBy(intervals, (interval) => interval.runbook.system);
+  return [...bySystem].sort(([a], [b]) => (a < b ? -1 : 1)).map(([system, named]) => ({ matchers: [`system=${JSON.stringify(system)}`], mute_time_intervals: named.map((interval) => interval.name) }));
 }
 
 /** The `time_intervals` section for alertmanager.yml, each interval headed by what it is. */

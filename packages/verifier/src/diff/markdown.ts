@@ -95,13 +95,17 @@ export function formatDiffMarkdown(report: DiffReport, maxBytes = MAX_MARKDOWN_B
   const head = [`## Almanac diff: ${headline(report)}`, '', `${cell(describeBase(report))}`, ''].join('\n');
   if (isEmptyDiff(report)) return `${head}\nNo change to any schedule, objective, threshold, owner, feed or finding.\n`;
   let out = `${head}\n`;
+  // Counted as it grows: measuring the whole report again for each section is quadratic.
+  let bytes = Buffer.byteLength(out);
   const all = sections(report);
   for (const [i, section] of all.entries()) {
     const text = `${section.join('\n')}\n`;
-    if (Buffer.byteLength(out) + Buffer.byteLength(text) > maxBytes) {
+    const size = Buffer.byteLength(text);
+    if (bytes + size > maxBytes) {
       return `${out}*${all.length - i} more sections are left out to keep this within GitHub's limit; \`almanac diff --format json\` has the whole report.*\n`;
     }
     out += text;
+    bytes += size;
   }
   return out;
 }

@@ -7,14 +7,12 @@ export interface StylishOptions {
   color: boolean;
   /** The lines of each file by its displayed path, for code frames under errors. */
   sourceLines?: (file: string) => Lines | undefined;
-  /** Findings of one rule in one file printed in full; the rest of them are counted. */
-  perRuleAndFile?: number;
   /** At most this many findings printed at all, then a count and `rest`, where the others are. */
   limit?: { findings: number; rest: string };
 }
 
 /** Findings of one rule in one file shown before "and N more": enough to see the pattern. */
-export const PER_RULE_AND_FILE = 10;
+const PER_RULE_AND_FILE = 10;
 /** Longest message shown; a message quoting a runbook's key or value could be any length. */
 const MAX_MESSAGE = 1_000;
 const MAX_RELATED = 5;
@@ -27,7 +25,6 @@ const MAX_RELATED = 5;
 export function formatStylish(findings: readonly Finding[], options: StylishOptions): string {
   if (findings.length === 0) return '';
   const paint = (format: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(format, text) : text);
-  const perRule = options.perRuleAndFile ?? PER_RULE_AND_FILE;
   const limit = options.limit?.findings ?? Infinity;
   const out: string[] = [];
   let file: string | undefined;
@@ -36,7 +33,7 @@ export function formatStylish(findings: readonly Finding[], options: StylishOpti
   let truncated = false;
   const closeFile = () => {
     for (const [ruleId, count] of shownInFile) {
-      if (count > perRule) out.push(`  ${paint('dim', `… and ${count - perRule} more ${ruleId} finding${count - perRule === 1 ? '' : 's'} in this file`)}`);
+      if (count > PER_RULE_AND_FILE) out.push(`  ${paint('dim', `… and ${count - PER_RULE_AND_FILE} more ${ruleId} finding${count - PER_RULE_AND_FILE === 1 ? '' : 's'} in this file`)}`);
     }
   };
   for (const f of findings) {
@@ -52,7 +49,7 @@ export function formatStylish(findings: readonly Finding[], options: StylishOpti
     }
     const count = (shownInFile.get(f.ruleId) ?? 0) + 1;
     shownInFile.set(f.ruleId, count);
-    if (count > perRule) continue;
+    if (count > PER_RULE_AND_FILE) continue;
     printed++;
     const severity = f.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
     out.push(`  ${paint('dim', `${f.line}:${f.column}`.padEnd(7))} ${severity}  ${visible(clip(f.message, MAX_MESSAGE))}  ${paint('dim', f.ruleId)}`);

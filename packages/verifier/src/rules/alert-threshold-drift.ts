@@ -22,7 +22,13 @@ export function levelOf(expr: string): { comparator: string; value: number } | u
 }
 
 /** The runbook and metric a `runbook_url` names: its path matches the runbook page's, its fragment the threshold's row. */
-function namedThreshold(url: string, runbooks: readonly Runbook[]): { runbook: Runbook; metric: string } | undefined {
+/** A runbook and the path its page is routed from (its file under runbooks/, lower case, without the extension): made once for all alerts. */
+interface RunbookPage {
+  runbook: Runbook;
+  path: string;
+}
+
+function namedThreshold(url: string, pages: readonly RunbookPage[]): { runbook: Runbook; metric: string } | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url, 'https://site.invalid/');
@@ -35,8 +41,8 @@ function namedThreshold(url: string, runbooks: readonly Runbook[]): { runbook: R
   const page = decodeURIComponent(parsed.pathname).replace(/\/index\.html$/, '').replace(/^\/+|\/+$/g, '').toLowerCase();
   if (!page) return undefined;
   // Pages are routed from the file's path under runbooks/ (or its `slug`); the site's root is not known here, so the path's end is matched.
-  const runbook = runbooks.find((r) => r.slug === page || `/${r.source.file.replace(/\.mdx?$/, '').toLowerCase()}`.endsWith(`/${page}`));
-  return runbook && { runbook, metric: anchor.slice(prefix.length) };
+  const found = pages.find((p) => p.runbook.slug === page || p.path.endsWith(`/${page}`));
+  return found && { runbook: found.runbook, metric: anchor.slice(prefix.length) };
 }
 
 const levelText = (comparator: string, value: number, holds: number) => `${comparator} ${value}${holds ? ` for ${prometheusDuration(`PT${holds / 1000}S`)}` : ''}`;
@@ -107,10 +113,11 @@ groups:
     },
   },
   check({ corpus, report }) {
+    const pages: RunbookPage[] = corpus.runbooks.map((runbook) => ({ runbook, path: `/${runbook.source.file.replace(/\.mdx?$/, '').toLowerCase()}` }));
     for (const file of corpus.prometheusRules ?? []) {
       for (const alert of file.alerts) {
         const url = alert.annotations.runbook_url;
-        const named = typeof url === 'string' ? namedThreshold(url, corpus.runbooks) : undefined;
+        const named = typeof url === 'string' ? namedThreshold(url, pages) : undefined;
         if (!named) continue;
         const at = (...keys: Array<string | number>) => [...alert.path, ...keys];
         const say = (path: Array<string | number>, messageId: string, data: Record<string, string | number>, threshold?: Item<Threshold>, level?: string) =>

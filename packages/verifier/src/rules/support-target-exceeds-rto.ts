@@ -83,14 +83,24 @@ support_targets:
         if (!known || durationMs(resolve) < durationMs(known.resolve)) fastest.set(runbook.system, { runbook, item, resolve });
       }
     }
+    // What each system's target is, put in words once for all its runbooks' objectives.
+    const described = new Map<Fastest, { resolveMs: number; businessTime: boolean; resolvePath: Array<string | number>; severity: string }>();
+    const describe = (target: Fastest) => {
+      const resolvePath = [...target.item.path, 'resolve_within'];
+      return {
+        resolveMs: durationMs(target.resolve),
+        // A business day lasts at least a calendar day, often more: a target in business time equal to the RTO may pass it.
+        businessTime: target.item.value.business_time === true,
+        resolvePath,
+        severity: `'${target.item.value.severity}' issues, the most urgent support severity, are to be resolved within ${resolution(target)} (${placeOf(target.runbook, resolvePath)})`,
+      };
+    };
     for (const runbook of corpus.runbooks) {
       const target = fastest.get(runbook.system);
-      if (!target) continue;
-      const resolveMs = durationMs(target.resolve);
-      // A business day lasts at least a calendar day, often more: a target in business time equal to the RTO may pass it.
-      const businessTime = target.item.value.business_time === true;
-      const resolvePath = [...target.item.path, 'resolve_within'];
-      const severity = `'${target.item.value.severity}' issues, the most urgent support severity, are to be resolved within ${resolution(target)} (${placeOf(target.runbook, resolvePath)})`;
+      if (!target || runbook.objectives.length === 0) continue;
+      let words = described.get(target);
+      if (!words) described.set(target, (words = describe(target)));
+      const { resolveMs, businessTime, resolvePath, severity } = words;
       for (const { value, path } of runbook.objectives) {
         const rtoMs = durationMs(value.rto);
         if (rtoMs === resolveMs && !businessTime) continue;

@@ -62,4 +62,3 @@ export function humanizeMs(ms: number): string {
   return parts.length ? parts.join(' ') : '0 minutes';
 }
 
-export const MS = { MINUTE, HOUR, DAY } as const;
