@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
-import { project } from './project.ts';
+import { cli, project } from './project.ts';
 
 const BIN = new URL('../bin/almanac.js', import.meta.url).pathname;
 const NODE = new URL('../../../node_modules/.bin/node', import.meta.url).pathname;
@@ -10,13 +10,6 @@ const NODE = new URL('../../../node_modules/.bin/node', import.meta.url).pathnam
 const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\n';
 const GOOD = '---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\nreview:\n  cycle: P3M\n  last_reviewed: 2026-01-01\n---\n';
 const BAD = '---\nid: b\ntitle: B\nsystem: s\nowners: [ops]\ntimezone: Africa/Nairobi\ntasks:\n  - id: t\n    title: T\n    kind: check\n    rrule: FREQ=DAILY\n    start: "25:00"\n    owner: ops\n---\n';
-
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, color: false });
-  return { code, stdout, stderr };
-}
 
 describe('almanac verify', () => {
   it('exits 0 with warnings only, and prints the contract JSON', async () => {

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.ts';
-import { project } from './project.ts';
+import { cli as runCli, project } from './project.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
 
@@ -9,10 +8,8 @@ const OWNERS = 'ops:\n  name: Operations\n  phone: "[Phone]"\n';
 const RUNBOOK = '---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\nreview:\n  cycle: P3M\n  last_reviewed: 2026-01-01\nobjectives:\n  - scenario: db\n    rto: PT1H\n    rpo: PT4H # almanac-ignore rpo-exceeds-backups -- replicated to the DR site\n    procedure: Restore\n---\n';
 
 async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, color: false });
-  return { code, stdout, stderr, json: stdout.startsWith('{') ? JSON.parse(stdout) : undefined };
+  const ran = await runCli(args, cwd);
+  return { ...ran, json: ran.stdout.startsWith('{') ? JSON.parse(ran.stdout) : undefined };
 }
 
 describe('config', () => {

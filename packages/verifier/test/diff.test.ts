@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.ts';
+import { cli } from './project.ts';
 import type { DiffReport } from '../src/diff/compare.ts';
 import { formatDiffMarkdown } from '../src/diff/markdown.ts';
 
@@ -62,12 +62,7 @@ function repo(files: Record<string, string>): { root: string; git: (...args: str
   return { root, git, write };
 }
 
-async function diff(root: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['diff', '--now', NOW, ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: root, color: false });
-  return { code, stdout, stderr };
-}
+const diff = (root: string, ...args: string[]) => cli(['diff', '--now', NOW, ...args], root);
 
 async function diffJson(root: string, ...args: string[]): Promise<{ code: number; report: DiffReport }> {
   const { code, stdout, stderr } = await diff(root, '--format', 'json', ...args);

@@ -1,17 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.ts';
-import { project } from './project.ts';
+import { cli as runCli, project } from './project.ts';
 
 /* `almanac verify --prometheus-rules FILE` and the config's `prometheusRules`, through the CLI. */
 
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['verify', '--now', '2026-11-23', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, color: false });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runCli(['verify', '--now', '2026-11-23', ...args], cwd);
 
 const RUNBOOK = `---
 id: web

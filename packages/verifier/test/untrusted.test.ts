@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.ts';
-import { project } from './project.ts';
+import { cli as runCli, project } from './project.ts';
 import { verify } from '../src/verify.ts';
 import { corpusOf, frontmatter, TODAY, windowItem } from './rule-tester.ts';
 
@@ -16,17 +15,7 @@ const GOOD = `${HEAD}---\n`;
 const SECRET = 'API_TOKEN=s3cr3t-value';
 
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const code = await run(['verify', '--now', TODAY, ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, color: false });
-  const used = process.cpuUsage(cpu);
-  // CPU time is the work done, whatever else shares the machine; the verifier is single-threaded,
-  // so on a quiet machine it is the wall time too.
-  return { code, stdout, stderr, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
-}
+const cli = (args: string[], cwd: string) => runCli(['verify', '--now', TODAY, ...args], cwd);
 
 describe('links and special files', () => {
   it('reports a runbook that links out of the tree, and never prints what it points at', async () => {
