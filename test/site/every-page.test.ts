@@ -1,10 +1,10 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { builtSiteInBrowser, watchProblems } from './browser.ts';
-import { DIST, ROOT } from './build.ts';
+import { builtPages, DIST, ROOT } from './build.ts';
 
 /*
  * Every built page, opened once in Chromium: no console error, failed request or uncaught
@@ -33,14 +33,9 @@ interface Violation {
   nodes: Array<{ target: string[]; failureSummary?: string }>;
 }
 
-function pagePaths(): string[] {
-  return readdirSync(DIST, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => `/${relative(DIST, join(DIST, file)).split(sep).join('/')}`.replace(/index\.html$/, ''))
-    .sort();
-}
-
-const PATHS = pagePaths();
+const PATHS = builtPages()
+  .map((page) => page.path)
+  .sort();
 
 const site = builtSiteInBrowser(DIST, () => mkdirSync(SCREENSHOTS, { recursive: true }), {
   [AXE_URL]: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadConfig, loadCorpus, verifyWithConfig, windowOccurrences, type Runbook } from '@almanac/verifier';
+import { windowOccurrences, type Runbook } from '@almanac/verifier';
 import { parseFeed } from '../feeds/client.ts';
 import { builtSiteInBrowser } from './browser.ts';
-import { BUILD_TODAY, DIST, ROOT } from './build.ts';
+import { BUILD_TODAY, DIST, modelOfBuild, runbookHrefs } from './build.ts';
 
 /*
  * What a reader in another zone sees at the hour they read the site: the build embeds the
@@ -26,12 +26,13 @@ interface Occ {
 }
 let occurrences: Occ[];
 
+/** Each runbook's page, as the home page links it. */
+let hrefs: Map<Runbook, string>;
+
 const site = builtSiteInBrowser(DIST, () => {
-  const today = /data-today="(\d{4}-\d{2}-\d{2})"/.exec(readFileSync(join(DIST, 'calendar/index.html'), 'utf8'))![1]!;
-  const { config } = loadConfig(ROOT);
-  const corpus = loadCorpus(['runbooks'], ROOT, { ownersFile: config.owners });
-  const result = verifyWithConfig(corpus, config, today);
-  runbooks = corpus.runbooks;
+  const { runbooks: read, result, today } = modelOfBuild();
+  runbooks = read;
+  hrefs = runbookHrefs(runbooks);
   const from = Date.parse(`${today}T00:00:00Z`);
   occurrences = runbooks
     .flatMap((runbook) => windowOccurrences(runbook, result.time).map((o) => ({ start: o.start, end: o.end, runbook, title: o.window.value.title, zone: o.zone })))
@@ -70,13 +71,7 @@ async function openAt(path: string, zone: string, now: number, options: { javaSc
   return reader;
 }
 
-function pathOf(runbook: Runbook): string {
-  const home = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const unescape = (text: string) => text.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
-  const href = [...home.matchAll(/<a href="([^"#]+)">([^<]+)<\/a>/g)].find(([, , text]) => unescape(text!) === runbook.title)?.[1];
-  if (!href) throw new Error(`the home page does not link ${runbook.title}`);
-  return href;
-}
+const pathOf = (runbook: Runbook): string => hrefs.get(runbook)!;
 
 /** Two readings of the clock: inside the first window of the fortnight, and between two windows. */
 function clockSettings() {

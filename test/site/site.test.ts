@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DAY, durationMs, loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, windowOccurrences, type Runbook, type VerifyResult } from '@almanac/verifier';
+import { DAY, durationMs, windowOccurrences, type Runbook } from '@almanac/verifier';
 import { builtSiteInBrowser, watchProblems } from './browser.ts';
-import { DIST, ROOT } from './build.ts';
+import { builtPages, DIST, modelOfBuild, runbookHrefs } from './build.ts';
 import { resolveStatic } from './static-server.ts';
 
 /*
@@ -17,46 +17,11 @@ let page: Page;
 /** Console errors, failed requests and uncaught exceptions while a test drives the page. */
 const problems: string[] = [];
 
-function htmlFiles(dir = DIST): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => join(dir, file));
-}
-
-/** The URL path a built HTML file is served at. */
-function urlPathOf(file: string): string {
-  const path = `/${relative(DIST, file).split(sep).join('/')}`;
-  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
-}
-
 /** The page at `path`, on screen (a test may have switched it to print). */
 async function open(path: string): Promise<Page> {
   await page.emulateMedia({ media: 'screen' });
   await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
   return page;
-}
-
-/** The model the build made: same files and config, and the build's "today", which the calendar states. */
-function modelOfBuild(): { runbooks: Runbook[]; result: VerifyResult; siteUrl: string } {
-  const today = /data-today="(\d{4}-\d{2}-\d{2})"/.exec(readFileSync(join(DIST, 'calendar/index.html'), 'utf8'))?.[1];
-  if (!today) throw new Error('dist/calendar/index.html does not state the day it was built for');
-  const { config } = loadConfig(ROOT);
-  const corpus = loadCorpus(['runbooks'], ROOT, { ownersFile: config.owners });
-  return { runbooks: corpus.runbooks, result: verifyWithConfig(corpus, config, today), siteUrl: siteUrlOf(config) };
-}
-
-/** Runbook page paths, read from the home page's list, where each title links to its page. */
-function runbookHrefs(runbooks: readonly Runbook[]): Map<Runbook, string> {
-  const home = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const unescape = (text: string) => text.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  const links = [...home.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map(([, href, text]) => [unescape(text!), href!] as const);
-  return new Map(
-    runbooks.map((runbook) => {
-      const link = links.find(([text]) => text === runbook.title);
-      if (!link) throw new Error(`the home page does not link ${runbook.title}`);
-      return [runbook, link[1]];
-    }),
-  );
 }
 
 let model: ReturnType<typeof modelOfBuild>;
@@ -92,7 +57,7 @@ describe('search', () => {
       ...runbook.monitors.map(({ value }) => value.title),
     ];
     const sorted = [...model.runbooks].sort((a, b) => a.id.localeCompare(b.id));
-    const pages = htmlFiles().map((file) => ({ path: urlPathOf(file), text: readFileSync(file, 'utf8').toLowerCase() }));
+    const pages = builtPages().map(({ file, path }) => ({ path, text: readFileSync(file, 'utf8').toLowerCase() }));
     for (const runbook of sorted) {
       const elsewhere = [runbook.body, ...sorted.filter((other) => other !== runbook).map((other) => other.source.text)].join('\n').toLowerCase();
       const otherPages = pages.filter(({ path }) => path !== hrefs.get(runbook) && path !== '/owners/').map(({ text }) => text);
@@ -227,7 +192,7 @@ describe('runbook pages', () => {
 
 describe('every page', () => {
   it('escapes each character once (a heading’s screen-reader label once read “&amp;” aloud)', () => {
-    const twice = htmlFiles().flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/&amp;(?:amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/gi)].map((m) => `${urlPathOf(file)}: ${m[0]}`));
+    const twice = builtPages().flatMap(({ file, path }) => [...readFileSync(file, 'utf8').matchAll(/&amp;(?:amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/gi)].map((m) => `${path}: ${m[0]}`));
     expect(twice).toEqual([]);
   });
 
@@ -240,8 +205,8 @@ describe('every page', () => {
       return set;
     };
     const broken: string[] = [];
-    for (const file of htmlFiles()) {
-      const base = new URL(urlPathOf(file), 'http://internal');
+    for (const { file, path } of builtPages()) {
+      const base = new URL(path, 'http://internal');
       // Starlight gives its 404 page a canonical /404/ that no host serves; every other link counts.
       const html = readFileSync(file, 'utf8').replace(/<link rel="canonical" href="[^"]*\/404\/"\/?>/, '');
       for (const [, raw] of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
@@ -253,8 +218,8 @@ describe('every page', () => {
         // The site's own absolute URLs (canonical links, feed URLs) must resolve too; other hosts are not ours.
         if (url.host !== 'internal' && url.host !== site.host) continue;
         const target = resolveStatic(DIST, url.pathname);
-        if (!target) broken.push(`${urlPathOf(file)} → ${link}`);
-        else if (url.hash && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${urlPathOf(file)} → ${link} (no such anchor)`);
+        if (!target) broken.push(`${path} → ${link}`);
+        else if (url.hash && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${path} → ${link} (no such anchor)`);
       }
     }
     expect(broken).toEqual([]);
