@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { freePort, stopChild, waitFor } from '../processes.ts';
 import { alertingOf } from './generate.ts';
 
 /*
@@ -29,27 +29,6 @@ function clockIn(minutesFromNow: number): string {
 
 function runbook(system: string, start: string): string {
   return `---\nid: ${system}\ntitle: ${system}\nsystem: ${system}\nowners: [ops]\ntimezone: ${ZONE}\nwindows:\n  - { id: daily, title: Daily, rrule: FREQ=DAILY, start: "${start}", duration: PT1H, impact: downtime }\n---\n`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms: number): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}\n${amLog}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 beforeAll(async () => {
@@ -83,19 +62,19 @@ beforeAll(async () => {
   alertmanager = spawn('prometheus-alertmanager', [`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=', '--log.level=warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
   alertmanager.stdout!.on('data', (d) => (amLog += d));
   alertmanager.stderr!.on('data', (d) => (amLog += d));
-  await waitFor('Alertmanager to be ready', async () => {
-    if (alertmanager?.exitCode !== null) throw new Error(`Alertmanager exited: ${amLog}`);
-    return (await fetch(`${amUrl}/-/ready`).catch(() => undefined))?.ok || undefined;
-  }, 10_000);
+  await waitFor(
+    'Alertmanager ready',
+    10_000,
+    async () => {
+      if (alertmanager?.exitCode !== null) throw new Error(`Alertmanager exited: ${amLog}`);
+      return (await fetch(`${amUrl}/-/ready`).catch(() => undefined))?.ok || undefined;
+    },
+    { every: 100, context: () => amLog },
+  );
 }, 20_000);
 
 afterAll(async () => {
-  if (alertmanager && alertmanager.exitCode === null) {
-    const exited = new Promise((resolve) => alertmanager!.once('exit', resolve));
-    alertmanager.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-    if (alertmanager.exitCode === null) alertmanager.kill('SIGKILL');
-  }
+  await stopChild(alertmanager, 3000);
   await new Promise((resolve) => receiver?.close(resolve));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -106,7 +85,7 @@ describe('Alertmanager with the generated intervals and routes', () => {
     const alert = (system: string) => ({ labels: { alertname: 'AlmanacEndToEnd', system, severity: 'critical' }, startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 3_600_000).toISOString() });
     const posted = await fetch(`${amUrl}/api/v2/alerts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify([alert('quiet'), alert('loud')]) });
     expect(posted.ok).toBe(true);
-    await waitFor('the loud alert at the receiver', () => received.find((labels) => labels.system === 'loud'), 10_000);
+    await waitFor('loud alert at the receiver', 10_000, () => received.find((labels) => labels.system === 'loud'), { every: 100, context: () => amLog });
     // Both groups flushed at the same group_wait; a few more group_intervals for the muted one to show if it were sent.
     await new Promise((r) => setTimeout(r, 3000));
     expect(received.map((labels) => labels.system)).toEqual(['loud']);

@@ -1,9 +1,9 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, stopChild, waitFor } from '../processes.ts';
 import { ROOT, startDev } from './astro-build.ts';
 
 /*
@@ -32,25 +32,19 @@ let dir: string;
 let server: ChildProcess | undefined;
 let base: string;
 
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((done) => probe.close(done));
-  return port;
-}
+const devLog = () => readFileSync(join(dir, 'dev.log'), 'utf8').slice(-4000);
 
-/** Calls `attempt` every 250 ms until it returns something, for at most `ms`. */
-async function poll<T>(what: string, ms: number, attempt: () => Promise<T | undefined>): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if (server!.exitCode !== null || server!.signalCode !== null) throw new Error(`astro dev exited while waiting for ${what}:\n${readFileSync(join(dir, 'dev.log'), 'utf8').slice(-4000)}`);
-    const result = await attempt().catch(() => undefined);
-    if (result !== undefined) return result;
-    if (Date.now() > until) throw new Error(`no ${what} after ${ms / 1000} s:\n${readFileSync(join(dir, 'dev.log'), 'utf8').slice(-4000)}`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
+/** What `attempt` gives once it gives something (a failed request is nothing yet), while astro dev runs, for at most `ms`. */
+function poll<T>(what: string, ms: number, attempt: () => Promise<T | undefined>): Promise<T> {
+  return waitFor(
+    what,
+    ms,
+    () => {
+      if (server!.exitCode !== null || server!.signalCode !== null) throw new Error(`astro dev exited while waiting for ${what}:\n${devLog()}`);
+      return attempt().catch(() => undefined);
+    },
+    { context: devLog },
+  );
 }
 
 /** A page as the server sends it, less the attributes by which the dev toolbar finds each element's source. */
@@ -74,11 +68,7 @@ beforeAll(async () => {
 }, START_MS + 5_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((done) => server!.once('exit', done));
-    server.kill();
-    await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
-  }
+  await stopChild(server, 5_000);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
