@@ -19,7 +19,7 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 export const SITE = siteUrlOf(loadConfig(ROOT).config);
 
 /** The runbook page's URL as Starlight routes it, for runbooks under a `runbooks/` folder. */
-export function pageUrl(runbook: Runbook): string {
+function pageUrl(runbook: Runbook): string {
   return `${SITE}/${runbook.source.file.replace(/^.*?runbooks\//, '').replace(/\.mdx?$/, '')}/`;
 }
 

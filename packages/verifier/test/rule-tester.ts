@@ -67,7 +67,7 @@ export function corpusOf(testCase: Pick<RuleCase, 'runbooks' | 'owners' | 'prome
 }
 
 /** The examples of a rule's docs: each a line `Incorrect…:` or `Correct…:`, a blank line, then a fenced block that is not empty. */
-export function exampleBlocks(docs: string): Array<{ label: string; code: string }> {
+function exampleBlocks(docs: string): Array<{ label: string; code: string }> {
   return [...docs.matchAll(/^(Incorrect|Correct)\b[^\n]*:\n\n```[a-z]*\n([\s\S]*?)\n```$/gm)].filter(([, , code]) => code!.trim() !== '').map(([, label, code]) => ({ label: label!, code: code! }));
 }
 
@@ -77,7 +77,7 @@ export function exampleBlocks(docs: string): Array<{ label: string; code: string
  * is the tester's own registry (owner `ops`) unless the example gives one. A block that starts
  * with `---` is a whole file, for the examples of `parse`.
  */
-export function exampleFiles(code: string): Array<{ file: string; text: string }> {
+function exampleFiles(code: string): Array<{ file: string; text: string }> {
   if (code.startsWith('---')) return [{ file: 'runbooks/example.mdx', text: code }];
   const files: Array<{ file: string; lines: string[] }> = [];
   for (const line of code.split('\n')) {
@@ -90,7 +90,7 @@ export function exampleFiles(code: string): Array<{ file: string; text: string }
 }
 
 /** A corpus of a docs example's files, as the loader would read them. */
-export function exampleCorpus(files: ReadonlyArray<{ file: string; text: string }>): Corpus {
+function exampleCorpus(files: ReadonlyArray<{ file: string; text: string }>): Corpus {
   const encode = (text: string) => new TextEncoder().encode(text);
   const ownersText = files.find((f) => f.file === 'runbooks/owners.yaml')?.text ?? stringify(BASE_OWNERS);
   const owners = parseOwnersFile('runbooks/owners.yaml', encode(ownersText));
