@@ -22,7 +22,8 @@ export function parseDuration(text: string): Duration | undefined {
 
 /**
  * Length in milliseconds, with a day as 24 hours, a month as 30 days and a year as 365 days:
- * good for comparing an RPO with a gap between backups, not for calendar arithmetic.
+ * good for comparing an RPO with a gap between backups, not for calendar arithmetic (an
+ * occurrence's end is found with `nominalDuration`).
  */
 export function durationMs(text: string): number {
   const d = parseDuration(text);
@@ -30,6 +31,36 @@ export function durationMs(text: string): number {
   return (
     ((d.years * 365 + d.months * 30 + d.weeks * 7 + d.days) * 24 + d.hours) * HOUR + d.minutes * MINUTE + d.seconds * 1000
   );
+}
+
+/**
+ * A duration as an end is found from a start, RFC 5545 §3.3.6: weeks and days are nominal, the
+ * same wall-clock time so many days later (23 or 25 hours across a clock change), and hours,
+ * minutes and seconds exact. Years and months, which iCalendar durations lack, are calendar
+ * months on the wall clock too.
+ */
+export interface NominalDuration {
+  months: number;
+  days: number;
+  /** Milliseconds added after the months and days. */
+  exact: number;
+}
+
+export function nominalDuration(text: string): NominalDuration | undefined {
+  const d = parseDuration(text);
+  if (!d) return undefined;
+  return { months: d.years * 12 + d.months, days: d.weeks * 7 + d.days, exact: d.hours * HOUR + d.minutes * MINUTE + d.seconds * 1000 };
+}
+
+/** A wall time (epoch milliseconds of the wall digits in UTC) so many calendar months and days later; the 31st one month on is the month's last day. */
+export function addToWall(wall: number, months: number, days: number): number {
+  if (months) {
+    const date = new Date(wall);
+    const month = date.getUTCMonth() + months;
+    const lastDay = new Date(Date.UTC(date.getUTCFullYear(), month + 1, 0)).getUTCDate();
+    wall = Date.UTC(date.getUTCFullYear(), month, Math.min(date.getUTCDate(), lastDay), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds());
+  }
+  return wall + days * DAY;
 }
 
 const UNITS: Array<[keyof Duration, string]> = [

@@ -74,7 +74,7 @@ export class TimeEngine {
         return { ok: false, message: `is not expanded: the runbooks' schedules already hold ${this.#maxHeld.toLocaleString('en')} occurrences in the horizon, as many as one run checks; verify fewer runbooks at a time, or shorten the horizon` };
       }
       this.#held += count;
-      inZone.byDuration.set(durationKey, (expansion = occurrencesOf(inZone.resolved, recurrence)));
+      inZone.byDuration.set(durationKey, (expansion = occurrencesOf(inZone.resolved, recurrence, this.zone(zone))));
     }
     return expansion;
   }

@@ -103,8 +103,9 @@ describe('the cases of issue 17', () => {
   it.each([
     ['FREQ=HOURLY;INTERVAL=2;BYHOUR=1', /never occurs: counted every 2 hours from its start, it never reaches BYHOUR=1/],
     ['FREQ=MINUTELY;INTERVAL=30;BYMINUTE=15', /never occurs: counted every 30 minutes from its start, it never reaches BYMINUTE=15/],
-    ['FREQ=DAILY;BYSETPOS=2;UNTIL=20991231T000000Z', /never occurs: no date matches all of its parts before its end/],
-    ['FREQ=DAILY;BYSETPOS=2', /never occurs: no date matches all of its parts/],
+    ['FREQ=DAILY;BYHOUR=3;BYSETPOS=2;UNTIL=20991231T000000Z', /never occurs: each day of a DAILY rule holds at most 1 instance/],
+    ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;UNTIL=20991231T000000Z', /never occurs: no date matches all of its parts before its end/],
+    ['FREQ=DAILY;BYSETPOS=2', /has BYSETPOS without another BYxxx part/],
   ])('refuses %s quickly instead of hanging', (rrule, message) => {
     const fresh = new TimeEngine(horizonAround('2026-12-01'));
     let result;

@@ -1,4 +1,4 @@
-import { durationMs } from './duration.ts';
+import { addToWall, nominalDuration } from './duration.ts';
 import { parseRruleBody, type Until } from './rrule-body.ts';
 import { expandBetween, type Recur } from './recur.ts';
 import { clock } from './format.ts';
@@ -178,18 +178,31 @@ export interface ResolvedWalls {
   ends?: number[];
 }
 
-/** The second step of `expand`: wall times to instants in the horizon, one occurrence per instant. */
+/**
+ * The second step of `expand`: wall times to instants in the horizon, one occurrence per instant.
+ * A start moved forward out of a DST gap can land on a later start, not only the next one
+ * (01:00–03:30 every half hour in New York on the spring-forward night gives 03:00 and 03:30
+ * twice), or past one (every 15 minutes at Lord Howe's half-hour gap): RFC 5545 makes the
+ * recurrence a set, so the instants are sorted and each kept once, the first in wall order.
+ */
 export function resolveWalls(walls: readonly number[], allDay: boolean, zone: ZoneTimeline, horizon: Horizon, until = Infinity): ResolvedWalls {
   const resolved = zone.resolveAll(walls);
-  const out: ResolvedWalls = { allDay, starts: [], walls: [], kinds: [] };
-  let last: number | undefined;
+  let kept: number[] = [];
+  let ordered = true;
   for (let i = 0; i < walls.length; i++) {
     const instant = resolved.instants[i]!;
     if (instant < horizon.from || instant >= horizon.to || instant > until) continue;
-    // A start moved out of a DST gap can land on the next occurrence (hourly rules): one instant, one occurrence.
-    if (last === instant) continue;
-    last = instant;
-    out.starts.push(instant);
+    if (kept.length && instant <= resolved.instants[kept[kept.length - 1]!]!) ordered = false;
+    kept.push(i);
+  }
+  // Only a clock change puts instants out of order: the stable sort keeps the first in wall order first.
+  if (!ordered) {
+    kept.sort((a, b) => resolved.instants[a]! - resolved.instants[b]!);
+    kept = kept.filter((index, k) => k === 0 || resolved.instants[index] !== resolved.instants[kept[k - 1]!]);
+  }
+  const out: ResolvedWalls = { allDay, starts: [], walls: [], kinds: [] };
+  for (const i of kept) {
+    out.starts.push(resolved.instants[i]!);
     out.walls.push(walls[i]!);
     out.kinds.push(resolved.kinds[i]!);
   }
@@ -197,17 +210,30 @@ export function resolveWalls(walls: readonly number[], allDay: boolean, zone: Zo
   return out;
 }
 
-/** The last step of `expand`: occurrences with their ends. */
-export function occurrencesOf(resolved: ResolvedWalls, recurrence: Pick<Recurrence, 'duration'>): Expansion {
-  const { allDay, starts, walls, kinds, ends } = resolved;
-  const length = allDay ? DAY : recurrence.duration ? durationMs(recurrence.duration) : 0;
+/** The last step of `expand`: occurrences with their ends, a duration's days and weeks counted on the zone's wall clock. */
+export function occurrencesOf(resolved: ResolvedWalls, recurrence: Pick<Recurrence, 'duration'>, zone: ZoneTimeline): Expansion {
+  const { allDay, starts, walls, kinds } = resolved;
+  const ends = allDay ? resolved.ends! : endsOf(starts, recurrence.duration, zone);
   const occurrences: Occurrence[] = new Array(starts.length);
   const shifted: Occurrence[] = [];
   for (let i = 0; i < starts.length; i++) {
-    const start = starts[i]!;
-    const occurrence: Occurrence = { start, end: allDay ? ends![i]! : start + length, wall: walls[i]!, kind: kinds[i]!, allDay };
+    const occurrence: Occurrence = { start: starts[i]!, end: ends[i]!, wall: walls[i]!, kind: kinds[i]!, allDay };
     occurrences[i] = occurrence;
     if (occurrence.kind !== 'exact') shifted.push(occurrence);
   }
   return { ok: true, occurrences, shifted };
+}
+
+/**
+ * Where each occurrence ends. P1D from 12:00 on the Saturday before New York springs forward
+ * ends at 12:00 on Sunday, 23 hours later, as a calendar client reads DURATION:P1D; PT24H ends
+ * at 13:00. The days are added to the wall time the start shows (a start moved out of a gap
+ * counts from where it moved), and an end in a gap moves forward as a start does.
+ */
+function endsOf(starts: readonly number[], duration: string | undefined, zone: ZoneTimeline): number[] {
+  const d = duration === undefined ? undefined : nominalDuration(duration);
+  if (!d) return starts.slice();
+  if (!d.months && !d.days) return starts.map((start) => start + d.exact);
+  const endWalls = starts.map((start) => addToWall(start + zone.offsetAt(start), d.months, d.days));
+  return zone.resolveAll(endWalls).instants.map((end) => end + d.exact);
 }

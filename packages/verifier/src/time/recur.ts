@@ -133,9 +133,31 @@ function dayFilter(r: Recur): (day: number, f?: DayFacts) => boolean {
   };
 }
 
+/**
+ * The most instances one FREQ period can hold before BYSETPOS picks among them: a position
+ * beyond it never picks one, so it is dropped before expanding (a 732-value BYSETPOS costs no
+ * more per period than the period's own set) and a rule left with none never occurs.
+ */
+export function largestSet(rule: Recur): number {
+  const times = (rule.byHour.length || 1) * (rule.byMinute.length || 1);
+  switch (rule.freq) {
+    case 'MINUTELY': return 1;
+    case 'HOURLY': return rule.byMinute.length || 1;
+    case 'DAILY': return times;
+    case 'WEEKLY': return 7 * times;
+    case 'MONTHLY': return 31 * times;
+    case 'YEARLY': return 366 * times;
+  }
+}
+
 /** BYSETPOS over one period's sorted candidates. */
 function setPositions(candidates: number[], positions: readonly number[]): number[] {
   if (!positions.length) return candidates;
+  if (positions.length === 1) {
+    const p = positions[0]!;
+    const value = candidates[p > 0 ? p - 1 : candidates.length + p];
+    return value === undefined ? [] : [value];
+  }
   const picked = new Set<number>();
   for (const p of positions) {
     const value = candidates[p > 0 ? p - 1 : candidates.length + p];
@@ -150,6 +172,11 @@ function setPositions(candidates: number[], positions: readonly number[]): numbe
  * multiple of gcd(step, 24 h), and no allowed time may be among them.
  */
 export function unreachableTime(rule: Recur, dtstart: number): string | undefined {
+  const most = largestSet(rule);
+  if (rule.bySetPos.length && rule.bySetPos.every((p) => Math.abs(p) > most)) {
+    const unit = { MINUTELY: 'minute', HOURLY: 'hour', DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' }[rule.freq];
+    return `never occurs: each ${unit} of ${rule.freq === 'HOURLY' ? 'an' : 'a'} ${rule.freq} rule holds at most ${most} instance${most === 1 ? '' : 's'} for BYSETPOS to pick from, so BYSETPOS=${rule.bySetPos.join(',')} never picks one`;
+  }
   if (rule.freq !== 'HOURLY' && rule.freq !== 'MINUTELY') return undefined;
   if (!rule.byHour.length && !rule.byMinute.length) return undefined;
   const tod = mod(dtstart, DAY);
@@ -173,6 +200,8 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
   const never = unreachableTime(rule, dtstart);
   if (never) return { ok: false, message: never };
   const r = withDefaults(rule, dtstart);
+  const most = largestSet(r);
+  r.bySetPos = r.bySetPos.filter((p) => Math.abs(p) <= most);
   const matches = dayFilter(r);
   const out: number[] = [];
   const lo = Math.max(from, dtstart);
@@ -197,8 +226,6 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
     const minutes = hourly ? (r.byMinute.length ? [...r.byMinute].sort((a, b) => a - b) : [new Date(dtstart).getUTCMinutes()]) : [];
     const hourSet = r.byHour.length ? new Set(r.byHour) : undefined;
     const minuteSet = !hourly && r.byMinute.length ? new Set(r.byMinute) : undefined;
-    // A MINUTELY period holds one time, so BYSETPOS keeps it only at position 1 or -1.
-    if (!hourly && r.bySetPos.length && !r.bySetPos.some((p) => p === 1 || p === -1)) return { ok: true, walls: out };
     const perDay = DAY / unit;
     // MINUTELY with BYHOUR or BYMINUTE: the allowed times of a day tested for phase, when fewer than the day's steps.
     const allowed = hourly || (!hourSet && !minuteSet) ? undefined : (r.byHour.length ? [...hourSet!] : Array.from({ length: 24 }, (_, h) => h)).sort((a, b) => a - b).flatMap((h) => (r.byMinute.length ? [...minuteSet!].sort((a, b) => a - b) : Array.from({ length: 60 }, (_, m) => m)).map((m) => h * 60 + m));
@@ -220,7 +247,8 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
         const hour = Math.floor((p - firstPeriod) / (perDay / 24));
         if (hourSet && !hourSet.has(hour)) continue;
         if (hourly) {
-          const inHour = minutes.length === 1 ? emitOne(start + minutes[0]! * MINUTE) : emit(setPositions(minutes.map((m) => start + m * MINUTE), r.bySetPos));
+          // An hour's set holds its minutes: with one, BYSETPOS=1 or -1 keeps it and no other position does.
+          const inHour = minutes.length === 1 && !r.bySetPos.length ? emitOne(start + minutes[0]! * MINUTE) : emit(setPositions(minutes.map((m) => start + m * MINUTE), r.bySetPos));
           if (!inHour) return { ok: true, walls: out };
         } else {
           if (minuteSet && !minuteSet.has(mod(p, 60))) continue;
@@ -241,7 +269,8 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
   const period = (first: number, last: number): boolean => {
     const candidates: number[] = [];
     for (let day = first; day <= last; day++) if (matches(day)) for (const t of times) candidates.push(day * DAY + t);
-    work += last - first + 1;
+    // Every candidate counts: BYHOUR and BYMINUTE make a year's set up to 527,040 long.
+    work += last - first + 1 + candidates.length;
     return emit(setPositions(candidates, r.bySetPos));
   };
   const yearOf = (day: number) => factsOf(day).year;

@@ -9,6 +9,33 @@ const intList = (min: number, max: number, signed: boolean) => (value: string) =
     return (signed ? Math.abs(n) >= min && Math.abs(n) <= max : n >= min && n <= max) && (signed || !part.startsWith('-'));
   });
 
+/**
+ * How many different values each list part can hold. Repeats are refused, so no list is longer
+ * and a rule's size, with the time spent on it, is bounded before anything is expanded.
+ */
+const DISTINCT_VALUES: Record<string, number> = { BYMINUTE: 60, BYHOUR: 24, BYDAY: 7 + 7 * 53 * 2, BYMONTHDAY: 62, BYYEARDAY: 732, BYWEEKNO: 106, BYMONTH: 12, BYSETPOS: 732 };
+
+/** A list's values that are too many, before each is read: a 5 MiB list costs one count. */
+function tooManyValues(key: string, value: string): string | undefined {
+  const most = DISTINCT_VALUES[key];
+  if (most === undefined) return undefined;
+  let count = 1;
+  for (let i = value.indexOf(','); i !== -1 && count <= most; i = value.indexOf(',', i + 1)) count++;
+  return count > most ? `has more than ${most} values in ${key}, which can hold at most ${most} different ones; list each value once` : undefined;
+}
+
+/** A value a valid list repeats (1 and +1, SU and +0SU alike), or undefined. */
+function repeatedValue(key: string, value: string): string | undefined {
+  if (DISTINCT_VALUES[key] === undefined) return undefined;
+  const seen = new Set<string>();
+  for (const v of value.split(',')) {
+    const canonical = key === 'BYDAY' ? `${Number(v.slice(0, -2) || 0)}${v.slice(-2)}` : String(Number(v));
+    if (seen.has(canonical)) return v;
+    seen.add(canonical);
+  }
+  return undefined;
+}
+
 /** Each part an RRULE body may have, with a check of its value and what a correct one looks like. */
 const PARTS: Record<string, { valid: (value: string) => boolean; expected: string }> = {
   FREQ: { valid: (v) => (FREQS as readonly string[]).includes(v), expected: FREQS.join(', ') },
@@ -77,9 +104,16 @@ function parse(body: string): ParsedRrule {
     if (!spec) return { ok: false, message: `has an unknown part '${part}'; RRULE parts are ${Object.keys(PARTS).join(', ')}` };
     if (seen.has(key)) return { ok: false, message: `has ${key} twice` };
     seen.set(key, value);
+    const tooMany = tooManyValues(key, value);
+    if (tooMany) return { ok: false, message: tooMany };
     if (!spec.valid(value)) return { ok: false, message: `has '${part}', but ${key} takes ${spec.expected}` };
+    const repeated = repeatedValue(key, value);
+    if (repeated !== undefined) return { ok: false, message: `has ${repeated} more than once in ${key}; list each value once` };
   }
   if (!seen.has('FREQ')) return { ok: false, message: 'has no FREQ; start it with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY' };
+  if (seen.has('BYSETPOS') && ![...seen.keys()].some((key) => key.startsWith('BY') && key !== 'BYSETPOS')) {
+    return { ok: false, message: 'has BYSETPOS without another BYxxx part; RFC 5545 picks BYSETPOS positions among the times the other BY parts give each period (for example FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1, the last weekday)' };
+  }
   const misplaced = misplacedPart(seen);
   if (misplaced) return { ok: false, message: misplaced };
   if (seen.has('COUNT')) return { ok: false, message: 'has COUNT, which counts from a DTSTART that runbooks do not have; use UNTIL to end a schedule' };
