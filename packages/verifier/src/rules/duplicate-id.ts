@@ -13,6 +13,12 @@ export const duplicateId: Rule = {
 tasks and feeds refer to. Runbook ids are unique across all runbooks, and item ids across a
 runbook's windows, tasks and monitors. The finding is on the second one and names the first.
 
+A window's calendar events have the UID \`<runbook id>-<window id>-<start>@<site>\`, so window
+\`backup-weekly\` of runbook \`db\` and window \`weekly\` of runbook \`db-backup\` would give two
+events one UID wherever they start together: clients would merge them, and the feeds refuse to
+be built. That is reported too, on the second window, whether or not the two start together in
+the checked dates yet.
+
 Incorrect:
 
 \`\`\`yaml
@@ -41,10 +47,13 @@ tasks:
     messages: {
       runbook: "Runbook id '{{id}}' is already used by {{file}}",
       item: "Id '{{id}}' is already used by {{first}} on line {{line}}",
+      uid: "Window '{{window}}' of runbook '{{runbook}}' would give its calendar events the same UIDs ({{prefix}}-<start>) as window '{{other}}' of runbook '{{otherRunbook}}' in {{file}}: the feeds cannot publish both; rename one of the ids",
     },
   },
   check({ corpus, report }) {
     const byId = new Map<string, Runbook>();
+    /** Windows by the start of their events' UIDs (`eventUid` in feeds/feed.ts). */
+    const byUid = new Map<string, { runbook: Runbook; window: Item<{ id: string }> }>();
     for (const runbook of corpus.runbooks) {
       const first = byId.get(runbook.id);
       if (first) {
@@ -56,6 +65,22 @@ tasks:
           related: [{ source: first.source, path: ['id'], message: `first use of '${runbook.id}'` }],
         });
       } else byId.set(runbook.id, runbook);
+
+      for (const window of runbook.windows) {
+        const prefix = `${runbook.id}-${window.value.id}`;
+        const first = byUid.get(prefix);
+        if (!first) byUid.set(prefix, { runbook, window });
+        // The same runbook and window ids twice are the duplicates reported as such.
+        else if (first.runbook.id !== runbook.id) {
+          report({
+            source: runbook.source,
+            path: [...window.path, 'id'],
+            messageId: 'uid',
+            data: { window: window.value.id, runbook: runbook.id, prefix, other: first.window.value.id, otherRunbook: first.runbook.id, file: first.runbook.source.file },
+            related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `events of '${first.runbook.id}-${first.window.value.id}' have the same UIDs` }],
+          });
+        }
+      }
 
       const items = new Map<string, Item<{ id: string }>>();
       for (const list of ID_LISTS) {

@@ -13,10 +13,14 @@ export const rruleInvalid: Rule = {
 checked (weekdays are two letters, months 1–12, days -31…31), and so are the parts RFC 5545
 forbids with the rule's FREQ: a numbered weekday such as \`5SU\` outside MONTHLY and YEARLY rules
 (or with BYWEEKNO), BYMONTHDAY in a WEEKLY rule, BYYEARDAY in a DAILY, WEEKLY or MONTHLY rule,
-BYWEEKNO outside a YEARLY one. COUNT is refused because it counts from a DTSTART that runbooks
+BYWEEKNO outside a YEARLY one, BYSETPOS with no other BYxxx part to pick among. A list that
+repeats a value (\`BYSETPOS=1,1\`), or holds more values than there are different ones
+(\`BYHOUR\` takes at most 24), is refused before anything is expanded, so that the time a rule
+takes to check is bounded. COUNT is refused because it counts from a DTSTART that runbooks
 do not have (use UNTIL). A rule that no date can satisfy (\`BYMONTH=2;BYMONTHDAY=30\`), an
 HOURLY or MINUTELY rule whose INTERVAL, counted from the start, never reaches its BYHOUR or
-BYMINUTE (\`FREQ=HOURLY;INTERVAL=2;BYHOUR=1\` from 00:00), or one whose UNTIL has passed with no
+BYMINUTE (\`FREQ=HOURLY;INTERVAL=2;BYHOUR=1\` from 00:00), one whose BYSETPOS is beyond every
+position its periods hold (\`FREQ=HOURLY;BYHOUR=3;BYSETPOS=2\`: each hour holds one time), or one whose UNTIL has passed with no
 occurrence left in the checked dates, is reported rather than silently producing no occurrences.
 \`UNTIL=…Z\` is a UTC instant, compared with each occurrence's instant in its zone; a date alone
 ends the schedule at 00:00 that day in the item's zone, before any later start on it.
