@@ -172,7 +172,7 @@ export const STARLIGHT_FIELDS = {
     .optional(),
   prev: z.union([boolean, label], { error: 'must be true, false or a label' }).optional(),
   next: z.union([boolean, label], { error: 'must be true, false or a label' }).optional(),
-  editUrl: z.union([boolean, z.url({ protocol: /^https$/ })], { error: 'must be true, false or an https: URL' }).optional(),
+  editUrl: z.union([boolean, z.url({ protocol: /^https$/, error: 'must be true, false or an https: URL' })], { error: 'must be true, false or an https: URL' }).optional(),
   pagefind: boolean.optional(),
   tableOfContents: z
     .union([boolean, z.strictObject({ minHeadingLevel: headingLevel.optional(), maxHeadingLevel: headingLevel.optional() })], {
