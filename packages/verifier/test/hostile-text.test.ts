@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli as runCli, project } from './project.ts';
@@ -75,6 +75,11 @@ describe("Starlight's keys (item 1)", () => {
 });
 
 describe('alias bombs under 800 bytes (item 7)', () => {
+  it('cannot reach Astro: npm run build verifies first and stops on its errors', () => {
+    const scripts = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).scripts as Record<string, string>;
+    expect(scripts.build).toMatch(/^almanac verify && /);
+  });
+
   it('are refused quickly under sidebar in a runbook and under an unknown key in a plain page', async () => {
     expect(bomb('sidebar').length).toBeLessThan(800);
     const { code, ms, findings: found } = await findings({ 'runbooks/a.mdx': `---\n${HEAD}${bomb('sidebar')}---\n`, 'runbooks/page.mdx': `---\ntitle: Guide\n${bomb('whatever')}---\n` });

@@ -32,10 +32,13 @@ export const line = text.check((ctx) => {
 });
 
 /**
- * Text that Starlight puts in the page's <head> (title, description): no markup and no control
- * characters, so a title cannot close <title> and open a script, whatever the site escapes.
+ * Text that Starlight puts in the page's <head> (the description): no markup and no control
+ * characters, so it cannot close a tag and open a script, whatever the site escapes.
  */
-export const plainText = line.regex(/^[^<]*$/, 'must be plain text, without "<" or control characters');
+export const plainText = text.regex(/^[^<\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/, 'must be plain text, without "<" or control characters');
+
+/** A page's title: one line of plain text, as it is also the <title>. */
+export const plainLine = line.regex(/^[^<]*$/, 'must be plain text, without "<" or control characters');
 
 /**
  * PromQL that Almanac wraps as `(query) > level`: a `#` comment or an unbalanced bracket or

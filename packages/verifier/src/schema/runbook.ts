@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration, isoDate, line, listOf, metricName, oneOf, plainText, promqlQuery, rruleBody, slug, text, timeOfDay, zoneName } from './primitives.ts';
+import { duration, isoDate, line, listOf, metricName, oneOf, plainLine, plainText, promqlQuery, rruleBody, slug, text, timeOfDay, zoneName } from './primitives.ts';
 
 export const IMPACTS = ['none', 'minimal', 'degraded', 'downtime'] as const;
 export const TASK_KINDS = ['backup', 'restore-test', 'review', 'update', 'optimization', 'check', 'audit', 'other'] as const;
@@ -196,7 +196,7 @@ const pageSlug = z
 export const runbookSchema = z
   .strictObject({
     id: slug,
-    title: plainText,
+    title: plainLine,
     description: plainText.optional().describe("The page's description for search engines and link previews"),
     system: slug,
     owners: listOf(ownerId).min(1, 'must name at least one owner'),
@@ -231,4 +231,4 @@ export type SupportTarget = z.infer<typeof supportTargetSchema>;
 export const RUNBOOK_MARKERS = ['system', 'owners', ...Object.keys(LIST_FIELDS)] as const;
 
 /** A page that is not a runbook: the title Starlight shows, and Starlight's own keys. */
-export const pageSchema = z.strictObject({ title: plainText, description: plainText.optional(), slug: pageSlug.optional(), ...STARLIGHT_FIELDS });
+export const pageSchema = z.strictObject({ title: plainLine, description: plainText.optional(), slug: pageSlug.optional(), ...STARLIGHT_FIELDS });
