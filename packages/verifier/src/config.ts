@@ -3,7 +3,7 @@ import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { RULE_METAS } from './rules/index.ts';
-import { visible } from './format/escape.ts';
+import { firstUnsafe, visible } from './format/escape.ts';
 import { promqlProblem } from './schema/promql-shape.ts';
 import { ALLOWABLE_FIELDS, HTML_FIELDS } from './schema/runbook.ts';
 import { isInside } from './source/safe-read.ts';
@@ -17,7 +17,8 @@ import type { LoadOptions } from './source/load-tree.ts';
 const projectPath = z
   .string({ error: 'must be a path relative to the project, such as "runbooks/owners.yaml"' })
   .min(1, 'must be a path relative to the project, such as "runbooks/owners.yaml"')
-  .refine((path) => !isAbsolute(path) && !normalize(path).split(/[\\/]/).includes('..') && !path.includes('\0'), 'must be a path inside the project, relative to it, such as "runbooks/owners.yaml"');
+  .refine((path) => !isAbsolute(path) && !normalize(path).split(/[\\/]/).includes('..'), 'must be a path inside the project, relative to it, such as "runbooks/owners.yaml"')
+  .refine((path) => !firstUnsafe(path), { error: (issue) => `must be a path of plain characters; it holds ${firstUnsafe(issue.input as string)}` });
 
 const days = (what: string) => z.number({ error: `${what} must be a whole number of days` }).int(`${what} must be a whole number of days`).min(0).max(3660);
 
@@ -29,7 +30,11 @@ export const configSchema = z.strictObject({
     .describe('Severity per rule id'),
   horizon: z.strictObject({ daysBack: days('horizon.daysBack').optional(), daysAhead: days('horizon.daysAhead').optional() }).optional().describe('How far the schedule checks look, around today'),
   feeds: z.strictObject({ daysBack: days('feeds.daysBack').optional(), daysAhead: days('feeds.daysAhead').optional() }).optional().describe('The rolling horizon of the calendar feeds'),
-  siteUrl: z.url({ error: 'must be an absolute URL such as https://runbooks.example.com' }).optional().describe('Where the site is published; feed URLs and UIDs use it'),
+  siteUrl: z
+    .url({ error: 'must be an absolute URL such as https://runbooks.example.com' })
+    // The text as written reaches feeds and alert rules: braces would be template code in runbook_url.
+    .regex(/^[^\s{}<>"\\\u0000-\u001f\u007f-\u009f]*$/, 'must be an absolute URL such as https://runbooks.example.com, without spaces, braces, quotes or control characters')
+    .optional().describe('Where the site is published; feed URLs and UIDs use it'),
   owners: projectPath.optional().describe('The owners registry for every runbook, instead of owners.yaml at each tree root'),
   metrics: z
     .record(

@@ -156,6 +156,26 @@ describe('config paths and config text (item 5)', () => {
     });
   }
 
+  it('refuses a path with a line break, which a missing-file message would print', async () => {
+    const root = base();
+    writeFileSync(join(root, 'almanac.config.json'), JSON.stringify({ prometheusRules: 'x\r\n::error file=a::forged.yml' }));
+    const { code, stderr } = await verify(['--format', 'github'], root);
+    expect(code).toBe(2);
+    expect(stderr).toBe('almanac: almanac.config.json is not valid:\n  prometheusRules: must be a path of plain characters; it holds U+000D (a carriage return) at character 2\n');
+    writeFileSync(join(root, 'almanac.config.json'), JSON.stringify({ owners: 'x\r\n::error file=a::forged.yaml' }));
+    expect((await verify(['--format', 'github'], root)).stderr).toBe('almanac: almanac.config.json is not valid:\n  owners: must be a path of plain characters; it holds U+000D (a carriage return) at character 2\n');
+  });
+
+  it('refuses a siteUrl with braces (Prometheus would run them as a template in runbook_url) or quotes', async () => {
+    for (const siteUrl of ['https://a.example/{{ range query "secret" }}{{ end }}', 'https://a.example/"onmouseover="x']) {
+      const root = base();
+      writeFileSync(join(root, 'almanac.config.json'), JSON.stringify({ siteUrl }));
+      const { code, stderr } = await verify([], root);
+      expect(code).toBe(2);
+      expect(stderr).toContain('siteUrl: must be an absolute URL such as https://runbooks.example.com, without spaces, braces');
+    }
+  });
+
   it('refuses a path that leaves the project through a link, without reading it', async () => {
     const root = base();
     const outside = project({ 'secret.yaml': `ops: [${SECRET}\n` });

@@ -54,7 +54,7 @@ export function prometheusRuleGroups(exported: readonly ExportedThreshold[], run
         annotations: {
           summary: `${literalTemplateText(`${t.metric} of ${runbook.system} ${t.comparator === '>' ? 'above' : 'below'} ${level.value}${t.unit ? ` ${t.unit}` : ''}${level.for ? ` for ${humanizeDuration(level.for)}` : ''}`)} (now {{ $value | humanize }})`,
           description: literalTemplateText(t.response),
-          runbook_url: runbookUrl(runbook, threshold),
+          runbook_url: literalTemplateText(runbookUrl(runbook, threshold)),
         },
       };
       group.rules.push(rule);
