@@ -29,6 +29,7 @@ const REFUSED: Record<string, [string, string]> = {
   'a javascript: editUrl': ['editUrl: "javascript:window.pwned=1"\n', 'editUrl must be true, false or an https: URL'],
   'a prev link': ['prev: { link: "javascript:window.pwned=1", label: Back }\n', 'prev must be true, false or a label'],
   'a next link': ['next: { link: "javascript:window.pwned=1" }\n', 'next must be true, false or a label'],
+  'a 9⁹ alias bomb': [`whatever:\n  a: &a [x,x,x,x,x,x,x,x,x]\n${Array.from({ length: 8 }, (_, i) => `  ${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]\n`).join('')}`, 'YAML anchors and aliases (&a, *a) are not accepted'],
   'a merge key with head': ['<<: { head: [{ tag: script, content: "window.pwned=1" }] }\n', "The key '<<' is YAML's merge key"],
 };
 
