@@ -119,15 +119,17 @@ describe('alias bombs under 800 bytes (item 7)', () => {
 
 describe('ids, titles and file names are one line of plain text', () => {
   for (const [name, char] of [['NEL', '\u0085'], ['U+2028', '\u2028'], ['U+2029', '\u2029'], ['a BOM', '\ufeff'], ['RLO', '\u202e'], ['ESC', '\u001b'], ['DEL', '\u007f']]) {
-    it(`refuses ${name} in the runbook's, a window's and a task's title, naming it and where it is`, async () => {
+    it(`refuses ${name} in the title of the runbook, a window, a task, an ad-hoc window and a monitor, naming it and where it is`, async () => {
       const code = `U+${char!.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
       const esc = JSON.stringify(`Night${char}ly`);
-      const runbook = `---\nid: a\ntitle: ${esc}\nsystem: s\nowners: [ops]\ntimezone: UTC\nwindows:\n  - { id: w, title: ${esc}, rrule: FREQ=DAILY, start: "02:00", duration: PT1H, impact: none }\ntasks:\n  - { id: t, title: ${esc}, kind: check, rrule: FREQ=DAILY, owner: ops }\n---\n`;
+      const runbook = `---\nid: a\ntitle: ${esc}\nsystem: s\nowners: [ops]\ntimezone: UTC\nwindows:\n  - { id: w, title: ${esc}, rrule: FREQ=DAILY, start: "02:00", duration: PT1H, impact: none }\ntasks:\n  - { id: t, title: ${esc}, kind: check, rrule: FREQ=DAILY, owner: ops }\nad_hoc_windows:\n  - { id: h, title: ${esc}, when: Agreed, impact: none }\nmonitors:\n  - { id: m, title: ${esc} }\n---\n`;
       const { findings: found } = await findings({ 'runbooks/a.mdx': runbook });
       expect(found.filter((f) => f.ruleId === 'schema')).toMatchObject([
         { path: 'title', line: 3, message: expect.stringContaining(`holds ${code}`) },
         { path: 'windows[0].title', line: 8, message: expect.stringContaining(`holds ${code}`) },
         { path: 'tasks[0].title', line: 10, message: expect.stringContaining(`holds ${code}`) },
+        { path: 'ad_hoc_windows[0].title', line: 12, message: expect.stringContaining(`holds ${code}`) },
+        { path: 'monitors[0].title', line: 14, message: expect.stringContaining(`holds ${code}`) },
       ]);
       expect(found[0]!.message).toContain('at character 6');
     });

@@ -25,7 +25,7 @@ export const windowSchema = z
 /** Windows that exist but have no fixed time: "scheduled with stakeholders", "any time". */
 export const adHocWindowSchema = z.strictObject({
   id: slug,
-  title: text,
+  title: line,
   when: text.describe('How the time is chosen, in words'),
   impact: oneOf(IMPACTS),
   notice: duration.optional(),
@@ -115,7 +115,7 @@ export const notificationSchema = z.strictObject({
 
 export const monitorSchema = z.strictObject({
   id: slug,
-  title: text,
+  title: line,
   every: duration.optional().describe('Omitted for continuous checks'),
   owner: ownerId.optional(),
   tool: text.optional(),
