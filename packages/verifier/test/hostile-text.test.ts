@@ -189,6 +189,14 @@ describe('config paths and config text (item 5)', () => {
     expect(stdout).not.toContain('s3cr3t');
   });
 
+  it("refuses a metrics query that would comment out or unbalance the alert's comparison", async () => {
+    const root = base();
+    writeFileSync(join(root, 'almanac.config.json'), JSON.stringify({ metrics: { cpu: 'cpu) or vector(1) # ', mem: 'sum(mem{path="#"})' } }));
+    const { code, stderr } = await verify([], root);
+    expect(code).toBe(2);
+    expect(stderr).toBe("almanac: almanac.config.json is not valid:\n  metrics.cpu: must be one PromQL expression; it has a ')' at character 4 that closes no '('\n");
+  });
+
   it('takes a path inside the project', async () => {
     const root = base();
     writeFileSync(join(root, 'almanac.config.json'), JSON.stringify({ owners: './runbooks/owners.yaml' }));
