@@ -1,14 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { alertmanagerTimeIntervalsYaml, muteRoutes, prometheusRuleGroups, prometheusRulesYaml, thresholdQueries } from '@almanac/verifier';
 import { corpusOf } from '../../packages/verifier/test/rule-tester.ts';
 import { cli, project } from '../../packages/verifier/test/project.ts';
-import { freePort, stopChild, waitFor } from '../processes.ts';
 import { alertingOf } from './generate.ts';
+import { hookRoute, postAlerts, startAlertmanager, tool, webhookReceiver } from './consumers.ts';
 
 /*
  * Issue 27, items 2, 3 and 4: runbook text that would change what Prometheus or Alertmanager
@@ -22,11 +20,6 @@ const NEL = '\u0085';
 /** What Go's YAML reader takes as a line break or refuses in a file, and Go template code. */
 const HOSTILE = `a${NEL}b\u2028c\u2029d\re\u0000f\u001bg\u007fh\ufeffi\u202ej{{ range query "secret_token_info" }}{{ .Labels.token }}{{ end }}k "q" \\ #l`;
 
-function tool(command: string, args: string[], cwd: string) {
-  const run = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 20_000 });
-  if (run.error) throw new Error(`${command} could not run (${run.error.message}); install Debian's prometheus and prometheus-alertmanager`);
-  return { code: run.status, output: `${run.stdout}${run.stderr}` };
-}
 
 /** JSON (which YAML reads) with every character Go's YAML reader would not take raw written as an escape. */
 const goYaml = (value: unknown) => JSON.stringify(value, null, 1).replace(/[\u007f-\u009f\u2028\u2029\ufeff\u202e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -135,12 +128,8 @@ describe('a window title with NEL that would add an always-on entry to another s
   const ZONE = 'UTC';
   let dir: string;
   const dirs: string[] = [];
-  const children: ChildProcess[] = [];
-  const servers: Server[] = [];
 
-  afterAll(async () => {
-    for (const child of children) await stopChild(child, 3000);
-    for (const server of servers) await new Promise((resolve) => server.close(resolve));
+  afterAll(() => {
     for (const made of dirs) rmSync(made, { recursive: true, force: true });
   });
 
@@ -167,41 +156,22 @@ describe('a window title with NEL that would add an always-on entry to another s
 
   /** A live Alertmanager on 127.0.0.1 with these intervals; the systems whose alert reached its webhook. */
   async function delivered(intervalsYaml: string, routes: ReturnType<typeof muteRoutes>, tag: string): Promise<string[]> {
-    const received: string[] = [];
-    const receiver = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        for (const alert of JSON.parse(body).alerts) received.push(alert.labels.system);
-        response.end();
-      });
-    });
-    servers.push(receiver);
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/`;
-    const head = { route: { receiver: 'hook', group_by: ['system'], group_wait: '1s', group_interval: '1s', repeat_interval: '1h', routes }, receivers: [{ name: 'hook', webhook_configs: [{ url: hook, send_resolved: false }] }] };
+    const receiver = await webhookReceiver();
+    const { route, receivers } = hookRoute(receiver.url);
     const config = join(dir, `alertmanager-${tag}.yml`);
     // The generated text itself, as a user pastes it into a config.
-    writeFileSync(config, `${intervalsYaml}\n${toBlock(head)}`);
+    writeFileSync(config, `${intervalsYaml}\n${toBlock({ route: { ...route, routes }, receivers })}`);
     const check = tool('amtool', ['check-config', config], dir);
     expect(check.code, check.output).toBe(0);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    let log = '';
-    const am = spawn('prometheus-alertmanager', [`--config.file=${config}`, `--storage.path=${join(dir, `data-${tag}`)}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=', '--log.level=warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(am);
-    am.stdout!.on('data', (d) => (log += d));
-    am.stderr!.on('data', (d) => (log += d));
-    await waitFor('Alertmanager ready', 10_000, async () => {
-      if (am.exitCode !== null) throw new Error(`Alertmanager exited: ${log}`);
-      return (await fetch(`${url}/-/ready`).catch(() => undefined))?.ok || undefined;
-    }, { every: 100, context: () => log });
-    const now = new Date();
-    const alert = (system: string) => ({ labels: { alertname: 'Hostile', system }, startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 3_600_000).toISOString() });
-    const posted = await fetch(`${url}/api/v2/alerts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify([alert('payments'), alert('other')]) });
-    expect(posted.ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 4000));
-    return received.sort();
+    const am = await startAlertmanager(config, dir);
+    try {
+      expect(await postAlerts(am.url, 'Hostile', ['payments', 'other'])).toBe(true);
+      await new Promise((r) => setTimeout(r, 4000));
+      return receiver.received.map((labels) => labels.system!).sort();
+    } finally {
+      await am.stop();
+      await receiver.close();
+    }
   }
 
   /** Top-level keys of a mapping as YAML block lines, each value as JSON (flow YAML). */
