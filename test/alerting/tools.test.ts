@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { prometheusRuleGroups, prometheusRulesYaml, thresholdQueries } from '@almanac/verifier';
 import { corpusOf } from '../../packages/verifier/test/rule-tester.ts';
 import { project } from '../../packages/verifier/test/project.ts';
+import { tool } from './consumers.ts';
 import { alertingOf, ROOT, SITE } from './generate.ts';
 
 /*
@@ -14,11 +14,6 @@ import { alertingOf, ROOT, SITE } from './generate.ts';
 const TODAY = '2026-11-23';
 const shipped = alertingOf(ROOT, TODAY);
 
-function tool(command: string, args: string[], cwd: string) {
-  const run = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 20_000 });
-  if (run.error) throw new Error(`${command} could not run (${run.error.message}); install Debian's prometheus and prometheus-alertmanager`);
-  return { code: run.status, output: `${run.stdout}${run.stderr}` };
-}
 
 const memory = `${SITE}/mvono/maintenance-plan/#threshold-memory-usage`;
 const labels = (severity: string) => ({ severity, system: 'mvono', runbook: 'mvono-maintenance-plan', instance: 'db1' });

@@ -129,11 +129,13 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     expect(weekly.description).not.toContain('Tasks in this window');
   });
 
-  it('cannot be broken out of by a title with a newline, semicolon or colon', () => {
+  it('cannot be broken out of by a description with a newline, or a title with a semicolon or colon', () => {
     const text = feeds.get('system/core')!;
     expect(text).not.toMatch(/\r\nUID:injected/);
     const events = eventsOf(feeds, 'system/core');
     expect(events.filter((e) => e.uid === 'injected')).toEqual([]);
+    // The text arrived, as text.
+    expect(events.find((e) => e.uid.startsWith('core-ops-monthly-'))!.description).toContain('\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected');
     expect(text.match(/\r\nBEGIN:VEVENT\r\n/g)!.length).toBe(events.length);
   });
 

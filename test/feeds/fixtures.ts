@@ -38,8 +38,13 @@ export const NAIROBI = {
   tasks: [{ id: 'vacuum', title: 'Vacuum the database', kind: 'optimization', rrule: 'FREQ=MONTHLY;BYDAY=1SU', start: '01:00', duration: 'PT1H', owner: 'nairobi-dba', window: 'saturday-night' }],
 };
 
-/** Titles with every character that could break out of a value, and more than 75 octets of non-ASCII. */
-export const NASTY_TITLE = 'Monthly: DB; upgrade, \\ "ünïcødé" 🛠️ メンテナンス\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected';
+/**
+ * A title with every character that could break out of a value that a title may hold (the schema
+ * refuses line breaks in titles), and more than 75 octets of non-ASCII; the line break that
+ * would start an event of its own is in the window's description, which may run over lines.
+ */
+export const NASTY_TITLE = 'Monthly: DB; upgrade, \\ "ünïcødé" 🛠️ メンテナンス メンテナンス';
+const NASTY_DESCRIPTION = 'Replaces the weekly window; see https://status.example.org/?a=1,b=2\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected';
 
 export const LAST_SUNDAY = {
   id: 'core-ops',
@@ -49,7 +54,7 @@ export const LAST_SUNDAY = {
   timezone: 'UTC',
   windows: [
     { id: 'weekly', title: 'Weekly maintenance', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '02:00', duration: 'PT2H', impact: 'minimal', notice: 'PT24H' },
-    { id: 'monthly', title: NASTY_TITLE, rrule: 'FREQ=MONTHLY;BYDAY=-1SU', start: '02:00', duration: 'PT4H', impact: 'downtime', notice: 'P1M', supersedes: ['weekly'], description: 'Replaces the weekly window; see https://status.example.org/?a=1,b=2' },
+    { id: 'monthly', title: NASTY_TITLE, rrule: 'FREQ=MONTHLY;BYDAY=-1SU', start: '02:00', duration: 'PT4H', impact: 'downtime', notice: 'P1M', supersedes: ['weekly'], description: NASTY_DESCRIPTION },
   ],
   tasks: [
     // Names the weekly window but runs on last Sundays: it lies in the monthly window that replaces it.

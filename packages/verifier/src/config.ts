@@ -1,10 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { RULE_METAS } from './rules/index.ts';
-import { HTML_FIELDS } from './schema/runbook.ts';
+import { firstUnsafe, visible } from './format/escape.ts';
+import { promqlProblem } from './schema/promql-shape.ts';
+import { ALLOWABLE_FIELDS, HTML_FIELDS } from './schema/runbook.ts';
+import { isInside } from './source/safe-read.ts';
 import type { LoadOptions } from './source/load-tree.ts';
+
+/**
+ * A file the config names, relative to the project (the config's folder) and inside it: the
+ * config may come from a pull request, and `/etc/passwd` or `../.aws/credentials` would be read
+ * and shown in a code frame, a GitHub annotation too.
+ */
+const projectPath = z
+  .string({ error: 'must be a path relative to the project, such as "runbooks/owners.yaml"' })
+  .min(1, 'must be a path relative to the project, such as "runbooks/owners.yaml"')
+  .refine((path) => !isAbsolute(path) && !normalize(path).split(/[\\/]/).includes('..'), 'must be a path inside the project, relative to it, such as "runbooks/owners.yaml"')
+  .refine((path) => !firstUnsafe(path), { error: (issue) => `must be a path of plain characters; it holds ${firstUnsafe(issue.input as string)}` });
 
 const days = (what: string) => z.number({ error: `${what} must be a whole number of days` }).int(`${what} must be a whole number of days`).min(0).max(3660);
 
@@ -16,14 +30,25 @@ export const configSchema = z.strictObject({
     .describe('Severity per rule id'),
   horizon: z.strictObject({ daysBack: days('horizon.daysBack').optional(), daysAhead: days('horizon.daysAhead').optional() }).optional().describe('How far the schedule checks look, around today'),
   feeds: z.strictObject({ daysBack: days('feeds.daysBack').optional(), daysAhead: days('feeds.daysAhead').optional() }).optional().describe('The rolling horizon of the calendar feeds'),
-  siteUrl: z.url({ error: 'must be an absolute URL such as https://runbooks.example.com' }).optional().describe('Where the site is published; feed URLs and UIDs use it'),
-  owners: z.string().min(1).optional().describe('The owners registry for every runbook, instead of owners.yaml at each tree root'),
+  siteUrl: z
+    .url({ error: 'must be an absolute URL such as https://runbooks.example.com' })
+    // The text as written reaches feeds and alert rules: braces would be template code in runbook_url.
+    .regex(/^[^\s{}<>"\\\u0000-\u001f\u007f-\u009f]*$/, 'must be an absolute URL such as https://runbooks.example.com, without spaces, braces, quotes or control characters')
+    .optional().describe('Where the site is published; feed URLs and UIDs use it'),
+  owners: projectPath.optional().describe('The owners registry for every runbook, instead of owners.yaml at each tree root'),
   metrics: z
-    .record(z.string().min(1, 'a metric name must not be empty'), z.string({ error: 'must be a PromQL query' }).trim().min(1, 'must be a PromQL query'))
+    .record(
+      z.string().min(1, 'a metric name must not be empty'),
+      z
+        .string({ error: 'must be a PromQL query' })
+        .trim()
+        .min(1, 'must be a PromQL query')
+        .refine((query) => !promqlProblem(query), { error: (issue) => `must be one PromQL expression; it has ${promqlProblem(issue.input as string)}` }),
+    )
     .optional()
     .describe('PromQL query per runbook metric name, for the generated Prometheus alerts; $system stands for the system id'),
   prometheusRules: z
-    .union([z.string().min(1), z.array(z.string().min(1))], { error: 'must be a file path or a list of file paths' })
+    .union([projectPath, z.array(projectPath)], { error: 'must be a file path inside the project or a list of them' })
     .optional()
     .describe('Hand-written Prometheus rule files to check against the runbooks (alert-threshold-drift)'),
   maxFileBytes: z
@@ -33,9 +58,9 @@ export const configSchema = z.strictObject({
     .optional()
     .describe('Runbook and owners files larger than this are reported, not read (default 5 MiB)'),
   allowFrontmatter: z
-    .array(z.enum(HTML_FIELDS, { error: `must list only ${HTML_FIELDS.map((f) => `"${f}"`).join(', ')}` }))
+    .array(z.enum(ALLOWABLE_FIELDS, { error: `must list only ${ALLOWABLE_FIELDS.map((f) => `"${f}"`).join(', ')}` }))
     .optional()
-    .describe("Starlight fields that put raw HTML on the site, allowed in runbooks (refused by default)"),
+    .describe(`Starlight fields taken with any value Starlight takes; ${HTML_FIELDS.join(', ')} put raw HTML on the site and are refused unless listed`),
 });
 
 export type AlmanacConfig = z.infer<typeof configSchema>;
@@ -74,18 +99,42 @@ export function loadConfig(dir: string): { config: AlmanacConfig; file?: string 
       raw = loaded.default ?? loaded;
     }
   } catch (error) {
-    throw new ConfigError(`${file} cannot be read: ${(error as Error).message}`);
+    throw new ConfigError(`${file} cannot be read: ${visible((error as Error).message)}`);
   }
-  return { config: parseConfig(raw, file), file };
+  const config = parseConfig(raw, file);
+  checkLinks(config, dir, file);
+  return { config, file };
 }
+
+/** A named file that is a link, or lies under one, must still land inside the project. */
+function checkLinks(config: AlmanacConfig, dir: string, file: string): void {
+  const rules = config.prometheusRules;
+  const named: Array<[string, string]> = [
+    ...(config.owners ? [['owners', config.owners] as [string, string]] : []),
+    ...(typeof rules === 'string' ? [['prometheusRules', rules] as [string, string]] : (rules ?? []).map((path, i) => [`prometheusRules.${i}`, path] as [string, string])),
+  ];
+  const root = realpathSync(dir);
+  for (const [key, path] of named) {
+    let real: string;
+    try {
+      real = realpathSync(resolve(dir, path));
+    } catch {
+      continue; // Missing: the loader says so where it reads it.
+    }
+    if (!isInside(root, real)) throw new ConfigError(`${file} is not valid:\n  ${key}: ${quote(path)} leads outside the project through a link; it is not read`);
+  }
+}
+
+/** Config text as a message shows it: quoted, every control or line-breaking character escaped. */
+const quote = (text: string): string => `'${visible(text).replaceAll("'", "\\'")}'`;
 
 export function parseConfig(raw: unknown, file = 'config'): AlmanacConfig {
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.map((key) => (typeof key === 'number' || /^[\w$-]+$/.test(String(key)) ? String(key) : quote(String(key)))).join('.') || '(top level)'}: ${issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(quote).join(', ')}` : issue.message}`);
     throw new ConfigError(`${file} is not valid:\n${problems.join('\n')}`);
   }
   const unknown = Object.keys(parsed.data.rules ?? {}).filter((id) => !RULE_METAS.has(id));
-  if (unknown.length) throw new ConfigError(`${file} names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `'${id}'`).join(', ')}; rules are ${[...RULE_METAS.keys()].join(', ')}`);
+  if (unknown.length) throw new ConfigError(`${file} names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map(quote).join(', ')}; rules are ${[...RULE_METAS.keys()].join(', ')}`);
   return parsed.data;
 }

@@ -37,7 +37,7 @@ describe('config', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('almanac: almanac.config.json is not valid:');
     expect(stderr).toContain('rules.schema: must be "off", "warn" or "error"');
-    expect(stderr).toContain('unknown key colour');
+    expect(stderr).toContain("unknown key 'colour'");
     const unknownRule = project({ 'almanac.config.json': '{ "rules": { "no-such-rule": "warn" } }' });
     expect(() => loadConfig(unknownRule)).toThrow(ConfigError);
     expect(() => loadConfig(unknownRule)).toThrow(/^almanac\.config\.json names unknown rule 'no-such-rule'; rules are schema, duplicate-id, .*, suppression$/);

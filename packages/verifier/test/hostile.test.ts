@@ -63,7 +63,7 @@ describe('hostile input', () => {
     }
     const text = `---\nbomb:\n  ${levels.join("\n  ")}\nid: a\ntitle: A\nsystem: s\nowners: *j\ntasks: *j\n---\n`;
     const { result, ms } = timed(() => check([text]));
-    expect(result.findings.map((f) => f.ruleId)).toContain('schema');
+    expect(result.findings.map((f) => f.ruleId)).toContain('parse');
     expect(ms).toBeLessThan(5_000);
   });
 

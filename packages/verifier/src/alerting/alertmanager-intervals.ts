@@ -12,7 +12,7 @@ import { groupBy } from '../model/group-by.ts';
 import { parseRruleBody } from '../time/rrule-body.ts';
 import { DAY, MINUTE } from '../time/units.ts';
 import { MONTHS, recurrenceDayFields, type DayFields } from './recurrence-fields.ts';
-import { toolYaml } from './yaml-out.ts';
+import { commentText, toolYaml } from './yaml-out.ts';
 
 /** One entry of an Alertmanager time interval: the fields Alertmanager 0.25 reads, all ANDed. */
 export interface TimeIntervalEntry extends DayFields {
@@ -212,7 +212,7 @@ export function alertmanagerTimeIntervalsYaml(intervals: readonly MuteInterval[]
     if (!isSeq(seq)) return;
     seq.items.forEach((node, i) => {
       const { window, zone, datedBecause } = intervals[i]!;
-      const what = ` ${window.value.title}: ${window.value.rrule} at ${window.value.start} ${zone} for ${window.value.duration}`;
+      const what = ` ${commentText(`${window.value.title}: ${window.value.rrule} at ${window.value.start} ${zone} for ${window.value.duration}`)}`;
       if (isMap(node)) node.commentBefore = datedBecause ? `${what}\n dated up to ${clock(horizon.to, 'UTC').date} UTC, as ${datedBecause}` : what;
     });
   });

@@ -26,7 +26,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function parsePrometheusRulesFile(file: string, text: string): PrometheusRulesFile | { error: string } {
   const source = new SourceFile(file, text);
-  const parsed = parseYamlFast(text);
+  const parsed = parseYamlFast(text, { aliases: true });
   const at = (path: DataPath) => {
     const { line, column } = source.positionOf(path);
     return `${file}:${line}:${column}`;

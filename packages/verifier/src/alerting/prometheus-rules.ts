@@ -50,11 +50,11 @@ export function prometheusRuleGroups(exported: readonly ExportedThreshold[], run
         // Parenthesised: a query joined with `and` or `or` binds looser than the comparison.
         expr: `(${query}) ${t.comparator} ${level.value}`,
         ...(level.for ? { for: prometheusDuration(level.for) } : {}),
-        labels: { severity, system: runbook.system, runbook: runbook.id },
+        labels: { severity, system: literalTemplateText(runbook.system), runbook: literalTemplateText(runbook.id) },
         annotations: {
-          summary: `${t.metric} of ${runbook.system} ${t.comparator === '>' ? 'above' : 'below'} ${level.value}${t.unit ? ` ${t.unit}` : ''}${level.for ? ` for ${humanizeDuration(level.for)}` : ''} (now {{ $value | humanize }})`,
+          summary: `${literalTemplateText(`${t.metric} of ${runbook.system} ${t.comparator === '>' ? 'above' : 'below'} ${level.value}${t.unit ? ` ${t.unit}` : ''}${level.for ? ` for ${humanizeDuration(level.for)}` : ''}`)} (now {{ $value | humanize }})`,
           description: literalTemplateText(t.response),
-          runbook_url: runbookUrl(runbook, threshold),
+          runbook_url: literalTemplateText(runbookUrl(runbook, threshold)),
         },
       };
       group.rules.push(rule);
@@ -73,7 +73,11 @@ export function alertName(system: string, metric: string): string {
   return /^[A-Za-z]/.test(camel) ? camel : `Almanac${camel}`;
 }
 
-/** Annotations are Go templates: a runbook's `{{` is text, so it is written as a template that prints it. */
+/**
+ * Labels and annotations are Go templates: a runbook's `{{` is text, so it is written as a
+ * template that prints it. Every runbook string in them goes through here (ids and systems are
+ * slugs today; a schema that loosens must not open a template).
+ */
 function literalTemplateText(text: string): string {
   return text.replaceAll('{{', '{{ "{{" }}');
 }

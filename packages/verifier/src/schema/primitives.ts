@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { firstUnsafe } from '../format/escape.ts';
 import { DURATION_PATTERN } from '../time/duration.ts';
+import { promqlProblem } from './promql-shape.ts';
 
 // Each primitive says in its message what a correct value looks like, so a schema finding
 // can be fixed without opening the docs.
@@ -20,10 +22,32 @@ export const metricName = z
 export const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
 /**
- * Text that Starlight puts in the page's <head> (title, description): no markup and no control
- * characters, so a title cannot close <title> and open a script, whatever the site escapes.
+ * One line of text, as titles and labels must be: they are written where a line break ends
+ * what they are in (a YAML comment, an iCalendar property, a log line), so no control, line or
+ * paragraph break, BOM or bidi control is taken; the finding names the character and where it is.
+ */
+export const line = text.check((ctx) => {
+  const found = firstUnsafe(ctx.value);
+  if (found) ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be plain text on one line; it holds ${found}` });
+});
+
+/**
+ * Text that Starlight puts in the page's <head> (the description): no markup and no control
+ * characters, so it cannot close a tag and open a script, whatever the site escapes.
  */
 export const plainText = text.regex(/^[^<\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/, 'must be plain text, without "<" or control characters');
+
+/** A page's title: one line of plain text, as it is also the <title>. */
+export const plainLine = line.regex(/^[^<]*$/, 'must be plain text, without "<" or control characters');
+
+/**
+ * PromQL that Almanac wraps as `(query) > level`: a `#` comment or an unbalanced bracket or
+ * quote would change what the comparison applies to (`x) or vector(1) # ` fires for ever).
+ */
+export const promqlQuery = text.check((ctx) => {
+  const problem = promqlProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be one PromQL expression; it has ${problem}` });
+});
 
 export const duration = z
   .string({ error: 'must be an ISO 8601 duration such as "PT30M", "PT4H" or "P1D"' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration, isoDate, listOf, metricName, oneOf, plainText, rruleBody, slug, text, timeOfDay, zoneName } from './primitives.ts';
+import { duration, isoDate, line, listOf, metricName, oneOf, plainLine, plainText, promqlQuery, rruleBody, slug, text, timeOfDay, zoneName } from './primitives.ts';
 
 export const IMPACTS = ['none', 'minimal', 'degraded', 'downtime'] as const;
 export const TASK_KINDS = ['backup', 'restore-test', 'review', 'update', 'optimization', 'check', 'audit', 'other'] as const;
@@ -10,7 +10,7 @@ const ownerId = slug.describe('An owner id from runbooks/owners.yaml');
 export const windowSchema = z
   .strictObject({
     id: slug,
-    title: text,
+    title: line,
     rrule: rruleBody.describe('RFC 5545 RRULE body without DTSTART, e.g. FREQ=WEEKLY;BYDAY=SU'),
     start: timeOfDay,
     duration,
@@ -25,7 +25,7 @@ export const windowSchema = z
 /** Windows that exist but have no fixed time: "scheduled with stakeholders", "any time". */
 export const adHocWindowSchema = z.strictObject({
   id: slug,
-  title: text,
+  title: line,
   when: text.describe('How the time is chosen, in words'),
   impact: oneOf(IMPACTS),
   notice: duration.optional(),
@@ -36,7 +36,7 @@ export const adHocWindowSchema = z.strictObject({
 export const taskSchema = z
   .strictObject({
     id: slug,
-    title: text,
+    title: line,
     kind: oneOf(TASK_KINDS),
     rrule: rruleBody,
     start: timeOfDay.optional().describe('Local start time; without it the task is due on the day, at no set hour'),
@@ -66,7 +66,7 @@ export const thresholdSchema = z.strictObject({
   critical: level.optional(),
   priority: oneOf(['low', 'medium', 'high', 'critical']).optional(),
   response: text,
-  query: text.optional().describe('PromQL giving the metric, for the generated Prometheus alert; overrides almanac.config.json metrics'),
+  query: promqlQuery.optional().describe('PromQL giving the metric, for the generated Prometheus alert; overrides almanac.config.json metrics'),
 });
 
 export const capacityTriggerSchema = z.strictObject({
@@ -115,7 +115,7 @@ export const notificationSchema = z.strictObject({
 
 export const monitorSchema = z.strictObject({
   id: slug,
-  title: text,
+  title: line,
   every: duration.optional().describe('Omitted for continuous checks'),
   owner: ownerId.optional(),
   tool: text.optional(),
@@ -141,17 +141,62 @@ const listFields = Object.fromEntries(
   Object.entries(LIST_FIELDS).map(([key, item]) => [key, listOf(item).optional()]),
 ) as ListFields;
 
-/** Starlight's own frontmatter keys, allowed beside the runbook's so one file serves both. */
-const STARLIGHT_KEYS = ['sidebar', 'tableOfContents', 'template', 'hero', 'banner', 'pagefind', 'draft', 'head', 'lastUpdated', 'prev', 'next', 'editUrl'] as const;
-const starlightFields = Object.fromEntries(STARLIGHT_KEYS.map((key) => [key, z.unknown().optional()])) as Record<
-  (typeof STARLIGHT_KEYS)[number],
-  z.ZodOptional<z.ZodUnknown>
->;
+/**
+ * Starlight fields whose values become raw HTML or script on the page (`head` adds tags to
+ * <head>, `banner` and `hero` render HTML): refused unless the config's `allowFrontmatter`
+ * lists them, since a pull request that only edits a runbook must not put script on the site.
+ */
+export const HTML_FIELDS = ['head', 'banner', 'hero'] as const;
+
+const label = line.describe('Plain text, one line');
+const boolean = z.boolean({ error: 'must be true or false' });
+const headingLevel = z.number({ error: 'must be a heading level from 1 to 6' }).int('must be a heading level from 1 to 6').min(1, 'must be a heading level from 1 to 6').max(6, 'must be a heading level from 1 to 6');
+
+/**
+ * Starlight's own frontmatter keys, allowed beside the runbook's so one file serves both, each
+ * held to the plain values that cannot carry markup, attributes or a `javascript:` link: the
+ * sidebar's `attrs`, a `prev`/`next` link or an `editUrl` of another scheme would put script
+ * on every page. A key listed in the config's `allowFrontmatter` takes whatever Starlight takes.
+ */
+export const STARLIGHT_FIELDS = {
+  sidebar: z
+    .strictObject(
+      {
+        order: z.number({ error: 'must be a number' }).optional(),
+        label: label.optional(),
+        hidden: boolean.optional(),
+        badge: label.optional(),
+      },
+      { error: 'must be a mapping of order, label, hidden and badge' },
+    )
+    .optional(),
+  prev: z.union([boolean, label], { error: 'must be true, false or a label' }).optional(),
+  next: z.union([boolean, label], { error: 'must be true, false or a label' }).optional(),
+  editUrl: z.union([boolean, z.url({ protocol: /^https$/, error: 'must be true, false or an https: URL' })], { error: 'must be true, false or an https: URL' }).optional(),
+  pagefind: boolean.optional(),
+  tableOfContents: z
+    .union([boolean, z.strictObject({ minHeadingLevel: headingLevel.optional(), maxHeadingLevel: headingLevel.optional() })], {
+      error: 'must be true, false or { minHeadingLevel, maxHeadingLevel }',
+    })
+    .optional(),
+  template: oneOf(['doc', 'splash']).optional(),
+  draft: boolean.optional(),
+  lastUpdated: z.union([boolean, isoDate], { error: 'must be true, false or a date YYYY-MM-DD' }).optional(),
+  ...(Object.fromEntries(HTML_FIELDS.map((key) => [key, z.unknown().optional()])) as Record<(typeof HTML_FIELDS)[number], z.ZodOptional<z.ZodUnknown>>),
+};
+
+/** Keys the config's `allowFrontmatter` may list. */
+export const ALLOWABLE_FIELDS = Object.keys(STARLIGHT_FIELDS) as Array<keyof typeof STARLIGHT_FIELDS>;
+
+// The page's URL path becomes a file under dist/, so it may not climb out of it.
+const pageSlug = z
+  .string({ error: 'must be a URL path such as "mvono/plan"' })
+  .regex(/^(?!.*(^|\/)\.\.?(\/|$))[a-z0-9][a-z0-9\-/]*$/, 'must be a URL path of lowercase letters, digits, dashes and slashes, such as "mvono/plan"');
 
 export const runbookSchema = z
   .strictObject({
     id: slug,
-    title: plainText,
+    title: plainLine,
     description: plainText.optional().describe("The page's description for search engines and link previews"),
     system: slug,
     owners: listOf(ownerId).min(1, 'must name at least one owner'),
@@ -169,12 +214,8 @@ export const runbookSchema = z
       .optional()
       .describe("Where this system's backups are taken when no task of its runbooks takes them: a managed service, another team's job"),
     ...listFields,
-    ...starlightFields,
-    // The page's URL path becomes a file under dist/, so it may not climb out of it.
-    slug: z
-      .string({ error: 'must be a URL path such as "mvono/plan"' })
-      .regex(/^(?!.*(^|\/)\.\.?(\/|$))[a-z0-9][a-z0-9\-/]*$/, 'must be a URL path of lowercase letters, digits, dashes and slashes, such as "mvono/plan"')
-      .optional(),
+    ...STARLIGHT_FIELDS,
+    slug: pageSlug.optional(),
   })
   .describe('An Almanac runbook: the YAML frontmatter of a runbooks/**/*.mdx file');
 
@@ -189,12 +230,5 @@ export type SupportTarget = z.infer<typeof supportTargetSchema>;
 /** Frontmatter keys that make a page a runbook; any other page (an index, a guide) is just a page. */
 export const RUNBOOK_MARKERS = ['system', 'owners', ...Object.keys(LIST_FIELDS)] as const;
 
-/** A page that is not a runbook still needs the title Starlight shows. */
-export const pageSchema = z.looseObject({ title: plainText, description: plainText.optional() });
-
-/**
- * Starlight fields whose values become raw HTML or script on the page (`head` adds tags to
- * <head>, `banner` and `hero` render HTML): refused unless the config's `allowFrontmatter`
- * lists them, since a pull request that only edits a runbook must not put script on the site.
- */
-export const HTML_FIELDS = ['head', 'banner', 'hero'] as const;
+/** A page that is not a runbook: the title Starlight shows, and Starlight's own keys. */
+export const pageSchema = z.strictObject({ title: plainLine, description: plainText.optional(), slug: pageSlug.optional(), ...STARLIGHT_FIELDS });

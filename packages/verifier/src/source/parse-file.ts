@@ -2,12 +2,13 @@ import type { OwnersRegistry, Page, Runbook } from '../model/corpus.ts';
 import type { Report } from '../model/finding.ts';
 import { ownerSchema, type Owners } from '../schema/owners.ts';
 import { slug } from '../schema/primitives.ts';
+import { firstUnsafe } from '../format/escape.ts';
 import { HTML_FIELDS, pageSchema, RUNBOOK_MARKERS } from '../schema/runbook.ts';
 import { issuesToReports, validateRunbook } from '../schema/validate.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { SourceFile } from './source-file.ts';
 import { decodeUtf8 } from './text.ts';
-import { parseYamlFast } from './yaml-fast.ts';
+import { parseYamlFast, type FastParse } from './yaml-fast.ts';
 
 export type LoadReport = Report & { ruleId: 'parse' | 'schema' };
 
@@ -33,7 +34,7 @@ function decode(file: string, bytes: Uint8Array): { text: string } | { report: L
 }
 
 export interface ParseOptions {
-  /** Starlight fields of HTML_FIELDS the config allows in runbooks and pages. */
+  /** Starlight fields the config allows with any value Starlight takes (ALLOWABLE_FIELDS). */
   allowFrontmatter?: readonly string[];
 }
 
@@ -42,6 +43,8 @@ export function parseRunbookFile(file: string, bytes: Uint8Array, registry: Owne
   const decoded = decode(file, bytes);
   if ('report' in decoded) return { reports: [decoded.report] };
   const text = decoded.text;
+  const named = fileNameReports(file, text);
+  if (named.length) return { reports: named };
 
   const split = splitFrontmatter(text);
   if (split.kind !== 'frontmatter') {
@@ -57,14 +60,16 @@ export function parseRunbookFile(file: string, bytes: Uint8Array, registry: Owne
 
   const source = new SourceFile(file, text, split.yamlStart, split.yamlText);
   const parsed = parseYamlFast(split.yamlText);
-  if (!parsed.ok) return { reports: [yamlSyntaxReport(source, parsed.message, parsed.offset)] };
+  if (!parsed.ok) return { reports: [yamlSyntaxReport(source, parsed)] };
 
   const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { reports: [{ ruleId: 'schema', source, path: [], message: `The frontmatter must be a mapping of fields (such as "title: ..."), not ${describe(data)}` }] };
   }
-  const record = data as Record<string, unknown>;
-  const refused = refusedHtmlFields(source, record, options.allowFrontmatter ?? []);
+  const allowed = options.allowFrontmatter ?? [];
+  const refused = refusedHtmlFields(source, data as Record<string, unknown>, allowed);
+  // A field the config allows takes whatever Starlight takes: it is not the schema's to check.
+  const record = allowed.length ? Object.fromEntries(Object.entries(data).filter(([key]) => !allowed.includes(key))) : (data as Record<string, unknown>);
   if (RUNBOOK_MARKERS.some((key) => key in record)) {
     const { runbook, reports } = validateRunbook(source, record, split.body, registry);
     return { runbook, reports: [...refused, ...reports] };
@@ -72,6 +77,17 @@ export function parseRunbookFile(file: string, bytes: Uint8Array, registry: Owne
   const page = pageSchema.safeParse(record);
   if (!page.success) return { reports: [...refused, ...issuesToReports(source, record, page.error.issues)] };
   return { page: { source, title: page.data.title }, reports: refused };
+}
+
+/**
+ * A file name goes into generated files (the Prometheus rules' header, the report) and logs, so
+ * one with a control, line-breaking or bidi character is refused before its text is read: a NEL
+ * in it would end a YAML comment for Go's reader and start a document of the author's own.
+ */
+function fileNameReports(file: string, text: string): LoadReport[] {
+  const found = firstUnsafe(file);
+  if (!found) return [];
+  return [{ ruleId: 'schema', source: new SourceFile(file, text), path: [], position: { line: 1, column: 1 }, message: `The file name holds ${found}; rename the file with plain characters` }];
 }
 
 function refusedHtmlFields(source: SourceFile, record: Record<string, unknown>, allowed: readonly string[]): LoadReport[] {
@@ -91,7 +107,7 @@ export function parseOwnersFile(file: string, bytes: Uint8Array): { registry: Ow
   const source = new SourceFile(file, decoded.text);
   const registry: OwnersRegistry = { source, file, owners: {} };
   const parsed = parseYamlFast(decoded.text);
-  if (!parsed.ok) return { registry, reports: [yamlSyntaxReport(source, parsed.message, parsed.offset)] };
+  if (!parsed.ok) return { registry, reports: [yamlSyntaxReport(source, parsed)] };
   const data = parsed.data;
   if (data === null || data === undefined) return { registry, reports: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -111,10 +127,10 @@ export function parseOwnersFile(file: string, bytes: Uint8Array): { registry: Ow
   return { registry, reports };
 }
 
-function yamlSyntaxReport(source: SourceFile, reason: string, offset: number): LoadReport {
+function yamlSyntaxReport(source: SourceFile, failed: Extract<FastParse, { ok: false }>): LoadReport {
   // js-yaml reports an unterminated construct past the end of the text; the last line with text is where to look.
-  const at = Math.min(offset, source.yamlText.trimEnd().length);
-  return { ruleId: 'parse', source, path: [], position: source.positionOfYamlOffset(at), message: `YAML syntax error: ${reason}` };
+  const at = Math.min(failed.offset, source.yamlText.trimEnd().length);
+  return { ruleId: 'parse', source, path: [], position: source.positionOfYamlOffset(at), message: failed.refused ? failed.message : `YAML syntax error: ${failed.message}` };
 }
 
 function describe(value: unknown): string {
