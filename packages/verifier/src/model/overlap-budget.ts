@@ -22,14 +22,15 @@ export interface BoundedOverlaps<T> {
  */
 export function boundedOverlaps<T extends Span>(list: readonly T[], groupOf: (span: T) => number, budget: number): BoundedOverlaps<T> {
   // As overlapsByGroup sweeps: by start, the longer span first, so a zero-length span lies inside one that starts with it.
-  const sorted = [...list].sort((x, y) => x.start - y.start || y.end - x.end);
-  const groups = sorted.reduce((n, span) => Math.max(n, groupOf(span) + 1), 0);
+  const inOrder = (x: Span, y: Span) => x.start - y.start || y.end - x.end;
+  const sorted = list.every((span, k) => k === 0 || inOrder(list[k - 1]!, span) <= 0) ? list : [...list].sort(inOrder);
+  const groupAt = Int32Array.from(sorted, groupOf);
+  const groups = groupAt.reduce((n, group) => Math.max(n, group + 1), 0);
   const activeCount = new Int32Array(groups);
   const activeGroups = new Set<number>();
   const overlapping = new Uint8Array(groups);
   // Active groups not yet known to overlap: each group leaves this set for good once it does.
   const unmarked = new Set<number>();
-  const lastOf: T[] = [];
   const listedKeys = new Set<number>();
   const listedGroups = new Set<number>();
   const ends = new MinHeap();
@@ -42,13 +43,13 @@ export function boundedOverlaps<T extends Span>(list: readonly T[], groupOf: (sp
 
   sorted.forEach((span, index) => {
     while (ends.size && sorted[ends.peek()]!.end <= span.start) {
-      const g = groupOf(sorted[ends.pop()]!);
+      const g = groupAt[ends.pop()]!;
       if (--activeCount[g]! === 0) {
         activeGroups.delete(g);
         unmarked.delete(g);
       }
     }
-    const group = groupOf(span);
+    const group = groupAt[index]!;
     const others = activeGroups.size - (activeCount[group]! > 0 ? 1 : 0);
     if (others > 0) {
       mark(group);
@@ -61,18 +62,21 @@ export function boundedOverlaps<T extends Span>(list: readonly T[], groupOf: (sp
         if (listedKeys.size < budget) {
           listedKeys.add(pairKey(group, other));
           listedGroups.add(group).add(other);
-        } else beyond = [lastOf[other]!, span];
+        } else {
+          // Looked for once: the first active span of the other group, among the active spans.
+          const earlier = ends.find((i) => groupAt[i] === other)!;
+          beyond = [sorted[earlier]!, span];
+        }
       }
     }
     if (activeCount[group]!++ === 0) {
       activeGroups.add(group);
       if (!overlapping[group]) unmarked.add(group);
     }
-    lastOf[group] = span;
     ends.push(index, span.end);
   });
 
-  const members = sorted.filter((span) => listedGroups.has(groupOf(span)));
+  const members = sorted.filter((_, i) => listedGroups.has(groupAt[i]!));
   const listed = overlapsByGroup(members, groupOf).filter(({ first: [a, b] }) => listedKeys.has(pairKey(groupOf(a), groupOf(b))));
   let unlisted = 0;
   for (let g = 0; g < groups; g++) if (overlapping[g] && !listedGroups.has(g)) unlisted++;
@@ -86,6 +90,10 @@ class MinHeap {
 
   get size(): number {
     return this.items.length;
+  }
+
+  find(test: (item: number) => boolean): number | undefined {
+    return this.items.find(test);
   }
 
   peek(): number {
