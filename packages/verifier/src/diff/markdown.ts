@@ -1,3 +1,4 @@
+import { markdownText } from '../format/markdown-text.ts';
 import type { Finding } from '../model/finding.ts';
 import type { DiffReport, ItemChange, RunbookChange } from './compare.ts';
 import { isEmptyDiff } from './compare.ts';
@@ -6,19 +7,16 @@ import { describeBase, headline, itemLabel, rowsOf } from './report-words.ts';
 /** Past this many rows a table is folded into <details>, so a pull-request comment stays short. */
 const FOLD_ROWS = 10;
 
-/**
- * Text from a runbook in a table cell: HTML and Markdown in it are shown, not rendered (a title
- * cannot open a tag or a link in a pull-request comment), and a newline or `|` cannot end the cell.
- */
-function cell(text: string | undefined): string {
+/** Text from a runbook in a table cell or heading, as text (`markdownText`); a dash for none. */
+function cell(text: string | undefined, max?: number): string {
   if (text === undefined || text === '') return '—';
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|#~!]/g, (c) => `\\${c}`)
-    .replace(/\r?\n|\r/g, ' ');
+  return markdownText(text, max);
 }
+
+/** A message quotes runbook text, and is longer than a title. */
+const MAX_MESSAGE = 1_000;
+/** Findings a section lists; the JSON report has the rest. */
+const MAX_FINDING_ROWS = 100;
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
@@ -58,13 +56,15 @@ function runbookSection(change: RunbookChange): string[] {
 }
 
 function findingRows(findings: readonly Finding[]): string[][] {
-  return findings.map((f) => [f.severity, cell(f.ruleId), cell(`${f.file}:${f.line}:${f.column}`), cell(f.message)]);
+  const rows = findings.slice(0, MAX_FINDING_ROWS).map((f) => [f.severity, cell(f.ruleId), cell(`${f.file}:${f.line}:${f.column}`), cell(f.message, MAX_MESSAGE)]);
+  if (findings.length > MAX_FINDING_ROWS) rows.push(['…', '—', '—', `${findings.length - MAX_FINDING_ROWS} more, in \`almanac diff --format json\``]);
+  return rows;
 }
 
-function findingsSection(title: string, findings: readonly Finding[]): string[] {
-  if (!findings.length) return [];
+function findingsSection(title: string, findings: readonly Finding[]): Section | undefined {
+  if (!findings.length) return undefined;
   const lines = table(['Severity', 'Rule', 'Where', 'Message'], findingRows(findings));
-  return [`### ${title} (${findings.length})`, '', ...folded(`${findings.length} findings`, lines, findings.length > FOLD_ROWS), ''];
+  return { name: `${title.toLowerCase()}`, lines: [`### ${title} (${findings.length})`, '', ...folded(`${findings.length} findings`, lines, findings.length > FOLD_ROWS), ''] };
 }
 
 /**
@@ -73,39 +73,75 @@ function findingsSection(title: string, findings: readonly Finding[]): string[] 
  */
 const MAX_MARKDOWN_BYTES = 1000 * 1024;
 
+/** A part of the report, and what its place says when it is left out. */
+interface Section {
+  name: string;
+  lines: string[];
+}
+
+/** A runbook as the head and a left-out section name it: short, whatever its title. */
+const HEAD_TITLE = 80;
+const runbookName = (change: RunbookChange) => `${change.status} runbook ${cell(change.title, HEAD_TITLE)} (${cell(change.id, HEAD_TITLE)}), ${cell(change.file.after ?? change.file.before, HEAD_TITLE)}`;
+
 /** The report's sections in the order a reviewer wants them: what breaks first, then what moves. */
-function sections(report: DiffReport): string[][] {
-  const out: string[][] = [findingsSection('New findings', report.findings.new)];
+function sections(report: DiffReport): Section[] {
+  const out: Array<Section | undefined> = [findingsSection('New findings', report.findings.new)];
   let system: string | undefined;
   for (const change of report.runbooks) {
     const header = change.system === system ? [] : [`### System ${cell((system = change.system))}`, ''];
-    out.push([...header, ...runbookSection(change)]);
+    out.push({ name: `the ${runbookName(change)}`, lines: [...header, ...runbookSection(change)] });
   }
   if (report.feeds.length) {
     const rows = report.feeds.map((f) => [cell(`/calendars/${f.feed}.ics`), f.status, String(f.events.added), String(f.events.removed), String(f.events.changed)]);
-    out.push([`### Feeds whose events change (${report.feeds.length})`, '', ...folded(`${report.feeds.length} feeds`, table(['Feed', 'Feed is', 'Events added', 'Removed', 'Changed'], rows), rows.length > FOLD_ROWS), '']);
+    out.push({ name: 'the feeds whose events change', lines: [`### Feeds whose events change (${report.feeds.length})`, '', ...folded(`${report.feeds.length} feeds`, table(['Feed', 'Feed is', 'Events added', 'Removed', 'Changed'], rows), rows.length > FOLD_ROWS), ''] });
   }
   out.push(findingsSection('Fixed findings', report.findings.fixed));
-  if (report.skipped.length) out.push(['### Not read at the base', '', ...report.skipped.map((s) => `- ${cell(s.file)}: ${cell(s.reason)}`), '']);
-  return out.filter((section) => section.length);
+  if (report.skipped.length) out.push({ name: 'the files not read at the base', lines: ['### Not read at the base', '', ...report.skipped.map((s) => `- ${cell(s.file)}: ${cell(s.reason)}`), ''] });
+  return out.filter((section) => section !== undefined);
 }
 
-/** The report as GitHub Markdown: for a pull-request comment or $GITHUB_STEP_SUMMARY. */
+/** Every runbook the change touches, at the top, so that a section left out is still named. */
+function runbookList(report: DiffReport, maxBytes: number): string[] {
+  if (!report.runbooks.length) return [];
+  const lines: string[] = [];
+  let bytes = 0;
+  for (const [i, change] of report.runbooks.entries()) {
+    const line = `- ${runbookName(change)}`;
+    bytes += Buffer.byteLength(line) + 1;
+    if (bytes > maxBytes) {
+      lines.push(`- and ${report.runbooks.length - i} more, in \`almanac diff --format json\``);
+      break;
+    }
+    lines.push(line);
+  }
+  return [...folded(`${report.runbooks.length} runbooks change`, lines, lines.length > FOLD_ROWS), ''];
+}
+
+/**
+ * The report as GitHub Markdown: for a pull-request comment or $GITHUB_STEP_SUMMARY. It never
+ * passes `maxBytes`: a section that would is left out and named in its place, and the sections
+ * after it still come, so one huge runbook cannot hide a moved window in another.
+ */
 export function formatDiffMarkdown(report: DiffReport, maxBytes = MAX_MARKDOWN_BYTES): string {
   const head = [`## Almanac diff: ${headline(report)}`, '', `${cell(describeBase(report))}`, ''].join('\n');
   if (isEmptyDiff(report)) return `${head}\nNo change to any schedule, objective, threshold, owner, feed or finding.\n`;
-  let out = `${head}\n`;
+  let out = `${head}\n${runbookList(report, maxBytes / 4).join('\n')}\n`;
   // Counted as it grows: measuring the whole report again for each section is quadratic.
   let bytes = Buffer.byteLength(out);
   const all = sections(report);
+  // Room kept for the closing line, should even the notes of sections left out not fit.
+  const room = maxBytes - 256;
   for (const [i, section] of all.entries()) {
-    const text = `${section.join('\n')}\n`;
+    const text = `${section.lines.join('\n')}\n`;
     const size = Buffer.byteLength(text);
-    if (bytes + size > maxBytes) {
+    const instead = `*${section.name[0]!.toUpperCase()}${section.name.slice(1)}: left out, its ${Math.ceil(size / 1024)} KB would take this report past GitHub's limit; \`almanac diff --format json\` has it.*\n\n`;
+    const fits = bytes + size <= room;
+    const note = Buffer.byteLength(instead);
+    if (!fits && bytes + note > room) {
       return `${out}*${all.length - i} more sections are left out to keep this within GitHub's limit; \`almanac diff --format json\` has the whole report.*\n`;
     }
-    out += text;
-    bytes += size;
+    out += fits ? text : instead;
+    bytes += fits ? size : note;
   }
   return out;
 }

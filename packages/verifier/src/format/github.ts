@@ -6,12 +6,37 @@ import { visible } from './escape.ts';
 const escapeData = (text: string) => visible(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** GitHub Actions workflow commands: one `::error`/`::warning` annotation per finding. */
+/**
+ * Annotations of each level GitHub shows for a step; it drops the rest without a word, so the
+ * findings past them are written once, as counts in a closing line.
+ */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * GitHub Actions workflow commands: an `::error`/`::warning` annotation for each of the first
+ * ten findings of each level, then, when there are more, a plain line with how many were not
+ * annotated, by rule. Its length grows with the number of rules, not of findings.
+ */
 export function formatGithub(findings: readonly Finding[]): string {
-  return findings
-    .map((f) => {
-      const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(f.ruleId)}`].join(',');
-      return `::${f.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(f.message)}\n`;
-    })
-    .join('');
+  const shown = { error: 0, warning: 0 };
+  const left = new Map<string, number>();
+  let out = '';
+  for (const f of findings) {
+    if (shown[f.severity] >= ANNOTATIONS_PER_LEVEL) {
+      const key = `${f.ruleId} ${f.severity}`;
+      left.set(key, (left.get(key) ?? 0) + 1);
+      continue;
+    }
+    shown[f.severity]++;
+    const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(f.ruleId)}`].join(',');
+    out += `::${f.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(f.message)}\n`;
+  }
+  if (!left.size) return out;
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const byRule = [...left].map(([key, n]) => `${key.split(' ')[0]} ${plural(n, key.split(' ')[1]!)}`).join(', ');
+  const notShown = `${plural(errors - shown.error, 'error')} and ${plural(warnings - shown.warning, 'warning')}`;
+  return `${out}almanac: ${plural(errors, 'error')} and ${plural(warnings, 'warning')}; GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of each level per step, so ${notShown} are not annotated (${byRule}). \`almanac verify\` lists them all, and the SARIF report holds them all.\n`;
 }

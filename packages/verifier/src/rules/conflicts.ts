@@ -1,6 +1,42 @@
 import type { Corpus, Item, Runbook } from '../model/corpus.ts';
 import { groupBy } from '../model/group-by.ts';
 import type { DataPath } from '../source/yaml-locate.ts';
+import type { RuleReport } from './rule.ts';
+
+/**
+ * Conflicts a pairwise rule lists for one system; past this, one finding says how many more
+ * there are. A system with hundreds of copies of one window or metric needs its first conflicts
+ * fixed, not every pair: listed in full they were millions of findings and 100 MB of JSON.
+ */
+export const CONFLICTS_PER_SYSTEM = 20;
+
+/** "3 more places": how many conflicts a closing finding stands for. */
+export function morePlaces(count: number): string {
+  return `${count} more place${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A rule's reports of one kind of conflict, bounded per system: the first CONFLICTS_PER_SYSTEM
+ * of each system are reported, the rest counted; `close` then reports, where the first left out
+ * was, one finding with message `more`, given `system`, `more` ("3 more places") and `budget`.
+ */
+export function perSystemBudget(report: (report: RuleReport) => void, more: string): { report(system: string, finding: RuleReport): void; close(): void } {
+  const systems = new Map<string, { reported: number; first?: RuleReport }>();
+  return {
+    report(system, finding) {
+      let seen = systems.get(system);
+      if (!seen) systems.set(system, (seen = { reported: 0 }));
+      if (seen.reported++ < CONFLICTS_PER_SYSTEM) report(finding);
+      else seen.first ??= finding;
+    },
+    close() {
+      for (const [system, { reported, first }] of systems) {
+        if (!first) continue;
+        report({ source: first.source, path: first.path, messageId: more, data: { system, more: morePlaces(reported - CONFLICTS_PER_SYSTEM), budget: CONFLICTS_PER_SYSTEM } });
+      }
+    },
+  };
+}
 
 /** One place an item is stated. */
 export interface Statement<T> {

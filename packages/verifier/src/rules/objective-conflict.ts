@@ -1,5 +1,5 @@
 import { durationMs, humanizeDuration } from '../time/duration.ts';
-import { placeOf, relatedTo, restatements } from './conflicts.ts';
+import { perSystemBudget, placeOf, relatedTo, restatements } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 export const objectiveConflict: Rule = {
@@ -50,15 +50,17 @@ objectives:
 \`\`\``,
     messages: {
       differs: "Scenario '{{scenario}}' of system '{{system}}' has {{objective}} {{mine}} here but {{theirs}} at {{place}}",
+      more: "Recovery objectives of system '{{system}}' conflict in {{more}} not listed: only the first {{budget}} conflicts of a system are; fix those and verify again",
     },
   },
   check({ corpus, report }) {
+    const bounded = perSystemBudget(report, 'more');
     for (const { first, other } of restatements(corpus, 'objectives', (objective) => objective.scenario)) {
       for (const field of ['rto', 'rpo'] as const) {
         const mine = other.item.value[field];
         const theirs = first.item.value[field];
         if (durationMs(mine) === durationMs(theirs)) continue;
-        report({
+        bounded.report(other.runbook.system, {
           source: other.runbook.source,
           path: [...other.item.path, field],
           messageId: 'differs',
@@ -67,5 +69,6 @@ objectives:
         });
       }
     }
+    bounded.close();
   },
 };

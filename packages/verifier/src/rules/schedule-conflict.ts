@@ -1,6 +1,6 @@
 import { zoneOf } from '../model/zones.ts';
 import type { Task } from '../schema/runbook.ts';
-import { placeOf, relatedTo, restatements, type Statement } from './conflicts.ts';
+import { perSystemBudget, placeOf, relatedTo, restatements, type Statement } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 export const scheduleConflict: Rule = {
@@ -39,13 +39,15 @@ tasks:
 \`\`\``,
     messages: {
       differs: "Task '{{task}}' is activity '{{activity}}' on {{mine}}, but task '{{first}}' at {{place}} is the same activity on {{theirs}}",
+      more: "Task schedules of system '{{system}}' conflict in {{more}} not listed: only the first {{budget}} conflicts of a system are; fix those and verify again",
     },
   },
   check({ corpus, report }) {
+    const bounded = perSystemBudget(report, 'more');
     const schedule = ({ runbook, item }: Statement<Task>) => `${item.value.rrule.replace(/\s/g, '').toUpperCase()} at ${item.value.start ?? 'any time'} ${item.value.timezone ?? runbook.timezone ?? ''}`.trim();
     for (const { first, other } of restatements(corpus, 'tasks', (task) => task.activity || undefined)) {
       if (schedule(other) === schedule(first) && zoneOf(other.runbook, other.item.value) === zoneOf(first.runbook, first.item.value)) continue;
-      report({
+      bounded.report(other.runbook.system, {
         source: other.runbook.source,
         path: [...other.item.path, 'activity'],
         messageId: 'differs',
@@ -53,5 +55,6 @@ tasks:
         related: relatedTo(first, 'activity', `task '${first.item.value.id}'`),
       });
     }
+    bounded.close();
   },
 };

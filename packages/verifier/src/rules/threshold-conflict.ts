@@ -1,6 +1,6 @@
 import type { Threshold } from '../schema/runbook.ts';
 import { humanizeDuration } from '../time/duration.ts';
-import { placeOf, relatedTo, restatements } from './conflicts.ts';
+import { perSystemBudget, placeOf, relatedTo, restatements } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 /** "> 70 for 10 minutes": a level as people read it. */
@@ -57,14 +57,16 @@ thresholds:
 \`\`\``,
     messages: {
       differs: "Metric '{{metric}}' of system '{{system}}' has {{mine}} here but {{theirs}} at {{place}}",
+      more: "Metric levels of system '{{system}}' conflict in {{more}} not listed: only the first {{budget}} conflicts of a system are; fix those and verify again",
     },
   },
   check({ corpus, report }) {
+    const bounded = perSystemBudget(report, 'more');
     for (const { first, other } of restatements(corpus, 'thresholds', (threshold) => threshold.metric)) {
       const mine = describeLevels(other.item.value);
       const theirs = describeLevels(first.item.value);
       if (mine === theirs) continue;
-      report({
+      bounded.report(other.runbook.system, {
         source: other.runbook.source,
         path: [...other.item.path, 'metric'],
         messageId: 'differs',
@@ -72,5 +74,6 @@ thresholds:
         related: relatedTo(first, 'metric', theirs),
       });
     }
+    bounded.close();
   },
 };

@@ -1,9 +1,9 @@
 import type { Runbook } from '../model/corpus.ts';
 import { windowOccurrences, type WindowOccurrence } from '../model/windows.ts';
 import { clock, spanWithUtc } from '../time/format.ts';
-import { overlapsByGroup } from '../time/intervals.ts';
 import { groupBy } from '../model/group-by.ts';
-import { placeOf } from './conflicts.ts';
+import { boundedOverlaps } from '../model/overlap-budget.ts';
+import { CONFLICTS_PER_SYSTEM, placeOf } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 const order = (o: WindowOccurrence) => `${o.runbook.source.file}\u0000${String(o.window.path[1]).padStart(6, '0')}`;
@@ -46,16 +46,19 @@ windows:
 \`\`\``,
     messages: {
       overlaps: "Window '{{window}}' ({{span}}) overlaps window '{{other}}'{{where}} ({{otherSpan}}) on {{date}}{{more}}{{hint}}",
+      more: "Window '{{window}}' overlaps window '{{other}}' too, and {{rest}}: only the first {{budget}} overlapping pairs of windows of system '{{system}}' are listed; fix those and verify again",
     },
   },
   check({ corpus, time, report }) {
-    for (const runbooks of groupBy(corpus.runbooks, (r) => r.system).values()) {
+    for (const [system, runbooks] of groupBy(corpus.runbooks, (r) => r.system)) {
       const occurrences = runbooks.flatMap((runbook: Runbook) => windowOccurrences(runbook, time));
       const windows = new Map<WindowOccurrence['window'], number>();
       for (const o of occurrences) if (!windows.has(o.window)) windows.set(o.window, windows.size);
+      const inOrder = (pair: readonly WindowOccurrence[]) => [...pair].sort((x, y) => (order(x) < order(y) ? -1 : 1)) as [WindowOccurrence, WindowOccurrence];
       // A window that overlaps its own next occurrence is not two windows at once: one group per window.
-      for (const { first: pair, count } of overlapsByGroup(occurrences, (o) => windows.get(o.window)!)) {
-        const [first, later] = [...pair].sort((x, y) => (order(x) < order(y) ? -1 : 1)) as [WindowOccurrence, WindowOccurrence];
+      const { listed, beyond, unlisted } = boundedOverlaps(occurrences, (o) => windows.get(o.window)!, CONFLICTS_PER_SYSTEM);
+      for (const { first: pair, count } of listed) {
+        const [first, later] = inOrder(pair);
         const sameRunbook = first.runbook === later.runbook;
         const where = sameRunbook ? '' : ` in ${placeOf(first.runbook, first.window.path)}`;
         const more = count > 1 ? ` and ${count - 1} more time${count > 2 ? 's' : ''}` : '';
@@ -68,6 +71,16 @@ windows:
           related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `window '${first.window.value.id}'` }],
         });
       }
+      if (!beyond) continue;
+      const [first, later] = inOrder(beyond);
+      const rest = unlisted > 0 ? `${unlisted} more window${unlisted === 1 ? '' : 's'} overlap others` : 'the windows listed overlap in more pairs';
+      report({
+        source: later.runbook.source,
+        path: [...later.window.path, 'id'],
+        messageId: 'more',
+        data: { window: later.window.value.id, other: first.window.value.id, rest, budget: CONFLICTS_PER_SYSTEM, system },
+        related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `window '${first.window.value.id}'` }],
+      });
     }
   },
 };
