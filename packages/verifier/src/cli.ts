@@ -14,6 +14,7 @@ import { RULE_METAS } from './rules/index.ts';
 import { loadCorpus, LoadError } from './source/load-tree.ts';
 import { runDiff } from './diff/command.ts';
 import { todayOption, UsageError } from './usage.ts';
+import { scopeFindings, type Scoped } from './scope.ts';
 import { verifyWithConfig, type VerifyResult } from './verify.ts';
 
 export const VERSION = '0.1.0';
@@ -22,10 +23,15 @@ const USAGE = `Usage: almanac verify [paths...] [options]
        almanac diff [paths...] [--base REF] [--format stylish|markdown|json] (see almanac diff --help)
 
 Checks runbooks for consistent schedules, owners and recovery objectives.
-With no paths it checks runbooks/. A directory is a runbook tree whose owners.yaml
-sits at its root. Settings come from almanac.config.json (or .mjs/.js/.ts) if present.
+With no paths it checks runbooks/. Given files or folders, it reports their findings
+and those of the owners they name; the rest of their tree is still read for the rules
+that compare files, and a line counts the findings elsewhere. A path's owners registry
+is the nearest owners.yaml at or above it (or the config's owners); an owners.yaml
+given as a path is checked as a registry. Settings come from almanac.config.json
+(or .mjs/.js/.ts) if present.
 
 Options:
+  --all                 with paths, also report the findings in the rest of their trees
   --format <name>       stylish (default), json, sarif or github
   --output <file>       write the report in --format to a new file (never a runbook,
                         an input or a link); the terminal gets the first findings
@@ -79,6 +85,7 @@ function parseCommandLine(argv: readonly string[]) {
         'max-warnings': { type: 'string' },
         now: { type: 'string' },
         'prometheus-rules': { type: 'string', multiple: true },
+        all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -110,13 +117,14 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const { config } = loadConfig(io.cwd);
   const inputs = paths.length ? paths : ['runbooks'];
   const options = loadOptionsOf(config);
-  const corpus = loadCorpus(inputs, io.cwd, { ...options, prometheusRules: values['prometheus-rules'] ?? options.prometheusRules });
-  const result = verifyWithConfig(corpus, config, now);
+  const corpus = loadCorpus(inputs, io.cwd, { ...options, prometheusRules: values['prometheus-rules'] ?? options.prometheusRules, withTrees: paths.length > 0 });
+  const verified = verifyWithConfig(corpus, config, now);
+  const result = scoped(verified, values.all ? { ...corpus, asked: undefined } : corpus);
 
   // The terminal copy beside another format is a digest: the full report is in the file or the annotations.
   const stylish = (limit?: { findings: number; rest: string }) => {
     const text = formatStylish(result.findings, { color: io.color, sourceLines: sourceLines(corpus), limit });
-    return text ? `${text}\n` : `✔ ${result.summary.files} runbook files checked, no problems\n`;
+    return `${text ? `${text}\n` : `✔ ${result.summary.files} runbook files checked, no problems\n`}${leftOutLine(result.leftOut)}`;
   };
   const report = format === 'stylish' ? stylish() : render(format, result, config);
   if (values.output) {
@@ -132,9 +140,24 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   return result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function render(format: Exclude<Format, 'stylish'>, result: VerifyResult, config: AlmanacConfig): string {
+type ScopedResult = VerifyResult & { leftOut: Scoped['leftOut'] };
+
+/** The result narrowed to what the paths given ask about, with its summary counted again. */
+function scoped(result: VerifyResult, corpus: Corpus): ScopedResult {
+  const { findings, files, leftOut } = scopeFindings(result.findings, corpus);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return { ...result, findings, summary: { files, errors, warnings: findings.length - errors }, leftOut };
+}
+
+function leftOutLine({ errors, warnings }: Scoped['leftOut']): string {
+  if (errors + warnings === 0) return '';
+  const counts = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(' and ');
+  return `${counts} in other files of the tree not shown (--all shows them)\n`;
+}
+
+function render(format: Exclude<Format, 'stylish'>, result: ScopedResult, config: AlmanacConfig): string {
   const findings: Finding[] = result.findings;
-  if (format === 'json') return formatJson(findings, result.summary);
+  if (format === 'json') return formatJson(findings, result.summary, result.leftOut);
   if (format === 'github') return formatGithub(findings);
   const site = siteUrlOf(config);
   return formatSarif(findings, RULE_METAS, { version: VERSION, informationUri: site, helpUri: (id) => `${site}/rules/#${id}` });

@@ -40,7 +40,8 @@ owners: [dba]
       for (const { owner, path } of ownerReferences(runbook)) {
         if (ownerOf(runbook, owner)) continue;
         const near = Object.keys(runbook.registry.owners).find((id) => id.includes(owner) || owner.includes(id));
-        const where = runbook.registry.source ? runbook.registry.file : `${runbook.registry.file} (which does not exist)`;
+        const { registry } = runbook;
+        const where = registry.source ? registry.file : registry.missing ? `an owners.yaml (${registry.missing})` : `${registry.file} (which does not exist)`;
         report({
           source: runbook.source,
           path,

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { authorTree, PAYROLL } from './author-tree.ts';
+import { cli, project } from './project.ts';
+
+const NOW = ['--now', '2026-12-07'];
+const json = async (args: string[], root: string) => {
+  const run = await cli([...args, '--format', 'json', ...NOW], root);
+  return { code: run.code, ...JSON.parse(run.stdout) };
+};
+
+describe('verify reports what it is asked about', () => {
+  it('gives a file its own findings and its owners’, counting the other teams’ in one line', async () => {
+    const root = project(authorTree());
+    const { stdout } = await cli(['verify', 'runbooks/payroll/maintenance.mdx', ...NOW], root);
+    expect(stdout).toContain('runbooks/payroll/maintenance.mdx\n');
+    expect(stdout).not.toMatch(/mvono|platform/);
+    expect(stdout).toContain('5 warnings in other files of the tree not shown (--all shows them)');
+    const report = await json(['verify', 'runbooks/payroll/maintenance.mdx'], root);
+    expect(new Set(report.findings.map((f: { file: string }) => f.file))).toEqual(new Set(['runbooks/payroll/maintenance.mdx']));
+    expect(report.summary).toEqual({ files: 1, errors: 1, warnings: 1 });
+    expect(report.leftOut).toEqual({ errors: 0, warnings: 5 });
+  });
+
+  it('reports the registry entry of an owner the runbook names', async () => {
+    const tree = authorTree();
+    tree['runbooks/owners.yaml'] = tree['runbooks/owners.yaml']!.replace('payroll-dba@example.org', '"[Email]"');
+    const report = await json(['verify', 'runbooks/payroll'], project(tree));
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'runbooks/owners.yaml', ruleId: 'owner-placeholder', message: expect.stringContaining("'payroll-dba'") }));
+    expect(report.findings.filter((f: { file: string }) => f.file === 'runbooks/owners.yaml')).toHaveLength(1);
+  });
+
+  it('still compares the file with the rest of the tree, and --all shows everything', async () => {
+    const root = project(authorTree(PAYROLL.replace('id: payroll', 'id: mvono')));
+    const report = await json(['verify', 'runbooks/payroll/maintenance.mdx'], root);
+    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'duplicate-id', file: 'runbooks/payroll/maintenance.mdx', message: "Runbook id 'mvono' is already used by runbooks/mvono/plan.mdx" }));
+    const all = await json(['verify', 'runbooks/payroll/maintenance.mdx', '--all'], root);
+    expect(all.leftOut).toBeUndefined();
+    expect(all.findings.length).toBe(report.findings.length + report.leftOut.warnings);
+  });
+
+  it('exits by the errors asked about only', async () => {
+    const tree = authorTree();
+    tree['runbooks/mvono/plan.mdx'] = tree['runbooks/mvono/plan.mdx']!.replace('[mvono-admin]', '[nobody]');
+    const root = project(tree);
+    expect((await json(['verify', 'runbooks/mvono'], root)).code).toBe(1);
+    const platform = await json(['verify', 'runbooks/platform'], root);
+    expect(platform.code).toBe(0);
+    expect(platform.leftOut.errors).toBe(2);
+  });
+});
+
+describe('the owners registry of a path', () => {
+  it('is the nearest owners.yaml above a folder given', async () => {
+    const report = await json(['verify', 'runbooks/payroll'], project(authorTree()));
+    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'owner-unknown')).toEqual([]);
+  });
+
+  it('stops at the repository root, and says where it looked', async () => {
+    const root = project({ 'owners.yaml': 'payroll-dba: { name: Outside }\n', 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/runbooks/payroll/maintenance.mdx': PAYROLL });
+    const report = await json(['verify', 'runbooks/payroll'], `${root}/repo`);
+    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'owner-unknown', message: "Owner 'payroll-dba' is not in an owners.yaml (none in runbooks/payroll or the folders above it)" }));
+  });
+
+  it('is the config’s owners file when it names one', async () => {
+    const tree = authorTree();
+    const root = project({ ...tree, 'runbooks/owners.yaml': 'ops: { name: Ops }\n', 'teams.yaml': tree['runbooks/owners.yaml']!, 'almanac.config.json': '{"owners": "teams.yaml"}' });
+    const report = await json(['verify', 'runbooks/payroll'], root);
+    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'owner-unknown')).toEqual([]);
+  });
+
+  it('checks an owners.yaml given as a path as a registry', async () => {
+    const report = await json(['verify', 'runbooks/owners.yaml'], project(authorTree()));
+    expect(report.findings.map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file}`)).toEqual(Array(3).fill('owner-placeholder runbooks/owners.yaml'));
+    expect(report.leftOut).toEqual({ errors: 1, warnings: 3 });
+  });
+});
