@@ -74,3 +74,28 @@ describe('the owners registry of a path', () => {
     expect(report.leftOut).toEqual({ errors: 1, warnings: 3 });
   });
 });
+
+describe('messages that say what to fix', () => {
+  const findings = async (payroll: string, owners?: string) => {
+    const tree = authorTree(payroll);
+    if (owners) tree['runbooks/owners.yaml'] += owners;
+    return (await json(['verify', 'runbooks/payroll'], project(tree))).findings as Array<{ ruleId: string; message: string; line: number }>;
+  };
+
+  it('suggests the owner one letter away from a typo', async () => {
+    const found = await findings(PAYROLL.replace('owners: [payroll-dba]', 'owners: [payrol-dba]'));
+    expect(found).toContainEqual(expect.objectContaining({ ruleId: 'owner-unknown', message: "Owner 'payrol-dba' is not in runbooks/owners.yaml; did you mean 'payroll-dba'?" }));
+  });
+
+  it('reports a window with a bad field once, at the field, not at each task that names it', async () => {
+    const window = 'windows:\n  - { id: weekly, title: Weekly, rrule: FREQ=WEEKLY;BYDAY=SU, start: "01:00", duration: PT3H, impact: minor }\ntasks:';
+    const found = await findings(PAYROLL.replace('tasks:', window).replace('owner: payroll-dba,', 'owner: payroll-dba, window: weekly,'));
+    expect(found.filter((f) => f.ruleId === 'window-unknown')).toEqual([]);
+    expect(found).toContainEqual(expect.objectContaining({ ruleId: 'schema', message: expect.stringContaining('windows[0].impact must be one of') }));
+  });
+
+  it('reports an owner with a bad entry in the registry there, not at each runbook that names it', async () => {
+    const found = await findings(PAYROLL.replace('owners: [payroll-dba]', 'owners: [payroll-dba, payroll-oncall]'), 'payroll-oncall: { name: On call, kind: squad }\n');
+    expect(found.filter((f) => f.ruleId === 'owner-unknown')).toEqual([]);
+  });
+});
