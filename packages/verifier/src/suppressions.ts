@@ -59,6 +59,7 @@ objectives:
     procedure: Restore the record from the replica
     rpo: PT4H # almanac-ignore rpo-exceeds-backups -- replication to the DR site meets it (ticket OPS-142)
 \`\`\``,
+  howToFix: `Give every \`almanac-ignore\` a rule id that exists (the message suggests the nearest) and a reason after \` -- \`; remove one that no longer suppresses anything.`,
   messages: {
     noRule: 'almanac-ignore names no rule; write "# almanac-ignore <ruleId> -- <reason>"',
     noReason: 'almanac-ignore {{rules}} needs a reason: "# almanac-ignore {{rules}} -- <why this is accepted>"',

@@ -34,6 +34,7 @@ title: Database maintenance
 system: billing
 owners: [dba]
 \`\`\``,
+    howToFix: `Use the owner id the "did you mean" names (\`almanac verify --fix\` writes it when only one is near), or add the owner to the registry with a name and a contact. The registry is the nearest \`owners.yaml\` in the runbook's folder or above it, or the config's \`owners\`. An owner whose registry entry has a schema error is reported there, not where it is named.`,
     messages: {
       unknown: "Owner '{{owner}}' is not in {{where}}",
       unknownNear: "Owner '{{owner}}' is not in {{where}}{{near}}",

@@ -57,6 +57,7 @@ windows:
 tasks:
   - { id: db-optimization, title: Database optimization, kind: optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "05:00", duration: PT1H, owner: ops, window: weekly }
 \`\`\``,
+    howToFix: `Move the task's \`start\` (or shorten its \`duration\`) so that it runs inside the window, compared in UTC: a task and its window in different zones drift apart when one of the zones changes its clocks, so keep them in the same \`timezone\`. A task that need not run in the window drops its \`window:\`.`,
     messages: {
       noStart: "Task '{{task}}' has no start time, so it cannot be placed inside window '{{window}}'; give it a start",
       outside: "Task '{{task}}' ({{when}}) is outside window '{{window}}'{{windowText}}: {{count}}",

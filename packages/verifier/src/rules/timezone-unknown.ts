@@ -76,6 +76,7 @@ system: billing
 owners: [ops]
 timezone: Africa/Nairobi
 \`\`\``,
+    howToFix: `Write the IANA name the message suggests (\`Africa/Nairobi\` for \`EAT\`, \`America/Chicago\` for \`Amerca/Chicago\`). \`almanac verify --fix\` writes it where the name is certain: an unambiguous abbreviation, a miscased name, or one near name; \`IST\`, \`CST\`, \`GMT\` and \`BST\` name more than one place and are left to you.`,
     messages: {
       unknown: 'Unknown time zone: {{suggestion}}',
     },

@@ -48,6 +48,7 @@ windows:
 tasks:
   - { id: patching, title: OS patching, kind: update, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:30", owner: ops, window: weekly }
 \`\`\``,
+    howToFix: `Use the window id the "did you mean" names, or add the window to \`windows\` (or \`ad_hoc_windows\`) of the same runbook. A window with a schema error still exists: fix its own finding instead.`,
     messages: {
       taskWindow: "Task '{{task}}' names window '{{window}}', which does not exist{{known}}",
       supersedesItself: "Window '{{window}}' supersedes itself; name the window it replaces",
