@@ -1,6 +1,7 @@
 import { scheduled } from '../model/schedules.ts';
 import type { Occurrence } from '../time/expand.ts';
 import { bothZones, clock, spanWithUtc } from '../time/format.ts';
+import { clockChangeBetween } from './clock-change.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -19,6 +20,16 @@ export function outside(tasks: readonly Occurrence[], windows: ReadonlyArray<{ s
     if (!inside) misses.push(task);
   }
   return misses;
+}
+
+/**
+ * When a task falls outside its window only from some date on: that date, and the clock change
+ * that moved one of the two when they are kept in different zones, with its fix.
+ */
+function partialMiss(occurrences: readonly Occurrence[], miss: Occurrence, taskZone: string, windowZone: string): string {
+  const before = occurrences[occurrences.indexOf(miss) - 1];
+  const change = before && (clockChangeBetween(before.start, miss.start, taskZone) ?? clockChangeBetween(before.start, miss.start, windowZone));
+  return change && taskZone !== windowZone ? `${change}; keep the task in the window's time zone (${windowZone})` : `on ${clock(miss.start, taskZone).date}`;
 }
 
 export const taskOutsideWindow: Rule = {
@@ -93,7 +104,7 @@ tasks:
       const near = allowed.find((w) => clock(w.start, 'UTC').date === clock(miss.start, 'UTC').date) ?? allowed[0];
       // The window in UTC as well when it is kept in a local zone: the comparison is made in instants.
       const windowText = near ? ` (${spanWithUtc(near.start, near.end, target.zone)})` : ' (which has no occurrences in the horizon)';
-      const count = misses.length === occurrences.length ? 'every occurrence' : `${misses.length} of ${occurrences.length} occurrences, first on ${clock(miss.start, zone).date}`;
+      const count = misses.length === occurrences.length ? 'every occurrence' : `${misses.length} of ${occurrences.length} occurrences, first ${partialMiss(occurrences, miss, zone, target.zone)}`;
       report({
         source: runbook.source,
         path: [...item.path, 'start'],
