@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorTree, PAYROLL } from './author-tree.ts';
 import { cli, project } from './project.ts';
@@ -97,5 +100,52 @@ describe('messages that say what to fix', () => {
   it('reports an owner with a bad entry in the registry there, not at each runbook that names it', async () => {
     const found = await findings(PAYROLL.replace('owners: [payroll-dba]', 'owners: [payroll-dba, payroll-oncall]'), 'payroll-oncall: { name: On call, kind: squad }\n');
     expect(found.filter((f) => f.ruleId === 'owner-unknown')).toEqual([]);
+  });
+});
+
+describe('--quiet and --fix', () => {
+  const TYPOS = PAYROLL.replace('owners: [payroll-dba]', 'owners: [payrol-dba]  # the team').replace('timezone: America/Chicago', 'timezone: "EAT"').replace('start: "02:30"', 'start: 2:30');
+
+  it('--quiet reports errors only, and counts only errors left out', async () => {
+    const root = project(authorTree());
+    const report = await json(['verify', 'runbooks/payroll', '--quiet'], root);
+    expect(report.findings.map((f: { severity: string }) => f.severity)).toEqual(['error']);
+    expect(report.summary.warnings).toBe(0);
+    expect(report.leftOut).toBeUndefined();
+    expect((await cli(['verify', '--quiet', ...NOW], root)).stdout).not.toMatch(/^\s+\d+:\d+\s+warning/m);
+  });
+
+  it('--fix-dry-run prints the certain fixes as a diff git applies, and changes nothing', async () => {
+    const root = project(authorTree(TYPOS));
+    const { stdout, code } = await cli(['verify', 'runbooks/payroll/maintenance.mdx', '--fix-dry-run', ...NOW], root);
+    expect(readFileSync(join(root, 'runbooks/payroll/maintenance.mdx'), 'utf8')).toBe(TYPOS);
+    const diff = stdout.slice(0, stdout.indexOf('\n\n'));
+    expect(diff).toContain('-owners: [payrol-dba]  # the team\n+owners: [payroll-dba]  # the team\n');
+    expect(diff).toContain('-timezone: "EAT"\n+timezone: "Africa/Nairobi"\n');
+    expect(diff).toContain('+  - { id: backup, title: Nightly backup, kind: backup, rrule: FREQ=DAILY, start: "02:30", owner: payroll-dba');
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    execFileSync('git', ['apply', '--check', '-'], { cwd: root, input: `${diff}\n` });
+    // The fixed findings are not reported; what is left decides the exit code.
+    expect(stdout).not.toMatch(/owner-unknown|timezone-unknown|schema/);
+    expect(stdout).toContain('rpo-exceeds-backups');
+    expect(code).toBe(1);
+  });
+
+  it('--fix edits only the fixed tokens and reports what is left', async () => {
+    const root = project(authorTree(TYPOS));
+    const { stdout, stderr } = await cli(['verify', 'runbooks/payroll/maintenance.mdx', '--fix', ...NOW], root);
+    const fixed = readFileSync(join(root, 'runbooks/payroll/maintenance.mdx'), 'utf8');
+    expect(fixed).toBe(TYPOS.replace('[payrol-dba]', '[payroll-dba]').replace('"EAT"', '"Africa/Nairobi"').replace('start: 2:30', 'start: "02:30"'));
+    expect(stderr).toBe('almanac: fixed 3 problem(s) in runbooks/payroll/maintenance.mdx\n');
+    expect(stdout).not.toMatch(/owner-unknown|timezone-unknown/);
+  });
+
+  it('leaves a fix that is not certain to the author', async () => {
+    const tree = authorTree(PAYROLL.replace('owners: [payroll-dba]', 'owners: [payroll-db]').replace('timezone: America/Chicago', 'timezone: IST'));
+    tree['runbooks/owners.yaml'] += 'payroll-dbb: { name: Other }\n';
+    const root = project(tree);
+    const { stdout } = await cli(['verify', 'runbooks/payroll', '--fix-dry-run', ...NOW], root);
+    expect(stdout).not.toContain('--- a/');
+    expect(stdout).toContain("did you mean 'payroll-dba' or 'payroll-dbb'?");
   });
 });

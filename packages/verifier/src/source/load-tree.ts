@@ -1,11 +1,11 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parsePrometheusRulesFile, type PrometheusRulesFile } from '../alerting/prometheus-rules-file.ts';
 import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
 import { SourceFile } from './source-file.ts';
 import { addRunbookFile } from './assemble.ts';
 import { parseOwnersFile, type LoadReport, type ParseOptions } from './parse-file.ts';
-import { classify, DEFAULT_MAX_FILE_BYTES, readRegularFile, type ReadResult } from './safe-read.ts';
+import { classify, DEFAULT_MAX_FILE_BYTES, isInside, readRegularFile, type ReadResult } from './safe-read.ts';
 
 /** A path argument that cannot be read at all: the CLI's exit code 2, not a finding. */
 export class LoadError extends Error {}
@@ -102,7 +102,7 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
     if (stat.isDirectory()) {
       given.push(() => addTree(absolute, registry, arg));
       // The registry of a folder given whole is asked about too.
-      if (registry.source && isInside(resolve(cwd, registry.file), absolute)) asked.add(registry.file);
+      if (registry.source && isInside(absolute, resolve(cwd, registry.file))) asked.add(registry.file);
     } else if (isRegistryPath(absolute, options.ownersFile, cwd)) {
       given.push(() => asked.add(registryAt(absolute, realpathSync(dirname(absolute))).file));
     } else {
@@ -190,7 +190,7 @@ const DEFAULT_TREE = 'runbooks';
  * repository root (the folder with `.git`), or than cwd outside a repository.
  */
 function nearestOwnersFolder(folder: string, cwd: string): string | undefined {
-  const top = repositoryRoot(folder) ?? (isInside(folder, cwd) ? cwd : folder);
+  const top = repositoryRoot(folder) ?? (isInside(cwd, folder) ? cwd : folder);
   for (let dir = folder; ; dir = dirname(dir)) {
     if (statQuiet(join(dir, OWNERS_FILE))?.isFile()) return dir;
     if (dir === top || dirname(dir) === dir) return undefined;
@@ -202,11 +202,6 @@ function repositoryRoot(folder: string): string | undefined {
     if (exists(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return undefined;
   }
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** An owners registry given as a path: any owners.yaml, or the file the config names. */
