@@ -181,22 +181,23 @@ async function verifyOnce(run: VerifyRun, io: Io): Promise<{ code: number; corpu
   let { result, corpus, config } = check(run, io);
   let fixes: FileFix[] = [];
   if (run.fix) {
-    const sources = sourcesByFile(corpus);
-    fixes = planFixes(result.findings, (file) => sources.get(file)?.text);
+    const texts = sourcesByFile(corpus);
+    fixes = planFixes(result.findings, (file) => texts.get(file)?.text);
     if (run.fix === 'dry-run') {
       for (const fix of fixes) io.stdout(unifiedDiff(fix));
       const fixed = new Set(fixes.flatMap((f) => f.fixed));
       result = recount({ ...result, findings: result.findings.filter((f) => !fixed.has(f)) });
     } else if (fixes.length) {
-      for (const fix of fixes) writeFix(fix, io);
+      fixes = fixes.filter((fix) => writeFix(fix, io));
       // What is left after the fixes, read again from disk as ESLint reports it.
       ({ result, corpus, config } = check(run, io));
     }
   }
   const { format } = run;
   // The terminal copy beside another format is a digest: the full report is in the file or the annotations.
+  const sources = sourcesByFile(corpus);
   const stylish = (limit?: { findings: number; rest: string }) => {
-    const text = formatStylish(result.findings, { color: io.color, sourceLines: (file) => sourcesByFile(corpus).get(file)?.lines, limit });
+    const text = formatStylish(result.findings, { color: io.color, sourceLines: (file) => sources.get(file)?.lines, limit });
     return `${text ? `${text}\n` : `✔ ${result.summary.files} runbook files checked, no problems\n`}${leftOutLine(result.leftOut)}${fixableLine(result.findings, run.fix)}`;
   };
   const report = format === 'stylish' ? stylish() : render(format, result, config);
@@ -219,14 +220,18 @@ async function verifyOnce(run: VerifyRun, io: Io): Promise<{ code: number; corpu
  * Writes one file's fixes in place, only when it is still the regular file whose text the
  * findings were made from: an edit made meanwhile, or a link put in its place, is left alone.
  */
-function writeFix({ file, before, after }: FileFix, io: Io): void {
+function writeFix({ file, before, after }: FileFix, io: Io): boolean {
   const path = resolve(io.cwd, file);
   const stat = lstatSync(path, { throwIfNoEntry: false });
-  if (!stat?.isFile() || readFileSync(path, 'utf8').replace(/^\uFEFF/, '') !== before) {
+  const current = stat?.isFile() ? readFileSync(path, 'utf8') : undefined;
+  // The checked text had its byte order mark dropped; the file keeps it.
+  const bom = current?.startsWith('\uFEFF') ? '\uFEFF' : '';
+  if (current === undefined || current.slice(bom.length) !== before) {
     io.stderr(`almanac: not fixing ${file}: it changed while it was checked, or is not a regular file\n`);
-    return;
+    return false;
   }
-  writeFileSync(path, after);
+  writeFileSync(path, bom + after);
+  return true;
 }
 
 function fixableLine(findings: readonly Finding[], fix: VerifyRun['fix']): string {

@@ -149,3 +149,12 @@ describe('--quiet and --fix', () => {
     expect(stdout).toContain("did you mean 'payroll-dba' or 'payroll-dbb'?");
   });
 });
+
+describe('--fix keeps the file as it was written around the fix', () => {
+  it('keeps a byte order mark and CRLF line ends', async () => {
+    const text = `\uFEFF${PAYROLL.replace('timezone: America/Chicago', 'timezone: EAT').replaceAll('\n', '\r\n')}`;
+    const root = project(authorTree(text));
+    await cli(['verify', 'runbooks/payroll/maintenance.mdx', '--fix', ...NOW], root);
+    expect(readFileSync(join(root, 'runbooks/payroll/maintenance.mdx'), 'utf8')).toBe(text.replace('timezone: EAT', 'timezone: Africa/Nairobi'));
+  });
+});
