@@ -58,6 +58,8 @@ export default defineConfig({
     }),
     mdx(),
   ],
+  // Writes .astro/collections/*.schema.json, with which the Astro VS Code extension completes and checks runbook frontmatter (src/content.config.ts).
+  experimental: { contentIntellisense: true },
   vite: {
     build: {
       rollupOptions: {

@@ -18,6 +18,8 @@ describe('rule docs', () => {
     const html = readFileSync(join(DIST, 'rules/index.html'), 'utf8');
     for (const [id, meta] of RULE_METAS) {
       expect(html, id).toContain(`id="${id}"`);
+      // Each says what to change, under its own heading.
+      expect(html, id).toMatch(new RegExp(`id="${id}-how-to-fix"[^>]*>How to fix<`));
       // The docs' examples are on the page, as text rather than markup.
       const firstCode = docBlocks(meta.docs).find((block) => block.kind === 'code');
       if (firstCode?.kind === 'code') expect(html).toContain(firstCode.text.split('\n')[0]!.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;').slice(0, 20));

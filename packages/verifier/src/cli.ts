@@ -1,8 +1,9 @@
+import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadOptionsOf, siteUrlOf, type AlmanacConfig } from './config.ts';
 import type { Corpus } from './model/corpus.ts';
 import type { Finding } from './model/finding.ts';
-import type { Lines } from './format/code-frame.ts';
 import type { SourceFile } from './source/source-file.ts';
 import { formatGithub } from './format/github.ts';
 import { formatJson } from './format/json.ts';
@@ -14,6 +15,9 @@ import { RULE_METAS } from './rules/index.ts';
 import { loadCorpus, LoadError } from './source/load-tree.ts';
 import { runDiff } from './diff/command.ts';
 import { todayOption, UsageError } from './usage.ts';
+import { fixOf, planFixes, unifiedDiff, type FileFix } from './fix.ts';
+import { scopeFindings, type Scoped } from './scope.ts';
+import { watchVerify, type WatchOptions } from './watch.ts';
 import { verifyWithConfig, type VerifyResult } from './verify.ts';
 
 export const VERSION = '0.1.0';
@@ -22,10 +26,21 @@ const USAGE = `Usage: almanac verify [paths...] [options]
        almanac diff [paths...] [--base REF] [--format stylish|markdown|json] (see almanac diff --help)
 
 Checks runbooks for consistent schedules, owners and recovery objectives.
-With no paths it checks runbooks/. A directory is a runbook tree whose owners.yaml
-sits at its root. Settings come from almanac.config.json (or .mjs/.js/.ts) if present.
+With no paths it checks runbooks/. Given files or folders, it reports their findings
+and those of the owners they name; the rest of their tree is still read for the rules
+that compare files, and a line counts the findings elsewhere. A path's owners registry
+is the nearest owners.yaml at or above it (or the config's owners); an owners.yaml
+given as a path is checked as a registry. Settings come from almanac.config.json
+(or .mjs/.js/.ts) if present.
 
 Options:
+  --all                 with paths, also report the findings in the rest of their trees
+  --quiet               report errors only
+  --fix                 fix what is certain in place (a zone abbreviation such as EAT,
+                        an owner id one near id away, an unquoted start such as 2:00),
+                        then report what is left
+  --fix-dry-run         print the fixes --fix would make as a diff; change nothing
+  --watch               verify again whenever a runbook, owners.yaml or the config changes
   --format <name>       stylish (default), json, sarif or github
   --output <file>       write the report in --format to a new file (never a runbook,
                         an input or a link); the terminal gets the first findings
@@ -51,21 +66,28 @@ export interface Io {
   color: boolean;
   /** The environment, for ALMANAC_NOW. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** For --watch: the watcher, the signal that ends the watch, the debounce (tests inject them). */
+  watch?: Pick<WatchOptions, 'watcher' | 'signal' | 'debounceMs'>;
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await runCommand(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof LoadError || error instanceof ConfigError || error instanceof OutputError) {
-      io.stderr(`almanac: ${error.message}\n`);
-      return 2;
-    }
-    // Bad input is findings, never this; anything here is a bug, said plainly and with exit 2.
-    io.stderr(`almanac: internal error: ${(error as Error)?.message ?? String(error)}\nPlease report this with the file that caused it.\n`);
-    if (process.env.ALMANAC_DEBUG) io.stderr(`${(error as Error)?.stack}\n`);
+    return reportError(error, io);
+  }
+}
+
+/** A run that could not be made: exit code 2, with a message and never a stack trace. */
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof UsageError || error instanceof LoadError || error instanceof ConfigError || error instanceof OutputError) {
+    io.stderr(`almanac: ${error.message}\n`);
     return 2;
   }
+  // Bad input is findings, never this; anything here is a bug, said plainly and with exit 2.
+  io.stderr(`almanac: internal error: ${(error as Error)?.message ?? String(error)}\nPlease report this with the file that caused it.\n`);
+  if (process.env.ALMANAC_DEBUG) io.stderr(`${(error as Error)?.stack}\n`);
+  return 2;
 }
 
 function parseCommandLine(argv: readonly string[]) {
@@ -79,6 +101,11 @@ function parseCommandLine(argv: readonly string[]) {
         'max-warnings': { type: 'string' },
         now: { type: 'string' },
         'prometheus-rules': { type: 'string', multiple: true },
+        all: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -107,43 +134,145 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
 
-  const { config } = loadConfig(io.cwd);
-  const inputs = paths.length ? paths : ['runbooks'];
-  const options = loadOptionsOf(config);
-  const corpus = loadCorpus(inputs, io.cwd, { ...options, prometheusRules: values['prometheus-rules'] ?? options.prometheusRules });
-  const result = verifyWithConfig(corpus, config, now);
+  const options: VerifyRun = {
+    paths,
+    format,
+    now,
+    maxWarnings,
+    output: values.output,
+    all: values.all ?? false,
+    quiet: values.quiet ?? false,
+    fix: values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : undefined,
+    prometheusRules: values['prometheus-rules'],
+  };
+  if (values.watch) {
+    if (options.fix || options.output) throw new UsageError('--watch reports in the terminal; it does not take --fix, --fix-dry-run or --output');
+    return watchVerify(() => verifyOnce(options, io).catch((error: unknown) => ({ code: reportError(error, io) })), { stdout: io.stdout, cwd: io.cwd, ...io.watch });
+  }
+  return (await verifyOnce(options, io)).code;
+}
 
+interface VerifyRun {
+  paths: string[];
+  format: Format;
+  now?: string;
+  maxWarnings?: number;
+  output?: string;
+  all: boolean;
+  quiet: boolean;
+  fix?: 'write' | 'dry-run';
+  prometheusRules?: string[];
+}
+
+/** The inputs a run reads: the paths given, else runbooks/. */
+const inputsOf = (run: VerifyRun) => (run.paths.length ? run.paths : ['runbooks']);
+
+/** Loads, verifies and narrows to what was asked (and to errors with --quiet). */
+function check(run: VerifyRun, io: Io): { result: ScopedResult; corpus: Corpus; config: AlmanacConfig } {
+  const { config } = loadConfig(io.cwd);
+  const options = loadOptionsOf(config);
+  const corpus = loadCorpus(inputsOf(run), io.cwd, { ...options, prometheusRules: run.prometheusRules ?? options.prometheusRules, withTrees: run.paths.length > 0 });
+  const verified = verifyWithConfig(corpus, config, run.now);
+  const result = scoped(verified, run.all ? { ...corpus, asked: undefined } : corpus, run.quiet);
+  return { result, corpus, config };
+}
+
+async function verifyOnce(run: VerifyRun, io: Io): Promise<{ code: number; corpus: Corpus }> {
+  let { result, corpus, config } = check(run, io);
+  let fixes: FileFix[] = [];
+  if (run.fix) {
+    const texts = sourcesByFile(corpus);
+    fixes = planFixes(result.findings, (file) => texts.get(file)?.text);
+    if (run.fix === 'dry-run') {
+      for (const fix of fixes) io.stdout(unifiedDiff(fix));
+      const fixed = new Set(fixes.flatMap((f) => f.fixed));
+      result = recount({ ...result, findings: result.findings.filter((f) => !fixed.has(f)) });
+    } else if (fixes.length) {
+      fixes = fixes.filter((fix) => writeFix(fix, io));
+      // What is left after the fixes, read again from disk as ESLint reports it.
+      ({ result, corpus, config } = check(run, io));
+    }
+  }
+  const { format } = run;
   // The terminal copy beside another format is a digest: the full report is in the file or the annotations.
+  const sources = sourcesByFile(corpus);
   const stylish = (limit?: { findings: number; rest: string }) => {
-    const text = formatStylish(result.findings, { color: io.color, sourceLines: sourceLines(corpus), limit });
-    return text ? `${text}\n` : `✔ ${result.summary.files} runbook files checked, no problems\n`;
+    const text = formatStylish(result.findings, { color: io.color, sourceLines: (file) => sources.get(file)?.lines, limit });
+    return `${text ? `${text}\n` : `✔ ${result.summary.files} runbook files checked, no problems\n`}${leftOutLine(result.leftOut)}${fixableLine(result.findings, run.fix)}`;
   };
   const report = format === 'stylish' ? stylish() : render(format, result, config);
-  if (values.output) {
-    writeReportFile(values.output, report, { cwd: io.cwd, inputs: config.owners ? [...inputs, config.owners] : inputs });
-    io.stdout(format === 'stylish' ? report : stylish({ findings: DIGEST_FINDINGS, rest: `every finding is in ${values.output}` }));
+  if (run.output) {
+    const inputs = inputsOf(run);
+    writeReportFile(run.output, report, { cwd: io.cwd, inputs: config.owners ? [...inputs, config.owners] : inputs });
+    io.stdout(format === 'stylish' ? report : stylish({ findings: DIGEST_FINDINGS, rest: `every finding is in ${run.output}` }));
   } else {
     io.stdout(report);
     // Annotations are capped at 10 per level and step, so the first findings go to the log too.
     if (format === 'github') io.stdout(stylish({ findings: DIGEST_FINDINGS, rest: 'every finding is an annotation above' }));
   }
-  const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
-  if (tooManyWarnings) io.stderr(`almanac: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
-  return result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
+  if (run.fix === 'write' && fixes.length) io.stderr(`almanac: fixed ${fixes.reduce((n, f) => n + f.fixed.length, 0)} problem(s) in ${fixes.map((f) => f.file).join(', ')}\n`);
+  const tooManyWarnings = run.maxWarnings !== undefined && result.summary.warnings > run.maxWarnings;
+  if (tooManyWarnings) io.stderr(`almanac: ${result.summary.warnings} warnings, more than --max-warnings ${run.maxWarnings}\n`);
+  return { code: result.summary.errors > 0 || tooManyWarnings ? 1 : 0, corpus };
 }
 
-function render(format: Exclude<Format, 'stylish'>, result: VerifyResult, config: AlmanacConfig): string {
+/**
+ * Writes one file's fixes in place, only when it is still the regular file whose text the
+ * findings were made from: an edit made meanwhile, or a link put in its place, is left alone.
+ */
+function writeFix({ file, before, after }: FileFix, io: Io): boolean {
+  const path = resolve(io.cwd, file);
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  const current = stat?.isFile() ? readFileSync(path, 'utf8') : undefined;
+  // The checked text had its byte order mark dropped; the file keeps it.
+  const bom = current?.startsWith('\uFEFF') ? '\uFEFF' : '';
+  if (current === undefined || current.slice(bom.length) !== before) {
+    io.stderr(`almanac: not fixing ${file}: it changed while it was checked, or is not a regular file\n`);
+    return false;
+  }
+  writeFileSync(path, bom + after);
+  return true;
+}
+
+function fixableLine(findings: readonly Finding[], fix: VerifyRun['fix']): string {
+  if (fix) return '';
+  const fixable = findings.filter((f) => f.fix || fixOf(f)).length;
+  return fixable ? `${fixable} problem${fixable === 1 ? ' is' : 's are'} fixable with --fix (see them with --fix-dry-run)\n` : '';
+}
+
+type ScopedResult = VerifyResult & { leftOut: Scoped['leftOut'] };
+
+/** The result narrowed to what the paths given ask about (errors only when quiet), with its summary counted again. */
+function scoped(result: VerifyResult, corpus: Corpus, quiet: boolean): ScopedResult {
+  const { findings, files, leftOut } = scopeFindings(result.findings, corpus);
+  if (quiet) leftOut.warnings = 0;
+  return recount({ ...result, findings: quiet ? findings.filter((f) => f.severity === 'error') : findings, summary: { ...result.summary, files }, leftOut });
+}
+
+function recount(result: ScopedResult): ScopedResult {
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  return { ...result, summary: { files: result.summary.files, errors, warnings: result.findings.length - errors } };
+}
+
+function leftOutLine({ errors, warnings }: Scoped['leftOut']): string {
+  if (errors + warnings === 0) return '';
+  const counts = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(' and ');
+  return `${counts} in other files of the tree not shown (--all shows them)\n`;
+}
+
+function render(format: Exclude<Format, 'stylish'>, result: ScopedResult, config: AlmanacConfig): string {
   const findings: Finding[] = result.findings;
-  if (format === 'json') return formatJson(findings, result.summary);
+  if (format === 'json') return formatJson(findings, result.summary, result.leftOut);
   if (format === 'github') return formatGithub(findings);
   const site = siteUrlOf(config);
   return formatSarif(findings, RULE_METAS, { version: VERSION, informationUri: site, helpUri: (id) => `${site}/rules/#${id}` });
 }
 
-function sourceLines(corpus: Corpus): (file: string) => Lines | undefined {
+/** Every file a finding can be in, by the name findings give it, for code frames and fixes. */
+function sourcesByFile(corpus: Corpus): Map<string, SourceFile> {
   const sources = new Map<string, SourceFile>();
   // A file refused or not decoded has no text to frame.
   for (const { source } of [...corpus.runbooks, ...corpus.pages, ...corpus.loadReports]) if (source.text) sources.set(source.file, source);
   for (const { source } of [...corpus.registries, ...(corpus.prometheusRules ?? [])]) if (source) sources.set(source.file, source);
-  return (file) => sources.get(file)?.lines;
+  return sources;
 }

@@ -5,6 +5,7 @@ export type { Owner, Owners } from './schema/owners.ts';
 export { ownersSchema } from './schema/owners.ts';
 export type { Escalation, Objective, Task, Threshold, Window } from './schema/runbook.ts';
 export { runbookSchema, IMPACTS, TASK_KINDS } from './schema/runbook.ts';
+export { runbookEditorFields } from './editor-schema.ts';
 export { loadCorpus, LoadError } from './source/load-tree.ts';
 export type { LoadOptions } from './source/load-tree.ts';
 export { parseRunbookFile, parseOwnersFile } from './source/parse-file.ts';

@@ -35,7 +35,7 @@ testRule(
       },
       { name: 'an empty reason', runbooks: [overdue('# almanac-ignore review-overdue --  ')], errors: [{ messageId: 'noReason', message: /needs a reason/ }] },
       { name: 'no rule', runbooks: [reviewed('# almanac-ignore -- nothing to name')], errors: [{ messageId: 'noRule', message: /^almanac-ignore names no rule; write "# almanac-ignore <ruleId> -- <reason>"$/ }] },
-      { name: 'an unknown rule', runbooks: [reviewed('# almanac-ignore review-overdo -- typo')], errors: [{ messageId: 'unknownRule', message: /^almanac-ignore names unknown rule 'review-overdo'$/, line: 10 }] },
+      { name: 'an unknown rule', runbooks: [reviewed('# almanac-ignore review-overdo -- typo')], errors: [{ messageId: 'unknownRule', message: /^almanac-ignore names unknown rule 'review-overdo'; did you mean 'review-overdue'\?$/, line: 10 }] },
       { name: 'nothing to suppress on its line', runbooks: [reviewed('# almanac-ignore review-overdue -- stale')], errors: [{ messageId: 'unused', message: /^Unused almanac-ignore: no 'review-overdue' finding on line 10; remove the comment$/ }] },
     ],
   },

@@ -1,3 +1,4 @@
+import { didYouMean } from './model/did-you-mean.ts';
 import { fillMessage, type Finding, type Severity } from './model/finding.ts';
 import type { SourceFile } from './source/source-file.ts';
 
@@ -58,10 +59,11 @@ objectives:
     procedure: Restore the record from the replica
     rpo: PT4H # almanac-ignore rpo-exceeds-backups -- replication to the DR site meets it (ticket OPS-142)
 \`\`\``,
+  howToFix: `Give every \`almanac-ignore\` a rule id that exists (the message suggests the nearest) and a reason after \` -- \`; remove one that no longer suppresses anything.`,
   messages: {
     noRule: 'almanac-ignore names no rule; write "# almanac-ignore <ruleId> -- <reason>"',
     noReason: 'almanac-ignore {{rules}} needs a reason: "# almanac-ignore {{rules}} -- <why this is accepted>"',
-    unknownRule: "almanac-ignore names unknown rule '{{rule}}'",
+    unknownRule: "almanac-ignore names unknown rule '{{rule}}'{{near}}",
     unused: "Unused almanac-ignore: no '{{rule}}' finding on line {{line}}; remove the comment",
   },
 };
@@ -119,7 +121,7 @@ export function applySuppressions(
     if (d.rules.length === 0) report(d, 'noRule');
     if (!d.reason && d.rules.length) report(d, 'noReason', { rules: d.rules.join(', ') });
     for (const rule of d.rules) {
-      if (!rules.known.has(rule)) report(d, 'unknownRule', { rule });
+      if (!rules.known.has(rule)) report(d, 'unknownRule', { rule, near: didYouMean(rule, rules.known) });
       else if (rules.active.has(rule) && !d.used.has(rule)) report(d, 'unused', { rule, line: d.target });
     }
   }

@@ -31,7 +31,7 @@ describe('SARIF', () => {
     expect(driver.rules.map((r: { id: string }) => r.id)).toEqual([...RULE_METAS.keys()]);
     for (const rule of driver.rules) {
       expect(rule.shortDescription.text).toBeTruthy();
-      expect(rule.help.text).toBeTruthy();
+      expect(rule.help.text).toContain(`How to fix: ${RULE_METAS.get(rule.id)!.howToFix}`);
       expect(rule.helpUri).toBe(`https://almanac.example.org/rules/#${rule.id}`);
       expect(['error', 'warning']).toContain(rule.defaultConfiguration.level);
     }

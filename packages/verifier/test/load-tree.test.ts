@@ -44,7 +44,7 @@ describe('loadCorpus', () => {
   it('says so when a tree has no owners.yaml', () => {
     const root = tree({ 'runbooks/a.mdx': RUNBOOK });
     const { findings } = verify(loadCorpus(['runbooks'], root), { today: '2026-11-23' });
-    expect(findings).toMatchObject([{ ruleId: 'owner-unknown', message: "Owner 'ops' is not in runbooks/owners.yaml (which does not exist)" }]);
+    expect(findings).toMatchObject([{ ruleId: 'owner-unknown', message: "Owner 'ops' is not in an owners.yaml (none in runbooks or the folders above it)" }]);
   });
 
   it('gives a file argument the owners.yaml of the nearest folder above it', () => {

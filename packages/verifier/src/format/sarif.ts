@@ -39,7 +39,8 @@ export function formatSarif(findings: readonly Finding[], rules: ReadonlyMap<str
                 name: id.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase()),
                 shortDescription: { text: meta.description },
                 fullDescription: { text: meta.description },
-                help: { text: meta.docs, markdown: meta.docs },
+                // Code scanning shows the help beside the alert: what to change comes with it.
+                help: { text: `${meta.docs}\n\nHow to fix: ${meta.howToFix}`, markdown: `${meta.docs}\n\n**How to fix.** ${meta.howToFix}` },
                 helpUri: options.helpUri(id),
                 defaultConfiguration: { level: meta.severity === 'error' ? 'error' : 'warning' },
               };

@@ -33,6 +33,8 @@ export interface OwnersRegistry {
   /** The path owners.yaml has (or would have), relative to the current directory. */
   file: string;
   owners: Owners;
+  /** Where no registry was found, where it was looked for: "none in runbooks/payroll or the folders above it". */
+  missing?: string;
 }
 
 /** A file that is a page but not a runbook: a guide or an index. */
@@ -57,4 +59,9 @@ export interface Corpus {
   loadReports: Array<Report & { ruleId: 'parse' | 'schema' }>;
   /** Hand-written Prometheus rule files to check against the thresholds (`alert-threshold-drift`). */
   prometheusRules?: PrometheusRulesFile[];
+  /**
+   * The files (runbooks and registries, as findings name them) that the paths given cover, when
+   * the trees around them were loaded too; absent when every file loaded was asked about.
+   */
+  asked?: ReadonlySet<string>;
 }

@@ -12,6 +12,15 @@ export interface RelatedLocation {
   message: string;
 }
 
+/**
+ * A certain fix: the scalar at the finding's place, which the data reads as `from`, becomes the
+ * YAML text `text`. `--fix` edits only that token, so the rest of the file stays as written.
+ */
+export interface Fix {
+  from: string;
+  text: string;
+}
+
 /** A finding as every format prints it: the contract's JSON shape, plus optional extras. */
 export interface Finding {
   ruleId: string;
@@ -25,6 +34,8 @@ export interface Finding {
   /** Where in the YAML data the finding points: stable when lines move (SARIF fingerprints). */
   path?: string;
   related?: RelatedLocation[];
+  /** Not part of the JSON contract: what `--fix` writes. */
+  fix?: Fix;
 }
 
 /** What a rule reports: a place as a data path; the core turns it into line and column. */
@@ -37,6 +48,7 @@ export interface Report {
   position?: Position;
   message: string;
   related?: Array<{ source: SourceFile; path: DataPath; message: string }>;
+  fix?: Fix;
 }
 
 /** `tasks[3].start`: a data path as people read it. */
@@ -48,6 +60,7 @@ export function resolveReport(report: Report, ruleId: string, severity: Severity
   const { line, column } = report.position ?? report.source.positionOf(report.path, report.at);
   const finding: Finding = { ruleId, severity, file: report.source.file, line, column, message: report.message };
   if (messageId !== undefined) finding.messageId = messageId;
+  if (report.fix) finding.fix = report.fix;
   if (report.path.length) finding.path = formatPath(report.path);
   if (report.related?.length) {
     finding.related = report.related.map((r) => ({ file: r.source.file, ...r.source.positionOf(r.path), message: r.message }));
@@ -55,8 +68,8 @@ export function resolveReport(report: Report, ruleId: string, severity: Severity
   return finding;
 }
 
-/** A finding as the JSON contract has it: without the internal `messageId`. */
-export function contractFinding({ messageId: _, ...finding }: Finding): Omit<Finding, 'messageId'> {
+/** A finding as the JSON contract has it: without the internal `messageId` and `fix`. */
+export function contractFinding({ messageId: _, fix: __, ...finding }: Finding): Omit<Finding, 'messageId' | 'fix'> {
   return finding;
 }
 

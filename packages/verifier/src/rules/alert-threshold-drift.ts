@@ -102,6 +102,7 @@ groups:
         labels: { severity: warning }
         annotations: { runbook_url: https://runbooks.example.com/mvono/maintenance-plan/#threshold-server-cpu }
 \`\`\``,
+    howToFix: `Change the alert's \`expr\`, \`for\` or \`severity\` label to the runbook's threshold, or change the runbook's threshold if the alert is right; the two must say the same.`,
     messages: {
       noThreshold: "Alert '{{alert}}' links threshold '{{metric}}', which runbook '{{runbook}}' ({{file}}) does not have",
       noSeverity: "Alert '{{alert}}' links threshold '{{metric}}' of runbook '{{runbook}}' but has no severity label 'warning' or 'critical' to say which level it is",

@@ -58,6 +58,7 @@ tasks:
   - { id: weekly-backup-verification, title: Backup verification, kind: check, rrule: "FREQ=WEEKLY;BYDAY=FR", owner: ops }
   - { id: quarterly-restore-test, title: Backup restoration test, kind: restore-test, rrule: "FREQ=MONTHLY;INTERVAL=3", owner: ops }
 \`\`\``,
+    howToFix: `Add the backup task to a runbook of the system, or say where the backups are taken with \`backup_source\`.`,
     messages: {
       noBackup: "Task '{{task}}' {{what}}, but system '{{system}}' has no backup task and no backup_source; schedule the backup, or say where backups are taken with backup_source",
     },

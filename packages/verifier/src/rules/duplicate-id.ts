@@ -44,6 +44,7 @@ tasks:
   - { id: log-review, title: Application log review, kind: review, rrule: FREQ=DAILY, owner: ops }
   - { id: security-log-review, title: Security log review, kind: review, rrule: FREQ=WEEKLY;BYDAY=MO, owner: ops }
 \`\`\``,
+    howToFix: `Rename one of the two: runbook ids must be unique across the whole tree (the message names the other file), item ids within their runbook. Renaming a runbook changes its page URL and its calendar UIDs, so rename the newer one.`,
     messages: {
       runbook: "Runbook id '{{id}}' is already used by {{file}}",
       item: "Id '{{id}}' is already used by {{first}} on line {{line}}",

@@ -41,6 +41,7 @@ owners: [ops]
 tasks: []
 ---
 \`\`\``,
+  howToFix: `Save the file as UTF-8, close the frontmatter with a line of \`---\`, and fix the YAML at the line and column given (often an unquoted value containing \`: \` or a tab for indentation).`,
 });
 
 export const schema = loadFindings('schema', {
@@ -87,4 +88,5 @@ tasks:
     start: "02:00"
     duration: PT30M
 \`\`\``,
+  howToFix: `Read the message: it names the field, what it must be and what it found. Quote times (\`start: "02:00"\`), write durations as ISO 8601 (\`PT2H\`, \`P1D\`), and check a misspelt field name against the "did you mean". In VS Code the schema completes and checks the frontmatter as you type (see the README's "Writing a runbook"). \`almanac verify --fix\` quotes an unquoted \`start\` such as \`2:00\`.`,
 });

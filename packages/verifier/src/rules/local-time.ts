@@ -72,6 +72,7 @@ windows:
     duration: PT2H
     impact: minimal
 \`\`\``,
+    howToFix: `Move the start out of the skipped hour (for Europe and North America, 02:00–03:00 local on the spring-forward Sunday), or keep the item in \`timezone: UTC\`. If starting an hour late that day is fine, accept it with \`# almanac-ignore local-time-gap -- <why>\`.`,
     messages: {
       gap: "{{noun}} '{{item}}' starts at {{start}} {{zone}}, a time that does not exist on {{date}} (clocks go forward); it will start at {{moved}} that day{{more}}",
     },
@@ -122,6 +123,7 @@ windows:
     duration: PT2H
     impact: minimal
 \`\`\``,
+    howToFix: `Move the start out of the repeated hour (01:00–02:00 local on the fall-back Sunday), or keep the item in \`timezone: UTC\`. If the first of the two is what you mean, accept it with \`# almanac-ignore local-time-ambiguous -- <why>\`.`,
     messages: {
       ambiguous: "{{noun}} '{{item}}' starts at {{start}} {{zone}}, a time that happens twice on {{date}} (clocks go back); the first, {{utc}} UTC, is used{{more}}",
     },

@@ -48,6 +48,7 @@ owners: [ops]
 objectives:
   - { scenario: database-failure, rto: PT2H, rpo: PT24H, procedure: Fail over to the DR site }
 \`\`\``,
+    howToFix: `Agree on one RTO and one RPO per system and scenario and write the same values in every runbook that states them, or name the scenarios differently if they are different failures.`,
     messages: {
       differs: "Scenario '{{scenario}}' of system '{{system}}' has {{objective}} {{mine}} here but {{theirs}} at {{place}}",
       more: "Recovery objectives of system '{{system}}' conflict in {{more}} not listed: only the first {{budget}} conflicts of a system are; fix those and verify again",

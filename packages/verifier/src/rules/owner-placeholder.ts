@@ -29,6 +29,7 @@ system-administrator:
   name: System Administrator
   phone: "+254 711 000 123"
 \`\`\``,
+    howToFix: `Replace the placeholder in \`owners.yaml\` with the real name, email or phone. If the contact is not known yet, remove the field rather than keep a placeholder.`,
     messages: {
       placeholder: "Owner '{{owner}}' has a placeholder {{field}} '{{value}}'; replace it with a real contact",
     },

@@ -14,5 +14,20 @@ testRule(ownerUnknown, {
       ],
     },
     { name: 'suggests a near id', runbooks: [{ owners: ['op'] }], errors: [{ messageId: 'unknownNear', message: /did you mean 'ops'\?/ }] },
+    {
+      name: 'suggests the id one letter away, among other teams’ ids',
+      owners: { ops: { name: 'Ops' }, 'payroll-dba': { name: 'Payroll DBAs' }, 'platform-team': { name: 'Platform' } },
+      runbooks: [{ owners: ['payrol-dba'] }],
+      errors: [{ messageId: 'unknownNear', message: /^Owner 'payrol-dba' is not in runbooks\/owners\.yaml; did you mean 'payroll-dba'\?$/ }],
+    },
+    {
+      name: 'names every id as near as another, and suggests nothing far',
+      owners: { 'db-a': { name: 'A' }, 'db-b': { name: 'B' } },
+      runbooks: [{ owners: ['db-c', 'payroll'] }],
+      errors: [
+        { messageId: 'unknownNear', message: /did you mean 'db-a' or 'db-b'\?$/ },
+        { messageId: 'unknown', message: /^Owner 'payroll' is not in runbooks\/owners\.yaml$/ },
+      ],
+    },
   ],
 });

@@ -37,6 +37,7 @@ review:
   cycle: P3M
   last_reviewed: 2026-11-20
 \`\`\``,
+    howToFix: `Add \`review.last_reviewed:\` with the date someone last reviewed the runbook (YYYY-MM-DD).`,
     messages: {
       missing: 'Never recorded as reviewed: review.last_reviewed is missing (to be reviewed every {{cycle}}); add the day someone reviewed it',
     },

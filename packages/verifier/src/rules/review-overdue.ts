@@ -37,6 +37,7 @@ review:
   cycle: P3M
   last_reviewed: 2026-11-20   # due 2027-02-20
 \`\`\``,
+    howToFix: `Review the runbook against the system as it is now, then set \`review.last_reviewed\` to today's date.`,
     messages: {
       overdue: 'Review overdue: last reviewed {{lastReviewed}}, every {{cycle}}, so due {{due}} ({{days}} days ago)',
       overdueOneDay: 'Review overdue: last reviewed {{lastReviewed}}, every {{cycle}}, so due {{due}} (1 day ago)',

@@ -1,6 +1,7 @@
 import { scheduled } from '../model/schedules.ts';
 import { durationMs, humanizeDuration, humanizeMs } from '../time/duration.ts';
 import { clock } from '../time/format.ts';
+import { clockChangeBetween } from './clock-change.ts';
 import type { Rule } from './rule.ts';
 
 interface Gap {
@@ -50,9 +51,12 @@ tasks:
 objectives:
   - { scenario: single-record-corruption, rto: PT1H, rpo: PT4H, procedure: Restore the record from the latest backup }
 \`\`\``,
+    howToFix: `Schedule backups closer together than the RPO, or raise the RPO to what the schedule gives. A gap that is longer only on the day the clocks go back (a daily backup at 02:30 America/Chicago is 25 hours from the next on that Sunday) is fixed by keeping the backup task in UTC (\`timezone: UTC\` and the \`start\` the message gives). An objective met otherwise (replication, or no data at stake) says so with \`rpo_met_by: replication\` (or \`not-applicable\`). A gap accepted on purpose is suppressed with \`# almanac-ignore rpo-exceeds-backups -- <why>\`.`,
     messages: {
       tooFewBackups: "RPO {{rpo}} for '{{scenario}}' cannot be met: system '{{system}}' has fewer than two scheduled backups in the horizon; add a backup task, or set rpo_met_by if replication meets it",
-      gap: "RPO {{rpo}} for '{{scenario}}' cannot be met: backups of system '{{system}}' are up to {{gap}} apart ({{from}} → {{to}} {{zone}})",
+      gap: "RPO {{rpo}} for '{{scenario}}' cannot be met: backups of system '{{system}}' are up to {{gap}} apart ({{from}} → {{to}} {{zone}}); schedule backups closer together, or set rpo_met_by if replication meets it",
+      clockChange:
+        "RPO {{rpo}} for '{{scenario}}' cannot be met: backups of system '{{system}}' are {{gap}} apart {{change}} ({{from}} → {{to}} {{zone}}); schedule the backup in UTC (timezone: UTC, start: \"{{utcStart}}\"), set rpo_met_by if replication meets it, or accept it with # almanac-ignore rpo-exceeds-backups -- <why>",
     },
   },
   check({ corpus, time, report }) {
@@ -96,11 +100,13 @@ objectives:
         } else if (gap.length > rpo) {
           const a = clock(gap.from, gap.zone);
           const b = clock(gap.to, gap.zone);
+          // A gap longer only because the clocks went back is the zone's doing, and fixed in UTC.
+          const change = clockChangeBetween(gap.from, gap.to, gap.zone);
           report({
             source: runbook.source,
             path: [...path, 'rpo'],
-            messageId: 'gap',
-            data: { ...intro, gap: humanizeMs(gap.length), from: `${a.weekday} ${a.time}`, to: `${b.weekday} ${b.time}`, zone: gap.zone },
+            messageId: change ? 'clockChange' : 'gap',
+            data: { ...intro, gap: humanizeMs(gap.length), from: `${a.weekday} ${a.date} ${a.time}`, to: `${b.weekday} ${b.date} ${b.time}`, zone: gap.zone, change: change ?? '', utcStart: clock(gap.from, 'UTC').time },
           });
         }
       }

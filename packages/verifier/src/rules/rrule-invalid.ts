@@ -58,6 +58,7 @@ windows:
     duration: PT2H
     impact: minimal
 \`\`\``,
+    howToFix: `Fix the part the message names (\`FREQ=WEEKLY;BYDAY=SU\`, not \`FREQ=WEEKLY;DAY=SU\`). A schedule that has ended (its \`UNTIL\` is past) is removed, or its \`UNTIL\` moved later.`,
     messages: {
       invalid: "{{noun}} '{{item}}': RRULE '{{rrule}}' {{problem}}",
       ended: "{{noun}} '{{item}}': RRULE '{{rrule}}' has no occurrence in the checked dates before its end ({{until}}): the schedule has ended; remove the item, or move UNTIL later",

@@ -9,6 +9,8 @@ export interface RuleMeta {
   severity: Severity;
   /** Why it matters and how to fix it, in Markdown, with an incorrect and a correct example. */
   docs: string;
+  /** What to change when the rule reports something, in Markdown: the "How to fix" of its docs page. */
+  howToFix: string;
   /**
    * Every message the rule gives, by id, as ESLint's `meta.messages`: a template whose
    * `{{name}}` is filled from a report's `data`.

@@ -37,6 +37,7 @@ tasks:
   - { id: full-restore, title: Full restore test, kind: restore-test, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, owner: ops }
   - { id: dr-test, title: Disaster recovery test, kind: restore-test, activity: dr-exercise, rrule: FREQ=YEARLY;BYMONTH=7, owner: ops }
 \`\`\``,
+    howToFix: `Keep one task for the activity, or give both the same schedule. If they are different activities, give them different titles.`,
     messages: {
       differs: "Task '{{task}}' is activity '{{activity}}' on {{mine}}, but task '{{first}}' at {{place}} is the same activity on {{theirs}}",
       more: "Task schedules of system '{{system}}' conflict in {{more}} not listed: only the first {{budget}} conflicts of a system are; fix those and verify again",

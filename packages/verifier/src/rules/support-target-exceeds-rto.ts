@@ -68,6 +68,7 @@ objectives:
 support_targets:
   - { severity: critical, respond_within: PT15M, resolve_within: PT2H }
 \`\`\``,
+    howToFix: `Make the RTO and the resolution target of the most urgent support severity agree: shorten the target, or lengthen the RTO.`,
     messages: {
       exceeds: "RTO {{rto}} for '{{scenario}}' cannot hold: {{severity}}; shorten that target, or lengthen the RTO",
       twoDeadlines: "Two deadlines for one outage: '{{scenario}}' has an RTO of {{rto}}, but {{severity}}; say which holds",

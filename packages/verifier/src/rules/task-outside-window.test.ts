@@ -13,6 +13,11 @@ testRule(taskOutsideWindow, {
   ],
   invalid: [
     {
+      name: 'a task in Chicago time inside a UTC window until the clocks go forward',
+      runbooks: [{ timezone: 'UTC', windows: [windowItem({ rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '10:00', duration: 'PT1H' })], tasks: [taskItem({ window: 'weekly', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '04:30', duration: 'PT30M', timezone: 'America/Chicago' })] }],
+      errors: [{ path: 'tasks[0].start', messageId: 'outside', message: /occurrences, first on 2027-03-14, when America\/Chicago starts daylight saving time; keep the task in the window's time zone \(UTC\)$/ }],
+    },
+    {
       name: '02:00 EAT against a 02:00-04:00 UTC window',
       runbooks: [{ timezone: 'Africa/Nairobi', windows: [utcWindow], tasks: [sunday({ id: 'db-optimization', start: '02:00' })] }],
       errors: [{ path: 'tasks[0].start', messageId: 'outside', message: /^Task 'db-optimization' \(Sun 02:00 Africa\/Nairobi = Sat 23:00 UTC\) is outside window 'weekly' \((Sat|Sun) 02:00–04:00 UTC\): every occurrence$/ }],

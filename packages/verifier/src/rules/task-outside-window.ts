@@ -1,6 +1,7 @@
 import { scheduled } from '../model/schedules.ts';
 import type { Occurrence } from '../time/expand.ts';
 import { bothZones, clock, spanWithUtc } from '../time/format.ts';
+import { clockChangeBetween } from './clock-change.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -19,6 +20,16 @@ export function outside(tasks: readonly Occurrence[], windows: ReadonlyArray<{ s
     if (!inside) misses.push(task);
   }
   return misses;
+}
+
+/**
+ * When a task falls outside its window only from some date on: that date, and the clock change
+ * that moved one of the two when they are kept in different zones, with its fix.
+ */
+function partialMiss(occurrences: readonly Occurrence[], miss: Occurrence, taskZone: string, windowZone: string): string {
+  const before = occurrences[occurrences.indexOf(miss) - 1];
+  const change = before && (clockChangeBetween(before.start, miss.start, taskZone) ?? clockChangeBetween(before.start, miss.start, windowZone));
+  return change && taskZone !== windowZone ? `${change}; keep the task in the window's time zone (${windowZone})` : `on ${clock(miss.start, taskZone).date}`;
 }
 
 export const taskOutsideWindow: Rule = {
@@ -57,6 +68,7 @@ windows:
 tasks:
   - { id: db-optimization, title: Database optimization, kind: optimization, rrule: FREQ=WEEKLY;BYDAY=SU, start: "05:00", duration: PT1H, owner: ops, window: weekly }
 \`\`\``,
+    howToFix: `Move the task's \`start\` (or shorten its \`duration\`) so that it runs inside the window, compared in UTC: a task and its window in different zones drift apart when one of the zones changes its clocks, so keep them in the same \`timezone\`. A task that need not run in the window drops its \`window:\`.`,
     messages: {
       noStart: "Task '{{task}}' has no start time, so it cannot be placed inside window '{{window}}'; give it a start",
       outside: "Task '{{task}}' ({{when}}) is outside window '{{window}}'{{windowText}}: {{count}}",
@@ -92,7 +104,7 @@ tasks:
       const near = allowed.find((w) => clock(w.start, 'UTC').date === clock(miss.start, 'UTC').date) ?? allowed[0];
       // The window in UTC as well when it is kept in a local zone: the comparison is made in instants.
       const windowText = near ? ` (${spanWithUtc(near.start, near.end, target.zone)})` : ' (which has no occurrences in the horizon)';
-      const count = misses.length === occurrences.length ? 'every occurrence' : `${misses.length} of ${occurrences.length} occurrences, first on ${clock(miss.start, zone).date}`;
+      const count = misses.length === occurrences.length ? 'every occurrence' : `${misses.length} of ${occurrences.length} occurrences, first ${partialMiss(occurrences, miss, zone, target.zone)}`;
       report({
         source: runbook.source,
         path: [...item.path, 'start'],

@@ -55,6 +55,7 @@ owners: [ops]
 thresholds:
   - { metric: error_rate, comparator: ">", warning: { value: 2 }, critical: { value: 5 }, response: Page the on-call engineer }
 \`\`\``,
+    howToFix: `Write the same levels for the metric in every runbook of the system, or keep the threshold in one runbook only.`,
     messages: {
       differs: "Metric '{{metric}}' of system '{{system}}' has {{mine}} here but {{theirs}} at {{place}}",
       more: "Metric levels of system '{{system}}' conflict in {{more}} not listed: only the first {{budget}} conflicts of a system are; fix those and verify again",

@@ -40,6 +40,7 @@ thresholds:
     critical: { value: 85 }
     response: Investigate the busiest process
 \`\`\``,
+    howToFix: `Swap the two levels, or the \`comparator\`: with \`">"\` the warning is lower than the critical level, with \`"<"\` higher.`,
     messages: {
       misordered: 'Threshold \'{{metric}}\': warning {{warning}} must be {{should}} critical {{critical}} when {{worse}} is worse (comparator "{{comparator}}")',
     },

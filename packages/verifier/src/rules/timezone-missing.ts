@@ -44,6 +44,7 @@ windows:
     impact: minimal
     timezone: UTC   # optional: overrides the runbook's zone
 \`\`\``,
+    howToFix: `Add \`timezone:\` to the runbook (it serves every window and task) or to the item whose clock differs. Tasks take \`timezone\` as windows do.`,
     messages: {
       missing: "{{noun}} '{{item}}' starts at {{start}} in no time zone; add 'timezone:' to the {{list}} or to the runbook",
     },

@@ -1,5 +1,6 @@
 import { timedItems } from '../model/timed-items.ts';
 import { knownZone } from '../model/zones.ts';
+import { didYouMean, nearest } from '../model/did-you-mean.ts';
 import type { Rule } from './rule.ts';
 
 /** Abbreviations people write for a zone, and the IANA location each usually means. */
@@ -13,6 +14,9 @@ const ABBREVIATIONS: Record<string, string> = {
   MST: 'America/Denver', MDT: 'America/Denver', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
   AKST: 'America/Anchorage', HST: 'Pacific/Honolulu', Z: 'UTC', ZULU: 'UTC', UTC: 'UTC',
 };
+
+/** Abbreviations that name more than one place (IST: India, Ireland, Israel; CST: Chicago, China; GMT, BST: London or UTC). */
+const AMBIGUOUS = new Set(['IST', 'CST', 'CDT', 'GMT', 'BST']);
 
 const CANONICAL = new Map<string, string>([...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]));
 
@@ -29,7 +33,19 @@ function suggestZone(zone: string): string {
   }
   const cased = CANONICAL.get(zone.trim().toLowerCase());
   if (cased) return `'${zone}' is not spelt as the IANA name; write '${cased}'`;
+  const near = nearest(zone.trim(), CANONICAL.values());
+  if (near.length) return `'${zone}' is not an IANA time zone name${didYouMean(zone.trim(), near)}`;
   return `'${zone}' is not an IANA time zone name; use one such as 'UTC', 'Africa/Nairobi' or 'Europe/London'`;
+}
+
+/** The zone a name certainly means: an unambiguous abbreviation, the IANA name miscased, or one near name. */
+export function certainZone(zone: string): string | undefined {
+  const upper = zone.trim().toUpperCase();
+  if (ABBREVIATIONS[upper]) return AMBIGUOUS.has(upper) ? undefined : ABBREVIATIONS[upper];
+  const cased = CANONICAL.get(zone.trim().toLowerCase());
+  if (cased) return cased;
+  const near = nearest(zone.trim(), CANONICAL.values());
+  return near.length === 1 ? near[0] : undefined;
 }
 
 export const timezoneUnknown: Rule = {
@@ -60,6 +76,7 @@ system: billing
 owners: [ops]
 timezone: Africa/Nairobi
 \`\`\``,
+    howToFix: `Write the IANA name the message suggests (\`Africa/Nairobi\` for \`EAT\`, \`America/Chicago\` for \`Amerca/Chicago\`). \`almanac verify --fix\` writes it where the name is certain: an unambiguous abbreviation, a miscased name, or one near name; \`IST\`, \`CST\`, \`GMT\` and \`BST\` name more than one place and are left to you.`,
     messages: {
       unknown: 'Unknown time zone: {{suggestion}}',
     },
@@ -71,7 +88,9 @@ timezone: Africa/Nairobi
         ...Array.from(timedItems([runbook]), ({ item }) => ({ zone: item.value.timezone, path: [...item.path, 'timezone'] })),
       ];
       for (const { zone, path } of places) {
-        if (zone !== undefined && !knownZone(zone)) report({ source: runbook.source, path, messageId: 'unknown', data: { suggestion: suggestZone(zone) } });
+        if (zone === undefined || knownZone(zone)) continue;
+        const fixed = certainZone(zone);
+        report({ source: runbook.source, path, messageId: 'unknown', data: { suggestion: suggestZone(zone) }, fix: fixed ? { from: zone, text: fixed } : undefined });
       }
     }
   },

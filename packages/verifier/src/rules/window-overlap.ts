@@ -44,6 +44,7 @@ windows:
   - { id: weekly, title: Weekly maintenance, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, impact: minimal }
   - { id: monthly, title: Monthly maintenance, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, impact: downtime, supersedes: [weekly] }
 \`\`\``,
+    howToFix: `Move one window, or say that one replaces the other on the days they meet with \`supersedes: [<window id>]\` on the window that wins (a monthly window that takes the place of the weekly one).`,
     messages: {
       overlaps: "Window '{{window}}' ({{span}}) overlaps window '{{other}}'{{where}} ({{otherSpan}}) on {{date}}{{more}}{{hint}}",
       more: "Window '{{window}}' overlaps window '{{other}}' too, and {{rest}}: only the first {{budget}} overlapping pairs of windows of system '{{system}}' are listed; fix those and verify again",

@@ -9,13 +9,13 @@ const ownerId = slug.describe('An owner id from runbooks/owners.yaml');
 
 export const windowSchema = z
   .strictObject({
-    id: slug,
+    id: slug.describe('The window id, unique in this runbook; tasks name it in `window`'),
     title: line,
     rrule: rruleBody.describe('RFC 5545 RRULE body without DTSTART, e.g. FREQ=WEEKLY;BYDAY=SU'),
-    start: timeOfDay,
-    duration,
-    timezone: zoneName.optional(),
-    impact: oneOf(IMPACTS),
+    start: timeOfDay.describe('Local start time, quoted: "02:00", read in this window\'s timezone, else the runbook\'s'),
+    duration: duration.describe('ISO 8601 duration: PT2H, PT30M'),
+    timezone: zoneName.optional().describe('IANA zone (Africa/Nairobi, UTC) the start is read in, instead of the runbook\'s'),
+    impact: oneOf(IMPACTS).describe('What users see: none, minimal, degraded or downtime'),
     notice: duration.optional().describe('How far ahead users are told'),
     supersedes: listOf(slug).optional().describe('Windows of this runbook that this one replaces when both fall on the same day'),
     description: text.optional(),
@@ -37,11 +37,13 @@ export const taskSchema = z
   .strictObject({
     id: slug,
     title: line,
-    kind: oneOf(TASK_KINDS),
-    rrule: rruleBody,
-    start: timeOfDay.optional().describe('Local start time; without it the task is due on the day, at no set hour'),
+    kind: oneOf(TASK_KINDS).describe('backup tasks count for rpo-exceeds-backups; restore-test and check relate to them'),
+    rrule: rruleBody.describe('RFC 5545 RRULE body without DTSTART, e.g. FREQ=DAILY'),
+    start: timeOfDay.optional().describe('Local start time, quoted: "02:30"; without it the task is due on the day, at no set hour'),
     duration: duration.optional(),
-    timezone: zoneName.optional(),
+    timezone: zoneName
+      .optional()
+      .describe('IANA zone the start is read in, instead of the runbook\'s. A daily backup kept in UTC stays 24 hours apart when local clocks change'),
     owner: ownerId,
     window: slug.optional().describe('A window of this runbook the task must lie inside'),
     activity: slug
@@ -60,8 +62,8 @@ const level = z.strictObject({
 
 export const thresholdSchema = z.strictObject({
   metric: metricName,
-  unit: text.optional(),
-  comparator: oneOf(['>', '<']),
+  unit: text.optional().describe('Free text shown beside the values (%, ms, GB); not checked'),
+  comparator: oneOf(['>', '<']).describe('">" when high values are bad, "<" when low values are'),
   warning: level.optional(),
   critical: level.optional(),
   priority: oneOf(['low', 'medium', 'high', 'critical']).optional(),
@@ -76,9 +78,9 @@ export const capacityTriggerSchema = z.strictObject({
 });
 
 export const objectiveSchema = z.strictObject({
-  scenario: slug,
-  rto: duration,
-  rpo: duration,
+  scenario: slug.describe('The failure this objective is for: database-loss, full-outage'),
+  rto: duration.describe('Recovery time objective: longest acceptable outage (ISO 8601: PT4H)'),
+  rpo: duration.describe('Recovery point objective: most data a failure may lose (ISO 8601: PT24H); checked against the gaps between backups'),
   rpo_met_by: oneOf(['backups', 'replication', 'not-applicable'])
     .optional()
     .describe('What keeps data loss within the RPO; only "backups" (the default) is checked against the backup schedule'),
@@ -195,18 +197,18 @@ const pageSlug = z
 
 export const runbookSchema = z
   .strictObject({
-    id: slug,
+    id: slug.describe('The runbook id, unique in the tree: lowercase letters, digits and dashes'),
     title: plainLine,
     description: plainText.optional().describe("The page's description for search engines and link previews"),
-    system: slug,
+    system: slug.describe('The system the runbook is for; runbooks of one system are compared with each other'),
     owners: listOf(ownerId).min(1, 'must name at least one owner'),
-    timezone: zoneName.optional(),
+    timezone: zoneName.optional().describe('IANA zone (Africa/Nairobi, America/Chicago, UTC) every start time is read in, unless its item has its own'),
     version: text.optional(),
     status: text.optional(),
     classification: text.optional(),
     review: z
       .strictObject({
-        cycle: duration,
+        cycle: duration.describe('How often the runbook is reviewed: P3M, P1Y'),
         last_reviewed: isoDate.optional().describe('The day the runbook was last reviewed; left out when nobody has recorded one'),
       })
       .optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Item, OwnersRegistry, Runbook } from '../model/corpus.ts';
+import { didYouMean } from '../model/did-you-mean.ts';
 import { formatPath, type Report } from '../model/finding.ts';
 import type { SourceFile } from '../source/source-file.ts';
 import type { DataPath } from '../source/yaml-locate.ts';
@@ -18,13 +19,13 @@ export function issuesToReports(source: SourceFile, data: unknown, issues: reado
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(path);
       for (const [k, key] of issue.keys.entries()) {
-        const hint = k < HINTED_KEYS ? closest(key, known) : undefined;
+        const hint = k < HINTED_KEYS ? didYouMean(key, known) : '';
         reports.push({
           ruleId: 'schema',
           source,
           path: [...path, key],
           at: 'key',
-          message: `Unknown field '${key}'${path.length ? ` in ${formatPath(path)}` : ''}${hint ? `; did you mean '${hint}'?` : ''}`,
+          message: `Unknown field '${key}'${path.length ? ` in ${formatPath(path)}` : ''}${hint}`,
         });
       }
       continue;
@@ -135,27 +136,4 @@ function show(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
-
-/** The known key nearest to a misspelt one, if it is near enough to be a typo. */
-function closest(key: string, known: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const candidate of known) {
-    const d = editDistance(key, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

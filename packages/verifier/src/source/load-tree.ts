@@ -1,11 +1,11 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parsePrometheusRulesFile, type PrometheusRulesFile } from '../alerting/prometheus-rules-file.ts';
 import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
 import { SourceFile } from './source-file.ts';
 import { addRunbookFile } from './assemble.ts';
 import { parseOwnersFile, type LoadReport, type ParseOptions } from './parse-file.ts';
-import { classify, DEFAULT_MAX_FILE_BYTES, readRegularFile, type ReadResult } from './safe-read.ts';
+import { classify, DEFAULT_MAX_FILE_BYTES, isInside, readRegularFile, type ReadResult } from './safe-read.ts';
 
 /** A path argument that cannot be read at all: the CLI's exit code 2, not a finding. */
 export class LoadError extends Error {}
@@ -26,13 +26,19 @@ export interface LoadOptions {
   allowFrontmatter?: ParseOptions['allowFrontmatter'];
   /** Hand-written Prometheus rules files to check against the runbooks' thresholds. */
   prometheusRules?: string | readonly string[];
+  /**
+   * Also load the tree each path belongs to (the folder of its owners registry), so that
+   * cross-file rules see the whole corpus; `corpus.asked` then says which files were asked about.
+   */
+  withTrees?: boolean;
 }
 
 /**
- * Reads runbook trees and files into one corpus. A directory is a tree with its owners.yaml at
- * its root; a file takes the owners.yaml of the nearest folder above it that has one; a config's
- * `owners` file, when given, serves every runbook instead. Nothing outside a tree is read through
- * a link, nothing but regular files is read, and each refusal is a `parse` finding.
+ * Reads runbook trees and files into one corpus. A folder or a file takes the owners.yaml of the
+ * nearest folder at or above it that has one, up to the repository root; a config's `owners`
+ * file, when given, serves every runbook instead; an owners.yaml given as a path is read as a
+ * registry. Nothing outside a tree is read through a link, nothing but regular files is read,
+ * and each refusal is a `parse` finding.
  */
 export function loadCorpus(paths: readonly string[], cwd = process.cwd(), options: LoadOptions = {}): Corpus {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -42,13 +48,12 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
   const refusal = (path: string, message: string): LoadReport => ({ ruleId: 'parse', source: new SourceFile(display(path), ''), path: [], position: { line: 1, column: 1 }, message });
   const realCwd = realpathSync(cwd);
 
-  const registryAt = (root: string): OwnersRegistry => {
-    const path = options.ownersFile ? resolve(cwd, options.ownersFile) : join(root, OWNERS_FILE);
+  const registryAt = (path: string, realRoot: string): OwnersRegistry => {
     let registry = registries.get(path);
     if (registry) return registry;
     registry = { file: display(path), owners: {} };
     if (exists(path)) {
-      const read = readInTree(path, options.ownersFile ? realCwd : realpathSync(root), maxBytes);
+      const read = readInTree(path, realRoot, maxBytes);
       if ('bytes' in read) {
         const parsed = parseOwnersFile(display(path), read.bytes);
         registry = parsed.registry;
@@ -58,32 +63,64 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
     registries.set(path, registry);
     return registry;
   };
+  /** The registry of a folder: the config's, else the nearest owners.yaml at or above it. */
+  const registryOf = (folder: string): { registry: OwnersRegistry; root?: string } => {
+    if (options.ownersFile) return { registry: registryAt(resolve(cwd, options.ownersFile), realCwd) };
+    const root = nearestOwnersFolder(folder, cwd);
+    if (root) return { registry: registryAt(join(root, OWNERS_FILE), realpathSync(root)), root };
+    const registry = registryAt(join(folder, OWNERS_FILE), realpathSync(folder));
+    registry.missing = `none in ${display(folder)} or the folders above it`;
+    return { registry };
+  };
 
-  const files: Array<{ path: string; root: string; registry: OwnersRegistry }> = [];
+  const files = new Map<string, { root: string; registry: OwnersRegistry }>();
+  const asked = new Set<string>();
+  const trees = new Set<string>();
+  const addTree = (folder: string, registry: OwnersRegistry, arg?: string) => {
+    const root = realpathSync(folder);
+    let found = false;
+    for (const path of walk(folder)) {
+      found = true;
+      if (arg !== undefined) asked.add(display(path));
+      if (!files.has(path)) files.set(path, { root, registry });
+    }
+    // As ESLint does for a pattern that matches nothing: a mistyped folder must not pass CI.
+    if (!found && arg !== undefined) throw new LoadError(`No runbook files (.md, .mdx) found under '${arg}'`);
+  };
+  const given: Array<() => void> = [];
   for (const arg of paths) {
     const absolute = resolve(cwd, arg);
     if (!exists(absolute)) throw new LoadError(`Cannot read '${arg}': no such file or directory`);
     const stat = statQuiet(absolute);
-    if (stat?.isDirectory()) {
-      const registry = registryAt(absolute);
-      const root = realpathSync(absolute);
-      const before = files.length;
-      for (const path of walk(absolute)) files.push({ path, root, registry });
-      // As ESLint does for a pattern that matches nothing: a mistyped folder must not pass CI.
-      if (files.length === before) throw new LoadError(`No runbook files (.md, .mdx) found under '${arg}'`);
-    } else if (stat?.isFile()) {
-      // A file named on the command line is trusted where it is; a link to it must stay inside cwd.
-      files.push({ path: absolute, root: lstatSync(absolute).isSymbolicLink() ? realCwd : realpathSync(dirname(absolute)), registry: registryAt(nearestOwnersFolder(absolute, cwd)) });
+    const folder = stat?.isDirectory() ? absolute : dirname(absolute);
+    if (!stat?.isDirectory() && !stat?.isFile()) throw new LoadError(`Cannot read '${arg}': it is not a regular file or a folder`);
+    const { registry, root } = registryOf(folder);
+    if (options.withTrees) {
+      const tree = root ?? (options.ownersFile ? resolve(cwd, DEFAULT_TREE) : undefined);
+      if (tree && statQuiet(tree)?.isDirectory() && !trees.has(tree)) trees.add(tree);
+    }
+    if (stat.isDirectory()) {
+      given.push(() => addTree(absolute, registry, arg));
+      // The registry of a folder given whole is asked about too.
+      if (registry.source && isInside(absolute, resolve(cwd, registry.file))) asked.add(registry.file);
+    } else if (isRegistryPath(absolute, options.ownersFile, cwd)) {
+      given.push(() => asked.add(registryAt(absolute, realpathSync(dirname(absolute))).file));
     } else {
-      throw new LoadError(`Cannot read '${arg}': it is not a regular file or a folder`);
+      // A file named on the command line is trusted where it is; a link to it must stay inside cwd.
+      const entry = { root: lstatSync(absolute).isSymbolicLink() ? realCwd : realpathSync(dirname(absolute)), registry };
+      given.push(() => {
+        asked.add(display(absolute));
+        // Set again so that the file keeps the trust of a path given, wherever its tree put it first.
+        files.set(absolute, entry);
+      });
     }
   }
+  // The trees first, so that "already used by" points at the same file whichever path is given.
+  for (const tree of trees) addTree(tree, registryOf(tree).registry);
+  for (const add of given) add();
 
   const corpus: Corpus = { runbooks: [], pages: [], registries: [], fileCount: 0, filesRead: [], loadReports };
-  const seen = new Set<string>();
-  for (const { path, root, registry } of files) {
-    if (seen.has(path)) continue;
-    seen.add(path);
+  for (const [path, { root, registry }] of files) {
     const read = readInTree(path, root, maxBytes);
     if (!('bytes' in read)) {
       corpus.fileCount++;
@@ -93,6 +130,7 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
     addRunbookFile(corpus, display(path), read.bytes, registry, options);
   }
   corpus.registries = [...registries.values()];
+  if (options.withTrees) corpus.asked = asked;
   const rulesFiles = typeof options.prometheusRules === 'string' ? [options.prometheusRules] : (options.prometheusRules ?? []);
   if (rulesFiles.length) corpus.prometheusRules = rulesFiles.map((file) => loadPrometheusRules(file, cwd, realCwd, maxBytes, display));
   return corpus;
@@ -144,9 +182,29 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-function nearestOwnersFolder(file: string, cwd: string): string {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
+/** The folder the CLI checks with no paths: the whole corpus when the config names one registry. */
+const DEFAULT_TREE = 'runbooks';
+
+/**
+ * The nearest folder at or above `folder` holding an owners.yaml, looking no higher than the
+ * repository root (the folder with `.git`), or than cwd outside a repository.
+ */
+function nearestOwnersFolder(folder: string, cwd: string): string | undefined {
+  const top = repositoryRoot(folder) ?? (isInside(cwd, folder) ? cwd : folder);
+  for (let dir = folder; ; dir = dirname(dir)) {
     if (statQuiet(join(dir, OWNERS_FILE))?.isFile()) return dir;
-    if (dir === cwd || dirname(dir) === dir) return dirname(file);
+    if (dir === top || dirname(dir) === dir) return undefined;
   }
+}
+
+function repositoryRoot(folder: string): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (exists(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** An owners registry given as a path: any owners.yaml, or the file the config names. */
+function isRegistryPath(absolute: string, ownersFile: string | undefined, cwd: string): boolean {
+  return basename(absolute) === OWNERS_FILE || (ownersFile !== undefined && resolve(cwd, ownersFile) === absolute);
 }
