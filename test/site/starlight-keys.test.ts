@@ -73,7 +73,7 @@ describe("Starlight's keys in a built site", () => {
       expect(run.stdout).toMatch(/runbooks\/sys\/a\.mdx[\s\S]*runbooks\/sys\/guide\.mdx/);
       expect(run.stdout.split(message)).toHaveLength(3);
       expect(existsSync(join(dir, 'dist'))).toBe(false);
-    });
+    }, 120_000);
   }
 
   it('build what the schema takes, and no runbook script runs in Chromium on load, focus or hover', async () => {
