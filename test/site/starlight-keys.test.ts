@@ -55,13 +55,14 @@ beforeAll(() => {
   // Hard links, as the dev-server test makes them: Astro will not compile Starlight from a link out of the project.
   execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
   for (const cache of ['.vite', '.vite-temp', '.astro']) rmSync(join(dir, 'node_modules', cache), { recursive: true, force: true });
-});
+  // Linking every file of node_modules took over 10 s while the rest of the site tier ran on two cores.
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe("Starlight's keys in a built site", () => {
   for (const [name, [yaml, message]] of Object.entries(REFUSED)) {
@@ -72,7 +73,7 @@ describe("Starlight's keys in a built site", () => {
       expect(run.stdout).toMatch(/runbooks\/sys\/a\.mdx[\s\S]*runbooks\/sys\/guide\.mdx/);
       expect(run.stdout.split(message)).toHaveLength(3);
       expect(existsSync(join(dir, 'dist'))).toBe(false);
-    });
+    }, 120_000);
   }
 
   it('build what the schema takes, and no runbook script runs in Chromium on load, focus or hover', async () => {

@@ -34,7 +34,8 @@ export const configSchema = z.strictObject({
     .url({ error: 'must be an absolute URL such as https://runbooks.example.com' })
     // The text as written reaches feeds and alert rules: braces would be template code in runbook_url.
     .regex(/^[^\s{}<>"\\\u0000-\u001f\u007f-\u009f]*$/, 'must be an absolute URL such as https://runbooks.example.com, without spaces, braces, quotes or control characters')
-    .optional().describe('Where the site is published; feed URLs and UIDs use it'),
+    .optional()
+    .describe('Where the site is published; feed URLs and UIDs use it'),
   owners: projectPath.optional().describe('The owners registry for every runbook, instead of owners.yaml at each tree root'),
   metrics: z
     .record(
@@ -109,10 +110,10 @@ export function loadConfig(dir: string): { config: AlmanacConfig; file?: string 
 /** A named file that is a link, or lies under one, must still land inside the project. */
 function checkLinks(config: AlmanacConfig, dir: string, file: string): void {
   const rules = config.prometheusRules;
-  const named: Array<[string, string]> = [
-    ...(config.owners ? [['owners', config.owners] as [string, string]] : []),
-    ...(typeof rules === 'string' ? [['prometheusRules', rules] as [string, string]] : (rules ?? []).map((path, i) => [`prometheusRules.${i}`, path] as [string, string])),
-  ];
+  const named: Array<[key: string, path: string]> = [];
+  if (config.owners) named.push(['owners', config.owners]);
+  if (typeof rules === 'string') named.push(['prometheusRules', rules]);
+  else rules?.forEach((path, i) => named.push([`prometheusRules.${i}`, path]));
   const root = realpathSync(dir);
   for (const [key, path] of named) {
     let real: string;

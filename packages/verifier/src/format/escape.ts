@@ -15,6 +15,7 @@ export function visible(text: string): string {
  */
 const UNSAFE_CLASS = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069\\ufeff';
 const UNSAFE = new RegExp(`[${UNSAFE_CLASS}]`, 'g');
+const FIRST_UNSAFE = new RegExp(`[${UNSAFE_CLASS}]`);
 const ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 export const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -35,7 +36,7 @@ const NAMES: Record<string, string> = {
 
 /** The first character `visible` would escape, named for a finding: "U+0085 (NEL, …) at character 3". */
 export function firstUnsafe(text: string): string | undefined {
-  const at = text.search(new RegExp(`[${UNSAFE_CLASS}]`));
+  const at = text.search(FIRST_UNSAFE);
   if (at === -1) return undefined;
   const char = text[at]!;
   const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
