@@ -19,20 +19,14 @@ export interface FeedSettings {
 
 /**
  * Each feed's events by UID, written as the site writes them. The stamps that change with every
- * commit (DTSTAMP, SEQUENCE) are held fixed so that only what a subscriber would see counts.
+ * commit (DTSTAMP, SEQUENCE) are held fixed so that only what a subscriber would see counts. An
+ * occurrence is one event shared by the feeds it is in (all, its system's, its owners'), kept as
+ * UTF-8 outside the heap and compared byte for byte: 1,200 daily windows are half a million
+ * events in each of three feeds, which as text took minutes and gigabytes.
  */
-function feedEvents(corpus: Corpus, settings: FeedSettings): Map<string, Map<string, string>> {
+function feedEvents(corpus: Corpus, settings: FeedSettings): Map<string, Map<string, Uint8Array>> {
   const writer = createFeedWriter({ siteUrl: 'https://almanac.invalid', dtstamp: 0, sequenceOf: () => 0, pageHrefOf: (runbook) => `/${runbook.id}/` });
-  const feeds = new Map<string, Map<string, string>>();
-  for (const set of feedSets(corpus, new TimeEngine(feedHorizon(settings.today, settings.days)))) {
-    const events = new Map<string, string>();
-    // Unfolded (RFC 5545 §3.1) so that a long UID is read whole.
-    for (const event of writer.text(set).replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT').slice(1)) {
-      events.set(/\r\nUID:([^\r\n]*)/.exec(event)?.[1] ?? event, event);
-    }
-    feeds.set(set.path, events);
-  }
-  return feeds;
+  return new Map(feedSets(corpus, new TimeEngine(feedHorizon(settings.today, settings.days))).map((set) => [set.path, writer.events(set)]));
 }
 
 /** The feeds whose content the change alters: new feeds, feeds that go, feeds with other events. */
@@ -42,10 +36,10 @@ export function feedChanges(before: Corpus, after: Corpus, settings: FeedSetting
   for (const feed of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const [old, now] = [a.get(feed), b.get(feed)];
     const events = { added: 0, removed: 0, changed: 0 };
-    for (const [uid, text] of now ?? []) {
+    for (const [uid, bytes] of now ?? []) {
       const was = old?.get(uid);
       if (was === undefined) events.added++;
-      else if (was !== text) events.changed++;
+      else if (Buffer.compare(was, bytes) !== 0) events.changed++;
     }
     for (const uid of old?.keys() ?? []) if (!now?.has(uid)) events.removed++;
     const status = !old ? 'added' : !now ? 'removed' : 'changed';
