@@ -125,7 +125,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   } else {
     io.stdout(report);
     // Annotations are capped at 10 per level and step, so the first findings go to the log too.
-    if (format === 'github') io.stdout(stylish({ findings: DIGEST_FINDINGS, rest: 'every finding is an annotation above' }));
+    if (format === 'github') io.stdout(stylish({ findings: DIGEST_FINDINGS, rest: '`almanac verify` and the SARIF report have them all' }));
   }
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
   if (tooManyWarnings) io.stderr(`almanac: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
