@@ -70,7 +70,7 @@ function findingRows(findings: readonly Finding[]): string[][] {
 function findingsSection(title: string, findings: readonly Finding[]): Section | undefined {
   if (!findings.length) return undefined;
   const lines = table(['Severity', 'Rule', 'Where', 'Message'], findingRows(findings));
-  return { name: `${title.toLowerCase()}`, lines: [`### ${title} (${findings.length})`, '', ...folded(`${findings.length} findings`, lines, findings.length > FOLD_ROWS), ''] };
+  return { name: `the ${title.toLowerCase()}`, lines: [`### ${title} (${findings.length})`, '', ...folded(`${findings.length} findings`, lines, findings.length > FOLD_ROWS), ''] };
 }
 
 /**
