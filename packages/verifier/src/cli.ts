@@ -208,7 +208,7 @@ async function verifyOnce(run: VerifyRun, io: Io): Promise<{ code: number; corpu
   } else {
     io.stdout(report);
     // Annotations are capped at 10 per level and step, so the first findings go to the log too.
-    if (format === 'github') io.stdout(stylish({ findings: DIGEST_FINDINGS, rest: 'every finding is an annotation above' }));
+    if (format === 'github') io.stdout(stylish({ findings: DIGEST_FINDINGS, rest: '`almanac verify` and the SARIF report have them all' }));
   }
   if (run.fix === 'write' && fixes.length) io.stderr(`almanac: fixed ${fixes.reduce((n, f) => n + f.fixed.length, 0)} problem(s) in ${fixes.map((f) => f.file).join(', ')}\n`);
   const tooManyWarnings = run.maxWarnings !== undefined && result.summary.warnings > run.maxWarnings;

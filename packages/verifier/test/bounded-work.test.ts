@@ -76,9 +76,12 @@ describe('pairwise rules, bounded per system', () => {
     const { findings } = verify(corpus, { today: TODAY });
     expect(cpuMs(started)).toBeLessThan(30_000);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(2 ** 30);
-    expect(findings.map((f) => f.messageId)).toEqual([...Array(CONFLICTS_PER_SYSTEM).fill('overlaps'), 'more']);
+    expect(findings.filter((f) => f.messageId === 'overlaps')).toHaveLength(CONFLICTS_PER_SYSTEM);
+    const more = findings.filter((f) => f.messageId === 'more');
+    expect(more).toHaveLength(1);
+    expect(findings).toHaveLength(CONFLICTS_PER_SYSTEM + 1);
     expect(findings[0]!.message).toMatch(/^Window 'w1' \(Mon 02:00–04:00 UTC\) overlaps window 'w0' \(Mon 02:00–04:00 UTC\) on \d{4}-\d{2}-\d{2} and \d+ more times;/);
-    expect(findings.at(-1)!.message).toMatch(/^Window 'w\d+' overlaps window 'w\d+' too, and 2393 more windows overlap others: only the first 20 overlapping pairs of windows of system 'demo' are listed; fix those and verify again$/);
+    expect(more[0]!.message).toMatch(/^Window 'w\d+' overlaps window 'w\d+' too, and 2393 more windows overlap others: only the first 20 overlapping pairs of windows of system 'demo' are listed; fix those and verify again$/);
     // Every finding is kept in JSON (and SARIF); there are few of them now, so it stays small.
     expect(Buffer.byteLength(formatJson(findings, { files: 1, errors: findings.length, warnings: 0 }))).toBeLessThan(30_000);
   }, 60_000);

@@ -140,8 +140,10 @@ describe('what reaches the log', () => {
     expect(stdout).toContain('✖ 500 problems (500 errors, 0 warnings)');
     expect(JSON.parse(readFileSync(join(root, 'almanac.sarif'), 'utf8')).runs[0].results).toHaveLength(500);
     const github = await cli(['--format', 'github'], root);
-    expect(github.stdout.match(/^::error /gm)).toHaveLength(500);
-    expect(github.stdout).toContain('every finding is an annotation above');
+    // GitHub shows 10 annotations of each level per step: the rest are counted, not written.
+    expect(github.stdout.match(/^::error /gm)).toHaveLength(10);
+    expect(github.stdout).toContain('so 490 errors and 0 warnings are not annotated (schema 490 errors)');
+    expect(github.stdout).toContain('Only the first 20 findings are shown here; `almanac verify` and the SARIF report have them all.');
   });
 
   it('verifies 1 MB of hostile frontmatter in under 5 s in the stylish format', async () => {
@@ -170,7 +172,7 @@ describe('findings that multiply', () => {
     const { findings } = verify(corpusOf({ runbooks: [{ windows }] }), { today: TODAY });
     expect(findings).toHaveLength(21);
     expect(findings[0]!.message).toMatch(/ and \d+ more times;/);
-    expect(findings.at(-1)!.message).toMatch(/593 more windows overlap others/);
+    expect(findings.find((f) => f.messageId === 'more')!.message).toMatch(/593 more windows overlap others/);
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(2 ** 30);
   }, 120_000);
 });

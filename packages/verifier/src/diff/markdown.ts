@@ -15,8 +15,10 @@ function cell(text: string | undefined, max?: number): string {
 
 /** A message quotes runbook text, and is longer than a title. */
 const MAX_MESSAGE = 1_000;
-/** Findings a section lists; the JSON report has the rest. */
+/** Findings a section lists, changes a runbook's table lists, items whose next occurrences are shown; the JSON report has the rest. */
 const MAX_FINDING_ROWS = 100;
+const MAX_CHANGE_ROWS = 200;
+const MAX_SCHEDULES = 20;
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
@@ -28,7 +30,8 @@ function folded(summary: string, lines: string[], fold: boolean): string[] {
 
 function nextOccurrences(items: readonly ItemChange[]): string[] {
   const lines: string[] = [];
-  for (const item of items) {
+  const timed = items.filter((item) => item.schedule?.before?.next.length || item.schedule?.after?.next.length);
+  for (const item of timed.slice(0, MAX_SCHEDULES)) {
     // A side's own zone gets a column unless it is UTC, which the UTC column already shows.
     const sides = (['before', 'after'] as const).flatMap((side) => {
       const view = item.schedule?.[side];
@@ -43,14 +46,17 @@ function nextOccurrences(items: readonly ItemChange[]): string[] {
     const rows = Array.from({ length: Math.max(...sides.map((side) => side.count)) }, (_, i) => columns.map(([, value]) => cell(value(i))));
     lines.push(`**${cell(itemLabel(item))}**`, '', ...table(columns.map(([header]) => header), rows), '');
   }
+  if (timed.length > MAX_SCHEDULES) lines.push(`${timed.length - MAX_SCHEDULES} more, in \`almanac diff --format json\``, '');
   return lines.length ? ['', ...folded('Next occurrences, before and after', lines.slice(0, -1), true)] : [];
 }
 
 function runbookSection(change: RunbookChange): string[] {
   const where = change.file.before && change.file.after && change.file.before !== change.file.after ? `${cell(change.file.after)} (moved from ${cell(change.file.before)})` : cell(change.file.after ?? change.file.before);
-  const rows = rowsOf(change).map((row) => [cell(row.what), cell(row.change), cell(row.before), cell(row.after)]);
+  const all = rowsOf(change);
+  const rows = all.slice(0, MAX_CHANGE_ROWS).map((row) => [cell(row.what), cell(row.change), cell(row.before), cell(row.after)]);
+  if (all.length > MAX_CHANGE_ROWS) rows.push(['…', `${all.length - MAX_CHANGE_ROWS} more`, '—', 'in `almanac diff --format json`']);
   const lines = [`#### ${change.status === 'added' ? 'Added' : change.status === 'removed' ? 'Removed' : 'Changed'}: ${cell(change.title)} (${cell(change.id)})`, '', where, ''];
-  lines.push(...folded(`${rows.length} changes`, table(['What', 'Change', 'Before', 'After'], rows), rows.length > FOLD_ROWS));
+  lines.push(...folded(`${all.length} changes`, table(['What', 'Change', 'Before', 'After'], rows), rows.length > FOLD_ROWS));
   lines.push(...nextOccurrences(change.items));
   return [...lines, ''];
 }
@@ -64,7 +70,7 @@ function findingRows(findings: readonly Finding[]): string[][] {
 function findingsSection(title: string, findings: readonly Finding[]): Section | undefined {
   if (!findings.length) return undefined;
   const lines = table(['Severity', 'Rule', 'Where', 'Message'], findingRows(findings));
-  return { name: `${title.toLowerCase()}`, lines: [`### ${title} (${findings.length})`, '', ...folded(`${findings.length} findings`, lines, findings.length > FOLD_ROWS), ''] };
+  return { name: `the ${title.toLowerCase()}`, lines: [`### ${title} (${findings.length})`, '', ...folded(`${findings.length} findings`, lines, findings.length > FOLD_ROWS), ''] };
 }
 
 /**

@@ -44,6 +44,10 @@ export interface FeedWriter {
    * change or transfer them.
    */
   bytes(set: FeedSet): Array<Uint8Array<ArrayBuffer>>;
+  /** The feed's occurrences by UID, none written yet: to compare feeds, writing (`eventBytes`) only the events both have. */
+  occurrences(set: FeedSet): Map<string, ScheduledWindow>;
+  /** One occurrence's event as in `bytes`, and shared the same way. */
+  eventBytes(window: ScheduledWindow): Uint8Array<ArrayBuffer>;
 }
 
 const toUtf8 = new TextEncoder();
@@ -86,20 +90,24 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
   const runbooks: WrittenRunbooks = new Map();
   let feeds = 0;
 
+  // A UID is checked once against every other (two occurrences), and an event once per feed (the same one twice).
+  function eventOf(window: ScheduledWindow): WrittenEvent {
+    let event = events.get(window);
+    if (event === undefined) {
+      const uid = eventUid(window, site.host);
+      if (uids.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
+      uids.add(uid);
+      events.set(window, (event = { uid, bytes: toUtf8.encode(eventText(window, uid, partsOf(runbooks, window, constants))), feed: 0 }));
+    }
+    return event;
+  }
+
   function feedParts(set: FeedSet): { header: string; events: WrittenEvent[]; footer: string } {
     const inFeed: WrittenEvent[] = [];
     const feed = ++feeds;
     for (const window of set.windows) {
-      let event = events.get(window);
-      // A UID is checked once against every other (two occurrences), and an event once per feed (the same one twice).
-      if (event === undefined) {
-        const uid = eventUid(window, site.host);
-        if (uids.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
-        uids.add(uid);
-        events.set(window, (event = { uid, bytes: toUtf8.encode(eventText(window, uid, partsOf(runbooks, window, constants))), feed }));
-      } else if (event.feed === feed) {
-        throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
-      }
+      const event = eventOf(window);
+      if (event.feed === feed) throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
       event.feed = feed;
       inFeed.push(event);
     }
@@ -129,6 +137,18 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
     bytes(set) {
       const { header, events: inFeed, footer } = feedParts(set);
       return [toUtf8.encode(header), ...inFeed.map((event) => event.bytes), toUtf8.encode(footer)];
+    },
+    occurrences(set) {
+      const byUid = new Map<string, ScheduledWindow>();
+      for (const window of set.windows) {
+        const uid = eventUid(window, site.host);
+        if (byUid.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
+        byUid.set(uid, window);
+      }
+      return byUid;
+    },
+    eventBytes(window) {
+      return eventOf(window).bytes;
     },
   };
 }

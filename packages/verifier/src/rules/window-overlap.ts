@@ -75,9 +75,10 @@ windows:
       if (!beyond) continue;
       const [first, later] = inOrder(beyond);
       const rest = unlisted > 0 ? `${unlisted} more window${unlisted === 1 ? '' : 's'} overlap others` : 'the windows listed overlap in more pairs';
+      // At the window, not its id, where a listed pair may already be: SARIF tells results apart by rule, file and path.
       report({
         source: later.runbook.source,
-        path: [...later.window.path, 'id'],
+        path: later.window.path,
         messageId: 'more',
         data: { window: later.window.value.id, other: first.window.value.id, rest, budget: CONFLICTS_PER_SYSTEM, system },
         related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `window '${first.window.value.id}'` }],
