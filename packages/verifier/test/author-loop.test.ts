@@ -164,4 +164,11 @@ describe('one finding per mistake', () => {
     const found = (await json(['verify', 'runbooks/payroll'], root)).findings as Array<{ ruleId: string }>;
     expect(found.map((f) => f.ruleId)).toEqual(['schema']);
   });
+
+  it('does not call a restore test unbacked when the backup task failed the schema', async () => {
+    const restore = '  - { id: restore, title: Restore test, kind: restore-test, rrule: FREQ=MONTHLY, start: "04:00", owner: payroll-dba }\nobjectives:';
+    const root = project(authorTree(PAYROLL.replace('start: "02:30"', 'start: 2:30').replace('objectives:', restore)));
+    const found = (await json(['verify', 'runbooks/payroll'], root)).findings as Array<{ ruleId: string }>;
+    expect(found.map((f) => f.ruleId)).toEqual(['schema']);
+  });
 });

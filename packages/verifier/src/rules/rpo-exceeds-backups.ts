@@ -1,9 +1,9 @@
 import { scheduled } from '../model/schedules.ts';
 import { durationMs, humanizeDuration, humanizeMs } from '../time/duration.ts';
 import { clock } from '../time/format.ts';
-import { rawItemsOf } from '../source/raw-data.ts';
 import { clockChangeBetween } from './clock-change.ts';
 import type { Rule } from './rule.ts';
+import { unparsedBackups } from './unparsed-backups.ts';
 
 interface Gap {
   length: number;
@@ -90,17 +90,8 @@ objectives:
       return gap;
     };
 
-    // A backup task written with a schema error is left out of the schedule; its own finding is
-    // the one to fix, so the gaps of its system are not judged without it. Asked only of a system
-    // about to be reported: it reads the YAML again.
-    const unparsedBackup = new Map<string, boolean>();
-    const hasUnparsedBackup = (system: string): boolean => {
-      if (!unparsedBackup.has(system)) {
-        const runbooks = corpus.runbooks.filter((r) => r.system === system);
-        unparsedBackup.set(system, runbooks.some((r) => rawItemsOf(r.source, 'tasks').filter((t) => t.kind === 'backup').length > r.tasks.filter((t) => t.value.kind === 'backup').length));
-      }
-      return unparsedBackup.get(system)!;
-    };
+    // A backup task written with a schema error is left out of the schedule; its own finding is the one to fix.
+    const hasUnparsedBackup = unparsedBackups(corpus);
     for (const runbook of corpus.runbooks) {
       for (const { value, path } of runbook.objectives) {
         if ((value.rpo_met_by ?? 'backups') !== 'backups') continue;
