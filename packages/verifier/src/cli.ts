@@ -37,7 +37,7 @@ Options:
   --all                 with paths, also report the findings in the rest of their trees
   --quiet               report errors only
   --fix                 fix what is certain in place (a zone abbreviation such as EAT,
-                        an owner id one near id away, an unquoted start such as 2:00),
+                        an owner id with one near registry id, an unquoted start 2:00),
                         then report what is left
   --fix-dry-run         print the fixes --fix would make as a diff; change nothing
   --watch               verify again whenever a runbook, owners.yaml or the config changes

@@ -37,3 +37,15 @@ describe('the pre-commit hook', () => {
     expect(stdout).not.toMatch(/mvono|platform/);
   });
 });
+
+describe('almanac diff on a folder below its registry', () => {
+  it('reads the base with the same registry as the working tree: an unchanged runbook has no new finding', async () => {
+    const root = project(authorTree());
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'tree');
+    const { code, stdout } = await cli(['diff', 'runbooks/payroll', '--base', 'HEAD', '--format', 'json', '--now', '2026-12-07'], root);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).findings.new).toEqual([]);
+  });
+});

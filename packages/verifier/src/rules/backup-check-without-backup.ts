@@ -1,5 +1,6 @@
 import type { Task } from '../schema/runbook.ts';
 import type { Rule } from './rule.ts';
+import { unparsedBackups } from './unparsed-backups.ts';
 
 /** "Backup verification", "daily-backup-status", "Verify backups": a task about backups, by its name. */
 const NAMES_BACKUPS = /(?:^|[^a-z])backups?(?![a-z])/i;
@@ -68,11 +69,13 @@ tasks:
     for (const runbook of corpus.runbooks) {
       if (runbook.backup_source !== undefined || runbook.tasks.some((task) => task.value.kind === 'backup')) backedUp.add(runbook.system);
     }
+    // A backup task written with a schema error is the finding to fix, not the checks of its backups.
+    const hasUnparsedBackup = unparsedBackups(corpus);
     for (const runbook of corpus.runbooks) {
       if (backedUp.has(runbook.system)) continue;
       for (const { value, path } of runbook.tasks) {
         const what = checksBackups(value);
-        if (!what) continue;
+        if (!what || hasUnparsedBackup(runbook.system)) continue;
         report({
           source: runbook.source,
           path: [...path, 'id'],

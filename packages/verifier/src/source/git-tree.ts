@@ -146,7 +146,7 @@ function inTree(relative: string): boolean {
 /**
  * The corpus as it was at a commit, read from git objects into memory: the working tree is
  * neither read nor written. Paths are read as `loadCorpus` reads them on disk (relative to cwd,
- * a folder a tree with its owners.yaml, a file with the nearest owners.yaml above it). A path
+ * a folder or a file with the nearest owners.yaml at or above it). A path
  * that did not exist at the commit contributes nothing (the change adds it). Symbolic links and
  * submodules are listed as skipped, not followed.
  */
@@ -183,7 +183,9 @@ export function loadCorpusAtCommit(commit: string, paths: readonly string[], cwd
       const relative = entry.path.slice(prefix.length);
       return entry.mode === SUBMODULE ? relative.split('/').every((part) => !skipsEntry(part)) : inTree(relative);
     });
-    for (const entry of below.sort(bySegments)) add(entry, configOwners ?? posix.join(arg, OWNERS_FILE));
+    // As on disk: a folder's registry is the nearest owners.yaml at or above it.
+    const registry = configOwners ?? ownersCandidates(arg).find((path) => entries.get(path)?.type === 'blob') ?? posix.join(arg, OWNERS_FILE);
+    for (const entry of below.sort(bySegments)) add(entry, registry);
   }
 
   const ownersPaths = [...new Set(files.map((file) => file.owners))];

@@ -16,10 +16,14 @@ export function rawDataOf(source: SourceFile): unknown {
   return parsed.get(source);
 }
 
-/** The `id`s written in a list of a file's data (`windows`, `tasks`), valid or not. */
-export function rawIdsOf(source: SourceFile, list: string): string[] {
+/** The mappings written in a list of a file's data (`windows`, `tasks`), valid or not. */
+export function rawItemsOf(source: SourceFile, list: string): Array<Record<string, unknown>> {
   const data = rawDataOf(source) as Record<string, unknown> | undefined;
   const items = data && typeof data === 'object' ? data[list] : undefined;
-  if (!Array.isArray(items)) return [];
-  return items.flatMap((item) => (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : []));
+  return Array.isArray(items) ? items.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object') : [];
+}
+
+/** The `id`s written in a list of a file's data, valid or not. */
+export function rawIdsOf(source: SourceFile, list: string): string[] {
+  return rawItemsOf(source, list).flatMap((item) => (typeof item.id === 'string' ? [item.id] : []));
 }
