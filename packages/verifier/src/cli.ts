@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadOptionsOf, siteUrlOf, type AlmanacConfig } from './config.ts';
 import type { Corpus } from './model/corpus.ts';
@@ -16,7 +17,8 @@ import { runDiff } from './diff/command.ts';
 import { todayOption, UsageError } from './usage.ts';
 import { verifyWithConfig, type VerifyResult } from './verify.ts';
 
-export const VERSION = '0.1.0';
+// The package's own version, from src/ in the workspace and from dist/ once built: both sit beside package.json.
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 const USAGE = `Usage: almanac verify [paths...] [options]
        almanac diff [paths...] [--base REF] [--format stylish|markdown|json] (see almanac diff --help)
