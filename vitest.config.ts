@@ -26,7 +26,7 @@ export default defineConfig({
           name: 'unit',
           globalSetup: ['test/build-packages.ts'],
           include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...SITE_TESTS],
+          exclude: [...configDefaults.exclude, ...SITE_TESTS, 'test/packaging/**'],
           // Vitest's default on two cores is one worker, which leaves a core idle; the unit tests are all CPU.
           maxWorkers: 2,
           // One module graph per worker, not per file: importing the verifier afresh for each of
@@ -46,6 +46,16 @@ export default defineConfig({
           // Two files side by side: each waits on Chromium or Astro, not on itself; more than two
           // Chromiums on two cores only slow each other down (four timed out).
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          globalSetup: ['test/build-packages.ts'],
+          // Beside the site tier: it waits on npm and Astro, not on a core.
           sequence: { groupOrder: 1 },
         },
       },
