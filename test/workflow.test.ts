@@ -1,9 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { project } from '../packages/verifier/test/project.ts';
 
 interface Step {
+  id?: string;
+  name?: string;
   uses?: string;
+  run?: string;
   with?: Record<string, unknown>;
 }
 interface Job {
@@ -32,5 +38,85 @@ describe('the example workflow, as it runs on untrusted pull requests', () => {
     expect(workflow.jobs.verify!.if).toBe("github.event_name == 'pull_request'");
     expect(workflow.jobs.build!.if).toBe("github.event_name != 'pull_request'");
     expect(workflow.jobs.deploy).toMatchObject({ needs: 'build' });
+  });
+});
+
+const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, { default?: string }>; runs: { using: string; steps: Step[] } };
+
+describe('the GitHub Action (action.yml)', () => {
+  it('is what the example workflow verifies pull requests with', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'format', 'fail-on']));
+    expect(workflow.jobs.verify!.steps.map((step) => step.uses)).toContain('./');
+    // Only the verifier: no `npm ci` of the repository under test.
+    expect(workflow.jobs.verify!.steps.some((step) => step.run?.includes('npm ci'))).toBe(false);
+  });
+
+  /*
+   * The shell of its Verify and Result steps, run with bash as the runner would (-e, pipefail),
+   * with `almanac` on PATH the workspace's bin, on a project of one runbook.
+   */
+  const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\n';
+  const runbook = (fields: string) => `---\nid: a\ntitle: A\nsystem: s\nowners: [ops]\ntimezone: UTC\n${fields}---\n`;
+  const WARNING = runbook('review:\n  cycle: P3M\n  last_reviewed: 2026-01-01\n');
+  const ERROR = runbook('review:\n  cycle: P3M\n  last_reviewed: 2026-13-01\n');
+  const script = (id: string) => action.runs.steps.find((step) => step.id === id || step.name === id)!.run!;
+  const ROOT = new URL('..', import.meta.url).pathname;
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  function runStep(step: string, cwd: string, env: Record<string, string>) {
+    const temp = join(cwd, '.runner');
+    mkdirSync(join(temp, 'bin'), { recursive: true });
+    const shim = join(temp, 'bin/almanac');
+    writeFileSync(shim, `#!/bin/sh\nexec '${join(ROOT, 'node_modules/.bin/node')}' '${join(ROOT, 'packages/verifier/bin/almanac.js')}' "$@"\n`);
+    chmodSync(shim, 0o755);
+    const output = join(temp, 'output');
+    writeFileSync(output, '', { flag: 'a' });
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script(step)], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: `${join(temp, 'bin')}:${process.env.PATH}`, RUNNER_TEMP: temp, GITHUB_OUTPUT: output, ALMANAC_NOW: '2026-11-23', ...env },
+    });
+    const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2)));
+    return { code: result.status, stdout: result.stdout, outputs };
+  }
+
+  function verifyThenResult(files: Record<string, string>, inputs: { format: string; 'fail-on': string }) {
+    const dir = project(files);
+    dirs.push(dir);
+    const verify = runStep('verify', dir, { PATHS: 'runbooks', FORMAT: inputs.format, FAIL_ON: inputs['fail-on'] });
+    const result = runStep('Result', dir, { CODE: verify.outputs['exit-code'] ?? '', FAIL_ON: inputs['fail-on'] });
+    return { verify, result };
+  }
+
+  it('annotates findings and fails on an error, after recording the exit code for the steps that follow', () => {
+    const { verify, result } = verifyThenResult({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': ERROR }, { format: 'annotations', 'fail-on': 'error' });
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/^::error file=runbooks\/a\.mdx,line=\d+/m);
+    expect(verify.outputs['exit-code']).toBe('1');
+    expect(result.code).toBe(1);
+  });
+
+  it('passes warnings unless fail-on is warning, and reports without failing when it is never', () => {
+    const files = { 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': WARNING };
+    expect(verifyThenResult(files, { format: 'annotations', 'fail-on': 'error' }).result.code).toBe(0);
+    expect(verifyThenResult(files, { format: 'annotations', 'fail-on': 'warning' }).result.code).toBe(1);
+    expect(verifyThenResult({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': ERROR }, { format: 'annotations', 'fail-on': 'never' }).result.code).toBe(0);
+  });
+
+  it('writes SARIF under the runner’s temporary directory for the upload step', () => {
+    const { verify } = verifyThenResult({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': ERROR }, { format: 'both', 'fail-on': 'error' });
+    const sarif = verify.outputs['sarif-file']!;
+    expect(sarif).toMatch(/\.runner\/almanac\.sarif$/);
+    expect(existsSync(sarif)).toBe(true);
+    expect((JSON.parse(readFileSync(sarif, 'utf8')) as { runs: Array<{ results: unknown[] }> }).runs[0]!.results.length).toBeGreaterThan(0);
+    expect(verify.outputs['exit-code']).toBe('1');
+  });
+
+  it('refuses an input it does not know, as a run that could not check', () => {
+    const { verify } = verifyThenResult({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': WARNING }, { format: 'pdf', 'fail-on': 'error' });
+    expect(verify.code).toBe(2);
+    expect(verify.stdout).toContain("format must be annotations, sarif or both, not 'pdf'");
   });
 });
