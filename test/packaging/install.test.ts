@@ -130,4 +130,32 @@ describe('the packages installed from their tarballs into the starter', () => {
     expect(failed.output).toContain('runbooks/smartmed/broken.mdx');
     expect(failed.output).toMatch(/the site is not built \(almanac verify\)/);
   }, 3 * BUILD_MS);
+
+  it('works inside a larger docs site: a runbook folder among other pages, the site’s own home page and sidebar', () => {
+    const docs = join(starter, 'src/content/docs');
+    mkdirSync(join(docs, 'runbooks/web'), { recursive: true });
+    mkdirSync(join(docs, 'guides'), { recursive: true });
+    cpSync(join(ROOT, 'examples/starter/runbooks/owners.yaml'), join(docs, 'runbooks/owners.yaml'));
+    cpSync(join(ROOT, 'examples/starter/runbooks/web/patching.mdx'), join(docs, 'runbooks/web/patching.mdx'));
+    writeFileSync(join(docs, 'index.mdx'), '---\ntitle: Team docs\n---\n\nWelcome.\n');
+    writeFileSync(join(docs, 'guides/onboarding.md'), '---\ntitle: Onboarding\n---\n\nHow we work.\n');
+    writeFileSync(
+      join(starter, 'src/content.config.ts'),
+      "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
+    );
+    const sidebar = "[{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] }, { label: 'Runbooks', items: [{ autogenerate: { directory: 'runbooks' } }] }]";
+    writeFileSync(
+      join(starter, 'astro.config.mjs'),
+      `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport almanac from '@almanac/starlight';\nexport default defineConfig({ site: 'https://docs.example.com', integrations: [starlight({ title: 'Docs', sidebar: ${sidebar}, plugins: [almanac({ runbooks: 'src/content/docs/runbooks', homePage: false })] })] });\n`,
+    );
+    ok(NODE_24, ['node_modules/astro/bin/astro.mjs', 'build'], starter, { env: { ALMANAC_NOW: TODAY } });
+    const dist = join(starter, 'dist');
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain('Welcome.');
+    for (const label of ['Guides', 'Runbooks', 'Schedule']) expect(home).toContain(`>${label}<`);
+    expect(readFileSync(join(dist, 'runbooks/web/patching/index.html'), 'utf8')).toContain('Monthly patch window');
+    expect(existsSync(join(dist, 'guides/onboarding/index.html'))).toBe(true);
+    expect(readFileSync(join(dist, 'calendar/index.html'), 'utf8')).toContain('href="/runbooks/web/patching/');
+    expect(readFileSync(join(dist, 'calendars/all.ics'), 'utf8')).toContain('URL:https://docs.example.com/runbooks/web/patching/');
+  }, BUILD_MS);
 });
