@@ -32,7 +32,7 @@ export default function almanac(options: AlmanacOptions = {}): StarlightPlugin {
     hooks: {
       'config:setup'({ config, updateConfig, addIntegration, addRouteMiddleware, astroConfig, command, logger }) {
         const site = siteOptions(options, fileURLToPath(astroConfig.root), astroConfig.site);
-        if (command === 'build') verifyOnBuild(site, logger);
+        if (command === 'build') verifyOnBuild(site, logger, options.stopOnErrors ?? true);
         const expressiveCode = config.expressiveCode ?? {};
         updateConfig({
           customCss: [...(config.customCss ?? []), '@almanac/starlight/styles/runbook.css', '@almanac/starlight/styles/print.css'],

@@ -12,6 +12,8 @@ export interface AlmanacOptions {
   feeds?: { daysBack?: number; daysAhead?: number };
   /** The schedule's home page at `/`; false for a site whose own home page is there. */
   homePage?: boolean;
+  /** Whether an error finding stops the build (true by default); false builds anyway, as a preview of a branch with errors would. */
+  stopOnErrors?: boolean;
 }
 
 /** The options the site's pages read (a virtual module carries them from the config to the pages). */
