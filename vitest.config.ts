@@ -55,7 +55,8 @@ export default defineConfig({
           name: 'packaging',
           include: ['test/packaging/**/*.test.ts'],
           globalSetup: ['test/build-packages.ts'],
-          // Beside the site tier: it waits on npm and Astro, not on a core.
+          // Beside the site tier, in its two workers (Vitest wants one count for a group): it waits on npm and Astro more than on a core.
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },
