@@ -1,9 +1,22 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Tests of the built site, pages and feeds: they share one build (test/site/global-setup.ts). */
 const SITE_TESTS = ['test/site/**/*.test.ts'];
 
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  // The tests run the packages' sources, as the type check reads them; the packaging test installs their build.
+  resolve: {
+    alias: [
+      { find: /^@almanac\/verifier$/, replacement: source('./packages/verifier/src/index.ts') },
+      { find: /^@almanac\/verifier\/internal$/, replacement: source('./packages/verifier/src/internal.ts') },
+      { find: /^@almanac\/verifier\/time-words$/, replacement: source('./packages/verifier/src/time/time-words.ts') },
+      // What the plugin's pages are configured with in a site (packages/starlight/src/index.ts), for its modules tested here.
+      { find: /^virtual:@almanac\/starlight\/options$/, replacement: source('./test/lib/site-options.ts') },
+    ],
+  },
   test: {
     testTimeout: 30_000,
     projects: [
@@ -11,8 +24,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          globalSetup: ['test/build-packages.ts'],
           include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...SITE_TESTS],
+          exclude: [...configDefaults.exclude, ...SITE_TESTS, 'test/packaging/**'],
           // Vitest's default on two cores is one worker, which leaves a core idle; the unit tests are all CPU.
           maxWorkers: 2,
           // One module graph per worker, not per file: importing the verifier afresh for each of
@@ -28,9 +42,20 @@ export default defineConfig({
         test: {
           name: 'site',
           include: SITE_TESTS,
-          globalSetup: ['test/site/global-setup.ts'],
+          globalSetup: ['test/build-packages.ts', 'test/site/global-setup.ts'],
           // Two files side by side: each waits on Chromium or Astro, not on itself; more than two
           // Chromiums on two cores only slow each other down (four timed out).
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          globalSetup: ['test/build-packages.ts'],
+          // Beside the site tier, in its two workers (Vitest wants one count for a group): it waits on npm and Astro more than on a core.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },

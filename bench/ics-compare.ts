@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import * as verifier from '@almanac/verifier';
+import * as verifier from '@almanac/verifier/internal';
 
 interface IcsEvent {
   [field: string]: unknown;

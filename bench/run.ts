@@ -264,7 +264,11 @@ function siteProject(kind: 'almanac' | 'bare', corpusDir: string): string {
   // Both with this package.json: Astro bundles for the server the packages a project's package.json depends on (Starlight).
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   if (kind === 'almanac') {
-    for (const entry of ['astro.config.mjs', 'tsconfig.json', 'src']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+    for (const entry of ['tsconfig.json', 'src']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+    // The generated corpus carries one error on purpose: the plugin reports it as the build starts, and the build must still run.
+    const config = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8');
+    if (!config.includes('almanac()')) throw new Error('astro.config.mjs no longer calls almanac(): update bench/run.ts');
+    writeFileSync(join(dir, 'astro.config.mjs'), config.replace('almanac()', 'almanac({ stopOnErrors: false })'));
   } else {
     writeFileSync(
       join(dir, 'astro.config.mjs'),
@@ -279,17 +283,15 @@ function siteProject(kind: 'almanac' | 'bare', corpusDir: string): string {
   return dir;
 }
 
-/** One clean build: what `npm run build` runs (the verifier first for Almanac), with no cache from the last. */
+/** One clean build: what `npm run build` runs (Almanac's plugin verifies as it starts), with no cache from the last. */
 function siteBuild(kind: 'almanac' | 'bare', dir: string): number {
   for (const cache of ['dist', '.astro', 'node_modules']) rmSync(join(dir, cache), { recursive: true, force: true });
   const env = { ...process.env, ALMANAC_NOW: BENCH_TODAY, ASTRO_TELEMETRY_DISABLED: '1' };
   const run = (args: string[]) => {
     const out = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
-    // The generated corpus carries one error on purpose: the verifier's exit 1 is expected, the build must still run.
-    if (out.status !== 0 && !(args[0] === CLI && out.status === 1)) throw new Error(`${kind} build failed (exit ${out.status}):\n${out.stderr.slice(-2000)}`);
+    if (out.status !== 0) throw new Error(`${kind} build failed (exit ${out.status}):\n${out.stderr.slice(-2000)}`);
   };
   const started = performance.now();
-  if (kind === 'almanac') run([CLI, 'verify', '--now', BENCH_TODAY, '--format', 'json']);
   run([ASTRO, 'build']);
   const ms = performance.now() - started;
   if (!existsSync(join(dir, 'dist/pagefind'))) throw new Error(`${kind} build wrote no search index`);

@@ -1,4 +1,4 @@
-import type { TimeIntervalEntry } from '@almanac/verifier';
+import type { TimeIntervalEntry } from '@almanac/verifier/internal';
 
 /*
  * Alertmanager 0.25's reading of a time interval (timeinterval.ContainsTime), written out again

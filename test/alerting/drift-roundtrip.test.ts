@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_RULES, parsePrometheusRulesFile, verify } from '@almanac/verifier';
+import { ALL_RULES, parsePrometheusRulesFile, verify } from '@almanac/verifier/internal';
 import { alertingOf, ROOT } from './generate.ts';
 
 /* The generated rules, read back as a hand-written file, agree with the runbooks; edited, they do not. */

@@ -13,7 +13,7 @@ import {
   thresholdQueries,
   TimeEngine,
   type Runbook,
-} from '@almanac/verifier';
+} from '@almanac/verifier/internal';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const SITE = siteUrlOf(loadConfig(ROOT).config);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { windowOccurrences } from '@almanac/verifier';
+import { windowOccurrences } from '@almanac/verifier/internal';
 import { compileEntry, wallClocks, type Wall } from './alertmanager-semantics.ts';
 import { alertingOf, ROOT } from './generate.ts';
 

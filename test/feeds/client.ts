@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { expect } from 'vitest';
 import { stringify } from 'yaml';
-import { createFeedWriter, MAX_LINE_OCTETS, addRunbookFile, parseOwnersFile, type Corpus, type FeedOptions, type FeedWriter } from '@almanac/verifier';
+import { createFeedWriter, MAX_LINE_OCTETS, addRunbookFile, parseOwnersFile, type Corpus, type FeedOptions, type FeedWriter } from '@almanac/verifier/internal';
 
 /*
  * What a subscribing client sees of a feed: ical.js (Thunderbird's parser) reads the events, and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedSets, windowOccurrences, type Corpus, type FeedSet, type TimeEngine } from '@almanac/verifier';
+import { feedSets, windowOccurrences, type Corpus, type FeedSet, type TimeEngine } from '@almanac/verifier/internal';
 import { expectRfc5545, parseFeed, SITE, testWriter, type ClientEvent } from './client.ts';
 import { FILES, fixtureCorpus, fixtureTime, LAST_SUNDAY, NASTY_TITLE } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, icalDuration, serializeLines, utcDateTime } from '@almanac/verifier';
+import { escapeText, foldLine, icalDuration, serializeLines, utcDateTime } from '@almanac/verifier/internal';
 import { propertyRuns } from '../../packages/verifier/test/property-runs.ts';
 import { expectRfc5545, parseFeed } from './client.ts';
 

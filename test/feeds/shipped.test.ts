@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedHorizon, feedSets, loadConfig, loadCorpus, TimeEngine, windowOwners, windowOccurrences } from '@almanac/verifier';
+import { feedHorizon, feedSets, loadConfig, loadCorpus, TimeEngine, windowOwners, windowOccurrences } from '@almanac/verifier/internal';
 import { expectRfc5545, parseFeed, testWriter } from './client.ts';
 
 /*

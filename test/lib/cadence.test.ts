@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceOf } from '../../src/lib/schedule/cadence.ts';
+import { cadenceOf } from '../../packages/starlight/src/lib/schedule/cadence.ts';
 
 describe('cadenceOf', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TimeEngine, type Occurrence } from '@almanac/verifier';
+import { TimeEngine, type Occurrence } from '@almanac/verifier/internal';
 import {
   daysBetween,
   formatAhead,
@@ -14,9 +14,9 @@ import {
   listInWords,
   wallClock,
   zoneLabel,
-} from '../../src/lib/format.ts';
+} from '../../packages/starlight/src/lib/format.ts';
 import { localTimesInWords, ordinal } from '@almanac/verifier/time-words';
-import { subscribeUrls, systemFeed, ownerFeed, ALL_FEED } from '../../src/lib/feeds.ts';
+import { subscribeUrls, systemFeed, ownerFeed, ALL_FEED } from '../../packages/starlight/src/lib/feeds.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const span = (start: string, end: string) => ({ start: at(start), end: at(end), allDay: false });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '@almanac/verifier';
-import { runbookOfPage } from '../../src/lib/model.ts';
+import { runbookOfPage } from '../../packages/starlight/src/lib/model.ts';
 
 /*
  * What Astro's glob loader finds under runbooks/ and the verifier does not read must not become a

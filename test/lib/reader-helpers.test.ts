@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { horizonAround, parseRunbookFile, scheduleWindows, TimeEngine, type Finding, type OwnersRegistry, type Runbook } from '@almanac/verifier';
-import { liveSchedule, LIVE_DAYS } from '../../src/lib/live-schedule.ts';
-import { accessibleMarkdown } from '../../src/lib/markdown-a11y.ts';
-import { reachableContacts, unreachableBecause } from '../../src/lib/owners.ts';
-import { runbookFindings } from '../../src/lib/report.ts';
+import { horizonAround, parseRunbookFile, scheduleWindows, TimeEngine, type Finding, type OwnersRegistry, type Runbook } from '@almanac/verifier/internal';
+import { liveSchedule, LIVE_DAYS } from '../../packages/starlight/src/lib/live-schedule.ts';
+import { accessibleMarkdown } from '../../packages/starlight/src/lib/markdown-a11y.ts';
+import { reachableContacts, unreachableBecause } from '../../packages/starlight/src/lib/owners.ts';
+import { runbookFindings } from '../../packages/starlight/src/lib/report.ts';
 import { occurrenceWords, type Clock } from '@almanac/verifier/time-words';
 
 const registry: OwnersRegistry = {

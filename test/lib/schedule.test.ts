@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { horizonAround, parseRunbookFile, TimeEngine, type OwnersRegistry, type Runbook } from '@almanac/verifier';
-import { agenda, overlapsInWords } from '../../src/lib/schedule/agenda.ts';
-import { nextWindow, startOfToday, upcomingWindows } from '../../src/lib/schedule/occurrences.ts';
-import { distinctOwnerName, ownedWindows, ownerRecords, systemsOf } from '../../src/lib/owners.ts';
-import { summarySections } from '../../src/lib/sections.ts';
-import { taskTimeInWords, windowInWords } from '../../src/lib/schedule/item-words.ts';
+import { horizonAround, parseRunbookFile, TimeEngine, type OwnersRegistry, type Runbook } from '@almanac/verifier/internal';
+import { agenda, overlapsInWords } from '../../packages/starlight/src/lib/schedule/agenda.ts';
+import { nextWindow, startOfToday, upcomingWindows } from '../../packages/starlight/src/lib/schedule/occurrences.ts';
+import { distinctOwnerName, ownedWindows, ownerRecords, systemsOf } from '../../packages/starlight/src/lib/owners.ts';
+import { summarySections } from '../../packages/starlight/src/lib/sections.ts';
+import { taskTimeInWords, windowInWords } from '../../packages/starlight/src/lib/schedule/item-words.ts';
 
 const registry: OwnersRegistry = {
   file: 'runbooks/owners.yaml',

@@ -22,10 +22,7 @@ function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 /** An `astro` command with the project's Node 24 (the `node` devDependency), whichever Node runs the tests. */
 const astro = (...args: string[]) => [join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args]] as const;
 
-/**
- * Builds the site into `outDir`, waiting for it. The site alone, without `almanac verify` first:
- * these tests are about the pages, and a runbook with errors still gets its page.
- */
+/** Builds the site into `outDir`, waiting for it (the plugin verifies the runbooks as it starts). */
 export function buildSite(outDir: string, env: Record<string, string> = {}): void {
   const [node, args] = astro('build', '--outDir', outDir);
   execFileSync(node, args, { cwd: ROOT, env: buildEnv(env), stdio: ['ignore', 'ignore', 'inherit'] });

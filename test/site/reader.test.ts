@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { windowOccurrences, type Runbook } from '@almanac/verifier';
+import { windowOccurrences, type Runbook } from '@almanac/verifier/internal';
 import { parseFeed } from '../feeds/client.ts';
 import { builtSiteInBrowser } from './browser.ts';
 import { BUILD_TODAY, DIST, modelOfBuild, runbookHrefs } from './build.ts';

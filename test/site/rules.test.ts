@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_METAS } from '@almanac/verifier';
-import { docBlocks } from '../../src/lib/rule-docs.ts';
+import { docBlocks } from '../../packages/starlight/src/lib/rule-docs.ts';
 import { DIST } from './build.ts';
 
 describe('rule docs', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DAY, durationMs, windowOccurrences, type Runbook } from '@almanac/verifier';
+import { DAY, durationMs, windowOccurrences, type Runbook } from '@almanac/verifier/internal';
 import { builtSiteInBrowser, watchProblems } from './browser.ts';
 import { builtPages, DIST, modelOfBuild, runbookHrefs } from './build.ts';
 import { resolveStatic } from './static-server.ts';

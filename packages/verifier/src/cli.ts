@@ -20,7 +20,8 @@ import { scopeFindings, type Scoped } from './scope.ts';
 import { watchVerify, type WatchOptions } from './watch.ts';
 import { verifyWithConfig, type VerifyResult } from './verify.ts';
 
-export const VERSION = '0.1.0';
+// The package's own version, from src/ in the workspace and from dist/ once built: both sit beside package.json.
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 const USAGE = `Usage: almanac verify [paths...] [options]
        almanac diff [paths...] [--base REF] [--format stylish|markdown|json] (see almanac diff --help)

@@ -1,54 +1,44 @@
-export type { Corpus, Item, OwnersRegistry, Page, Runbook } from './model/corpus.ts';
-export type { Finding, RelatedLocation, Severity } from './model/finding.ts';
-export { zoneOf, knownZone } from './model/zones.ts';
-export type { Owner, Owners } from './schema/owners.ts';
-export { ownersSchema } from './schema/owners.ts';
-export type { Escalation, Objective, Task, Threshold, Window } from './schema/runbook.ts';
-export { runbookSchema, IMPACTS, TASK_KINDS } from './schema/runbook.ts';
-export { runbookEditorFields } from './editor-schema.ts';
+/*
+ * The public API of @almanac/verifier, kept small in the manner of ESLint's: load a corpus, verify
+ * it, format the findings, build the feeds and alerting files, and the types a rule is written
+ * against. Everything else is `@almanac/verifier/internal` (ESLint's "use-at-your-own-risk"): the
+ * Starlight plugin's helpers, with no promise between versions.
+ */
+export { loadConfig, siteUrlOf, ConfigError, DEFAULT_SITE_URL } from './config.ts';
+export type { AlmanacConfig } from './config.ts';
 export { loadCorpus, LoadError } from './source/load-tree.ts';
 export type { LoadOptions } from './source/load-tree.ts';
-export { parseRunbookFile, parseOwnersFile } from './source/parse-file.ts';
-export { addRunbookFile } from './source/assemble.ts';
-export { ALL_RULES, RULE_METAS } from './rules/index.ts';
-export { loadConfig, loadOptionsOf, parseConfig, siteUrlOf, ConfigError, DEFAULT_SITE_URL } from './config.ts';
-export type { AlmanacConfig } from './config.ts';
-export type { Rule, RuleContext, RuleMeta } from './rules/rule.ts';
-export { reviewDue } from './model/review.ts';
-export { humanizeDuration, humanizeMs, durationMs, parseDuration } from './time/duration.ts';
-export { TimeEngine, horizonAround } from './time/engine.ts';
-export { tzdataVersion } from './time/zone.ts';
-export type { Occurrence, Expansion, Horizon, Recurrence } from './time/expand.ts';
-export { verify, todayUtc, verifyWithConfig } from './verify.ts';
-export type { VerifyOptions, VerifyResult } from './verify.ts';
+export type { Corpus, Item, OwnersRegistry, Page, Runbook } from './model/corpus.ts';
+export type { Owner, Owners } from './schema/owners.ts';
+export type { Escalation, Objective, Task, Threshold, Window } from './schema/runbook.ts';
+// The runbook fields for `docsSchema({ extend })`: Astro's content intellisense gives editors their completion and hover text.
+export { runbookEditorFields } from './editor-schema.ts';
+
+export { verify, verifyWithConfig } from './verify.ts';
+export type { SeveritySetting, VerifyOptions, VerifyResult } from './verify.ts';
+export type { Finding, RelatedLocation, Severity } from './model/finding.ts';
+
 export { formatStylish } from './format/stylish.ts';
+export type { StylishOptions } from './format/stylish.ts';
 export { formatJson } from './format/json.ts';
-export { windowOccurrences } from './model/windows.ts';
-export type { WindowOccurrence } from './model/windows.ts';
-export { overlappingPairs } from './time/intervals.ts';
-export type { Span } from './time/intervals.ts';
+export type { Summary } from './format/json.ts';
+export { formatSarif } from './format/sarif.ts';
+export type { SarifOptions } from './format/sarif.ts';
+export { formatGithub } from './format/github.ts';
+
+export { TimeEngine } from './time/engine.ts';
+export type { Horizon } from './time/expand.ts';
 export { createFeedWriter } from './feeds/feed.ts';
 export type { FeedOptions, FeedWriter } from './feeds/feed.ts';
 export { feedSets, feedHorizon } from './feeds/feed-sets.ts';
-export { ownerDirectory, ownerIdsOf, ownerIn, ownerOf, ownerReferences, windowOwners } from './model/owners.ts';
-export type { OwnerReference } from './model/owners.ts';
-export { scheduleWindows } from './feeds/schedule.ts';
 export type { FeedSet } from './feeds/feed-sets.ts';
-export type { ScheduledWindow, TaskRun } from './feeds/schedule.ts';
-export { escapeText, foldLine, serializeLines, utcDateTime, icalDuration, MAX_LINE_OCTETS } from './feeds/ical-text.ts';
-export { isPlaceholder } from './model/contacts.ts';
-export { clock, offsetIn } from './time/format.ts';
-export { recurrenceInWords } from './time/recurrence-words.ts';
-export type { RecurrenceStyle, RecurrenceWordsOptions } from './time/recurrence-words.ts';
-export { parseRruleBody } from './time/rrule-body.ts';
-export type { Recur } from './time/recur.ts';
-export { DAY, HOUR, MINUTE } from './time/units.ts';
-export { groupBy } from './model/group-by.ts';
+
 export { thresholdQueries } from './alerting/metric-queries.ts';
 export type { ExportedThreshold, UnexportedThreshold, MetricQueries } from './alerting/metric-queries.ts';
-export { prometheusRuleGroups, prometheusRulesYaml, thresholdAnchor, alertName } from './alerting/prometheus-rules.ts';
+export { prometheusRuleGroups, prometheusRulesYaml } from './alerting/prometheus-rules.ts';
 export type { AlertRule, RuleGroup, RunbookUrl } from './alerting/prometheus-rules.ts';
-export { muteIntervals, muteRoutes, alertmanagerTimeIntervalsYaml, alertmanagerRouteYaml } from './alerting/alertmanager-intervals.ts';
-export type { MuteInterval, TimeIntervalEntry } from './alerting/alertmanager-intervals.ts';
-export { parsePrometheusRulesFile } from './alerting/prometheus-rules-file.ts';
-export type { PrometheusRulesFile } from './alerting/prometheus-rules-file.ts';
+export { muteIntervals, alertmanagerTimeIntervalsYaml, alertmanagerRouteYaml } from './alerting/alertmanager-intervals.ts';
+export type { MuteInterval } from './alerting/alertmanager-intervals.ts';
+
+export { ALL_RULES, RULE_METAS } from './rules/index.ts';
+export type { Rule, RuleContext, RuleMeta, RuleReport } from './rules/rule.ts';

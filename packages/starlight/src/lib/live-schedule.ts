@@ -1,0 +1,77 @@
+import { DAY, windowOwners, type Runbook, type ScheduledWindow } from '@almanac/verifier/internal';
+
+/*
+ * What a page needs to say in the reader's browser, at the hour it is read, whether something is
+ * in maintenance and what comes next: the build's occurrences over the next weeks, compactly.
+ * The same shape is read by src/scripts/reader-time.ts.
+ */
+
+export interface LiveWindow {
+  runbook: string;
+  system: string;
+  title: string;
+  href: string;
+  /** The runbook's own zone (or the window's, when the runbook names none). */
+  zone: string;
+  /** The runbook's owners: every occurrence concerns them. */
+  owners: string[];
+}
+
+export interface LiveSchedule {
+  /** When the site was built, epoch milliseconds. */
+  builtAt: number;
+  /** Past this instant the list is incomplete: the next window after it may be missing. */
+  until: number;
+  windows: LiveWindow[];
+  /**
+   * [start, end, index into windows, and the owners of the tasks run in it that are not the
+   * runbook's, when there are any], sorted by start: whom an occurrence concerns, as the owner
+   * feeds file it (`windowOwners`).
+   */
+  occurrences: LiveOccurrence[];
+}
+
+export type LiveOccurrence = [number, number, number] | [number, number, number, string[]];
+
+/** A fortnight and a day: a site rebuilt daily, or a few days late, still knows what comes next. */
+export const LIVE_DAYS = 15;
+
+/**
+ * The windows of these runbooks that are under way at `from` or start in the LIVE_DAYS after it
+ * (fewer, when the occurrences given end sooner, at `horizonEnd`),
+ * and each window's first occurrence after that for each set of owners it concerns, so that the
+ * next window of a quiet runbook, or of an owner whose task runs monthly, is known.
+ */
+export function liveSchedule(
+  runbooks: ReadonlyArray<{ runbook: Runbook; href: string; occurrences: readonly ScheduledWindow[] }>,
+  { from, horizonEnd }: { from: number; horizonEnd: number },
+  builtAt: number,
+): LiveSchedule {
+  // No further than the occurrences were worked out: past that the list cannot say what is next.
+  const until = Math.min(from + LIVE_DAYS * DAY, horizonEnd);
+  const windows: LiveWindow[] = [];
+  const occurrences: LiveOccurrence[] = [];
+  for (const { runbook, href, occurrences: all } of runbooks) {
+    const index = new Map<string, number>();
+    const beyond = new Set<string>();
+    for (const o of all) {
+      if (o.end <= from) continue;
+      const id = o.window.value.id;
+      const others = [...windowOwners(o)].filter((owner) => !runbook.owners.includes(owner));
+      // Past `until`, the first of each window for each set of owners: a task owner's next window may be a month on.
+      const key = [id, ...others].join('\0');
+      if (o.start >= until) {
+        if (beyond.has(key)) continue;
+        beyond.add(key);
+      }
+      let i = index.get(id);
+      if (i === undefined) {
+        index.set(id, (i = windows.length));
+        windows.push({ runbook: runbook.id, system: runbook.system, title: o.window.value.title, href: `${href}#window-${id}`, zone: runbook.timezone ?? o.zone, owners: runbook.owners });
+      }
+      occurrences.push(others.length ? [o.start, o.end, i, others] : [o.start, o.end, i]);
+    }
+  }
+  occurrences.sort((a, b) => a[0] - b[0] || a[2] - b[2]);
+  return { builtAt, until, windows, occurrences };
+}

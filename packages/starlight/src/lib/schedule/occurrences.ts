@@ -1,0 +1,56 @@
+import { feedHorizon, feedSets, groupBy, TimeEngine, windowOccurrences, type FeedSet, type Runbook, type ScheduledWindow, type WindowOccurrence } from '@almanac/verifier/internal';
+import { perModel } from '../model.ts';
+
+/**
+ * Midnight UTC of the build's "today" (the verifier's, which ALMANAC_NOW fixes): "upcoming"
+ * starts there on every page, so pages and tests agree whatever the hour of the build.
+ */
+export function startOfToday(today: string): number {
+  return Date.parse(`${today}T00:00:00Z`);
+}
+
+const occurrencesByEngine = new WeakMap<TimeEngine, WeakMap<Runbook, readonly WindowOccurrence[]>>();
+
+/** A runbook's window occurrences, worked out once per engine: its page and the home page each ask for them. */
+function windowOccurrencesOf(runbook: Runbook, time: TimeEngine): readonly WindowOccurrence[] {
+  let byRunbook = occurrencesByEngine.get(time);
+  if (!byRunbook) occurrencesByEngine.set(time, (byRunbook = new WeakMap()));
+  let occurrences = byRunbook.get(runbook);
+  if (!occurrences) byRunbook.set(runbook, (occurrences = windowOccurrences(runbook, time)));
+  return occurrences;
+}
+
+/** A runbook's window occurrences that start at or after `from`, soonest first. */
+export function upcomingWindows(runbook: Runbook, time: TimeEngine, from: number, count = Number.POSITIVE_INFINITY): WindowOccurrence[] {
+  return windowOccurrencesOf(runbook, time)
+    .filter((o) => o.start >= from)
+    .slice(0, count);
+}
+
+/** The soonest upcoming window occurrence of any of these runbooks. */
+export function nextWindow(runbooks: readonly Runbook[], time: TimeEngine, from: number): WindowOccurrence | undefined {
+  return runbooks
+    .flatMap((runbook) => upcomingWindows(runbook, time, from, 1))
+    .sort((a, b) => a.start - b.start)[0];
+}
+
+/**
+ * The occurrences of the checks' horizon filed as the feeds file theirs (`feedSets`): all of them,
+ * and each owner's, whose tasks an occurrence holds or whose runbook it is. Worked out once per
+ * model, for what the pages say is in maintenance now and next.
+ */
+const scheduledSets = perModel((model) => new Map<string, FeedSet>(feedSets(model.corpus, model.result.time).map((set) => [set.path, set])));
+
+/** Every runbook's window occurrences over the checks' horizon, each with the task runs it holds. */
+export const scheduledByRunbook = perModel((model) => groupBy(scheduledSets(model).get('all')!.windows, (window) => window.runbook));
+
+/** The window occurrences that concern an owner, over the checks' horizon, in order. */
+export function scheduledForOwner(model: Parameters<typeof scheduledSets>[0], owner: string): readonly ScheduledWindow[] {
+  return scheduledSets(model).get(`owner/${owner}`)?.windows ?? [];
+}
+
+/**
+ * The feeds' time engine (by default 30 days back and 400 ahead, the config's `feeds` otherwise),
+ * one per model: the feeds and the alerting files expand each window over it once between them.
+ */
+export const feedTime = perModel((model) => new TimeEngine(feedHorizon(model.result.today, model.config.feeds)));

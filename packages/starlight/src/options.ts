@@ -1,0 +1,48 @@
+import { loadConfig, siteUrlOf, type AlmanacConfig } from '@almanac/verifier';
+
+/** What `almanac({ … })` takes. Each falls back on almanac.config.json, which `almanac verify` reads too. */
+export interface AlmanacOptions {
+  /** The runbook tree, from the project root: `runbooks` by default, or a folder inside the docs, such as `src/content/docs/runbooks`. */
+  runbooks?: string;
+  /** The owners registry for every runbook, from the project root; by default owners.yaml at the tree's root. */
+  owners?: string;
+  /** Where the site is published, for the feeds' links and UIDs. ALMANAC_SITE_URL overrides it; without it, the config's siteUrl, then Astro's `site`. */
+  siteUrl?: string;
+  /** How far the calendar feeds reach around the day of the build (30 days back and 400 ahead by default). */
+  feeds?: { daysBack?: number; daysAhead?: number };
+  /** The schedule's home page at `/`; false for a site whose own home page is there. */
+  homePage?: boolean;
+  /** Whether an error finding stops the build (true by default); false builds anyway, as a preview of a branch with errors would. */
+  stopOnErrors?: boolean;
+}
+
+/** The options the site's pages read (a virtual module carries them from the config to the pages). */
+export interface SiteOptions {
+  /** The project root, absolute. */
+  root: string;
+  runbooks: string;
+  owners?: string;
+  siteUrl?: string;
+  /** Astro's `site`, the last resort for the site's URL. */
+  astroSite?: string;
+  feeds?: { daysBack?: number; daysAhead?: number };
+}
+
+export function siteOptions(options: AlmanacOptions, root: string, astroSite: string | undefined): SiteOptions {
+  const runbooks = (options.runbooks ?? 'runbooks').replace(/^\.\//, '').replace(/\/+$/, '');
+  return { root, runbooks, owners: options.owners, siteUrl: options.siteUrl, astroSite, feeds: options.feeds };
+}
+
+/**
+ * The verifier's config with the plugin's options over almanac.config's: one config for the check
+ * as the build starts and for every page and feed. Astro's `site` comes after the config's siteUrl.
+ */
+export function siteConfig(options: SiteOptions): { config: AlmanacConfig; siteUrl: string } {
+  const { config: file } = loadConfig(options.root);
+  const config: AlmanacConfig = {
+    ...file,
+    ...(options.owners !== undefined && { owners: options.owners }),
+    ...(options.feeds !== undefined && { feeds: options.feeds }),
+  };
+  return { config, siteUrl: siteUrlOf({ ...config, siteUrl: options.siteUrl ?? file.siteUrl ?? options.astroSite }) };
+}
