@@ -66,8 +66,6 @@ describe('the example workflow, as it runs on untrusted pull requests', () => {
     expect(text + actionText).not.toMatch(/hashFiles\('almanac\.sarif'\)/);
   });
 });
-});
-
 
 describe('the GitHub Action (action.yml)', () => {
   it('is what the example workflow verifies pull requests with', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alertmanagerTimeIntervalsYaml, muteRoutes, prometheusRuleGroups, prometheusRulesYaml, thresholdQueries } from '@almanac/verifier';
+import { alertmanagerTimeIntervalsYaml, muteRoutes, prometheusRuleGroups, prometheusRulesYaml, thresholdQueries } from '@almanac/verifier/internal';
 import { corpusOf } from '../../packages/verifier/test/rule-tester.ts';
 import { cli, project } from '../../packages/verifier/test/project.ts';
 import { alertingOf } from './generate.ts';
