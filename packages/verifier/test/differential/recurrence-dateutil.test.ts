@@ -61,3 +61,23 @@ describe(`the engine against python-dateutil and zoneinfo (${fixture.cases.lengt
     }
   });
 });
+
+describe('zone data against Python zoneinfo', () => {
+  const transitions = (fixture as unknown as { transitions: Record<string, string[]> }).transitions;
+
+  it.each(Object.keys(transitions))('gives the offset changes of %s from 1999 to 2042 that zoneinfo gives, to the minute', (zone) => {
+    const from = Date.UTC(1999, 0, 1);
+    const to = Date.UTC(2043, 0, 1);
+    const timeline = new ZoneTimeline(zone, from, to);
+    const ours: string[] = [];
+    let previous = timeline.offsetAt(from);
+    for (let t = from; t < to; t += 15 * MINUTE) {
+      const offset = timeline.offsetAt(t);
+      if (offset !== previous) ours.push(`${new Date(t).toISOString().slice(0, 16)}Z`);
+      previous = offset;
+    }
+    // Havana's rules from 2026 differ between tzdata releases (2026d-f moved them): its past is compared.
+    const compared = (list: string[]) => (zone === 'America/Havana' ? list.filter((t) => t < '2026') : list);
+    expect(compared(ours)).toEqual(compared(transitions[zone]!));
+  });
+});
