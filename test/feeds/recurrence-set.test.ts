@@ -18,7 +18,7 @@ function runbook(id: string, windows: Array<Record<string, unknown>>, system = '
   return { id, title: `Runbook ${id}`, system, owners: ['ops'], timezone: 'America/New_York', windows: windows.map((w) => ({ title: 'Window', impact: 'minimal', ...w })) };
 }
 
-/** `almanac verify` on the runbooks as files, and the feeds built from them, or the error that stops the build. */
+/** `almanac verify` on the runbooks as files, and the feeds built from them (a month ahead, as `feeds.daysAhead: 31` would make them), or the error that stops the build. */
 async function verifyAndBuild(runbooks: Record<string, Record<string, unknown>>) {
   const files = Object.fromEntries(Object.entries(runbooks).map(([file, data]) => [file, `---\n${stringify(data)}---\n\n# Procedure\n`]));
   const root = project({ ...files, 'runbooks/owners.yaml': stringify(OWNERS) });
@@ -26,7 +26,7 @@ async function verifyAndBuild(runbooks: Record<string, Record<string, unknown>>)
   let feeds: Map<string, string> | Error;
   try {
     const writer = testWriter();
-    feeds = new Map(feedSets(corpusOf(runbooks, OWNERS), new TimeEngine(feedHorizon(TODAY))).map((set) => [set.path, writer.text(set)]));
+    feeds = new Map(feedSets(corpusOf(runbooks, OWNERS), new TimeEngine(feedHorizon(TODAY, { daysBack: 0, daysAhead: 31 }))).map((set) => [set.path, writer.text(set)]));
   } catch (error) {
     feeds = error as Error;
   }

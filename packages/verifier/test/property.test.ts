@@ -110,4 +110,45 @@ describe('expansion invariants', () => {
       settings,
     );
   });
+
+  // Issue 26: starts moved forward out of a gap landed on later starts (New York's half hours, Lord
+  // Howe's quarter hours, Apia's lost day). RFC 5545 makes the recurrence a set: every expansion,
+  // of every frequency, is strictly increasing.
+  const list = (values: readonly number[]) => fc.subarray([...values], { minLength: 1, maxLength: 5 }).map((picked) => picked.join(','));
+  const subDailyRule = fc
+    .tuple(
+      fc.constantFrom('MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'),
+      fc.constantFrom(1, 1, 2, 3, 15, 30),
+      fc.option(list([0, 1, 2, 3, 4, 5, 21, 22, 23]), { nil: undefined }),
+      fc.option(list([0, 10, 15, 20, 30, 45, 50]), { nil: undefined }),
+      fc.option(fc.constantFrom('BYDAY=SU', 'BYDAY=SA,SU', 'BYMONTHDAY=1,30', 'BYMONTH=3,4,9,10', 'BYDAY=FR,SA'), { nil: undefined }),
+      fc.option(fc.constantFrom('1', '-1', '2,-2'), { nil: undefined }),
+    )
+    .map(([freq, interval, hours, minutes, days, setPos]) => {
+      const parts = [`FREQ=${freq}`, `INTERVAL=${freq === 'MINUTELY' ? interval : Math.min(interval, 3)}`];
+      if (hours) parts.push(`BYHOUR=${hours}`);
+      // MINUTELY needs BYHOUR or a wide INTERVAL to stay under the occurrence limit.
+      if (minutes && (freq !== 'MINUTELY' || hours)) parts.push(`BYMINUTE=${minutes}`);
+      if (days && !(freq === 'WEEKLY' && days.startsWith('BYMONTHDAY'))) parts.push(days);
+      if (setPos && parts.length > 2) parts.push(`BYSETPOS=${setPos}`);
+      return parts.join(';');
+    });
+  const gapZone = fc.constantFrom('America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago', 'America/Havana', 'Pacific/Apia', 'Asia/Kolkata');
+  // Horizons of three weeks around the DST changes, and Apia's skipped 30 December 2011.
+  const around = fc.constantFrom('2011-12-27', '2027-03-10', '2027-03-25', '2027-09-24', '2027-10-01', '2027-10-28', '2027-11-04', '2027-04-01');
+  const engines = new Map<string, TimeEngine>();
+
+  it('expands every rule to strictly increasing instants, each once, across DST changes', () => {
+    fc.assert(
+      fc.property(subDailyRule, start, gapZone, around, (rule, at, tz, day) => {
+        let engine = engines.get(day);
+        if (!engine) engines.set(day, (engine = new TimeEngine(horizonAround(day, 7, 21))));
+        const expansion = engine.expand({ rrule: rule, start: at, duration: 'PT30M' }, tz);
+        if (!expansion.ok) return;
+        const backwards = expansion.occurrences.findIndex((o, i, all) => i > 0 && o.start <= all[i - 1]!.start);
+        expect(backwards === -1 ? undefined : expansion.occurrences.slice(backwards - 1, backwards + 1).map((o) => new Date(o.start).toISOString())).toBeUndefined();
+      }),
+      { ...settings, numRuns: propertyRuns(4) },
+    );
+  });
 });

@@ -7,7 +7,7 @@ const ID_LISTS = ['windows', 'ad_hoc_windows', 'tasks', 'monitors'] as const;
 export const duplicateId: Rule = {
   id: 'duplicate-id',
   meta: {
-    description: 'Two runbooks, or two items of one runbook, with the same id',
+    description: 'Two runbooks, or two items of one runbook, with the same id; two windows whose feed events would share UIDs (db + backup-weekly, db-backup + weekly)',
     severity: 'error',
     docs: `Runbook ids name pages, feeds and calendar event UIDs; window and task ids are what
 tasks and feeds refer to. Runbook ids are unique across all runbooks, and item ids across a

@@ -7,7 +7,7 @@ import type { Rule } from './rule.ts';
 export const rruleInvalid: Rule = {
   id: 'rrule-invalid',
   meta: {
-    description: 'An RRULE that does not parse, or that can never occur',
+    description: 'An RRULE that does not parse, that can never occur, or whose BY lists repeat a value or hold more than their values',
     severity: 'error',
     docs: `\`rrule\` is an RFC 5545 RRULE body without DTSTART: \`FREQ=WEEKLY;BYDAY=SU\`. Each part is
 checked (weekdays are two letters, months 1–12, days -31…31), and so are the parts RFC 5545

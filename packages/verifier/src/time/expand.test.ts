@@ -151,3 +151,44 @@ describe('the cases of issue 17', () => {
     expect(ms).toBeLessThan(1000);
   });
 });
+
+describe('the cases of issue 26', () => {
+  const spring = new TimeEngine(horizonAround('2027-03-10'));
+  const on = (expansion: ReturnType<TimeEngine['expand']>, date: string) => {
+    if (!expansion.ok) throw new Error(expansion.message);
+    return expansion.occurrences.filter((o) => iso(o.start).startsWith(date)).map((o) => `${iso(o.start)}/${iso(o.end)}`);
+  };
+
+  it.each(['FREQ=HOURLY;BYMINUTE=0,30;BYHOUR=1,2,3', 'FREQ=DAILY;BYHOUR=1,2,3;BYMINUTE=0,30'])('keeps each instant of %s once on the New York spring-forward night, in order', (rrule) => {
+    expect(on(spring.expand({ rrule, start: '00:00', duration: 'PT30M' }, 'America/New_York'), '2027-03-14')).toEqual(['2027-03-14T06:00/2027-03-14T06:30', '2027-03-14T06:30/2027-03-14T07:00', '2027-03-14T07:00/2027-03-14T07:30', '2027-03-14T07:30/2027-03-14T08:00']);
+  });
+
+  it("keeps the day Apia skipped (30 December 2011) from doubling the next day's starts", () => {
+    const apia = new TimeEngine(horizonAround('2011-12-28'));
+    const expansion = apia.expand({ rrule: 'FREQ=DAILY;BYHOUR=9,21', start: '00:00', duration: 'PT1H' }, 'Pacific/Apia');
+    if (!expansion.ok) throw new Error(expansion.message);
+    const starts = expansion.occurrences.map((o) => o.start);
+    expect(new Set(starts).size).toBe(starts.length);
+    // 29 December 21:00 at -10, then 30 December's 09:00 and 21:00, which never were, moved a day on to 31 December's, at +14: once each.
+    expect(on(expansion, '2011-12-30')).toEqual(['2011-12-30T07:00/2011-12-30T08:00', '2011-12-30T19:00/2011-12-30T20:00']);
+    expect(on(expansion, '2011-12-31')).toEqual(['2011-12-31T07:00/2011-12-31T08:00', '2011-12-31T19:00/2011-12-31T20:00']);
+  });
+
+  it('ends P1D and P1W at the same wall time across a clock change, PT24H 24 hours later, P1DT1H a day and an hour', () => {
+    const ends = (duration: string) => on(spring.expand({ rrule: 'FREQ=WEEKLY;BYDAY=SA', start: '12:00', duration }, 'America/New_York'), '2027-03-13');
+    expect(ends('P1D')).toEqual(['2027-03-13T17:00/2027-03-14T16:00']); // 12:00 EST to 12:00 EDT, 23 hours
+    expect(ends('PT24H')).toEqual(['2027-03-13T17:00/2027-03-14T17:00']);
+    expect(ends('P1DT1H')).toEqual(['2027-03-13T17:00/2027-03-14T17:00']);
+    expect(ends('P1W')).toEqual(['2027-03-13T17:00/2027-03-20T16:00']);
+    // The autumn change makes a nominal day 25 hours.
+    const autumn = new TimeEngine(horizonAround('2027-11-01'));
+    expect(on(autumn.expand({ rrule: 'FREQ=WEEKLY;BYDAY=SA', start: '12:00', duration: 'P1D' }, 'America/New_York'), '2027-11-06')).toEqual(['2027-11-06T16:00/2027-11-07T17:00']);
+  });
+
+  it('counts a nominal day from where a start moved out of a gap lands, and moves an end in a gap forward', () => {
+    // 02:30 on 14 March does not exist: the start is 03:30 EDT, and a day later 03:30 EDT.
+    expect(on(spring.expand({ rrule: 'FREQ=DAILY', start: '02:30', duration: 'P1D' }, 'America/New_York'), '2027-03-14')).toEqual(['2027-03-14T07:30/2027-03-15T07:30']);
+    // 02:30 on 13 March ends at 02:30 on the 14th, which does not exist: 03:30 EDT.
+    expect(on(spring.expand({ rrule: 'FREQ=DAILY', start: '02:30', duration: 'P1D' }, 'America/New_York'), '2027-03-13')).toEqual(['2027-03-13T07:30/2027-03-14T07:30']);
+  });
+});

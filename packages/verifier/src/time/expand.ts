@@ -1,4 +1,4 @@
-import { addToWall, nominalDuration } from './duration.ts';
+import { addToWall, nominalDuration, type NominalDuration } from './duration.ts';
 import { parseRruleBody, type Until } from './rrule-body.ts';
 import { expandBetween, type Recur } from './recur.ts';
 import { clock } from './format.ts';
@@ -187,37 +187,47 @@ export interface ResolvedWalls {
  */
 export function resolveWalls(walls: readonly number[], allDay: boolean, zone: ZoneTimeline, horizon: Horizon, until = Infinity): ResolvedWalls {
   const resolved = zone.resolveAll(walls);
-  let kept: number[] = [];
+  let out: ResolvedWalls = { allDay, starts: [], walls: [], kinds: [] };
   let ordered = true;
   for (let i = 0; i < walls.length; i++) {
     const instant = resolved.instants[i]!;
     if (instant < horizon.from || instant >= horizon.to || instant > until) continue;
-    if (kept.length && instant <= resolved.instants[kept[kept.length - 1]!]!) ordered = false;
-    kept.push(i);
-  }
-  // Only a clock change puts instants out of order: the stable sort keeps the first in wall order first.
-  if (!ordered) {
-    kept.sort((a, b) => resolved.instants[a]! - resolved.instants[b]!);
-    kept = kept.filter((index, k) => k === 0 || resolved.instants[index] !== resolved.instants[kept[k - 1]!]);
-  }
-  const out: ResolvedWalls = { allDay, starts: [], walls: [], kinds: [] };
-  for (const i of kept) {
-    out.starts.push(resolved.instants[i]!);
+    if (out.starts.length && instant <= out.starts[out.starts.length - 1]!) ordered = false;
+    out.starts.push(instant);
     out.walls.push(walls[i]!);
     out.kinds.push(resolved.kinds[i]!);
   }
+  if (!ordered) out = asSet(out);
   if (allDay) out.ends = zone.resolveAll(out.walls.map((wall) => wall + DAY)).instants;
+  return out;
+}
+
+/** Only a clock change puts instants out of order: sorted, stably, so that the first in wall order is the one kept. */
+function asSet(unordered: ResolvedWalls): ResolvedWalls {
+  const { starts, walls, kinds } = unordered;
+  const order = Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]!);
+  const out: ResolvedWalls = { allDay: unordered.allDay, starts: [], walls: [], kinds: [] };
+  for (const i of order) {
+    if (out.starts.length && starts[i] === out.starts[out.starts.length - 1]) continue;
+    out.starts.push(starts[i]!);
+    out.walls.push(walls[i]!);
+    out.kinds.push(kinds[i]!);
+  }
   return out;
 }
 
 /** The last step of `expand`: occurrences with their ends, a duration's days and weeks counted on the zone's wall clock. */
 export function occurrencesOf(resolved: ResolvedWalls, recurrence: Pick<Recurrence, 'duration'>, zone: ZoneTimeline): Expansion {
   const { allDay, starts, walls, kinds } = resolved;
-  const ends = allDay ? resolved.ends! : endsOf(starts, recurrence.duration, zone);
+  const d = allDay || recurrence.duration === undefined ? undefined : nominalDuration(recurrence.duration);
+  // Most durations are hours and minutes: their ends are the start plus the length, with no list made.
+  const ends = allDay ? resolved.ends! : d && (d.months || d.days) ? nominalEnds(starts, d, zone) : undefined;
+  const length = d?.exact ?? 0;
   const occurrences: Occurrence[] = new Array(starts.length);
   const shifted: Occurrence[] = [];
   for (let i = 0; i < starts.length; i++) {
-    const occurrence: Occurrence = { start: starts[i]!, end: ends[i]!, wall: walls[i]!, kind: kinds[i]!, allDay };
+    const start = starts[i]!;
+    const occurrence: Occurrence = { start, end: ends ? ends[i]! : start + length, wall: walls[i]!, kind: kinds[i]!, allDay };
     occurrences[i] = occurrence;
     if (occurrence.kind !== 'exact') shifted.push(occurrence);
   }
@@ -225,15 +235,13 @@ export function occurrencesOf(resolved: ResolvedWalls, recurrence: Pick<Recurren
 }
 
 /**
- * Where each occurrence ends. P1D from 12:00 on the Saturday before New York springs forward
- * ends at 12:00 on Sunday, 23 hours later, as a calendar client reads DURATION:P1D; PT24H ends
- * at 13:00. The days are added to the wall time the start shows (a start moved out of a gap
- * counts from where it moved), and an end in a gap moves forward as a start does.
+ * Where each occurrence ends when its duration has days, weeks or months. P1D from 12:00 on the
+ * Saturday before New York springs forward ends at 12:00 on Sunday, 23 hours later, as a calendar
+ * client reads DURATION:P1D; PT24H ends at 13:00. The days are added to the wall time the start
+ * shows (a start moved out of a gap counts from where it moved), an end in a gap moves forward as
+ * a start does, and the hours and minutes are added after, exactly.
  */
-function endsOf(starts: readonly number[], duration: string | undefined, zone: ZoneTimeline): number[] {
-  const d = duration === undefined ? undefined : nominalDuration(duration);
-  if (!d) return starts.slice();
-  if (!d.months && !d.days) return starts.map((start) => start + d.exact);
+function nominalEnds(starts: readonly number[], d: NominalDuration, zone: ZoneTimeline): number[] {
   const endWalls = starts.map((start) => addToWall(start + zone.offsetAt(start), d.months, d.days));
   return zone.resolveAll(endWalls).instants.map((end) => end + d.exact);
 }
