@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { runbookSchema } from './schema/runbook.ts';
+import { runbookSchema, STARLIGHT_FIELDS } from './schema/runbook.ts';
 
-/** Fields both schemas have, which keep Starlight's definition. */
-const STARLIGHT_DEFINES = new Set(['title', 'description', 'slug']);
+/** Fields Starlight's docs schema defines, which keep Starlight's definition. */
+const STARLIGHT_DEFINES = new Set(['title', 'description', 'slug', ...Object.keys(STARLIGHT_FIELDS)]);
 
 /**
  * The runbook's fields for an editor's completion, checking and hover text, as an extension of
@@ -10,12 +10,9 @@ const STARLIGHT_DEFINES = new Set(['title', 'description', 'slug']);
  * it, and the Astro VS Code extension applies that schema to each runbook's frontmatter. It never
  * fails a build: a field that does not parse is dropped from Astro's entry (almanac verify
  * reports it, and the site reads every runbook field from the verifier's model). Starlight's own
- * fields (`title`, `sidebar`, …: those the runbook schema lets through as unknown) keep
- * Starlight's schema.
+ * fields (`title`, `sidebar`, …) keep Starlight's schema.
  */
 export function runbookEditorFields() {
-  const fields = Object.entries(runbookSchema.shape as Record<string, z.ZodType>).filter(
-    ([key, field]) => !STARLIGHT_DEFINES.has(key) && !(field instanceof z.ZodOptional && field.unwrap() instanceof z.ZodUnknown),
-  );
+  const fields = Object.entries(runbookSchema.shape as Record<string, z.ZodType>).filter(([key]) => !STARLIGHT_DEFINES.has(key));
   return z.object(Object.fromEntries(fields.map(([key, field]) => [key, field.optional().catch(undefined)])));
 }
