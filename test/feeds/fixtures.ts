@@ -49,7 +49,7 @@ export const LAST_SUNDAY = {
   timezone: 'UTC',
   windows: [
     { id: 'weekly', title: 'Weekly maintenance', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '02:00', duration: 'PT2H', impact: 'minimal', notice: 'PT24H' },
-    { id: 'monthly', title: NASTY_TITLE, rrule: 'FREQ=MONTHLY;BYDAY=-1SU', start: '02:00', duration: 'PT4H', impact: 'downtime', notice: 'P1M', supersedes: ['weekly'], description: 'Replaces the weekly window; see https://status.example.org/?a=1,b=2' },
+    { id: 'monthly', title: NASTY_TITLE, rrule: 'FREQ=MONTHLY;BYDAY=-1SU', start: '02:00', duration: 'PT4H', impact: 'downtime', notice: 'P1M', remind_at_start: true, supersedes: ['weekly'], description: 'Replaces the weekly window; see https://status.example.org/?a=1,b=2' },
   ],
   tasks: [
     // Names the weekly window but runs on last Sundays: it lies in the monthly window that replaces it.

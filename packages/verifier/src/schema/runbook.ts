@@ -17,6 +17,7 @@ export const windowSchema = z
     timezone: zoneName.optional(),
     impact: oneOf(IMPACTS),
     notice: duration.optional().describe('How far ahead users are told'),
+    remind_at_start: z.boolean({ error: 'must be true or false' }).optional().describe("Calendar feeds add a second reminder as the window starts"),
     supersedes: listOf(slug).optional().describe('Windows of this runbook that this one replaces when both fall on the same day'),
     description: text.optional(),
   })
