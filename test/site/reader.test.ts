@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { windowOccurrences, type Runbook } from '@almanac/verifier/internal';
+import type { Runbook } from '@almanac/verifier/internal';
 import { parseFeed } from '../feeds/client.ts';
 import { builtSiteInBrowser } from './browser.ts';
-import { BUILD_TODAY, DIST, modelOfBuild, runbookHrefs } from './build.ts';
+import { BUILD_TODAY, DIST } from './build.ts';
+import { clockSettings as clockSettingsOf, dateIn, hhmm, leftWords, literal, MINUTE, readerIn as readerInZone, scheduleOfBuild, type Occ } from './reader-clock.ts';
 
 /*
  * What a reader in another zone sees at the hour they read the site: the build embeds the
@@ -14,69 +15,16 @@ import { BUILD_TODAY, DIST, modelOfBuild, runbookHrefs } from './build.ts';
  * and from Node's Intl, never from the site's own formatting code.
  */
 
-const MINUTE = 60_000;
 let runbooks: Runbook[];
-
-interface Occ {
-  start: number;
-  end: number;
-  runbook: Runbook;
-  title: string;
-  zone: string;
-}
 let occurrences: Occ[];
-
 /** Each runbook's page, as the home page links it. */
 let hrefs: Map<Runbook, string>;
 
 const site = builtSiteInBrowser(DIST, () => {
-  const { runbooks: read, result, today } = modelOfBuild();
-  runbooks = read;
-  hrefs = runbookHrefs(runbooks);
-  const from = Date.parse(`${today}T00:00:00Z`);
-  occurrences = runbooks
-    .flatMap((runbook) => windowOccurrences(runbook, result.time).map((o) => ({ start: o.start, end: o.end, runbook, title: o.window.value.title, zone: o.zone })))
-    .filter((o) => o.end > from && o.start < from + 14 * 86_400_000)
-    .sort((a, b) => a.start - b.start);
+  ({ runbooks, hrefs, occurrences } = scheduleOfBuild());
 });
 
-/** "21:00" in a zone, by Node's Intl. */
-function hhmm(instant: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
-}
-
-/**
- * A reader in `zone`: one browser context, with one page that `at` opens at a fixed hour. A test
- * loads its pages in it one after another (a new page per load cost Chromium twice the time); no
- * test shares it with another, so no choice a test stores carries over.
- */
-async function readerIn(zone: string, options: { javaScript?: boolean } = {}): Promise<{ at: (path: string, now: number) => Promise<Page>; page: Page; context: BrowserContext }> {
-  const context = await site.browser.newContext({ timezoneId: zone, javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const at = async (path: string, now: number) => {
-    await page.clock.setFixedTime(now);
-    await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
-    return page;
-  };
-  return { at, page, context };
-}
-
-/** "Tue 1 Dec 2026": the day an instant falls on in a zone, by Node's Intl. */
-function dateIn(instant: number, zone: string): string {
-  const part = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${part.weekday} ${part.day} ${part.month} ${part.year}`;
-}
-
-/** "3 h 30 min": time left as the status words it, worked out here. */
-function leftWords(ms: number): string {
-  const minutes = Math.round(ms / MINUTE);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-}
-
-/** Text to match as it is, in a regular expression. */
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const readerIn = (zone: string, options: { javaScript?: boolean } = {}) => readerInZone(site, zone, options);
 
 /** A page at a fixed hour for a reader in `zone`, in a context of its own. */
 async function openAt(path: string, zone: string, now: number, options: { javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
@@ -87,15 +35,7 @@ async function openAt(path: string, zone: string, now: number, options: { javaSc
 
 const pathOf = (runbook: Runbook): string => hrefs.get(runbook)!;
 
-/** Two readings of the clock: inside the first window of the fortnight, and between two windows. */
-function clockSettings() {
-  const inside = occurrences.find((o) => o.end - o.start >= 60 * MINUTE)!;
-  const during = inside.start + 30 * MINUTE;
-  // After every window under way at `during` has ended, before the next starts.
-  const quiet = occurrences.find((o, i) => i > 0 && o.start > Math.max(...occurrences.slice(0, i).map((p) => p.end)) + 2 * 60 * MINUTE)!;
-  const between = quiet.start - 60 * MINUTE;
-  return { inside, during, between };
-}
+const clockSettings = () => clockSettingsOf(occurrences);
 
 describe('now and next, at the hour and in the zone of the reader', () => {
   for (const zone of ['America/New_York', 'Asia/Tokyo']) {
