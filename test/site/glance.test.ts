@@ -206,7 +206,7 @@ describe('search', () => {
     })()`);
   }
 
-  it('finds the calendar, owners and report pages by name, ranks a runbook first for its own window and task titles, and indexes no build-time text', async () => {
+  it('finds the calendar, owners and report pages by name, ranks a runbook first for a window title only it has, and indexes no build-time text', async () => {
     const { between } = clockSettings(occurrences);
     const reader = await readerIn(site, 'UTC');
     const page = await reader.at('/', between);
@@ -215,13 +215,15 @@ describe('search', () => {
       ['owners', '/owners/'],
       ['report', '/report/'],
     ]) {
-      expect((await search(page, query!)).map((r) => r.url.replace(/\.html$/, '/').replace(/\/index\/$/, '/')).slice(0, 3), query).toContain(url);
+      expect((await search(page, query!))[0]?.url, query).toBe(url);
     }
-    for (const runbook of runbooks.filter((r) => r.windows.length)) {
-      const title = runbook.windows[0]!.value.title;
+    // Not "Weekly maintenance": another runbook's text has a "Weekly Maintenance" section of its own, and ranks first (see NOTES.md).
+    const own = runbooks.flatMap((runbook) => runbook.windows.map((w) => ({ runbook, title: w.value.title }))).filter(({ title }) => /\(/.test(title));
+    expect(own.length).toBeGreaterThan(0);
+    for (const { runbook, title } of own) {
       const results = await search(page, title);
-      expect(results[0]?.url.replace(/\/index\.html$/, '/'), title).toBe(hrefs.get(runbook));
-      for (const { excerpt } of results) expect(excerpt).not.toMatch(/Next window|in maintenance now/i);
+      expect(results[0]?.url, title).toBe(hrefs.get(runbook));
+      for (const { excerpt } of results) expect(excerpt).not.toMatch(/Next window|in maintenance now|your time/i);
     }
     // A task title is not run together with the badge beside it.
     const task = runbooks.flatMap((r) => r.tasks.map((t) => t.value)).find((t) => t.backup)!;
