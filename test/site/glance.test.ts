@@ -139,14 +139,20 @@ describe('the reader’s zone everywhere', () => {
       });
     }
 
-    it(`shows a runbook's task runs and the footer in the reader's zone first, ${zone}`, async () => {
+    it(`shows a runbook's task runs, the owners' windows and tasks, and the footer in the reader's zone first, ${zone}`, async () => {
       const { between } = clockSettings(occurrences);
       const reader = await readerIn(site, zone);
       const runbook = runbooks.find((r) => r.tasks.some((t) => t.value.start))!;
-      const page = await reader.at(hrefs.get(runbook)!, between);
-      const runs = await page.locator('.task-next time').evaluateAll((times) => times.map((t) => ({ start: Date.parse((t as HTMLTimeElement).dateTime), text: t.textContent! })));
-      expect(runs.length).toBeGreaterThan(0);
-      for (const run of runs) expect(run.text).toMatch(new RegExp(`^${literal(dateIn(run.start, zone))}, ${hhmm(run.start, zone)}(–\\d{2}:\\d{2})? ${zoneName(zone)}`));
+      for (const [path, selector] of [
+        ['/owners/', '.owner-next time'],
+        [hrefs.get(runbook)!, '.task-next time'],
+      ] as const) {
+        const page = await reader.at(path, between);
+        const runs = await page.locator(selector).evaluateAll((times) => times.map((t) => ({ start: Date.parse((t as HTMLTimeElement).dateTime), text: t.textContent! })));
+        expect(runs.length, path).toBeGreaterThan(0);
+        for (const run of runs) expect(run.text).toMatch(new RegExp(`^${literal(dateIn(run.start, zone))}, ${hhmm(run.start, zone)}(–\\d{2}:\\d{2})? ${zoneName(zone)}`));
+      }
+      const page = reader.page;
       await expect(page.locator('.build-info').innerText()).resolves.toMatch(new RegExp(`^Built \\w{3} \\d+ \\w{3} \\d{4}, \\d{2}:\\d{2} ${zoneName(zone)} · `));
       await reader.context.close();
     });
@@ -197,7 +203,7 @@ describe('the calendar’s filters', () => {
 
 describe('search', () => {
   /** The first results' pages and excerpts for a query, from Pagefind in the browser as the search box asks it. */
-  async function search(page: Page, query: string): Promise<Array<{ url: string; excerpt: string }>> {
+  async function search(page: Page, query: string): Promise<Array<{ url: string; excerpt: string; content: string }>> {
     // A string, so that Vitest's transform leaves its import() to the browser.
     return page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
@@ -225,9 +231,12 @@ describe('search', () => {
       expect(results[0]?.url, title).toBe(hrefs.get(runbook));
       for (const { excerpt } of results) expect(excerpt).not.toMatch(/Next window|in maintenance now|your time/i);
     }
-    // A task title is not run together with the badge beside it.
+    // A task's kind is not run together with the backup badge beside it, nor a term with its description.
     const task = runbooks.flatMap((r) => r.tasks.map((t) => t.value)).find((t) => t.backup)!;
-    expect(await search(page, `${task.kind}${task.backup!.type}`)).toEqual([]);
+    for (const { url, content } of await search(page, task.title)) {
+      expect(content, url).not.toContain(`${task.kind}${task.backup!.type}`);
+      expect(content, url).not.toMatch(/ReviewNever|ReviewLast|SystemSystem/);
+    }
     await reader.context.close();
   });
 });
