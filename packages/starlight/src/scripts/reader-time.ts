@@ -230,6 +230,8 @@ const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 function countdown(tag: 'strong' | 'span', to: number, words: 'left' | 'in', now: number): HTMLElement {
   const made = element(tag, words === 'left' ? 'time-left' : 'time-until');
   made.dataset.to = String(to);
+  // Its minute-by-minute change is not news: the status's live region reads out new windows, not each minute less.
+  made.setAttribute('aria-live', 'off');
   tickOne(made, now);
   return made;
 }
