@@ -119,7 +119,8 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     const monthly = eventsOf(feeds, 'system/core').find((e) => e.uid.startsWith('core-ops-monthly-'))!;
     expect(monthly.summary).toBe(`core: ${NASTY_TITLE}`);
     expect(monthly.categories).toEqual(['core', 'downtime']);
-    expect(monthly.alarms).toEqual(['-P30D']);
+    // The notice reminder, and the second one at the start that the runbook asks for.
+    expect(monthly.alarms).toEqual(['-P30D', 'PT0S']);
     expect(monthly.description).toContain('- 03:00–04:00 Restore test (restore-test; owner: Ops DBA)');
     expect(monthly.description).toContain('Owners: Operations; unregistered-owner');
     expect(monthly.description).toContain('Replaces the weekly window; see https://status.example.org/?a=1,b=2');

@@ -54,7 +54,7 @@ export const LAST_SUNDAY = {
   timezone: 'UTC',
   windows: [
     { id: 'weekly', title: 'Weekly maintenance', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '02:00', duration: 'PT2H', impact: 'minimal', notice: 'PT24H' },
-    { id: 'monthly', title: NASTY_TITLE, rrule: 'FREQ=MONTHLY;BYDAY=-1SU', start: '02:00', duration: 'PT4H', impact: 'downtime', notice: 'P1M', supersedes: ['weekly'], description: NASTY_DESCRIPTION },
+    { id: 'monthly', title: NASTY_TITLE, rrule: 'FREQ=MONTHLY;BYDAY=-1SU', start: '02:00', duration: 'PT4H', impact: 'downtime', notice: 'P1M', remind_at_start: true, supersedes: ['weekly'], description: NASTY_DESCRIPTION },
   ],
   tasks: [
     // Names the weekly window but runs on last Sundays: it lies in the monthly window that replaces it.

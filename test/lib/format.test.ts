@@ -46,6 +46,9 @@ describe('spans and occurrences', () => {
   it('writes a span on one day, across midnight and over several days', () => {
     expect(formatClockSpan(at('2026-11-29T02:00:00Z'), at('2026-11-29T04:00:00Z'), 'UTC')).toBe('02:00–04:00 UTC');
     expect(formatClockSpan(at('2026-11-28T23:00:00Z'), at('2026-11-29T01:00:00Z'), 'UTC')).toBe('23:00–01:00 UTC');
+    // Where a day's list is scanned, the next day is said; midnight is still the same evening.
+    expect(formatClockSpan(at('2026-11-28T23:00:00Z'), at('2026-11-29T01:00:00Z'), 'UTC', true)).toBe('23:00–01:00 UTC (+1 day)');
+    expect(formatClockSpan(at('2026-11-28T22:00:00Z'), at('2026-11-29T00:00:00Z'), 'UTC', true)).toBe('22:00–00:00 UTC');
     expect(formatClockSpan(at('2026-11-29T02:00:00Z'), at('2026-12-01T02:00:00Z'), 'UTC')).toBe('02:00 UTC to Tue 1 Dec 2026, 02:00');
     expect(formatClockSpan(at('2026-11-29T02:00:00Z'), at('2026-11-29T02:00:00Z'), 'UTC')).toBe('02:00 UTC');
   });
@@ -125,12 +128,13 @@ describe('durations, levels and contacts in words', () => {
 });
 
 describe('feeds', () => {
-  it('gives the webcal, https, Google Calendar and Outlook.com URLs of a feed at the site URL', () => {
+  it('gives the webcal, https, Google Calendar, Outlook.com and Microsoft 365 URLs of a feed at the site URL', () => {
     expect(subscribeUrls('https://runbooks.example.com/', ALL_FEED, 'All windows & more')).toEqual({
       https: 'https://runbooks.example.com/calendars/all.ics',
       webcal: 'webcal://runbooks.example.com/calendars/all.ics',
       google: 'https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Frunbooks.example.com%2Fcalendars%2Fall.ics',
       outlook: 'https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Frunbooks.example.com%2Fcalendars%2Fall.ics&name=All%20windows%20%26%20more',
+      office: 'https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Frunbooks.example.com%2Fcalendars%2Fall.ics&name=All%20windows%20%26%20more',
     });
     expect(systemFeed('mvono')).toBe('/calendars/system/mvono.ics');
     expect(ownerFeed('it-manager')).toBe('/calendars/owner/it-manager.ics');

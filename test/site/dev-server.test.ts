@@ -19,7 +19,7 @@ const NEW = 'Monthly overhaul';
 
 /** Where each page shows the title of the runbook's `monthly` window. */
 const SHOWN: Record<string, (title: string) => string> = {
-  '/platform/maintenance-guide/': (title) => `id="window-monthly">${title}<`,
+  '/platform/maintenance-guide/': (title) => `id="window-monthly" data-pagefind-weight="10">${title}<`,
   '/owners/': (title) => `/platform/maintenance-guide/#window-monthly">${title}</a>`,
   '/calendars/system/platform.ics': (title) => `\r\nSUMMARY:platform: ${title}\r\n`,
 };

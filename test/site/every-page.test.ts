@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { builtSiteInBrowser, watchProblems } from './browser.ts';
 import { builtPages, DIST, ROOT } from './build.ts';
+import { clockSettings, DESKTOP, PHONE, scheduleOfBuild } from './reader-clock.ts';
 
 /*
  * Every built page, opened once in Chromium: no console error, failed request or uncaught
@@ -16,7 +17,7 @@ import { builtPages, DIST, ROOT } from './build.ts';
 const SCREENSHOTS = join(ROOT, 'test/screenshots');
 /** Where the static server serves axe-core, beside the site. */
 const AXE_URL = '/__almanac-test__/axe.min.js';
-const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
+const WIDTHS = { desktop: DESKTOP, phone: PHONE } as const;
 const THEMES = ['light', 'dark'] as const;
 const SCREENSHOT_PAGES: Record<string, string> = { '/': 'home', '/calendar/': 'calendar', '/owners/': 'owners' };
 
@@ -86,6 +87,8 @@ beforeAll(async () => {
   context = await site.browser.newContext({ viewport: WIDTHS.desktop, timezoneId: 'America/New_York' });
   page = await context.newPage();
   watchProblems(page, problems);
+  // Inside a window: the status cards, the calendar's window in progress and the past ones are checked and shown too.
+  await page.clock.setFixedTime(clockSettings(scheduleOfBuild().occurrences).during);
 });
 
 afterAll(async () => {

@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { windowOccurrences, type Runbook } from '@almanac/verifier/internal';
+import type { Runbook } from '@almanac/verifier/internal';
 import { parseFeed } from '../feeds/client.ts';
 import { builtSiteInBrowser } from './browser.ts';
-import { BUILD_TODAY, DIST, modelOfBuild, runbookHrefs } from './build.ts';
+import { BUILD_TODAY, DIST } from './build.ts';
+import { clockSettings as clockSettingsOf, dateIn, hhmm, leftWords, literal, MINUTE, readerIn as readerInZone, scheduleOfBuild, type Occ } from './reader-clock.ts';
 
 /*
  * What a reader in another zone sees at the hour they read the site: the build embeds the
@@ -14,55 +15,16 @@ import { BUILD_TODAY, DIST, modelOfBuild, runbookHrefs } from './build.ts';
  * and from Node's Intl, never from the site's own formatting code.
  */
 
-const MINUTE = 60_000;
 let runbooks: Runbook[];
-
-interface Occ {
-  start: number;
-  end: number;
-  runbook: Runbook;
-  title: string;
-  zone: string;
-}
 let occurrences: Occ[];
-
 /** Each runbook's page, as the home page links it. */
 let hrefs: Map<Runbook, string>;
 
 const site = builtSiteInBrowser(DIST, () => {
-  const { runbooks: read, result, today } = modelOfBuild();
-  runbooks = read;
-  hrefs = runbookHrefs(runbooks);
-  const from = Date.parse(`${today}T00:00:00Z`);
-  occurrences = runbooks
-    .flatMap((runbook) => windowOccurrences(runbook, result.time).map((o) => ({ start: o.start, end: o.end, runbook, title: o.window.value.title, zone: o.zone })))
-    .filter((o) => o.end > from && o.start < from + 14 * 86_400_000)
-    .sort((a, b) => a.start - b.start);
+  ({ runbooks, hrefs, occurrences } = scheduleOfBuild());
 });
 
-/** "21:00" in a zone, by Node's Intl. */
-function hhmm(instant: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
-}
-
-/**
- * A reader in `zone`: one browser context, with one page that `at` opens at a fixed hour. A test
- * loads its pages in it one after another (a new page per load cost Chromium twice the time); no
- * test shares it with another, so no choice a test stores carries over.
- */
-async function readerIn(zone: string, options: { javaScript?: boolean } = {}): Promise<{ at: (path: string, now: number) => Promise<Page>; page: Page; context: BrowserContext }> {
-  const context = await site.browser.newContext({ timezoneId: zone, javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const at = async (path: string, now: number) => {
-    await page.clock.setFixedTime(now);
-    await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
-    return page;
-  };
-  return { at, page, context };
-}
-
-/** Text to match as it is, in a regular expression. */
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const readerIn = (zone: string, options: { javaScript?: boolean } = {}) => readerInZone(site, zone, options);
 
 /** A page at a fixed hour for a reader in `zone`, in a context of its own. */
 async function openAt(path: string, zone: string, now: number, options: { javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
@@ -73,18 +35,10 @@ async function openAt(path: string, zone: string, now: number, options: { javaSc
 
 const pathOf = (runbook: Runbook): string => hrefs.get(runbook)!;
 
-/** Two readings of the clock: inside the first window of the fortnight, and between two windows. */
-function clockSettings() {
-  const inside = occurrences.find((o) => o.end - o.start >= 60 * MINUTE)!;
-  const during = inside.start + 30 * MINUTE;
-  // After every window under way at `during` has ended, before the next starts.
-  const quiet = occurrences.find((o, i) => i > 0 && o.start > Math.max(...occurrences.slice(0, i).map((p) => p.end)) + 2 * 60 * MINUTE)!;
-  const between = quiet.start - 60 * MINUTE;
-  return { inside, during, between };
-}
+const clockSettings = () => clockSettingsOf(occurrences);
 
 describe('now and next, at the hour and in the zone of the reader', () => {
-  for (const zone of ['America/New_York', 'Africa/Nairobi']) {
+  for (const zone of ['America/New_York', 'Asia/Tokyo']) {
     it(`says what is in maintenance now and next, on the home page and a runbook page, in ${zone}`, async () => {
       const { inside, during, between } = clockSettings();
       const label = zone.slice(zone.indexOf('/') + 1).replaceAll('_', ' ');
@@ -100,23 +54,28 @@ describe('now and next, at the hour and in the zone of the reader', () => {
           const status = page.locator('.live-status').first();
           const nowText = await status.locator('.live-now').innerText();
           const mineNow = mine.filter((o) => current.includes(o));
+          const cards = await status.locator('.status-card').allInnerTexts();
           if (mineNow.length) {
             expect(nowText, `${path} at ${new Date(now).toISOString()}`).toContain('In maintenance now');
-            for (const o of mineNow) {
-              expect(nowText).toContain(o.title);
-              // Until its end, in the reader's zone.
-              expect(nowText).toMatch(new RegExp(`your time: (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(o.end, zone)} ${label}`));
+            // One card for each window under way, its end in the reader's zone first, then UTC.
+            expect(cards).toHaveLength(mineNow.length);
+            for (const [i, o] of mineNow.entries()) {
+              expect(cards[i]).toContain(o.title);
+              expect(cards[i]).toContain(o.runbook.system);
+              expect(cards[i]).toMatch(new RegExp(`Ends ${literal(dateIn(o.end, zone))}, ${hhmm(o.end, zone)} ${label} · (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(o.end, 'UTC')} UTC`));
+              expect(cards[i]).toContain(`${leftWords(o.end - now)} left`);
+              expect(cards[i]).toMatch(/Call first: /);
             }
           } else {
             expect(nowText, `${path} at ${new Date(now).toISOString()}`).toContain('Not in maintenance now');
+            expect(cards).toEqual([]);
           }
           const mineNext = mine.find((o) => o.start > now)!;
           const nextText = await status.locator('.live-next').innerText();
           expect(nextText).toContain(mineNext.title);
-          expect(nextText).toMatch(new RegExp(`your time: (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(mineNext.start, zone)}–${hhmm(mineNext.end, zone)} ${label}`));
-          // New York's evening is the day before in the window's zone; the reader's date is then named.
-          const dateIn = (z: string) => new Intl.DateTimeFormat('en-CA', { timeZone: z }).format(mineNext.start);
-          expect(/your time: \w{3} \d{1,2} \w{3} \d{4}, /.test(nextText), `${nextText}: date named`).toBe(dateIn(zone) !== dateIn(mineNext.zone));
+          // The reader's day and time first, how soon, then UTC.
+          expect(nextText).toMatch(new RegExp(`, in \\d+ (min|h|days)[^:]*: ${literal(dateIn(mineNext.start, zone))}, ${hhmm(mineNext.start, zone)}–${hhmm(mineNext.end, zone)} ${label}( \\(\\+1 day\\))? · `));
+          expect(nextText).toContain(`${hhmm(mineNext.start, 'UTC')}–${hhmm(mineNext.end, 'UTC')} UTC`);
         }
         expect(next).toBeDefined();
       }
@@ -132,15 +91,16 @@ describe('now and next, at the hour and in the zone of the reader', () => {
     }
     const select = page.locator('.zone-switch select');
     await expect(select.isVisible()).resolves.toBe(true);
-    await expect(page.locator('.reader-time').count()).resolves.toBeGreaterThan(0);
+    const shownTimes = () => page.locator('main time[data-zone], main .also-in').allInnerTexts();
+    await expect(page.locator('main time[data-zone]').first().innerText()).resolves.toMatch(/New York/);
     await select.selectOption('utc');
-    await expect(page.locator('.reader-time').count()).resolves.toBe(0);
+    for (const text of await shownTimes()) expect(text).not.toMatch(/New York/);
     await page.goto(`${site.url}${pathOf(inside.runbook)}`);
     await expect(page.locator('.zone-switch select').inputValue()).resolves.toBe('utc');
-    await expect(page.locator('.reader-time').count()).resolves.toBe(0);
+    for (const text of await shownTimes()) expect(text).not.toMatch(/New York/);
     const times = await page.locator('.window-next time').allInnerTexts();
     expect(times.length).toBeGreaterThan(0);
-    for (const text of times) expect(text).toMatch(/ UTC$/);
+    for (const text of times) expect(text).toMatch(/ UTC( \(\+1 day\))?$/);
     await context.close();
   });
 
@@ -148,7 +108,7 @@ describe('now and next, at the hour and in the zone of the reader', () => {
     const { between } = clockSettings();
     const { page, context } = await openAt('/', 'America/New_York', between, { javaScript: false });
     await expect(page.locator('.live-next').innerText()).resolves.toMatch(/UTC/);
-    await expect(page.locator('.reader-time').count()).resolves.toBe(0);
+    await expect(page.locator('.also-in').count()).resolves.toBe(0);
     await expect(page.locator('.zone-switch').isVisible()).resolves.toBe(false);
     await context.close();
   });
@@ -157,7 +117,8 @@ describe('now and next, at the hour and in the zone of the reader', () => {
     const { between } = clockSettings();
     const { page, context } = await openAt('/owners/', 'Africa/Nairobi', between);
     const footer = await page.locator('.build-info').innerText();
-    expect(footer).toMatch(/^Built \w{3} \d+ \w{3} \d{4}, \d{2}:\d{2} UTC/);
+    // In the reader's zone first, then UTC.
+    expect(footer).toMatch(/^Built \w{3} \d+ \w{3} \d{4}, \d{2}:\d{2} Nairobi · \d{2}:\d{2} UTC/);
     expect(footer).toMatch(/ago\)/);
     expect(footer).toMatch(/time zone data \d{4}[a-z]/);
     await context.close();
@@ -169,28 +130,35 @@ describe('the owners page', () => {
     const { during } = clockSettings();
     const { page, context } = await openAt('/owners/', 'Africa/Nairobi', during);
     const statuses = await page.locator('.live-status[data-owner]').evaluateAll((elements) =>
-      elements.map((e) => ({ owner: (e as HTMLElement).dataset.owner!, now: e.querySelector('.live-now')?.textContent ?? '', next: e.querySelector('.live-next')?.textContent ?? '' })),
+      elements.map((e) => ({
+        owner: (e as HTMLElement).dataset.owner!,
+        now: e.querySelector('.live-now')?.textContent ?? '',
+        cards: [...e.querySelectorAll('.status-card')].map((card) => card.textContent ?? ''),
+        next: e.querySelector('.live-next')?.textContent ?? '',
+      })),
     );
     // What a subscriber's calendar holds: the owner's feed as the build wrote it, read by ical.js.
     const feedOf = (owner: string) => parseFeed(readFileSync(join(DIST, 'calendars/owner', `${owner}.ics`), 'utf8')).events;
     const feeds = readdirSync(join(DIST, 'calendars/owner')).map((file) => file.replace(/\.ics$/, ''));
     // One status for each owner whose feed has events, and only for those.
     expect(statuses.map((s) => s.owner).sort()).toEqual(feeds.filter((owner) => feedOf(owner).length > 0).sort());
-    // "Primary maintenance window (smartmed)" from the event's "smartmed: Primary maintenance window".
+    // "Primary maintenance window (smartmed)" from the event's "smartmed: Primary maintenance window", as the next window names it.
     const named = (summary: string) => `${summary.slice(summary.indexOf(': ') + 2)} (${summary.slice(0, summary.indexOf(': '))})`;
     let underWay = 0;
-    for (const { owner, now, next } of statuses) {
+    for (const { owner, now, cards, next } of statuses) {
       const events = feedOf(owner);
       const current = events.filter((e) => e.start <= during && during < e.end);
       if (current.length) {
         underWay++;
         expect(now, owner).toContain('In maintenance now');
-        for (const e of current) expect(now, owner).toContain(`${named(e.summary)} until`);
+        // One card per window under way: its title, then its system.
+        expect(cards, owner).toHaveLength(current.length);
+        for (const e of current) expect(cards.some((card) => card.startsWith(`${e.summary.slice(e.summary.indexOf(': ') + 2)} ${e.summary.slice(0, e.summary.indexOf(': '))} `)), owner).toBe(true);
       } else {
         expect(now, owner).toContain('Not in maintenance now');
       }
       const theirNext = events.filter((e) => e.start > during).sort((a, b) => a.start - b.start)[0];
-      if (theirNext) expect(next, owner).toMatch(new RegExp(`^Next window: ${literal(named(theirNext.summary))}, .*your time: (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(theirNext.start, 'Africa/Nairobi')}–`));
+      if (theirNext) expect(next, owner).toMatch(new RegExp(`^Next window: ${literal(named(theirNext.summary))}, in [^:]+: ${literal(dateIn(theirNext.start, 'Africa/Nairobi'))}, ${hhmm(theirNext.start, 'Africa/Nairobi')}–`));
       else expect(next, owner).toBe('Next window: none scheduled.');
     }
     // The clock is set inside a window: it concerns some owners, and not others.
@@ -249,7 +217,7 @@ describe('runbook summary card', () => {
       }
     }
     await reader.context.close();
-  });
+  }, 120_000);
 });
 
 describe('calendar filters', () => {
@@ -272,7 +240,7 @@ describe('calendar filters', () => {
 });
 
 describe('subscribe', () => {
-  it('offers Google Calendar, Outlook.com, the URL to copy and the calendar app, in that order', async () => {
+  it('offers Google Calendar, Outlook.com, Microsoft 365, the URL to copy and the calendar app, in that order', async () => {
     const { between } = clockSettings();
     const { page, context } = await openAt('/calendar/', 'UTC', between);
     const subscribe = page.locator('.subscribe').first();
@@ -281,6 +249,7 @@ describe('subscribe', () => {
     expect(links).toEqual([
       `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(https.replace(/^https?:/, 'webcal:'))}`,
       expect.stringMatching(new RegExp(`^https://outlook\\.live\\.com/calendar/0/addfromweb\\?url=${encodeURIComponent(https).replace(/[.?]/g, '\\$&')}&name=`)),
+      expect.stringMatching(new RegExp(`^https://outlook\\.office\\.com/calendar/0/addfromweb\\?url=${encodeURIComponent(https).replace(/[.?]/g, '\\$&')}&name=`)),
       'url',
       https.replace(/^https?:/, 'webcal:'),
     ]);

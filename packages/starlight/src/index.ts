@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
 import type { AstroIntegration } from 'astro';
-import { siteConfig, siteOptions, type AlmanacOptions, type SiteOptions } from './options.ts';
+import { missingSiteUrl, siteConfig, siteOptions, type AlmanacOptions, type SiteOptions } from './options.ts';
 import { SCHEDULE_GROUP, systemGroups } from './sidebar.ts';
 import { verifyOnBuild } from './verify-on-build.ts';
 
@@ -32,7 +32,12 @@ export default function almanac(options: AlmanacOptions = {}): StarlightPlugin {
     hooks: {
       'config:setup'({ config, updateConfig, addIntegration, addRouteMiddleware, astroConfig, command, logger }) {
         const site = siteOptions(options, fileURLToPath(astroConfig.root), astroConfig.site);
-        if (command === 'build') verifyOnBuild(site, logger, options.stopOnErrors ?? true);
+        if (command === 'build') {
+          verifyOnBuild(site, logger, options.stopOnErrors ?? true);
+          const missing = missingSiteUrl(site);
+          if (missing && options.requireSiteUrlInCi && process.env.CI === 'true') throw new Error(`${missing} (requireSiteUrlInCi stops a CI build without it)`);
+          if (missing) logger.warn(missing);
+        }
         const expressiveCode = config.expressiveCode ?? {};
         updateConfig({
           customCss: [...(config.customCss ?? []), '@almanac/starlight/styles/runbook.css', '@almanac/starlight/styles/print.css'],

@@ -1,4 +1,4 @@
-import { loadConfig, siteUrlOf, type AlmanacConfig } from '@almanac/verifier';
+import { DEFAULT_SITE_URL, loadConfig, siteUrlOf, type AlmanacConfig } from '@almanac/verifier';
 
 /** What `almanac({ … })` takes. Each falls back on almanac.config.json, which `almanac verify` reads too. */
 export interface AlmanacOptions {
@@ -14,6 +14,8 @@ export interface AlmanacOptions {
   homePage?: boolean;
   /** Whether an error finding stops the build (true by default); false builds anyway, as a preview of a branch with errors would. */
   stopOnErrors?: boolean;
+  /** A build with CI=true and no site URL (siteUrl, ALMANAC_SITE_URL, almanac.config.json or Astro's `site`) fails instead of warning. */
+  requireSiteUrlInCi?: boolean;
 }
 
 /** The options the site's pages read (a virtual module carries them from the config to the pages). */
@@ -31,6 +33,18 @@ export interface SiteOptions {
 export function siteOptions(options: AlmanacOptions, root: string, astroSite: string | undefined): SiteOptions {
   const runbooks = (options.runbooks ?? 'runbooks').replace(/^\.\//, '').replace(/\/+$/, '');
   return { root, runbooks, owners: options.owners, siteUrl: options.siteUrl, astroSite, feeds: options.feeds };
+}
+
+/**
+ * Why the build's links will not work, when no site URL is given anywhere: every feed, event and
+ * alert link then points at a placeholder host.
+ */
+export function missingSiteUrl(options: SiteOptions, env: Record<string, string | undefined> = process.env): string | undefined {
+  if (env.ALMANAC_SITE_URL || options.siteUrl || options.astroSite || loadConfig(options.root).config.siteUrl) return undefined;
+  return (
+    `no siteUrl: the calendar subscribe links, each feed event's URL and the alerts' runbook_url point at ${DEFAULT_SITE_URL}, which is not this site. ` +
+    'Set almanac({ siteUrl }), "siteUrl" in almanac.config.json, Astro\'s `site`, or ALMANAC_SITE_URL.'
+  );
 }
 
 /**

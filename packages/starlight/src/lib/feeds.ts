@@ -1,6 +1,6 @@
 /*
- * The calendar feeds' paths, as src/pages/calendars/ writes them, and the two URLs a reader
- * subscribes with.
+ * The calendar feeds' paths, as routes/calendars/ writes them, and the URLs a reader subscribes
+ * with. Pure: the calendar's filters (scripts/subscribe.ts) point the subscribe block at a feed in the browser.
  */
 
 export const ALL_FEED = '/calendars/all.ics';
@@ -20,18 +20,22 @@ export interface SubscribeUrls {
   webcal: string;
   /** Google Calendar's page that subscribes to a feed (it takes the webcal URL). */
   google: string;
-  /** Outlook.com's page that subscribes to a feed. */
+  /** Outlook.com's page that subscribes to a feed: personal Microsoft accounts. */
   outlook: string;
+  /** Outlook on the web for work and school accounts (Microsoft 365), the same page on its own host. */
+  office: string;
 }
 
 /** The URLs a reader subscribes to a feed with, named `name` where the calendar asks for one. */
 export function subscribeUrls(siteUrl: string, feed: string, name = 'Almanac'): SubscribeUrls {
   const https = `${siteUrl.replace(/\/+$/, '')}${feed}`;
   const webcal = https.replace(/^https?:/, 'webcal:');
+  const addFromWeb = `url=${encodeURIComponent(https)}&name=${encodeURIComponent(name)}`;
   return {
     https,
     webcal,
     google: `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal)}`,
-    outlook: `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(https)}&name=${encodeURIComponent(name)}`,
+    outlook: `https://outlook.live.com/calendar/0/addfromweb?${addFromWeb}`,
+    office: `https://outlook.office.com/calendar/0/addfromweb?${addFromWeb}`,
   };
 }

@@ -25,9 +25,9 @@ export function isoInstant(instant: number): string {
   return new Date(instant).toISOString().replace(/:00\.000Z$/, 'Z');
 }
 
-/** "02:00–04:00 UTC", "23:00–01:00 UTC", or with a day named where the span ends on a later day than the next. */
-export function formatClockSpan(start: number, end: number, zone: string): string {
-  return clockSpanWords(start, end, zone, wallClock);
+/** "02:00–04:00 UTC", "23:00–01:00 UTC" ("23:00–01:00 UTC (+1 day)" with `nextDay`), or with a day named where the span ends on a later day than the next. */
+export function formatClockSpan(start: number, end: number, zone: string, nextDay = false): string {
+  return clockSpanWords(start, end, zone, wallClock, nextDay);
 }
 
 /** "Sun 29 Nov 2026, 02:00–04:00 UTC"; an all-day occurrence is "Sun 29 Nov 2026 (the whole day, UTC)". */

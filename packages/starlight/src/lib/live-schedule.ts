@@ -1,4 +1,5 @@
-import { DAY, windowOwners, type Runbook, type ScheduledWindow } from '@almanac/verifier/internal';
+import { DAY, ownerOf, windowOwners, type Runbook, type ScheduledWindow } from '@almanac/verifier/internal';
+import { contactHref, reachableContacts } from './owners.ts';
 
 /*
  * What a page needs to say in the reader's browser, at the hour it is read, whether something is
@@ -15,6 +16,28 @@ export interface LiveWindow {
   zone: string;
   /** The runbook's owners: every occurrence concerns them. */
   owners: string[];
+  impact: 'none' | 'minimal' | 'degraded' | 'downtime';
+  /** Whom to call first while it is under way. */
+  call: CallFirst;
+}
+
+/** The first escalation level's owner (or the runbook's first owner), and its first real phone, else its first real contact. */
+export interface CallFirst {
+  name: string;
+  /** Absent when every contact given is a placeholder, or none is. */
+  contact?: { text: string; href?: string };
+}
+
+export function callFirst(runbook: Runbook): CallFirst {
+  const first = [...runbook.escalation].sort((a, b) => a.value.level - b.value.level)[0]?.value.owner ?? runbook.owners[0];
+  if (first === undefined) return { name: 'no owner named' };
+  const owner = ownerOf(runbook, first);
+  const contacts = reachableContacts(owner);
+  const contact = contacts.find((c) => c.kind === 'phone') ?? contacts[0];
+  const name = owner?.name ?? first;
+  if (!contact) return { name };
+  const href = contactHref(contact.value, contact.kind);
+  return { name: contact.who ? `${name} (${contact.who})` : name, contact: { text: contact.value, ...(href && { href }) } };
 }
 
 export interface LiveSchedule {
@@ -53,6 +76,7 @@ export function liveSchedule(
   const occurrences: LiveOccurrence[] = [];
   for (const { runbook, href, occurrences: all } of runbooks) {
     const index = new Map<string, number>();
+    const call = callFirst(runbook);
     const beyond = new Set<string>();
     for (const o of all) {
       if (o.end <= from) continue;
@@ -67,7 +91,7 @@ export function liveSchedule(
       let i = index.get(id);
       if (i === undefined) {
         index.set(id, (i = windows.length));
-        windows.push({ runbook: runbook.id, system: runbook.system, title: o.window.value.title, href: `${href}#window-${id}`, zone: runbook.timezone ?? o.zone, owners: runbook.owners });
+        windows.push({ runbook: runbook.id, system: runbook.system, title: o.window.value.title, href: `${href}#window-${id}`, zone: runbook.timezone ?? o.zone, owners: runbook.owners, impact: o.window.value.impact, call });
       }
       occurrences.push(others.length ? [o.start, o.end, i, others] : [o.start, o.end, i]);
     }

@@ -114,6 +114,11 @@ export function reachableContacts(owner: Owner | undefined): Reachable[] {
   return found;
 }
 
+/** A contact as a link: tel: with the digits alone, mailto:; none for free text. */
+export function contactHref(value: string, kind: Reachable['kind']): string | undefined {
+  return kind === 'email' ? `mailto:${value}` : kind === 'phone' ? `tel:${value.replace(/[^\d+]/g, '')}` : undefined;
+}
+
 /** Why an owner without a real contact has none: placeholders, none given (automation), or no entry in owners.yaml. */
 export function unreachableBecause(owner: Owner | undefined): 'placeholder' | 'none' | 'unknown' {
   if (!owner) return 'unknown';

@@ -7,7 +7,7 @@
  * Without JavaScript the pages keep the build's text, which names its zones.
  */
 import type { LiveOccurrence, LiveSchedule } from '../lib/live-schedule.ts';
-import { clockSpanWords, occurrenceWords, zoneLabel, type Clock } from '@almanac/verifier/time-words';
+import { clockSpanWords, formatDate, occurrenceWords, zoneLabel, type Clock } from '@almanac/verifier/time-words';
 
 type Mode = 'reader' | 'utc' | 'own';
 const MODES: readonly Mode[] = ['reader', 'utc', 'own'];
@@ -34,18 +34,18 @@ function storedMode(): Mode {
   }
 }
 
-/** The zones the same name stands for, so a reader in Nairobi is not told Nairobi's time twice. */
-const sameZone = (a: string, b: string) => a === b || zoneLabel(a) === zoneLabel(b);
-
-/** "21:00–23:00 New York" without its date, when the text beside it already names that date. */
+/** "21:00–23:00 New York" without its date, when the text beside it already names that date; a span into the next day says "+1 day". */
 function words(start: number, end: number, allDay: boolean, zone: string, shownDate: string | undefined): string {
-  return !allDay && clock(start, zone).date === shownDate ? clockSpanWords(start, end, zone, clock) : occurrenceWords({ start, end, allDay }, zone, clock);
+  return !allDay && clock(start, zone).date === shownDate ? clockSpanWords(start, end, zone, clock, true) : occurrenceWords({ start, end, allDay }, zone, clock, true);
 }
 
+/** The zone a mode shows, for a time whose runbook is in `ownZone`. */
+const zoneOf = (mode: Mode, ownZone: string) => (mode === 'reader' ? READER : mode === 'utc' ? 'UTC' : ownZone);
+
 /**
- * Shows one `<time data-zone>` in the chosen mode, the build's text kept to come back to: for the
- * reader's zone, the build's text and the reader's time beside it, with its date when that is not
- * the date the text names; for UTC or the runbook's zone, the time in that zone alone.
+ * Shows one `<time data-zone>` in the chosen zone first, then, dimmer, in UTC and the runbook's
+ * zone (each with its date where that is another day); the build's text is kept to come back to.
+ * A span-only time sits under a day heading, which names the chosen zone's date (the calendar).
  */
 function showTime(element: HTMLTimeElement, mode: Mode): void {
   const start = Date.parse(element.dateTime);
@@ -53,33 +53,82 @@ function showTime(element: HTMLTimeElement, mode: Mode): void {
   const end = element.dataset.end ? Date.parse(element.dataset.end) : start;
   const ownZone = element.dataset.zone ?? 'UTC';
   const allDay = element.dataset.allDay !== undefined;
-  // A span-only time sits under a heading that names its UTC date (the calendar's days).
   const spanOnly = element.dataset.format === 'span';
   element.dataset.built ??= element.textContent ?? '';
-  const existing = element.nextElementSibling?.classList.contains('reader-time') ? element.nextElementSibling : undefined;
-  let text = element.dataset.built;
-  let extra: string | undefined;
-  if (mode === 'reader') {
-    const shown = (element.dataset.zones ?? ownZone).split(' ');
-    const shownDate = clock(start, spanOnly ? 'UTC' : shown[0]!).date;
-    if (!shown.some((zone) => sameZone(zone, READER))) extra = ` · your time: ${words(start, end, false, READER, shownDate)}`;
-  } else {
-    text = words(start, end, allDay, mode === 'utc' ? 'UTC' : ownZone, spanOnly ? clock(start, 'UTC').date : undefined);
+  const existing = element.nextElementSibling?.classList.contains('also-in') ? element.nextElementSibling : undefined;
+  const chosen = zoneOf(mode, ownZone);
+  const chosenDate = clock(start, chosen).date;
+  const text = words(start, end, allDay, chosen, spanOnly ? chosenDate : undefined);
+  const others: string[] = [];
+  // Zones by the name people know them by, so a reader in Nairobi is not told Nairobi's time twice.
+  const named = new Set([zoneLabel(chosen)]);
+  for (const zone of ['UTC', ownZone, ...(element.dataset.zones ?? '').split(' ')]) {
+    if (!zone || named.has(zoneLabel(zone))) continue;
+    named.add(zoneLabel(zone));
+    others.push(words(start, end, allDay, zone, chosenDate));
   }
+  const extra = others.length ? ` · ${others.join(' · ')}` : undefined;
   // Left alone when unchanged: a time inside a live region would be read out again.
   if (element.textContent !== text) element.textContent = text;
   if (existing?.textContent === extra) return;
   existing?.remove();
   if (extra) {
     const span = document.createElement('span');
-    span.className = 'reader-time';
+    span.className = 'also-in';
     span.textContent = extra;
     element.after(span);
   }
 }
 
 function showTimes(root: ParentNode, mode: Mode): void {
+  regroupAgenda(mode);
   for (const element of root.querySelectorAll<HTMLTimeElement>('time[data-zone]')) showTime(element, mode);
+}
+
+const ZONE_WORDS: Record<Mode, string> = {
+  reader: `by day in your time zone (${zoneLabel(READER)}); times in your zone, then UTC and the window's own`,
+  utc: "by day in UTC; times in UTC, then the window's own time zone",
+  own: "by day in each runbook's time zone; times in it, then UTC",
+};
+
+/** The Monday of a YYYY-MM-DD date's week. */
+function mondayOf(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar's entries under the days they start on in the chosen zone (the build groups them by
+ * UTC days): a New York reader finds Tuesday evening's window under Tuesday.
+ */
+function regroupAgenda(mode: Mode): void {
+  const weeks = [...document.querySelectorAll<HTMLElement>('.agenda-week[data-monday]')];
+  if (!weeks.length || document.documentElement.dataset.agendaDays === mode) return;
+  document.documentElement.dataset.agendaDays = mode;
+  const entries = [...document.querySelectorAll<HTMLElement>('.agenda-entry')];
+  for (const day of document.querySelectorAll('.agenda-day')) day.remove();
+  // The build's words in the window's own zone: each time now names it after the chosen zone's.
+  for (const local of document.querySelectorAll('.agenda-local')) local.remove();
+  const lists = new Map<string, HTMLElement>();
+  for (const entry of entries) {
+    const time = entry.querySelector<HTMLTimeElement>('time[data-zone]')!;
+    const date = clock(Date.parse(time.dateTime), zoneOf(mode, time.dataset.zone ?? 'UTC')).date;
+    let list = lists.get(date);
+    if (!list) {
+      const monday = mondayOf(date);
+      // A day before the first week listed, or after the last, joins the nearest.
+      const week = weeks.find((w) => w.dataset.monday === monday) ?? (monday < weeks[0]!.dataset.monday! ? weeks[0]! : weeks.at(-1)!);
+      list = element('ul', 'agenda-entries');
+      week.append(element('div', 'agenda-day', Object.assign(element('h3', ''), { id: `day-${date}`, textContent: formatDate(date) }), list));
+      lists.set(date, list);
+    }
+    list.append(entry);
+  }
+  for (const week of weeks) week.querySelector<HTMLElement>('.agenda-none')!.hidden = week.querySelector('.agenda-day') !== null;
+  const words = document.querySelector('.agenda-zone-words');
+  if (words) words.textContent = ZONE_WORDS[mode];
+  document.dispatchEvent(new CustomEvent('almanac:agenda-regrouped'));
 }
 
 /** A `<time>` the enhancement handles like the build's own. */
@@ -147,31 +196,123 @@ function renderLive(schedule: LiveSchedule, groups: ReturnType<typeof grouped>, 
     const state = JSON.stringify([current, next, stale]);
     if (element.dataset.state === state) continue;
     element.dataset.state = state;
-    const many = runbook === undefined;
     const parts: Array<Node | string> = [];
     if (element.dataset.live === 'cell') {
       for (const [, end, i] of current) parts.push('Now: ', windowLink(schedule, i, false), ', until ', timeElement(end, undefined, schedule.windows[i]!.zone), '. ');
       if (next) parts.push(current.length ? 'Then ' : '', windowLink(schedule, next[2], false), ': ', timeElement(next[0], next[1], schedule.windows[next[2]]!.zone));
       else if (!current.length) parts.push(stale ? 'unknown: the site has not been rebuilt' : 'none');
     } else {
-      const line = document.createElement('p');
-      line.className = current.length ? 'live-now in-maintenance' : 'live-now';
-      if (current.length) {
-        line.append(Object.assign(document.createElement('strong'), { textContent: 'In maintenance now: ' }));
-        current.forEach(([, end, i], n) => line.append(n ? '; ' : '', windowLink(schedule, i, many), ' until ', timeElement(end, undefined, schedule.windows[i]!.zone)));
-      } else {
-        line.append(Object.assign(document.createElement('strong'), { textContent: stale ? 'Not known whether in maintenance now: ' : 'Not in maintenance now.' }));
-        if (stale) line.append(`this page lists windows only until ${occurrenceWords({ start: schedule.until, end: schedule.until }, 'UTC', clock)}; the site needs a rebuild.`);
-      }
-      const after = document.createElement('p');
-      after.className = 'live-next';
-      after.append(Object.assign(document.createElement('strong'), { textContent: 'Next window: ' }));
-      if (next) after.append(windowLink(schedule, next[2], many), ', ', timeElement(next[0], next[1], schedule.windows[next[2]]!.zone));
-      else after.append(stale ? 'not known: the site has not been rebuilt.' : 'none scheduled.');
-      parts.push(line, after);
+      const many = runbook === undefined;
+      parts.push(...nowCards(schedule, current, now, many, stale), ...nextLines(schedule, mine, now, many, stale, owner !== undefined ? 1 : 3));
     }
     element.replaceChildren(...parts);
   }
+}
+
+/** "40 min", "1 h 30 min", "3 days": a stretch of time as a glance reads it. */
+function stretch(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.round(hours / 24);
+  return `${days} days`;
+}
+
+const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: Array<Node | string>): HTMLElementTagNameMap[K] => {
+  const made = document.createElement(tag);
+  made.className = className;
+  made.append(...children);
+  return made;
+};
+
+/** "1 h 30 min left", "in 3 days": kept up to date each minute by `tick`, without redrawing the status around it. */
+function countdown(tag: 'strong' | 'span', to: number, words: 'left' | 'in', now: number): HTMLElement {
+  const made = element(tag, words === 'left' ? 'time-left' : 'time-until');
+  made.dataset.to = String(to);
+  // Its minute-by-minute change is not news: the status's live region reads out new windows, not each minute less.
+  made.setAttribute('aria-live', 'off');
+  tickOne(made, now);
+  return made;
+}
+
+function tickOne(made: HTMLElement, now: number): void {
+  const left = stretch(Number(made.dataset.to) - now);
+  const text = made.classList.contains('time-left') ? `${left} left` : `in ${left}`;
+  if (made.textContent !== text) made.textContent = text;
+}
+
+/**
+ * Each listed occurrence (the calendar's, a runbook's next ones) against the clock: the one under
+ * way marked "in progress" with its time left, past ones dimmed.
+ */
+function markProgress(now: number): void {
+  for (const made of document.querySelectorAll<HTMLElement>('.time-left[data-to], .time-until[data-to]')) tickOne(made, now);
+  for (const time of document.querySelectorAll<HTMLTimeElement>('.agenda-entry > time[data-end], .window-next li > time[data-end]')) {
+    const item = time.closest('li')!;
+    const start = Date.parse(time.dateTime);
+    const end = Date.parse(time.dataset.end!);
+    const under = start <= now && now < end;
+    item.classList.toggle('is-past', end <= now);
+    item.classList.toggle('in-progress', under);
+    let mark = item.querySelector<HTMLElement>(':scope > .progress-mark');
+    if (!under) {
+      mark?.remove();
+      continue;
+    }
+    if (!mark) {
+      mark = element('span', 'progress-mark', element('strong', '', 'in progress'), ', ', countdown('span', end, 'left', now));
+      mark.querySelector('.time-left')!.className = 'time-left';
+      (time.nextElementSibling?.classList.contains('also-in') ? time.nextElementSibling : time).after(' ', mark);
+    }
+  }
+}
+
+const IMPACT = { none: 'no impact', minimal: 'minimal impact', degraded: 'degraded service', downtime: 'downtime' } as const;
+
+/** One card per window under way: what, which system, how bad, until when, how long still, and whom to call. */
+function nowCards(schedule: LiveSchedule, current: readonly LiveOccurrence[], now: number, many: boolean, stale: boolean): HTMLElement[] {
+  if (!current.length) {
+    const line = element('p', 'live-now', element('strong', '', stale ? 'Not known whether in maintenance now: ' : 'Not in maintenance now.'));
+    if (stale) line.append(`this page lists windows only until ${occurrenceWords({ start: schedule.until, end: schedule.until }, 'UTC', clock)}; the site needs a rebuild.`);
+    return [line];
+  }
+  const cards = element('ul', 'status-cards');
+  for (const [, end, i] of current) {
+    const window = schedule.windows[i]!;
+    const call = element('p', 'card-call', 'Call first: ', window.call.name);
+    if (window.call.contact) {
+      const { text, href } = window.call.contact;
+      call.append(', ', href ? Object.assign(element('a', 'call-link', text), { href }) : text);
+    } else call.append(' (no reachable contact)');
+    cards.append(
+      element(
+        'li',
+        `status-card impact-${window.impact}`,
+        element('p', 'card-title', windowLink(schedule, i, false), ' ', element('span', 'card-system', window.system), ' ', element('span', `card-impact impact-${window.impact}`, IMPACT[window.impact])),
+        element('p', 'card-ends', 'Ends ', timeElement(end, undefined, window.zone), ' ', countdown('strong', end, 'left', now)),
+        call,
+      ),
+    );
+  }
+  const title = element('p', 'live-now in-maintenance', element('strong', '', 'In maintenance now'), current.length > 1 || many ? ` (${current.length} window${current.length === 1 ? '' : 's'})` : '');
+  return [title, cards];
+}
+
+/** The next `count` occurrences, each with how soon it starts. */
+function nextLines(schedule: LiveSchedule, mine: readonly LiveOccurrence[], now: number, many: boolean, stale: boolean, count: number): HTMLElement[] {
+  const after = element('p', 'live-next', element('strong', '', 'Next window: '));
+  const upcoming = stale ? [] : mine.filter(([start]) => start > now).slice(0, count);
+  const line = ([start, end, i]: LiveOccurrence, into: HTMLElement) => into.append(windowLink(schedule, i, many), ', ', countdown('span', start, 'in', now), ': ', timeElement(start, end, schedule.windows[i]!.zone));
+  if (!upcoming.length) {
+    after.append(stale ? 'not known: the site has not been rebuilt.' : 'none scheduled.');
+    return [after];
+  }
+  line(upcoming[0]!, after);
+  if (upcoming.length === 1) return [after];
+  const later = element('ul', 'live-later');
+  for (const occurrence of upcoming.slice(1)) line(occurrence, later.appendChild(element('li', '', 'Then ')));
+  return [after, later];
 }
 
 /** "3 hours ago", "2 days ago": how old the build is, beside its date. */
@@ -209,6 +350,7 @@ function start(): void {
   const render = () => {
     const now = Date.now();
     if (schedule && groups) renderLive(schedule, groups, now);
+    markProgress(now);
     const built = document.querySelector<HTMLElement>('.build-age');
     const builtAt = Date.parse(document.querySelector<HTMLTimeElement>('.build-info time')?.dateTime ?? '');
     if (built && !Number.isNaN(builtAt)) built.textContent = ` (${age(builtAt, now)})`;

@@ -228,7 +228,7 @@ function partsOf(runbooks: WrittenRunbooks, occurrence: ScheduledWindow, { site,
       impact: escapeLines([`Impact: ${window.value.impact}`, `Notice: ${notice === undefined ? 'not stated in the runbook' : durationMs(notice) > 0 ? `${humanizeDuration(notice)} ahead` : 'none'}`]),
       tail: escapeLines([...(window.value.description ? ['', window.value.description] : []), '', `Runbook: ${runbook.title}`, ofRunbook.page]),
       categories: contentLine(textListProperty('CATEGORIES', [runbook.system, window.value.impact])),
-      alarm: serializeLines(alarm(notice, summary)),
+      alarm: serializeLines([...alarm(notice, summary), ...(window.value.remind_at_start ? startAlarm(summary) : [])]),
     }));
   }
   return { dtstamp, runbook: ofRunbook, window: ofWindow };
@@ -275,6 +275,11 @@ function eventText(occurrence: ScheduledWindow, uid: string, parts: EventParts):
 function alarm(notice: string | undefined, summary: string): string[] {
   if (notice === undefined || !(durationMs(notice) > 0)) return [];
   return ['BEGIN:VALARM', 'ACTION:DISPLAY', textProperty('DESCRIPTION', `In ${humanizeDuration(notice)}: ${summary}`), `TRIGGER:${icalDuration(-durationMs(notice))}`, 'END:VALARM'];
+}
+
+/** A second reminder as the window starts, for the staff who run it, where the runbook asks for one (`remind_at_start`). */
+function startAlarm(summary: string): string[] {
+  return ['BEGIN:VALARM', 'ACTION:DISPLAY', textProperty('DESCRIPTION', `Starting now: ${summary}`), 'TRIGGER:PT0S', 'END:VALARM'];
 }
 
 /**

@@ -17,6 +17,7 @@ export const windowSchema = z
     timezone: zoneName.optional().describe('IANA zone (Africa/Nairobi, UTC) the start is read in, instead of the runbook\'s'),
     impact: oneOf(IMPACTS).describe('What users see: none, minimal, degraded or downtime'),
     notice: duration.optional().describe('How far ahead users are told'),
+    remind_at_start: z.boolean({ error: 'must be true or false' }).optional().describe("Calendar feeds add a second reminder as the window starts"),
     supersedes: listOf(slug).optional().describe('Windows of this runbook that this one replaces when both fall on the same day'),
     description: text.optional(),
   })

@@ -72,20 +72,26 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
-/** "02:00–04:00 UTC", "23:00–01:00 UTC", or with a day named where the span ends on a later day than the next. */
-export function clockSpanWords(start: number, end: number, zone: string, clock: Clock): string {
+/**
+ * "02:00–04:00 UTC", "23:00–01:00 UTC", or with a day named where the span ends on a later day than the next.
+ * `nextDay` marks a span that ends the next day, where a reader scans a day's list: "23:00–01:00 UTC (+1 day)".
+ */
+export function clockSpanWords(start: number, end: number, zone: string, clock: Clock, nextDay = false): string {
   const a = clock(start, zone);
   if (end <= start) return `${a.time} ${zoneLabel(zone)}`;
   const b = clock(end, zone);
-  const endsLater = daysBetween(a.date, b.date) > 1 || (daysBetween(a.date, b.date) === 1 && b.time >= a.time);
-  return endsLater ? `${a.time} ${zoneLabel(zone)} to ${formatDate(b.date)}, ${b.time}` : `${a.time}–${b.time} ${zoneLabel(zone)}`;
+  const days = daysBetween(a.date, b.date);
+  const endsLater = days > 1 || (days === 1 && b.time >= a.time);
+  if (endsLater) return `${a.time} ${zoneLabel(zone)} to ${formatDate(b.date)}, ${b.time}`;
+  // Ending at midnight is the same evening to a reader.
+  return `${a.time}–${b.time} ${zoneLabel(zone)}${nextDay && days === 1 && b.time !== '00:00' ? ' (+1 day)' : ''}`;
 }
 
-/** "Sun 29 Nov 2026, 02:00–04:00 UTC"; an all-day occurrence is "Sun 29 Nov 2026 (the whole day, UTC)". */
-export function occurrenceWords(occurrence: { start: number; end: number; allDay?: boolean }, zone: string, clock: Clock): string {
+/** "Sun 29 Nov 2026, 02:00–04:00 UTC"; an all-day occurrence is "Sun 29 Nov 2026 (the whole day, UTC)"; `nextDay` as for `clockSpanWords`. */
+export function occurrenceWords(occurrence: { start: number; end: number; allDay?: boolean }, zone: string, clock: Clock, nextDay = false): string {
   const { date } = clock(occurrence.start, zone);
   if (occurrence.allDay) return `${formatDate(date)} (the whole day, ${zoneLabel(zone)})`;
-  return `${formatDate(date)}, ${clockSpanWords(occurrence.start, occurrence.end, zone, clock)}`;
+  return `${formatDate(date)}, ${clockSpanWords(occurrence.start, occurrence.end, zone, clock, nextDay)}`;
 }
 
 /** "02:30": a time of day ("HH:MM") some minutes later, round the clock. */

@@ -1,4 +1,4 @@
-import { feedHorizon, feedSets, groupBy, TimeEngine, windowOccurrences, type FeedSet, type Runbook, type ScheduledWindow, type WindowOccurrence } from '@almanac/verifier/internal';
+import { feedHorizon, feedSets, groupBy, TimeEngine, windowOccurrences, zoneOf, type FeedSet, type Occurrence, type Runbook, type ScheduledWindow, type Task, type WindowOccurrence } from '@almanac/verifier/internal';
 import { perModel } from '../model.ts';
 
 /**
@@ -25,6 +25,15 @@ export function upcomingWindows(runbook: Runbook, time: TimeEngine, from: number
   return windowOccurrencesOf(runbook, time)
     .filter((o) => o.start >= from)
     .slice(0, count);
+}
+
+/** A task's first run from `from` on, when it has a time of day and a usable zone: a reader sees it in their own zone. */
+export function nextTaskRun(runbook: Runbook, task: Task, time: TimeEngine, from: number): { occurrence: Occurrence; zone: string } | undefined {
+  const zone = zoneOf(runbook, task);
+  if (!zone || task.start === undefined) return undefined;
+  const expansion = time.expand(task, zone);
+  const occurrence = expansion.ok ? expansion.occurrences.find((o) => o.start >= from) : undefined;
+  return occurrence && { occurrence, zone };
 }
 
 /** The soonest upcoming window occurrence of any of these runbooks. */
