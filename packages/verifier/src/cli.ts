@@ -1,11 +1,11 @@
-import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadOptionsOf, siteUrlOf, type AlmanacConfig } from './config.ts';
 import type { Corpus } from './model/corpus.ts';
 import type { Finding } from './model/finding.ts';
 import type { SourceFile } from './source/source-file.ts';
-import { formatGithub } from './format/github.ts';
+import { formatGithub, formatGithubSummary } from './format/github.ts';
 import { formatJson } from './format/json.ts';
 import { tzdataVersion } from './time/zone.ts';
 import { formatSarif } from './format/sarif.ts';
@@ -65,7 +65,7 @@ export interface Io {
   stderr: (text: string) => void;
   cwd: string;
   color: boolean;
-  /** The environment, for ALMANAC_NOW. */
+  /** The environment, for ALMANAC_NOW and, on a GitHub runner, GITHUB_STEP_SUMMARY. */
   env?: Readonly<Record<string, string | undefined>>;
   /** For --watch: the watcher, the signal that ends the watch, the debounce (tests inject them). */
   watch?: Pick<WatchOptions, 'watcher' | 'signal' | 'debounceMs'>;
@@ -210,6 +210,12 @@ async function verifyOnce(run: VerifyRun, io: Io): Promise<{ code: number; corpu
     io.stdout(report);
     // Annotations are capped at 10 per level and step, so the first findings go to the log too.
     if (format === 'github') io.stdout(stylish({ findings: DIGEST_FINDINGS, rest: '`almanac verify` and the SARIF report have them all' }));
+  }
+  // On a runner, what GitHub would not annotate goes to the run's summary page.
+  const summaryFile = format === 'github' ? io.env?.GITHUB_STEP_SUMMARY : undefined;
+  if (summaryFile) {
+    const summary = formatGithubSummary(result.findings);
+    if (summary) appendFileSync(summaryFile, summary);
   }
   if (run.fix === 'write' && fixes.length) io.stderr(`almanac: fixed ${fixes.reduce((n, f) => n + f.fixed.length, 0)} problem(s) in ${fixes.map((f) => f.file).join(', ')}\n`);
   const tooManyWarnings = run.maxWarnings !== undefined && result.summary.warnings > run.maxWarnings;

@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport, RunbookChange } from '../src/diff/compare.ts';
 import { fieldChanges } from '../src/diff/fields.ts';
 import { formatDiffMarkdown } from '../src/diff/markdown.ts';
 import { markdownText } from '../src/format/markdown-text.ts';
+import { run } from '../src/cli.ts';
+import { project } from './project.ts';
 
 /** Markdown as GitHub's renderer makes it HTML: cmark-gfm with its extensions, autolinks included. */
 const render = (markdown: string) => execFileSync('cmark-gfm', ['-e', 'autolink', '-e', 'table', '-e', 'strikethrough', '-e', 'tagfilter'], { input: markdown, encoding: 'utf8' });
@@ -109,5 +113,45 @@ describe('fieldChanges', () => {
     expect(changes.at(-1)).toEqual({ field: '201 more fields', before: 'not listed', after: 'not listed' });
     expect(fieldChanges(before, { ...before, k4999: 'changed' })).toMatchObject([{ field: '…' }]);
     expect(fieldChanges(before, { ...before })).toEqual([]);
+  });
+});
+
+describe('--format github on a runner: the findings past the annotations, on the summary page', () => {
+  const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\n';
+  // Twelve runbooks each with an unknown owner whose name is hostile Markdown: twelve errors, two past the cap.
+  const files = Object.fromEntries(
+    Array.from({ length: 12 }, (_, i) => [`runbooks/r${String(i).padStart(2, '0')}.mdx`, `---\nid: r${i}\ntitle: R${i}\nsystem: s${i}\nowners: [ops]\ntimezone: UTC\nescalation:\n  - level: 1\n    owner: "x@evil.example"\n    respond_within: PT30M\n---\n`]),
+  );
+
+  async function verifyOnRunner(summary: string | undefined, root: string) {
+    let stdout = '';
+    const code = await run(['verify', '--format', 'github', '--now', '2026-11-23'], { stdout: (t) => (stdout += t), stderr: () => {}, cwd: root, color: false, env: summary ? { GITHUB_STEP_SUMMARY: summary } : {} });
+    return { code, stdout };
+  }
+
+  it('appends a table of the findings not annotated to $GITHUB_STEP_SUMMARY, forming no link or mention', async () => {
+    const root = project({ 'runbooks/owners.yaml': OWNERS, ...files });
+    const summary = join(root, 'step-summary.md');
+    writeFileSync(summary, '# Earlier step\n');
+    const { code, stdout } = await verifyOnRunner(summary, root);
+    expect(code).toBe(1);
+    expect(stdout.match(/^::error /gm)).toHaveLength(10);
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown.startsWith('# Earlier step\n')).toBe(true);
+    const html = render(markdown);
+    expect(html).toContain('Almanac: 2 findings not annotated');
+    expect(html.match(/<tr>/g)).toHaveLength(3); // the head and two findings
+    expect(seen(html)).toContain('runbooks/r11.mdx');
+    expect(html).not.toMatch(/<a /);
+    expect(html).not.toMatch(/@[A-Za-z0-9]/);
+  });
+
+  it('writes nothing there when every finding was annotated, and needs no runner', async () => {
+    const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/r.mdx': files['runbooks/r00.mdx']! });
+    const summary = join(root, 'step-summary.md');
+    writeFileSync(summary, '');
+    expect((await verifyOnRunner(summary, root)).code).toBe(1);
+    expect(readFileSync(summary, 'utf8')).toBe('');
+    expect((await verifyOnRunner(undefined, root)).stdout).toMatch(/^::error /m);
   });
 });
