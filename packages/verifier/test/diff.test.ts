@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './project.ts';
 import type { DiffReport } from '../src/diff/compare.ts';
@@ -10,6 +10,18 @@ import { formatDiffMarkdown } from '../src/diff/markdown.ts';
 const NOW = '2026-11-23';
 /** The Sundays after NOW. */
 const SUNDAYS = ['2026-11-29', '2026-12-06', '2026-12-13'];
+/** A disk threshold on runbook `drift`, and a hand-written alert that pages at another level: an old drift. */
+const DISK_THRESHOLD = 'thresholds:\n  - metric: disk-used\n    unit: percent\n    comparator: ">"\n    critical: { value: 90 }\n    response: Free space';
+const DRIFTED_ALERT = [
+  'groups:',
+  '  - name: disk',
+  '    rules:',
+  '      - alert: DiskFull',
+  '        expr: disk_used_percent > 95',
+  '        labels: { severity: critical }',
+  '        annotations: { runbook_url: "https://runbooks.example.org/drift/#threshold-disk-used" }',
+  '',
+].join('\n');
 const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\ndba:\n  name: Database team\n  email: dba@example.com\n';
 
 function runbook(id: string, { zone = 'UTC', start = '02:00', windowZone = '', task = '', extra = '' } = {}): string {
@@ -245,17 +257,38 @@ describe('almanac diff', () => {
     ]);
   });
 
-  it('reads the base from git objects only: the working tree is untouched and a symbolic link is reported, not followed', async () => {
-    const { root, git } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a'), 'secret.mdx': runbook('secret') });
+  it('reads the base from git objects only: the working tree is untouched, and a committed link is refused as on disk', async () => {
+    const { root, git, write } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a'), 'secret.mdx': runbook('secret') });
     symlinkSync('../secret.mdx', join(root, 'runbooks/link.mdx'));
+    write('runbooks/parts/_b.mdx', runbook('b'));
+    symlinkSync('parts/_b.mdx', join(root, 'runbooks/b.mdx'));
     git('add', '-A');
-    git('commit', '-q', '-m', 'link');
+    git('commit', '-q', '-m', 'links');
+    // On disk, the link out of the tree is the same finding at both sides: nothing new, nothing fixed.
+    expect((await diffJson(root, '--base', 'HEAD')).report).toMatchObject({ runbooks: [], findings: { new: [], fixed: [] }, skipped: [] });
     rmSync(join(root, 'runbooks/link.mdx'));
     const before = snapshot(root);
     const { report } = await diffJson(root, '--base', 'HEAD');
-    expect(report.skipped).toEqual([{ file: 'runbooks/link.mdx', reason: 'a symbolic link in git, not followed' }]);
+    expect(report.findings.fixed).toMatchObject([{ ruleId: 'parse', file: 'runbooks/link.mdx', message: expect.stringContaining('leaves the runbook tree') }]);
     expect(report.runbooks).toEqual([]);
     expect(snapshot(root)).toEqual(before);
+  });
+
+  it('reads the base with the config\'s prometheusRules, so an old drift is neither new nor fixed in any fixture tree', async () => {
+    const fixtures = join(import.meta.dirname, '../../../test/fixtures');
+    const trees = readdirSync(fixtures, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('owners.yaml')).map((path) => `fixtures/${dirname(path)}`).sort();
+    expect(trees.length).toBeGreaterThan(20);
+    const { root } = repo({ 'almanac.config.json': JSON.stringify({ prometheusRules: 'alerts.yml' }), 'alerts.yml': DRIFTED_ALERT, 'runbooks/owners.yaml': OWNERS, 'runbooks/drift.mdx': runbook('drift', { extra: DISK_THRESHOLD }) });
+    cpSync(fixtures, join(root, 'fixtures'), { recursive: true });
+    execFileSync('git', ['add', '-A'], { cwd: root });
+    execFileSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@a.invalid', 'commit', '-q', '-m', 'fixtures'], { cwd: root });
+    // The drift is there, in the working tree and at the base.
+    const verified = await cli(['verify', '--format', 'json', '--now', NOW, 'runbooks'], root);
+    expect(verified.stdout).toContain('alert-threshold-drift');
+    // One run over every tree: each is read with its own owners.yaml, at both sides.
+    const { code, report } = await diffJson(root, '--base', 'HEAD', 'runbooks', ...trees);
+    expect(report.summary.errors).toBeGreaterThan(0);
+    expect({ code, runbooks: report.runbooks, feeds: report.feeds, findings: report.findings, skipped: report.skipped }).toEqual({ code: 0, runbooks: [], feeds: [], findings: { new: [], fixed: [] }, skipped: [] });
   });
 
   it('exits 2 with a message for a bad ref, an option-like ref, no repository, or no default branch', async () => {
