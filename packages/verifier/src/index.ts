@@ -30,6 +30,7 @@ export type { Span } from './time/intervals.ts';
 export { createFeedWriter } from './feeds/feed.ts';
 export type { FeedOptions, FeedWriter } from './feeds/feed.ts';
 export { feedSets, feedHorizon } from './feeds/feed-sets.ts';
+export { pageHref } from './model/page-path.ts';
 export { ownerDirectory, ownerIdsOf, ownerIn, ownerOf, ownerReferences, windowOwners } from './model/owners.ts';
 export type { OwnerReference } from './model/owners.ts';
 export { scheduleWindows } from './feeds/schedule.ts';

@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './project.ts';
+import { feedHorizon, feedSets } from '../src/feeds/feed-sets.ts';
+import { createFeedWriter } from '../src/feeds/feed.ts';
+import { pageHref } from '../src/model/page-path.ts';
+import { loadCorpus } from '../src/source/load-tree.ts';
+import { TimeEngine } from '../src/time/engine.ts';
 import type { DiffReport } from '../src/diff/compare.ts';
 import { formatDiffMarkdown } from '../src/diff/markdown.ts';
 
@@ -209,6 +214,27 @@ describe('almanac diff', () => {
     expect(report.runbooks).toEqual([{ id: 'a', title: 'a maintenance', system: 'platform', status: 'changed', file: { before: 'runbooks/a.mdx', after: 'runbooks/platform/database.mdx' }, fields: [], items: [] }]);
     expect(report.findings).toEqual({ new: [], fixed: [] });
     expect((await diff(root)).stdout).toContain('platform / a  changed  runbooks/platform/database.mdx (moved from runbooks/a.mdx)');
+  });
+
+  it('lists exactly the feed files whose content a move to another folder changes, as the site writes them', async () => {
+    const other = runbook('b').replace('system: platform', 'system: billing').replace('owners: [ops]', 'owners: [dba]');
+    const { root } = repo({ 'almanac.config.json': JSON.stringify({ siteUrl: 'https://runbooks.example.com/ops' }), 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a'), 'runbooks/b.mdx': other });
+    const siteFeeds = () => {
+      const corpus = loadCorpus(['runbooks'], root);
+      const writer = createFeedWriter({ siteUrl: 'https://runbooks.example.com/ops', dtstamp: Date.now(), sequenceOf: () => 0, pageHrefOf: pageHref });
+      // DTSTAMP aside: the time of the build.
+      return new Map(feedSets(corpus, new TimeEngine(feedHorizon(NOW))).map((set) => [set.path, writer.text(set).replace(/\r\nDTSTAMP:[^\r]*/g, '')]));
+    };
+    const before = siteFeeds();
+    mkdirSync(join(root, 'runbooks/platform'));
+    renameSync(join(root, 'runbooks/a.mdx'), join(root, 'runbooks/platform/a.mdx'));
+    const after = siteFeeds();
+    const changed = [...after.keys()].filter((path) => after.get(path) !== before.get(path));
+    expect(changed).toEqual(['all', 'system/platform', 'owner/ops']);
+    expect(after.get('all')).toContain('URL:https://runbooks.example.com/ops/platform/a/');
+    const { report } = await diffJson(root);
+    expect(report.feeds.map((f) => f.feed)).toEqual([...changed].sort());
+    expect(report.feeds.find((f) => f.feed === 'all')!.events).toEqual({ added: 0, removed: 0, changed: 62 });
   });
 
   it('lists an added and a removed runbook with their windows and objectives, and the feeds they add and empty', async () => {

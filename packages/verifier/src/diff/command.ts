@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Io } from '../cli.ts';
-import { loadConfig, loadOptionsOf } from '../config.ts';
+import { loadConfig, loadOptionsOf, siteUrlOf } from '../config.ts';
 import { GitError, gitSource, resolveBase } from '../source/git-tree.ts';
 import { loadCorpus } from '../source/load-tree.ts';
 import { todayOption, UsageError } from '../usage.ts';
@@ -76,7 +76,7 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
     report = diffCorpora(
       { corpus: before, result: verifyWithConfig(before, config, today) },
       { corpus: after, result: verifyWithConfig(after, config, today) },
-      { base, skipped: source.skipped, feeds: config.feeds },
+      { base, skipped: source.skipped, feeds: config.feeds, siteUrl: siteUrlOf(config, io.env) },
     );
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(error.message);
