@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli.ts';
+import type { Io } from '../io.ts';
 import { loadConfig, loadOptionsOf, siteUrlOf } from '../config.ts';
 import { GitError, gitSource, resolveBase } from '../source/git-tree.ts';
 import { loadCorpus } from '../source/load-tree.ts';
