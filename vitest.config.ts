@@ -6,6 +6,25 @@ const SITE_TESTS = ['test/site/**/*.test.ts'];
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * Tests that need what a unit test may not: processes (the CLI as one, git, mkfifo, node in
+ * another zone), the consumers' binaries (promtool, amtool, a live Alertmanager) or a generated
+ * corpus of 1,000 runbooks. The unit tier starts no process.
+ */
+const TOOLS_TESTS = [
+  'packages/verifier/test/author-loop.test.ts',
+  'packages/verifier/test/cli.test.ts',
+  'packages/verifier/test/diff.test.ts',
+  'packages/verifier/test/hostile-text.test.ts',
+  'packages/verifier/test/machine-zone.test.ts',
+  'packages/verifier/test/pre-commit.test.ts',
+  'packages/verifier/test/untrusted.test.ts',
+  'test/alerting/alertmanager-e2e.test.ts',
+  'test/alerting/hostile-alerting.test.ts',
+  'test/alerting/tools.test.ts',
+  'test/scale.test.ts',
+];
+
 export default defineConfig({
   // The tests run the packages' sources, as the type check reads them; the packaging test installs their build.
   resolve: {
@@ -26,7 +45,8 @@ export default defineConfig({
           name: 'unit',
           globalSetup: ['test/build-packages.ts'],
           include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...SITE_TESTS, 'test/packaging/**'],
+          exclude: [...configDefaults.exclude, ...SITE_TESTS, ...TOOLS_TESTS, 'test/packaging/**'],
+          setupFiles: ['test/no-processes.ts'],
           // Vitest's default on two cores is one worker, which leaves a core idle; the unit tests are all CPU.
           maxWorkers: 2,
           // One module graph per worker, not per file: importing the verifier afresh for each of
@@ -34,6 +54,19 @@ export default defineConfig({
           // does not restore.
           isolate: false,
           // First, while the site tier's build runs beside it.
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'tools',
+          include: TOOLS_TESTS,
+          // The CLI as a process runs the verifier's build (its bin).
+          globalSetup: ['test/build-packages.ts'],
+          // Mostly waiting on processes, so two files side by side.
+          maxWorkers: 2,
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },

@@ -8,12 +8,14 @@
  *   3. feed generation alone for the same model;
  *   4. `npm run build` of 1,000 runbooks against a bare Starlight build of the same files;
  *   5. the worst case: the 1,000-runbook corpus with 20 findings in every runbook, through the
- *      CLI's `run` in this process in stylish and JSON, against the clean corpus.
+ *      CLI's `run` in this process in stylish and JSON, against the clean corpus;
+ *   6. `almanac diff --base HEAD` of the corpus committed to git with one line changed, against
+ *      `almanac verify` of it, both through the CLI binary: CPU time and peak memory.
  *
  * Each timed step runs once to warm up, then several times; the median is reported. Corpora are
  * generated into bench/.corpus/<size>/ (gitignored) and reused while the generator is unchanged.
  *
- * Options: --sizes 100,1000,10000  --runs N  --only floor,verify,cli,feeds,site,worst  --seed N
+ * Options: --sizes 100,1000,10000  --runs N  --only floor,verify,cli,feeds,site,worst,diff  --seed N
  *          --budget S (seconds of timed runs per step and size, default 60; a step projected to
  *          take more than twice that is skipped)  --regenerate  --no-write (keep bench/results.json)
  */
@@ -45,7 +47,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000' },
     runs: { type: 'string' },
-    only: { type: 'string', default: 'floor,verify,cli,feeds,site,worst' },
+    only: { type: 'string', default: 'floor,verify,cli,feeds,site,worst,diff' },
     seed: { type: 'string', default: '1' },
     budget: { type: 'string', default: '60' },
     regenerate: { type: 'boolean', default: false },
@@ -169,6 +171,56 @@ function verifyCli(dir: string) {
     summary = run.stderr.trim().split('\n').slice(0, 3).join(' ');
   }
   return { ms, exitCode: run.status, summary };
+}
+
+/** What a CLI process used, as it reports on exit: CPU time counts the work whatever else shares the machine. */
+interface ProcessUse {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMiB: number;
+  exitCode: number | null;
+  stdout: string;
+}
+
+/** Prints the process's resource use as the last line of stderr, as it exits. */
+const REPORT_USE = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\n@use '+JSON.stringify(process.resourceUsage())+'\\n'))`;
+
+function cliUse(dir: string, args: readonly string[]): ProcessUse {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', REPORT_USE, CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wallMs = performance.now() - started;
+  const use = /@use (.*)\n?$/.exec(run.stderr)?.[1];
+  if (!use) throw new Error(`almanac ${args[0]} reported no resource use: ${run.stderr.trim().split('\n').slice(0, 3).join(' ')}`);
+  const { userCPUTime, systemCPUTime, maxRSS } = JSON.parse(use) as { userCPUTime: number; systemCPUTime: number; maxRSS: number };
+  return { wallMs, cpuMs: (userCPUTime + systemCPUTime) / 1000, maxRssMiB: Math.round(maxRSS / 1024), exitCode: run.status, stdout: run.stdout };
+}
+
+/**
+ * 6. `almanac diff --base HEAD` against `almanac verify` on the corpus committed to a scratch
+ * repository with one window moved an hour: what a pull request's CI pays. In turns, `runs`
+ * rounds; the medians of CPU time and the highest peak memory are kept.
+ */
+function diffAgainstVerify(cleanDir: string, size: number, runs: number) {
+  const dir = join(CORPORA, `diff-${size}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(cleanDir, dir, { recursive: true });
+  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@almanac.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  const file = git('ls-files', '*.mdx').stdout.split('\n')[0]!;
+  const text = readFileSync(join(dir, file), 'utf8');
+  writeFileSync(join(dir, file), text.replace(/start: "(\d\d):/, (_, hour: string) => `start: "${String((Number(hour) + 1) % 24).padStart(2, '0')}:`));
+  const verify: ProcessUse[] = [];
+  const diff: ProcessUse[] = [];
+  for (let turn = 0; turn < runs; turn++) {
+    verify.push(cliUse(dir, ['verify', '.', '--now', BENCH_TODAY, '--format', 'json']));
+    diff.push(cliUse(dir, ['diff', '.', '--base', 'HEAD', '--now', BENCH_TODAY, '--format', 'json']));
+  }
+  const summary = (uses: ProcessUse[]) => ({ cpuMs: round(median(uses.map((u) => u.cpuMs))), wallMs: round(median(uses.map((u) => u.wallMs))), maxRssMiB: Math.max(...uses.map((u) => u.maxRssMiB)), exitCode: uses[0]!.exitCode });
+  const report = JSON.parse(diff[0]!.stdout) as { summary: { runbooks: unknown; feeds: number } };
+  const [v, d] = [summary(verify), summary(diff)];
+  return { verify: v, diff: d, cpuRatio: ratio(d.cpuMs, v.cpuMs), changed: { file, runbooks: report.summary.runbooks, feeds: report.summary.feeds } };
 }
 
 /** Findings added to every runbook of the worst-case corpus. */
@@ -329,6 +381,7 @@ interface SizeResult {
   verify?: Timing & { loadMs: number; rulesMs: number; findings: number; errors: number; warnings: number };
   cli?: { ms: number; exitCode: number | null; summary: unknown };
   feeds?: (Timing & { feeds: number; bytes: number }) | { skipped: string };
+  diff?: ReturnType<typeof diffAgainstVerify>;
 }
 
 const results: Record<number, SizeResult> = {};
@@ -402,6 +455,11 @@ for (const size of sizes) {
     }
   }
   model = undefined;
+
+  if (steps.has('diff')) {
+    const diff = (result.diff = diffAgainstVerify(dir, size, Math.min(runs, 3)));
+    log(`  diff --base HEAD, one window moved (CLI, CPU time): ${seconds(diff.diff.cpuMs)}, ${diff.diff.maxRssMiB} MiB peak, against verify's ${seconds(diff.verify.cpuMs)}, ${diff.verify.maxRssMiB} MiB: ${diff.cpuRatio}×; ${diff.changed.feeds} feeds changed`);
+  }
 }
 
 // 4. The site: `npm run build` of a 1,000-runbook project against a bare Starlight build of it.

@@ -17,7 +17,8 @@ import { runDiff } from './diff/command.ts';
 import { todayOption, UsageError } from './usage.ts';
 import { fixOf, planFixes, unifiedDiff, type FileFix } from './fix.ts';
 import { scopeFindings, type Scoped } from './scope.ts';
-import { watchVerify, type WatchOptions } from './watch.ts';
+import type { Io } from './io.ts';
+import { watchVerify } from './watch.ts';
 import { verifyWithConfig, type VerifyResult } from './verify.ts';
 
 // The package's own version, from src/ in the workspace and from dist/ once built: both sit beside package.json.
@@ -60,16 +61,8 @@ const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 const DIGEST_FINDINGS = 20;
 type Format = (typeof FORMATS)[number];
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  color: boolean;
-  /** The environment, for ALMANAC_NOW and, on a GitHub runner, GITHUB_STEP_SUMMARY. */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** For --watch: the watcher, the signal that ends the watch, the debounce (tests inject them). */
-  watch?: Pick<WatchOptions, 'watcher' | 'signal' | 'debounceMs'>;
-}
+// In its own module, so that `diff/command.ts` needs nothing of this one: no import circle.
+export type { Io } from './io.ts';
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {

@@ -52,3 +52,4 @@ export { muteIntervals, muteRoutes, alertmanagerTimeIntervalsYaml, alertmanagerR
 export type { MuteInterval, TimeIntervalEntry } from './alerting/alertmanager-intervals.ts';
 export { parsePrometheusRulesFile } from './alerting/prometheus-rules-file.ts';
 export type { PrometheusRulesFile } from './alerting/prometheus-rules-file.ts';
+export { pageHref } from './model/page-path.ts';

@@ -1,15 +1,32 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './project.ts';
+import { feedHorizon, feedSets } from '../src/feeds/feed-sets.ts';
+import { createFeedWriter } from '../src/feeds/feed.ts';
+import { pageHref } from '../src/model/page-path.ts';
+import { loadCorpus } from '../src/source/load-tree.ts';
+import { TimeEngine } from '../src/time/engine.ts';
 import type { DiffReport } from '../src/diff/compare.ts';
 import { formatDiffMarkdown } from '../src/diff/markdown.ts';
 
 const NOW = '2026-11-23';
 /** The Sundays after NOW. */
 const SUNDAYS = ['2026-11-29', '2026-12-06', '2026-12-13'];
+/** A disk threshold on runbook `drift`, and a hand-written alert that pages at another level: an old drift. */
+const DISK_THRESHOLD = 'thresholds:\n  - metric: disk-used\n    unit: percent\n    comparator: ">"\n    critical: { value: 90 }\n    response: Free space';
+const DRIFTED_ALERT = [
+  'groups:',
+  '  - name: disk',
+  '    rules:',
+  '      - alert: DiskFull',
+  '        expr: disk_used_percent > 95',
+  '        labels: { severity: critical }',
+  '        annotations: { runbook_url: "https://runbooks.example.org/drift/#threshold-disk-used" }',
+  '',
+].join('\n');
 const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\ndba:\n  name: Database team\n  email: dba@example.com\n';
 
 function runbook(id: string, { zone = 'UTC', start = '02:00', windowZone = '', task = '', extra = '' } = {}): string {
@@ -199,6 +216,27 @@ describe('almanac diff', () => {
     expect((await diff(root)).stdout).toContain('platform / a  changed  runbooks/platform/database.mdx (moved from runbooks/a.mdx)');
   });
 
+  it('lists exactly the feed files whose content a move to another folder changes, as the site writes them', async () => {
+    const other = runbook('b').replace('system: platform', 'system: billing').replace('owners: [ops]', 'owners: [dba]');
+    const { root } = repo({ 'almanac.config.json': JSON.stringify({ siteUrl: 'https://runbooks.example.com/ops' }), 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a'), 'runbooks/b.mdx': other });
+    const siteFeeds = () => {
+      const corpus = loadCorpus(['runbooks'], root);
+      const writer = createFeedWriter({ siteUrl: 'https://runbooks.example.com/ops', dtstamp: Date.now(), sequenceOf: () => 0, pageHrefOf: pageHref });
+      // DTSTAMP aside: the time of the build.
+      return new Map(feedSets(corpus, new TimeEngine(feedHorizon(NOW))).map((set) => [set.path, writer.text(set).replace(/\r\nDTSTAMP:[^\r]*/g, '')]));
+    };
+    const before = siteFeeds();
+    mkdirSync(join(root, 'runbooks/platform'));
+    renameSync(join(root, 'runbooks/a.mdx'), join(root, 'runbooks/platform/a.mdx'));
+    const after = siteFeeds();
+    const changed = [...after.keys()].filter((path) => after.get(path) !== before.get(path));
+    expect(changed).toEqual(['all', 'system/platform', 'owner/ops']);
+    expect(after.get('all')).toContain('URL:https://runbooks.example.com/ops/platform/a/');
+    const { report } = await diffJson(root);
+    expect(report.feeds.map((f) => f.feed)).toEqual([...changed].sort());
+    expect(report.feeds.find((f) => f.feed === 'all')!.events).toEqual({ added: 0, removed: 0, changed: 62 });
+  });
+
   it('lists an added and a removed runbook with their windows and objectives, and the feeds they add and empty', async () => {
     const { root, write } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a'), 'runbooks/old.mdx': runbook('old').replace('system: platform', 'system: legacy') });
     rmSync(join(root, 'runbooks/old.mdx'));
@@ -245,17 +283,38 @@ describe('almanac diff', () => {
     ]);
   });
 
-  it('reads the base from git objects only: the working tree is untouched and a symbolic link is reported, not followed', async () => {
-    const { root, git } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a'), 'secret.mdx': runbook('secret') });
+  it('reads the base from git objects only: the working tree is untouched, and a committed link is refused as on disk', async () => {
+    const { root, git, write } = repo({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': runbook('a'), 'secret.mdx': runbook('secret') });
     symlinkSync('../secret.mdx', join(root, 'runbooks/link.mdx'));
+    write('runbooks/parts/_b.mdx', runbook('b'));
+    symlinkSync('parts/_b.mdx', join(root, 'runbooks/b.mdx'));
     git('add', '-A');
-    git('commit', '-q', '-m', 'link');
+    git('commit', '-q', '-m', 'links');
+    // On disk, the link out of the tree is the same finding at both sides: nothing new, nothing fixed.
+    expect((await diffJson(root, '--base', 'HEAD')).report).toMatchObject({ runbooks: [], findings: { new: [], fixed: [] }, skipped: [] });
     rmSync(join(root, 'runbooks/link.mdx'));
     const before = snapshot(root);
     const { report } = await diffJson(root, '--base', 'HEAD');
-    expect(report.skipped).toEqual([{ file: 'runbooks/link.mdx', reason: 'a symbolic link in git, not followed' }]);
+    expect(report.findings.fixed).toMatchObject([{ ruleId: 'parse', file: 'runbooks/link.mdx', message: expect.stringContaining('leaves the runbook tree') }]);
     expect(report.runbooks).toEqual([]);
     expect(snapshot(root)).toEqual(before);
+  });
+
+  it('reads the base with the config\'s prometheusRules, so an old drift is neither new nor fixed in any fixture tree', async () => {
+    const fixtures = join(import.meta.dirname, '../../../test/fixtures');
+    const trees = readdirSync(fixtures, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('owners.yaml')).map((path) => `fixtures/${dirname(path)}`).sort();
+    expect(trees.length).toBeGreaterThan(20);
+    const { root } = repo({ 'almanac.config.json': JSON.stringify({ prometheusRules: 'alerts.yml' }), 'alerts.yml': DRIFTED_ALERT, 'runbooks/owners.yaml': OWNERS, 'runbooks/drift.mdx': runbook('drift', { extra: DISK_THRESHOLD }) });
+    cpSync(fixtures, join(root, 'fixtures'), { recursive: true });
+    execFileSync('git', ['add', '-A'], { cwd: root });
+    execFileSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@a.invalid', 'commit', '-q', '-m', 'fixtures'], { cwd: root });
+    // The drift is there, in the working tree and at the base.
+    const verified = await cli(['verify', '--format', 'json', '--now', NOW, 'runbooks'], root);
+    expect(verified.stdout).toContain('alert-threshold-drift');
+    // One run over every tree: each is read with its own owners.yaml, at both sides.
+    const { code, report } = await diffJson(root, '--base', 'HEAD', 'runbooks', ...trees);
+    expect(report.summary.errors).toBeGreaterThan(0);
+    expect({ code, runbooks: report.runbooks, feeds: report.feeds, findings: report.findings, skipped: report.skipped }).toEqual({ code: 0, runbooks: [], feeds: [], findings: { new: [], fixed: [] }, skipped: [] });
   });
 
   it('exits 2 with a message for a bad ref, an option-like ref, no repository, or no default branch', async () => {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TimeEngine } from '../src/time/engine.ts';
 import { verify } from '../src/verify.ts';
+import { cpuTimed as timed } from './cpu-time.ts';
 import { corpusOf, frontmatter, taskItem, TODAY } from './rule-tester.ts';
 
-function timed<T>(work: () => T): { result: T; ms: number } {
-  const started = performance.now();
-  const result = work();
-  return { result, ms: performance.now() - started };
-}
 
 const check = (texts: string[]) => verify(corpusOf({ runbooks: texts }), { today: TODAY });
 

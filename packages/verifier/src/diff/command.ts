@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli.ts';
-import { loadConfig, loadOptionsOf } from '../config.ts';
-import { GitError, loadCorpusAtCommit, resolveBase } from '../source/git-tree.ts';
+import type { Io } from '../io.ts';
+import { loadConfig, loadOptionsOf, siteUrlOf } from '../config.ts';
+import { GitError, gitSource, resolveBase } from '../source/git-tree.ts';
 import { loadCorpus } from '../source/load-tree.ts';
 import { todayOption, UsageError } from '../usage.ts';
 import { todayUtc, verifyWithConfig } from '../verify.ts';
@@ -70,11 +70,13 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
   let report: DiffReport;
   try {
     const base = resolveBase(io.cwd, values.base);
-    const before = loadCorpusAtCommit(base.commit, paths, io.cwd, options);
+    // The base is read by the same loader, config and all, from the commit's objects.
+    const source = gitSource(io.cwd, base.commit);
+    const before = loadCorpus(paths, io.cwd, { ...options, source, absentIsEmpty: true });
     report = diffCorpora(
-      { corpus: before.corpus, result: verifyWithConfig(before.corpus, config, today) },
+      { corpus: before, result: verifyWithConfig(before, config, today) },
       { corpus: after, result: verifyWithConfig(after, config, today) },
-      { base, skipped: before.skipped, feeds: config.feeds },
+      { base, skipped: source.skipped, feeds: config.feeds, siteUrl: siteUrlOf(config, io.env) },
     );
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(error.message);

@@ -4,7 +4,7 @@ import { zoneOf } from '../model/zones.ts';
 import type { SkippedEntry } from '../source/git-tree.ts';
 import type { Recurrence } from '../time/expand.ts';
 import type { VerifyResult } from '../verify.ts';
-import { feedChanges, type FeedChange, type FeedSettings } from './feeds.ts';
+import { feedChanges, runbooksById, type FeedChange, type FeedSettings } from './feeds.ts';
 import { fieldChanges, itemsByKey, LIST_NAMES, runbookFields, type FieldChange, type ListName } from './fields.ts';
 import { matchFindings } from './findings.ts';
 import { scheduleView, shiftInWords, type ScheduleView, type SideSchedule } from './schedule.ts';
@@ -62,13 +62,6 @@ export interface Side {
 
 const SCHEDULED: ReadonlySet<ListName> = new Set(['windows', 'tasks']);
 
-function byId(corpus: Corpus): Map<string, Runbook> {
-  const runbooks = new Map<string, Runbook>();
-  // A second runbook with one id is a duplicate-id finding; the first is the one compared.
-  for (const runbook of corpus.runbooks) if (!runbooks.has(runbook.id)) runbooks.set(runbook.id, runbook);
-  return runbooks;
-}
-
 function sideSchedule(runbook: Runbook | undefined, item: Item<Record<string, unknown>> | undefined, side: Side): SideSchedule | undefined {
   if (!runbook || !item) return undefined;
   return { recurrence: item.value as unknown as Recurrence, zone: zoneOf(runbook, item.value as { timezone?: string }), runbookZone: zoneOf(runbook, {}), time: side.result.time };
@@ -124,10 +117,10 @@ const count = (findings: readonly Finding[], severity: Finding['severity']) => f
  * events change; the findings it brings and those it fixes. Pure: both sides are already loaded
  * and verified, with the same today.
  */
-export function diffCorpora(before: Side, after: Side, options: { base: DiffReport['base']; skipped?: SkippedEntry[]; feeds?: FeedSettings['days'] }): DiffReport {
+export function diffCorpora(before: Side, after: Side, options: { base: DiffReport['base']; skipped?: SkippedEntry[]; feeds?: FeedSettings['days']; siteUrl: string }): DiffReport {
   const today = after.result.today;
   const from = Date.parse(`${today}T00:00:00Z`);
-  const [old, now] = [byId(before.corpus), byId(after.corpus)];
+  const [old, now] = [runbooksById(before.corpus), runbooksById(after.corpus)];
   const runbooks: RunbookChange[] = [];
   for (const id of new Set([...now.keys(), ...old.keys()])) {
     const change = runbookChange(old.get(id), now.get(id), before, after, from);
@@ -138,7 +131,7 @@ export function diffCorpora(before: Side, after: Side, options: { base: DiffRepo
   const renamed = new Map(runbooks.flatMap((r) => (r.file.before && r.file.after && r.file.before !== r.file.after ? [[r.file.before, r.file.after] as const] : [])));
   const matched = matchFindings(before.result.findings, after.result.findings, renamed);
   const findings = { new: matched.new.map(contractFinding), fixed: matched.fixed.map(contractFinding) };
-  const feeds = feedChanges(before.corpus, after.corpus, { today, days: options.feeds });
+  const feeds = feedChanges(before.corpus, after.corpus, { today, days: options.feeds, siteUrl: options.siteUrl });
   const tally = (status: Status) => runbooks.filter((r) => r.status === status).length;
   return {
     base: options.base,

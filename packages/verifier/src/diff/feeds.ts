@@ -1,7 +1,9 @@
 import { createFeedWriter, type FeedWriter } from '../feeds/feed.ts';
 import type { ScheduledWindow } from '../feeds/schedule.ts';
-import { feedHorizon, feedSets } from '../feeds/feed-sets.ts';
-import type { Corpus } from '../model/corpus.ts';
+import { feedHeads, feedHorizon, feedSets, type FeedHead } from '../feeds/feed-sets.ts';
+import type { Corpus, Runbook } from '../model/corpus.ts';
+import { ownerIdsOf, ownerOf } from '../model/owners.ts';
+import { pageHref } from '../model/page-path.ts';
 import { TimeEngine } from '../time/engine.ts';
 
 /** A published feed whose events differ, by UID: how many come, go, or change. */
@@ -16,6 +18,8 @@ export interface FeedChange {
 export interface FeedSettings {
   today: string;
   days?: { daysBack?: number; daysAhead?: number };
+  /** Where the site is published (`siteUrlOf`): every event's URL and UID hold it. */
+  siteUrl: string;
 }
 
 /** A side's feeds: each feed's occurrences by UID, and the writer that writes an event when both sides have it. */
@@ -25,32 +29,65 @@ interface SideFeeds {
 }
 
 /**
- * Each feed's events by UID, written as the site writes them. The stamps that change with every
- * commit (DTSTAMP, SEQUENCE) are held fixed so that only what a subscriber would see counts.
- * Only an event both sides have is written, once for all the feeds it is in, and compared byte
- * for byte: 1,200 new daily windows are half a million events in each of three feeds, which,
- * every one written and kept as text, took minutes and gigabytes.
+ * All that a runbook's events are made of: its frontmatter, its page's path, and the registry
+ * entries of the owners they name. Equal at both sides, its events are equal, and so is the
+ * list of feeds they are in (its system's, its owners', its tasks' owners').
  */
-function feedEvents(corpus: Corpus, settings: FeedSettings): SideFeeds {
-  const writer = createFeedWriter({ siteUrl: 'https://almanac.invalid', dtstamp: 0, sequenceOf: () => 0, pageHrefOf: (runbook) => `/${runbook.id}/` });
-  return { writer, feeds: new Map(feedSets(corpus, new TimeEngine(feedHorizon(settings.today, settings.days))).map((set) => [set.path, writer.occurrences(set)])) };
+function eventSource(runbook: Runbook): string {
+  const owners = [...ownerIdsOf(runbook)].sort().map((id) => [id, ownerOf(runbook, id) ?? null]);
+  return JSON.stringify([pageHref(runbook), runbook.source.yamlText, owners]);
 }
 
-/** The feeds whose content the change alters: new feeds, feeds that go, feeds with other events. */
+/** The runbooks by id; a second runbook with one id is a duplicate-id finding, and the first is the one compared. */
+export function runbooksById(corpus: Corpus): Map<string, Runbook> {
+  const runbooks = new Map<string, Runbook>();
+  for (const runbook of corpus.runbooks) if (!runbooks.has(runbook.id)) runbooks.set(runbook.id, runbook);
+  return runbooks;
+}
+
+/**
+ * The events of some runbooks, by feed and UID, as the site's feed builder makes them with the
+ * site's URL and page paths. DTSTAMP and SEQUENCE, which change with every commit, are held
+ * fixed so that only what a subscriber would see counts. Nothing is written here: an event both
+ * sides have is written once and compared byte for byte (1,200 new daily windows are half a
+ * million events in each of three feeds, which, every one written and kept as text, took
+ * minutes and gigabytes).
+ */
+function feedEvents(runbooks: Runbook[], registries: Corpus['registries'], settings: FeedSettings): SideFeeds {
+  const writer = createFeedWriter({ siteUrl: settings.siteUrl, dtstamp: 0, sequenceOf: () => 0, pageHrefOf: pageHref });
+  const feeds = feedSets({ runbooks, registries }, new TimeEngine(feedHorizon(settings.today, settings.days)));
+  return { writer, feeds: new Map(feeds.map((set) => [set.path, writer.occurrences(set)])) };
+}
+
+const headText = (head: FeedHead) => `${head.name}\n${head.description}`;
+
+/**
+ * The feed files whose content the change alters, DTSTAMP aside: feeds that come or go, feeds
+ * whose head or events differ. Compared by data: only the runbooks whose events could differ
+ * (`eventSource`) are expanded, on each side; every other runbook's events are the
+ * same in the same feeds at both sides.
+ */
 export function feedChanges(before: Corpus, after: Corpus, settings: FeedSettings): FeedChange[] {
-  const [a, b] = [feedEvents(before, settings), feedEvents(after, settings)];
+  const [old, now] = [runbooksById(before), runbooksById(after)];
+  const touched = [...new Set([...old.keys(), ...now.keys()])].filter((id) => {
+    const [x, y] = [old.get(id), now.get(id)];
+    return !x || !y || eventSource(x) !== eventSource(y);
+  });
+  const of = (runbooks: Map<string, Runbook>) => touched.flatMap((id) => runbooks.get(id) ?? []);
+  const [a, b] = [feedEvents(of(old), before.registries, settings), feedEvents(of(now), after.registries, settings)];
+  const [headsA, headsB] = [new Map(feedHeads(before).map((head) => [head.path, headText(head)])), new Map(feedHeads(after).map((head) => [head.path, headText(head)]))];
   const changes: FeedChange[] = [];
-  for (const feed of [...new Set([...a.feeds.keys(), ...b.feeds.keys()])].sort()) {
-    const [old, now] = [a.feeds.get(feed), b.feeds.get(feed)];
+  for (const feed of [...new Set([...headsA.keys(), ...headsB.keys()])].sort()) {
+    const [was, is] = [a.feeds.get(feed), b.feeds.get(feed)];
     const events = { added: 0, removed: 0, changed: 0 };
-    for (const [uid, window] of now ?? []) {
-      const was = old?.get(uid);
-      if (was === undefined) events.added++;
-      else if (Buffer.compare(a.writer.eventBytes(was), b.writer.eventBytes(window)) !== 0) events.changed++;
+    for (const [uid, window] of is ?? []) {
+      const then = was?.get(uid);
+      if (then === undefined) events.added++;
+      else if (Buffer.compare(a.writer.eventBytes(then), b.writer.eventBytes(window)) !== 0) events.changed++;
     }
-    for (const uid of old?.keys() ?? []) if (!now?.has(uid)) events.removed++;
-    const status = !old ? 'added' : !now ? 'removed' : 'changed';
-    if (status !== 'changed' || events.added + events.removed + events.changed > 0) changes.push({ feed, status, events });
+    for (const uid of was?.keys() ?? []) if (!is?.has(uid)) events.removed++;
+    const status = !headsA.has(feed) ? 'added' : !headsB.has(feed) ? 'removed' : 'changed';
+    if (status !== 'changed' || events.added + events.removed + events.changed > 0 || headsA.get(feed) !== headsB.get(feed)) changes.push({ feed, status, events });
   }
   return changes;
 }

@@ -1,5 +1,4 @@
-import { findingFingerprint } from '../format/sarif.ts';
-import type { Finding } from '../model/finding.ts';
+import { findingFingerprint, type Finding } from '../model/finding.ts';
 
 /**
  * Findings the change brings and findings it fixes, matched as SARIF fingerprints match alerts:

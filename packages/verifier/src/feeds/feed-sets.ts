@@ -13,12 +13,16 @@ export function feedHorizon(today: string, days: { daysBack?: number; daysAhead?
   return horizonAround(today, days.daysBack ?? FEED_DAYS_BACK, days.daysAhead ?? FEED_DAYS_AHEAD);
 }
 
-/** One calendar to publish: which windows, under which name. */
-export interface FeedSet {
+/** A calendar to publish, by what its head says. */
+export interface FeedHead {
   /** The feed's path under /calendars/, without `.ics`: `all`, `system/<system>`, `owner/<owner>`. */
   path: string;
   name: string;
   description: string;
+}
+
+/** One calendar to publish: which windows, under which name. */
+export interface FeedSet extends FeedHead {
   windows: ScheduledWindow[];
 }
 
@@ -33,8 +37,6 @@ const HOW = 'Times are exact instants and each event gives the local time. The f
  */
 export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 'registries'>, time: TimeEngine): FeedSet[] {
   const windows = scheduleWindows(runbooks, time);
-  const systems = [...new Set(runbooks.map((runbook) => runbook.system))].sort();
-  const owners = ownerDirectory(runbooks, registries);
   // One pass files each occurrence under its system and owners, in order: no feed scans them all.
   const bySystem = new Map<string, ScheduledWindow[]>();
   const byOwner = new Map<string, ScheduledWindow[]>();
@@ -61,19 +63,20 @@ export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 're
       file(list, window);
     }
   }
+  const [all, ...rest] = feedHeads({ runbooks, registries });
+  return [{ ...all!, windows }, ...rest.map((head) => ({ ...head, windows: (head.path.startsWith('system/') ? bySystem : byOwner).get(head.path.slice(head.path.indexOf('/') + 1)) ?? [] }))];
+}
+
+/** The feeds the site publishes, by their heads, without expanding a window: `all` first, then each system's, then each owner's. */
+export function feedHeads({ runbooks, registries }: Pick<Corpus, 'runbooks' | 'registries'>): FeedHead[] {
+  const systems = [...new Set(runbooks.map((runbook) => runbook.system))].sort();
   return [
-    { path: 'all', name: 'Almanac: all maintenance windows', description: `Maintenance windows of every system in the runbooks. ${HOW}`, windows },
-    ...systems.map((system) => ({
-      path: `system/${system}`,
-      name: `Almanac: ${system} maintenance`,
-      description: `Maintenance windows of ${system}. ${HOW}`,
-      windows: bySystem.get(system) ?? [],
-    })),
-    ...[...owners].map(([id, owner]) => ({
+    { path: 'all', name: 'Almanac: all maintenance windows', description: `Maintenance windows of every system in the runbooks. ${HOW}` },
+    ...systems.map((system) => ({ path: `system/${system}`, name: `Almanac: ${system} maintenance`, description: `Maintenance windows of ${system}. ${HOW}` })),
+    ...[...ownerDirectory(runbooks, registries)].map(([id, owner]) => ({
       path: `owner/${id}`,
       name: `Almanac: maintenance for ${owner?.name ?? id}`,
       description: `Maintenance windows of the runbooks ${owner?.name ?? id} owns, and those holding its tasks. ${HOW}`,
-      windows: byOwner.get(id) ?? [],
     })),
   ];
 }

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { Finding } from '../model/finding.ts';
+import { findingFingerprint, type Finding } from '../model/finding.ts';
 import type { RuleMeta } from '../rules/rule.ts';
 import { tzdataVersion } from '../time/zone.ts';
 
@@ -8,11 +7,6 @@ export interface SarifOptions {
   /** Where each rule's documentation is read: becomes SARIF's helpUri. */
   helpUri: (ruleId: string) => string;
   informationUri: string;
-}
-
-/** A finding's identity across commits: rule, file and data path (the line where it has none), not its line. */
-export function findingFingerprint(f: Pick<Finding, 'ruleId' | 'file' | 'path' | 'line'>): string {
-  return createHash('sha256').update(`${f.ruleId}\u0000${f.file}\u0000${f.path ?? `${f.line}`}`).digest('hex').slice(0, 32);
 }
 
 /**

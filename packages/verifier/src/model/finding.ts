@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SourceFile } from '../source/source-file.ts';
 import type { Position } from '../source/text.ts';
 import type { DataPath } from '../source/yaml-locate.ts';
@@ -80,4 +81,12 @@ export function fillMessage(template: string, data: Readonly<Record<string, stri
 
 export function compareFindings(a: Finding, b: Finding): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/**
+ * A finding's identity across commits: rule, file and data path (the line where it has none),
+ * not its line. SARIF's fingerprints and `almanac diff`'s new and fixed findings both use it.
+ */
+export function findingFingerprint(f: Pick<Finding, 'ruleId' | 'file' | 'path' | 'line'>): string {
+  return createHash('sha256').update(`${f.ruleId}\u0000${f.file}\u0000${f.path ?? `${f.line}`}`).digest('hex').slice(0, 32);
 }

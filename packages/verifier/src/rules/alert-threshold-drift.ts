@@ -1,6 +1,7 @@
 import { parsePrometheusDuration, prometheusDuration } from '../alerting/prometheus-duration.ts';
 import { thresholdAnchor } from '../alerting/prometheus-rules.ts';
 import type { Item, Runbook } from '../model/corpus.ts';
+import { pageHref } from '../model/page-path.ts';
 import type { Threshold } from '../schema/runbook.ts';
 import { durationMs } from '../time/duration.ts';
 import { placeOf } from './conflicts.ts';
@@ -21,12 +22,13 @@ export function levelOf(expr: string): { comparator: string; value: number } | u
   return undefined;
 }
 
-/** The runbook and metric a `runbook_url` names: its path matches the runbook page's, its fragment the threshold's row. */
-/** A runbook and the path its page is routed from (its file under runbooks/, lower case, without the extension): made once for all alerts. */
+/** A runbook and its page's path on the site (`pageHref`, without its slashes): made once for all alerts. */
 interface RunbookPage {
   runbook: Runbook;
   path: string;
 }
+
+/** The runbook and metric a `runbook_url` names: its path matches the runbook page's, its fragment the threshold's row. */
 
 function namedThreshold(url: string, pages: readonly RunbookPage[]): { runbook: Runbook; metric: string } | undefined {
   let parsed: URL;
@@ -40,8 +42,9 @@ function namedThreshold(url: string, pages: readonly RunbookPage[]): { runbook: 
   if (!anchor.startsWith(prefix)) return undefined;
   const page = decodeURIComponent(parsed.pathname).replace(/\/index\.html$/, '').replace(/^\/+|\/+$/g, '').toLowerCase();
   if (!page) return undefined;
-  // Pages are routed from the file's path under runbooks/ (or its `slug`); the site's root is not known here, so the path's end is matched.
-  const found = pages.find((p) => p.runbook.slug === page || p.path.endsWith(`/${page}`));
+  // The site may be published below a path of its own, and a tree given on the command line is routed
+  // from its whole path: either may hold the other at its end.
+  const found = pages.find((p) => p.path === page || page.endsWith(`/${p.path}`) || p.path.endsWith(`/${page}`));
   return found && { runbook: found.runbook, metric: anchor.slice(prefix.length) };
 }
 
@@ -114,7 +117,7 @@ groups:
     },
   },
   check({ corpus, report }) {
-    const pages: RunbookPage[] = corpus.runbooks.map((runbook) => ({ runbook, path: `/${runbook.source.file.replace(/\.mdx?$/, '').toLowerCase()}` }));
+    const pages: RunbookPage[] = corpus.runbooks.map((runbook) => ({ runbook, path: pageHref(runbook).replace(/^\/|\/$/g, '') }));
     for (const file of corpus.prometheusRules ?? []) {
       for (const alert of file.alerts) {
         const url = alert.annotations.runbook_url;

@@ -10,7 +10,11 @@ export const scheduleConflict: Rule = {
     severity: 'error',
     docs: `Plans often state one activity twice: a "quarterly full restore" in one section and a
 "disaster recovery test in Q3" in another. Tasks that are the same activity say so with the same
-\`activity\`; they must then agree on \`rrule\`, \`start\` and zone, or the plan contradicts itself.
+\`activity\`; they must then fall on the same instants over the horizon, or the plan contradicts
+itself. Rules are compared by the occurrences they give, not by their text: \`FREQ=WEEKLY;BYDAY=MO\`
+and \`BYDAY=MO;FREQ=WEEKLY\` agree, and so do \`FREQ=MONTHLY;INTERVAL=3\` and
+\`FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1\` (rules count from 2000-01-01, so the quarterly one
+falls on the 1st of January, April, July and October).
 
 Incorrect:
 
@@ -43,11 +47,26 @@ tasks:
       more: "Task schedules of system '{{system}}' conflict in {{more}} not listed: only the first {{budget}} conflicts of a system are; fix those and verify again",
     },
   },
-  check({ corpus, report }) {
+  check({ corpus, time, report }) {
     const bounded = perSystemBudget(report, 'more');
     const schedule = ({ runbook, item }: Statement<Task>) => `${item.value.rrule.replace(/\s/g, '').toUpperCase()} at ${item.value.start ?? 'any time'} ${item.value.timezone ?? runbook.timezone ?? ''}`.trim();
+    /**
+     * The instants a task falls on over the horizon, and whether at a set hour: what the schedule
+     * means, however its rule is written. Undefined for a rule or zone that does not expand
+     * (rrule-invalid and the timezone rules say why): then the text is compared.
+     */
+    const meaning = ({ runbook, item }: Statement<Task>): string | undefined => {
+      const zone = zoneOf(runbook, item.value);
+      if (zone === undefined) return undefined;
+      const expansion = time.expand(item.value, zone);
+      return expansion.ok ? `${item.value.start === undefined ? 'day' : 'time'} ${expansion.occurrences.map((o) => o.start).join(',')}` : undefined;
+    };
+    const same = (a: Statement<Task>, b: Statement<Task>): boolean => {
+      const [x, y] = [meaning(a), meaning(b)];
+      return x !== undefined && y !== undefined ? x === y : schedule(a) === schedule(b) && zoneOf(a.runbook, a.item.value) === zoneOf(b.runbook, b.item.value);
+    };
     for (const { first, other } of restatements(corpus, 'tasks', (task) => task.activity || undefined)) {
-      if (schedule(other) === schedule(first) && zoneOf(other.runbook, other.item.value) === zoneOf(first.runbook, first.item.value)) continue;
+      if (same(other, first)) continue;
       bounded.report(other.runbook.system, {
         source: other.runbook.source,
         path: [...other.item.path, 'activity'],

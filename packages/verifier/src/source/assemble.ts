@@ -2,9 +2,9 @@ import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
 import { parseRunbookFile, type ParseOptions } from './parse-file.ts';
 
 /**
- * Adds one runbook file, already read, to a corpus: a runbook, a page, or findings. The one
- * assembly step shared by the disk walk (load-tree) and the base of `almanac diff`, which reads
- * its files from git objects: both sides of a diff are judged by the same parse.
+ * Adds one runbook file, already read, to a corpus: a runbook, a page, or findings. load-tree
+ * calls it for every file source (the disk, the base of `almanac diff` read from git objects),
+ * so both sides of a diff are judged by the same parse.
  */
 export function addRunbookFile(corpus: Corpus, file: string, bytes: Uint8Array, registry: OwnersRegistry, options: ParseOptions = {}): void {
   corpus.fileCount++;

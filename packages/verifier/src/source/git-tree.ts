@@ -1,21 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { posix, relative, resolve, sep } from 'node:path';
-import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
-import { addRunbookFile } from './assemble.ts';
-import { isRunbookName, OWNERS_FILE, skipsEntry, type LoadOptions } from './load-tree.ts';
-import { DEFAULT_MAX_FILE_BYTES } from './safe-read.ts';
-import { parseOwnersFile } from './parse-file.ts';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import type { FileSource, FolderEntry } from './file-source.ts';
+import { skipsEntry } from './load-tree.ts';
+import { tooLarge } from './safe-read.ts';
 
 /** git cannot run, the directory is no repository, or a ref names no commit: the CLI's exit code 2. */
 export class GitError extends Error {}
 
-/** A file of the base tree that is not read: a symbolic link, a submodule, a blob too large. */
+/** A folder of the base tree that is not read: a submodule, whose commit is in another repository. */
 export interface SkippedEntry {
   file: string;
   reason: string;
 }
 
-/** A runbook file larger than this is skipped: no runbook is, and the whole base is held in memory. */
 /** What one git command may print: the blobs of a very large corpus. */
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 
@@ -84,18 +81,17 @@ interface TreeEntry {
   type: string;
   oid: string;
   size: number;
-  path: string;
 }
 
-/** `git ls-tree -r -z -l`: mode, type, object, size, then a tab and the path, each entry ending in NUL. */
-function listTree(cwd: string, commit: string, paths: readonly string[]): TreeEntry[] {
-  const out = git(cwd, ['ls-tree', '-r', '-z', '-l', commit, '--', ...paths]).toString('utf8');
-  const entries: TreeEntry[] = [];
+/** `git ls-tree -r -t -z -l`: mode, type, object, size, then a tab and the path, each entry ending in NUL. */
+function listTree(top: string, commit: string): Map<string, TreeEntry> {
+  const out = git(top, ['ls-tree', '-r', '-t', '-z', '-l', '--full-tree', commit]).toString('utf8');
+  const entries = new Map<string, TreeEntry>();
   for (const record of out.split('\0')) {
     const tab = record.indexOf('\t');
     if (tab === -1) continue;
     const [mode, type, oid, size] = record.slice(0, tab).split(/ +/) as [string, string, string, string];
-    entries.push({ mode, type, oid, size: Number(size), path: record.slice(tab + 1) });
+    entries.set(record.slice(tab + 1), { mode, type, oid, size: Number(size) });
   }
   return entries;
 }
@@ -118,96 +114,125 @@ function readBlobs(cwd: string, oids: readonly string[]): Map<string, Buffer> {
   return blobs;
 }
 
-const normal = (arg: string) => posix.normalize(arg).replace(/\/+$/, '') || '.';
+/** Links followed within one path before it is taken for a loop, as the kernel's limit. */
+const MAX_LINKS = 40;
 
-/** The owners.yaml files a path argument could take: its own for a folder, each folder's above for a file. */
-function ownersCandidates(arg: string): string[] {
-  const candidates = [posix.join(arg, OWNERS_FILE)];
-  for (let dir = posix.dirname(arg); ; dir = posix.dirname(dir)) {
-    candidates.push(posix.join(dir, OWNERS_FILE));
-    if (dir === '.' || dir === '/' || dir === '..' || dir.endsWith('/..')) break;
-  }
-  return candidates;
-}
-
-/** The disk walk's order, folder by folder by name; git sorts 'a-b.mdx' before 'a/b.mdx'. */
-function bySegments(a: TreeEntry, b: TreeEntry): number {
-  const [x, y] = [a.path.split('/'), b.path.split('/')];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  return x.length - y.length;
-}
-
-/** Whether a path below a tree's root is a runbook of that tree, as the disk walk decides. */
-function inTree(relative: string): boolean {
-  const parts = relative.split('/');
-  return parts.every((part) => !skipsEntry(part)) && isRunbookName(parts[parts.length - 1]!);
+/** A commit's files as a FileSource, plus the submodules met in the folders read. */
+export interface GitSource extends FileSource {
+  skipped: SkippedEntry[];
 }
 
 /**
- * The corpus as it was at a commit, read from git objects into memory: the working tree is
- * neither read nor written. Paths are read as `loadCorpus` reads them on disk (relative to cwd,
- * a folder or a file with the nearest owners.yaml at or above it). A path
- * that did not exist at the commit contributes nothing (the change adds it). Symbolic links and
- * submodules are listed as skipped, not followed.
+ * The tree of a commit, read from git objects: the working tree is neither read nor written.
+ * Paths are the working tree's (absolute, below the repository's root as cwd spells it), so
+ * the corpus assembler reads the commit as it reads the disk: the same owners registries,
+ * rules files and refusals. A symbolic link is followed as on disk, by its target's text;
+ * a submodule is listed as skipped.
  */
-export function loadCorpusAtCommit(commit: string, paths: readonly string[], cwd: string, options: LoadOptions = {}): { corpus: Corpus; skipped: SkippedEntry[] } {
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // As on disk, a path is shown relative to cwd, whether it was given so or absolute.
-  const fromCwd = (path: string) => normal(relative(cwd, resolve(cwd, path)).split(sep).join('/'));
-  const args = paths.map(fromCwd);
-  const configOwners = options.ownersFile === undefined ? undefined : fromCwd(options.ownersFile);
-  const wanted = [...new Set([...args, ...(configOwners ? [configOwners] : args.flatMap(ownersCandidates))])];
-  const entries = new Map(listTree(cwd, commit, wanted).map((entry) => [entry.path, entry]));
+export function gitSource(cwd: string, commit: string): GitSource {
+  const top = resolve(cwd, quietly(cwd, ['rev-parse', '--show-cdup']) ?? '.');
+  const entries = listTree(top, commit);
+  const blobs = new Map<string, Buffer>();
   const skipped: SkippedEntry[] = [];
-
-  const files: Array<{ entry: TreeEntry; owners: string }> = [];
-  const seen = new Set<string>();
-  const add = (entry: TreeEntry, owners: string) => {
-    if (seen.has(entry.path)) return;
-    seen.add(entry.path);
-    if (entry.mode === SYMLINK) skipped.push({ file: entry.path, reason: 'a symbolic link in git, not followed' });
-    else if (entry.mode === SUBMODULE || entry.type !== 'blob') skipped.push({ file: entry.path, reason: 'a submodule, whose runbooks are not read' });
-    else if (entry.size > maxBytes) skipped.push({ file: entry.path, reason: `larger than ${maxBytes.toLocaleString('en')} bytes (maxFileBytes)` });
-    else files.push({ entry, owners });
-  };
-  for (const arg of args) {
-    const self = entries.get(arg);
-    if (self && self.mode !== SUBMODULE) {
-      const nearest = ownersCandidates(arg).slice(1).find((path) => entries.get(path)?.type === 'blob');
-      add(self, configOwners ?? nearest ?? posix.join(posix.dirname(arg), OWNERS_FILE));
-      continue;
-    }
-    const prefix = arg === '.' ? '' : `${arg}/`;
-    const below = [...entries.values()].filter((entry) => {
-      if (!entry.path.startsWith(prefix)) return false;
-      const relative = entry.path.slice(prefix.length);
-      return entry.mode === SUBMODULE ? relative.split('/').every((part) => !skipsEntry(part)) : inTree(relative);
-    });
-    // As on disk: a folder's registry is the nearest owners.yaml at or above it.
-    const registry = configOwners ?? ownersCandidates(arg).find((path) => entries.get(path)?.type === 'blob') ?? posix.join(arg, OWNERS_FILE);
-    for (const entry of below.sort(bySegments)) add(entry, registry);
+  const children = new Map<string, FolderEntry[]>([['', []]]);
+  const kindOf = (entry: TreeEntry): FolderEntry['kind'] => (entry.type === 'tree' ? 'directory' : entry.mode === SYMLINK ? 'link' : entry.mode === SUBMODULE ? 'submodule' : 'file');
+  for (const [path, entry] of entries) {
+    if (entry.type === 'tree') children.set(path, []);
   }
+  for (const [path, entry] of entries) children.get(posix.dirname(path) === '.' ? '' : posix.dirname(path))?.push({ name: posix.basename(path), kind: kindOf(entry) });
 
-  const ownersPaths = [...new Set(files.map((file) => file.owners))];
-  const ownersBlobs = ownersPaths.map((path) => entries.get(path)).filter((entry): entry is TreeEntry => entry?.type === 'blob' && entry.mode !== SYMLINK && entry.size <= maxBytes);
-  const blobs = readBlobs(cwd, [...new Set([...files.map((file) => file.entry.oid), ...ownersBlobs.map((entry) => entry.oid)])]);
-
-  const corpus: Corpus = { runbooks: [], pages: [], registries: [], fileCount: 0, filesRead: [], loadReports: [] };
-  const registries = new Map<string, OwnersRegistry>();
-  for (const path of ownersPaths) {
-    const entry = entries.get(path);
-    const bytes = entry && ownersBlobs.includes(entry) ? blobs.get(entry.oid) : undefined;
+  const blob = (entry: TreeEntry): Buffer => {
+    let bytes = blobs.get(entry.oid);
     if (!bytes) {
-      registries.set(path, { file: path, owners: {} });
-      continue;
+      bytes = readBlobs(top, [entry.oid]).get(entry.oid) ?? Buffer.alloc(0);
+      blobs.set(entry.oid, bytes);
     }
-    const parsed = parseOwnersFile(path, bytes);
-    registries.set(path, parsed.registry);
-    corpus.loadReports.push(...parsed.reports);
-  }
-  for (const { entry, owners } of files) {
-    addRunbookFile(corpus, entry.path, blobs.get(entry.oid) ?? new Uint8Array(), registries.get(owners)!, options);
-  }
-  corpus.registries = [...registries.values()];
-  return { corpus, skipped };
+    return bytes;
+  };
+  /** A path's place in the commit ('' its root), or undefined outside the repository. */
+  const inRepo = (path: string): string | undefined => {
+    const rel = relative(top, path);
+    if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    return rel.split(sep).join('/');
+  };
+  /** The path with its links resolved, within the commit; a target outside it is returned as an absolute path. */
+  const resolveLinks = (path: string): string => {
+    let rest = inRepo(path)?.split('/').filter(Boolean);
+    if (!rest) return path;
+    let done: string[] = [];
+    for (let links = 0; rest.length; ) {
+      const name = rest.shift()!;
+      const at = [...done, name].join('/');
+      const entry = entries.get(at);
+      if (entry?.mode !== SYMLINK) {
+        done.push(name);
+        continue;
+      }
+      if (++links > MAX_LINKS) throw new Error(`${path}: too many links`);
+      const target = blob(entry).toString('utf8');
+      const joined = isAbsolute(target) ? target : join(top, ...done, target);
+      const within = inRepo(joined);
+      if (within === undefined) return resolve(joined, ...rest);
+      done = [];
+      rest = [...within.split('/').filter(Boolean), ...rest];
+    }
+    return join(top, ...done);
+  };
+  const entryAt = (path: string): TreeEntry | 'root' | undefined => {
+    const rel = inRepo(path);
+    return rel === '' ? 'root' : rel === undefined ? undefined : entries.get(rel);
+  };
+
+  const source: GitSource = {
+    skipped,
+    kindOf(path) {
+      const entry = entryAt(path);
+      if (entry === 'root') return 'directory';
+      if (!entry) return { error: 'ENOENT' };
+      const kind = kindOf(entry);
+      return kind === 'submodule' ? { special: 'a git submodule' } : kind;
+    },
+    realpath(path) {
+      const real = resolveLinks(path);
+      if (inRepo(real) === undefined) return real;
+      if (!entryAt(real)) throw new Error(`${path}: no such file at ${commit}`);
+      return real;
+    },
+    targetOf(path) {
+      let real: string;
+      try {
+        real = source.realpath(path);
+      } catch {
+        return undefined;
+      }
+      const entry = entryAt(real);
+      if (!entry) return undefined;
+      return entry === 'root' || entry.type === 'tree' ? 'directory' : entry.mode === SUBMODULE ? 'other' : 'file';
+    },
+    list(dir) {
+      const rel = inRepo(dir);
+      const found = rel === undefined ? undefined : children.get(rel);
+      if (!found) throw new Error(`${dir}: no such folder at ${commit}`);
+      for (const entry of found) {
+        const file = relative(cwd, join(dir, entry.name)).split(sep).join('/');
+        if (entry.kind === 'submodule' && !skipsEntry(entry.name) && !skipped.some((s) => s.file === file)) skipped.push({ file, reason: 'a submodule, whose runbooks are not read' });
+      }
+      return found;
+    },
+    repositoryRoot: (folder) => (inRepo(folder) === undefined ? undefined : top),
+    readFile(real, maxBytes) {
+      const entry = entryAt(real);
+      if (!entry || entry === 'root' || entry.type !== 'blob') return { refused: 'The file cannot be read (ENOENT)' };
+      if (entry.size > maxBytes) return { refused: tooLarge(maxBytes) };
+      return { bytes: blob(entry) };
+    },
+    prefetch(paths, maxBytes) {
+      const wanted = paths.flatMap((path) => {
+        const entry = entryAt(path);
+        return entry && entry !== 'root' && entry.type === 'blob' && entry.mode !== SYMLINK && entry.size <= maxBytes && !blobs.has(entry.oid) ? [entry.oid] : [];
+      });
+      for (const [oid, bytes] of readBlobs(top, [...new Set(wanted)])) blobs.set(oid, bytes);
+    },
+  };
+  return source;
 }

@@ -1,11 +1,11 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parsePrometheusRulesFile, type PrometheusRulesFile } from '../alerting/prometheus-rules-file.ts';
 import type { Corpus, OwnersRegistry } from '../model/corpus.ts';
 import { SourceFile } from './source-file.ts';
 import { addRunbookFile } from './assemble.ts';
 import { parseOwnersFile, type LoadReport, type ParseOptions } from './parse-file.ts';
-import { classify, DEFAULT_MAX_FILE_BYTES, isInside, readRegularFile, type ReadResult } from './safe-read.ts';
+import { diskSource, exists, readInTree, type FileSource } from './file-source.ts';
+import { DEFAULT_MAX_FILE_BYTES, isInside } from './safe-read.ts';
 
 /** A path argument that cannot be read at all: the CLI's exit code 2, not a finding. */
 export class LoadError extends Error {}
@@ -31,6 +31,13 @@ export interface LoadOptions {
    * cross-file rules see the whole corpus; `corpus.asked` then says which files were asked about.
    */
   withTrees?: boolean;
+  /** Where the files are read: the working tree (the default) or a git commit. */
+  source?: FileSource;
+  /**
+   * A path, folder or rules file the source does not hold contributes nothing instead of
+   * stopping the run: the base of a diff, to which the change adds it.
+   */
+  absentIsEmpty?: boolean;
 }
 
 /**
@@ -42,18 +49,19 @@ export interface LoadOptions {
  */
 export function loadCorpus(paths: readonly string[], cwd = process.cwd(), options: LoadOptions = {}): Corpus {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const source = options.source ?? diskSource;
   const registries = new Map<string, OwnersRegistry>();
   const loadReports: LoadReport[] = [];
   const display = (absolute: string) => relative(cwd, absolute).split(sep).join('/') || '.';
   const refusal = (path: string, message: string): LoadReport => ({ ruleId: 'parse', source: new SourceFile(display(path), ''), path: [], position: { line: 1, column: 1 }, message });
-  const realCwd = realpathSync(cwd);
+  const realCwd = source.realpath(cwd);
 
   const registryAt = (path: string, realRoot: string): OwnersRegistry => {
     let registry = registries.get(path);
     if (registry) return registry;
     registry = { file: display(path), owners: {} };
-    if (exists(path)) {
-      const read = readInTree(path, realRoot, maxBytes);
+    if (exists(source, path)) {
+      const read = readInTree(source, path, realRoot, maxBytes);
       if ('bytes' in read) {
         const parsed = parseOwnersFile(display(path), read.bytes);
         registry = parsed.registry;
@@ -66,9 +74,9 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
   /** The registry of a folder: the config's, else the nearest owners.yaml at or above it. */
   const registryOf = (folder: string): { registry: OwnersRegistry; root?: string } => {
     if (options.ownersFile) return { registry: registryAt(resolve(cwd, options.ownersFile), realCwd) };
-    const root = nearestOwnersFolder(folder, cwd);
-    if (root) return { registry: registryAt(join(root, OWNERS_FILE), realpathSync(root)), root };
-    const registry = registryAt(join(folder, OWNERS_FILE), realpathSync(folder));
+    const root = nearestOwnersFolder(source, folder, cwd);
+    if (root) return { registry: registryAt(join(root, OWNERS_FILE), source.realpath(root)), root };
+    const registry = registryAt(join(folder, OWNERS_FILE), source.realpath(folder));
     registry.missing = `none in ${display(folder)} or the folders above it`;
     return { registry };
   };
@@ -77,37 +85,40 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
   const asked = new Set<string>();
   const trees = new Set<string>();
   const addTree = (folder: string, registry: OwnersRegistry, arg?: string) => {
-    const root = realpathSync(folder);
+    const root = source.realpath(folder);
     let found = false;
-    for (const path of walk(folder)) {
+    for (const path of walk(source, folder)) {
       found = true;
       if (arg !== undefined) asked.add(display(path));
       if (!files.has(path)) files.set(path, { root, registry });
     }
     // As ESLint does for a pattern that matches nothing: a mistyped folder must not pass CI.
-    if (!found && arg !== undefined) throw new LoadError(`No runbook files (.md, .mdx) found under '${arg}'`);
+    if (!found && arg !== undefined && !options.absentIsEmpty) throw new LoadError(`No runbook files (.md, .mdx) found under '${arg}'`);
   };
   const given: Array<() => void> = [];
   for (const arg of paths) {
     const absolute = resolve(cwd, arg);
-    if (!exists(absolute)) throw new LoadError(`Cannot read '${arg}': no such file or directory`);
-    const stat = statQuiet(absolute);
-    const folder = stat?.isDirectory() ? absolute : dirname(absolute);
-    if (!stat?.isDirectory() && !stat?.isFile()) throw new LoadError(`Cannot read '${arg}': it is not a regular file or a folder`);
+    if (!exists(source, absolute)) {
+      if (options.absentIsEmpty) continue;
+      throw new LoadError(`Cannot read '${arg}': no such file or directory`);
+    }
+    const target = source.targetOf(absolute);
+    const folder = target === 'directory' ? absolute : dirname(absolute);
+    if (target !== 'directory' && target !== 'file') throw new LoadError(`Cannot read '${arg}': it is not a regular file or a folder`);
     const { registry, root } = registryOf(folder);
     if (options.withTrees) {
       const tree = root ?? (options.ownersFile ? resolve(cwd, DEFAULT_TREE) : undefined);
-      if (tree && statQuiet(tree)?.isDirectory() && !trees.has(tree)) trees.add(tree);
+      if (tree && source.targetOf(tree) === 'directory' && !trees.has(tree)) trees.add(tree);
     }
-    if (stat.isDirectory()) {
+    if (target === 'directory') {
       given.push(() => addTree(absolute, registry, arg));
       // The registry of a folder given whole is asked about too.
       if (registry.source && isInside(absolute, resolve(cwd, registry.file))) asked.add(registry.file);
     } else if (isRegistryPath(absolute, options.ownersFile, cwd)) {
-      given.push(() => asked.add(registryAt(absolute, realpathSync(dirname(absolute))).file));
+      given.push(() => asked.add(registryAt(absolute, source.realpath(dirname(absolute))).file));
     } else {
       // A file named on the command line is trusted where it is; a link to it must stay inside cwd.
-      const entry = { root: lstatSync(absolute).isSymbolicLink() ? realCwd : realpathSync(dirname(absolute)), registry };
+      const entry = { root: source.kindOf(absolute) === 'link' ? realCwd : source.realpath(dirname(absolute)), registry };
       given.push(() => {
         asked.add(display(absolute));
         // Set again so that the file keeps the trust of a path given, wherever its tree put it first.
@@ -120,8 +131,9 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
   for (const add of given) add();
 
   const corpus: Corpus = { runbooks: [], pages: [], registries: [], fileCount: 0, filesRead: [], loadReports };
+  source.prefetch?.([...files.keys()], maxBytes);
   for (const [path, { root, registry }] of files) {
-    const read = readInTree(path, root, maxBytes);
+    const read = readInTree(source, path, root, maxBytes);
     if (!('bytes' in read)) {
       corpus.fileCount++;
       loadReports.push(refusal(path, read.refused));
@@ -132,38 +144,19 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
   corpus.registries = [...registries.values()];
   if (options.withTrees) corpus.asked = asked;
   const rulesFiles = typeof options.prometheusRules === 'string' ? [options.prometheusRules] : (options.prometheusRules ?? []);
-  if (rulesFiles.length) corpus.prometheusRules = rulesFiles.map((file) => loadPrometheusRules(file, cwd, realCwd, maxBytes, display));
+  const held = options.absentIsEmpty ? rulesFiles.filter((file) => exists(source, resolve(cwd, file))) : rulesFiles;
+  if (rulesFiles.length) corpus.prometheusRules = held.map((file) => loadPrometheusRules(source, file, cwd, realCwd, maxBytes, display));
   return corpus;
 }
 
 /** A rules file that cannot be read, or is not one, stops the run (exit 2) with where and why. */
-function loadPrometheusRules(arg: string, cwd: string, realCwd: string, maxBytes: number, display: (absolute: string) => string): PrometheusRulesFile {
+function loadPrometheusRules(source: FileSource, arg: string, cwd: string, realCwd: string, maxBytes: number, display: (absolute: string) => string): PrometheusRulesFile {
   const absolute = resolve(cwd, arg);
-  const read = exists(absolute) ? readInTree(absolute, realCwd, maxBytes) : { refused: 'ENOENT' };
+  const read = exists(source, absolute) ? readInTree(source, absolute, realCwd, maxBytes) : { refused: 'ENOENT' };
   if (!('bytes' in read)) throw new LoadError(`Cannot read Prometheus rules file '${arg}' (${read.refused})`);
   const parsed = parsePrometheusRulesFile(display(absolute), read.bytes.toString('utf8'));
   if ('error' in parsed) throw new LoadError(parsed.error);
   return parsed;
-}
-
-function readInTree(path: string, realRoot: string, maxBytes: number): ReadResult {
-  const kind = classify(path, realRoot);
-  if (kind.kind === 'refused') return { refused: kind.reason };
-  if (kind.kind === 'directory') return { refused: 'The path is a folder, not a file' };
-  return readRegularFile(kind.real, maxBytes);
-}
-
-/** What a path leads to, or undefined when it leads nowhere (missing, a loop, no permission). */
-function statQuiet(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-function exists(path: string): boolean {
-  return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
 }
 
 /**
@@ -172,13 +165,13 @@ function exists(path: string): boolean {
  * link loop cannot trap the walk; hidden folders, node_modules and `_`-prefixed files are
  * skipped as Astro's loader skips them.
  */
-function* walk(dir: string): Generator<string> {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+function* walk(source: FileSource, dir: string): Generator<string> {
+  const entries = source.list(dir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (skipsEntry(entry.name)) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (RUNBOOK_FILE.test(entry.name) ? isRunbookName(entry.name) : entry.isSymbolicLink() && statQuiet(path)?.isDirectory()) yield path;
+    if (entry.kind === 'directory') yield* walk(source, path);
+    else if (RUNBOOK_FILE.test(entry.name) ? isRunbookName(entry.name) : entry.kind === 'link' && source.targetOf(path) === 'directory') yield path;
   }
 }
 
@@ -189,18 +182,11 @@ const DEFAULT_TREE = 'runbooks';
  * The nearest folder at or above `folder` holding an owners.yaml, looking no higher than the
  * repository root (the folder with `.git`), or than cwd outside a repository.
  */
-function nearestOwnersFolder(folder: string, cwd: string): string | undefined {
-  const top = repositoryRoot(folder) ?? (isInside(cwd, folder) ? cwd : folder);
+function nearestOwnersFolder(source: FileSource, folder: string, cwd: string): string | undefined {
+  const top = source.repositoryRoot(folder) ?? (isInside(cwd, folder) ? cwd : folder);
   for (let dir = folder; ; dir = dirname(dir)) {
-    if (statQuiet(join(dir, OWNERS_FILE))?.isFile()) return dir;
+    if (source.targetOf(join(dir, OWNERS_FILE)) === 'file') return dir;
     if (dir === top || dirname(dir) === dir) return undefined;
-  }
-}
-
-function repositoryRoot(folder: string): string | undefined {
-  for (let dir = folder; ; dir = dirname(dir)) {
-    if (exists(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
   }
 }
 

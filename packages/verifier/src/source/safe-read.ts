@@ -12,34 +12,57 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/** What is at a path, not followed: a source's answer to lstat. */
+export type EntryKind = 'file' | 'directory' | 'link' | { special: string } | { error: string };
+
+/** How a file source sees its entries: what a path itself is, and where its links lead. */
+export interface Lookup {
+  kindOf(path: string): EntryKind;
+  /** The path with every link resolved; throws when it leads nowhere. */
+  realpath(path: string): string;
+}
+
 /**
  * What a path in a runbook tree is, judged without following it anywhere the tree does not
  * own: a regular file (a link to one inside the tree counts), a folder, or a reason it is not
  * read. A link that leaves the tree could show /proc/self/environ or ~/.ssh in a CI log through
  * a code frame, and a link to a folder would be published by the site's loader unverified.
+ * One judgement for every source, the disk and a git commit alike.
  */
-export function classify(path: string, realRoot: string): { kind: 'file'; real: string } | { kind: 'directory' } | { kind: 'refused'; reason: string } {
-  let stat: Stats;
-  try {
-    stat = lstatSync(path);
-  } catch (error) {
-    return { kind: 'refused', reason: `The file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
-  }
-  if (stat.isDirectory()) return { kind: 'directory' };
-  if (stat.isFile()) return { kind: 'file', real: path };
-  if (!stat.isSymbolicLink()) return { kind: 'refused', reason: `The path is ${specialKind(stat)}, not a regular file; it is not read` };
+export function classify(path: string, realRoot: string, look: Lookup = diskLookup): { kind: 'file'; real: string } | { kind: 'directory' } | { kind: 'refused'; reason: string } {
+  const kind = look.kindOf(path);
+  if (kind === 'directory') return { kind: 'directory' };
+  if (kind === 'file') return { kind: 'file', real: path };
+  if (typeof kind === 'object') return { kind: 'refused', reason: 'error' in kind ? `The file cannot be read (${kind.error})` : `The path is ${kind.special}, not a regular file; it is not read` };
   let real: string;
   try {
-    real = realpathSync(path);
+    real = look.realpath(path);
   } catch {
     return { kind: 'refused', reason: 'The path is a symbolic link that leads nowhere; it is not read' };
   }
   if (!isInside(realRoot, real)) return { kind: 'refused', reason: 'The path is a symbolic link that leaves the runbook tree; it is not followed or read' };
-  const target = lstatSync(real);
-  if (target.isDirectory()) return { kind: 'refused', reason: 'The path is a symbolic link to a folder; it is not followed (the site would publish what it holds unverified): copy or move the folder instead' };
-  if (!target.isFile()) return { kind: 'refused', reason: `The path is a symbolic link to ${specialKind(target)}, not a regular file; it is not read` };
+  const target = look.kindOf(real);
+  if (target === 'directory') return { kind: 'refused', reason: 'The path is a symbolic link to a folder; it is not followed (the site would publish what it holds unverified): copy or move the folder instead' };
+  if (target !== 'file') return { kind: 'refused', reason: `The path is a symbolic link to ${typeof target === 'object' && 'special' in target ? target.special : 'not a regular file'}, not a regular file; it is not read` };
   return { kind: 'file', real };
 }
+
+/** The disk as a lookup. */
+export const diskLookup: Lookup = {
+  kindOf(path) {
+    let stat: Stats;
+    try {
+      stat = lstatSync(path);
+    } catch (error) {
+      return { error: (error as NodeJS.ErrnoException).code ?? 'unknown error' };
+    }
+    if (stat.isDirectory()) return 'directory';
+    if (stat.isFile()) return 'file';
+    if (stat.isSymbolicLink()) return 'link';
+    return { special: specialKind(stat) };
+  },
+  realpath: (path) => realpathSync(path),
+};
 
 /**
  * Reads a regular file of at most `maxBytes`. Opened without following a link and without
@@ -80,7 +103,7 @@ export function readRegularFile(path: string, maxBytes: number): ReadResult {
   }
 }
 
-function tooLarge(maxBytes: number): string {
+export function tooLarge(maxBytes: number): string {
   return `The file holds more than ${maxBytes.toLocaleString('en')} bytes; it is not read (maxFileBytes in almanac.config.json sets the limit)`;
 }
 
