@@ -17,12 +17,14 @@ const TOOLS_TESTS = [
   'packages/verifier/test/diff.test.ts',
   'packages/verifier/test/hostile-text.test.ts',
   'packages/verifier/test/machine-zone.test.ts',
+  'packages/verifier/test/markdown-report.test.ts',
   'packages/verifier/test/pre-commit.test.ts',
   'packages/verifier/test/untrusted.test.ts',
   'test/alerting/alertmanager-e2e.test.ts',
   'test/alerting/hostile-alerting.test.ts',
   'test/alerting/tools.test.ts',
   'test/scale.test.ts',
+  'test/workflow.test.ts',
 ];
 
 export default defineConfig({
