@@ -1,5 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -42,4 +43,31 @@ function startAstro(cwd: string, command: string[], env: Record<string, string>,
   const [node, args] = astro(...command);
   const out = openSync(log, 'w');
   return spawn(node, args, { cwd, env: buildEnv(env), stdio: ['ignore', out, out] });
+}
+
+/** What a copy of the project holds besides node_modules (runbooks only when asked: a test may bring its own tree). */
+const PROJECT = ['src', 'public', 'packages', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+/**
+ * A copy of this project in a temporary directory, with its packages built, for a test that builds
+ * or serves a runbook tree of its own. node_modules is hard-linked, in a second: Astro cannot
+ * compile Starlight's components from a symbolic link that leads out of the project. Less the
+ * caches of Vite and Astro, which the copy makes its own.
+ */
+export function copyProject(prefix: string, extra: readonly string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const name of [...PROJECT, ...extra]) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
+  for (const cache of ['.vite', '.vite-temp', '.astro']) rmSync(join(dir, 'node_modules', cache), { recursive: true, force: true });
+  return dir;
+}
+
+/**
+ * The site half of `npm run build` in such a copy: `astro build`, whose Almanac plugin verifies
+ * the runbooks as it starts; its exit code and its output, stdout and stderr together.
+ */
+export function buildCopy(dir: string, env: Record<string, string> = {}): { status: number | null; output: string } {
+  const [node, args] = astro('build');
+  const run = spawnSync(node, args, { cwd: dir, encoding: 'utf8', timeout: 600_000, env: buildEnv({ NODE_ENV: 'production', ...env }) });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

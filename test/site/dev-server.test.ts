@@ -1,10 +1,9 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, stopChild, waitFor } from '../processes.ts';
-import { ROOT, startDev } from './astro-build.ts';
+import { copyProject, startDev } from './astro-build.ts';
 
 /*
  * `npm run dev` while a runbook is edited: the edit shows on every page and feed that shows the
@@ -12,7 +11,6 @@ import { ROOT, startDev } from './astro-build.ts';
  * test edits a runbook.
  */
 
-const PROJECT = ['runbooks', 'src', 'public', 'packages', 'astro.config.mjs', 'almanac.config.json', 'package.json', 'tsconfig.json'];
 const RUNBOOK = 'runbooks/platform/maintenance-guide.mdx';
 const OLD = 'Monthly maintenance';
 const NEW = 'Monthly overhaul';
@@ -57,12 +55,7 @@ async function get(path: string): Promise<string> {
 const pages = async () => Object.fromEntries(await Promise.all(Object.keys(SHOWN).map(async (path) => [path, await get(path)] as const)));
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'almanac-dev-'));
-  for (const name of PROJECT) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
-  // Hard links, in a second: Astro cannot compile Starlight's components from a symbolic link that
-  // leads out of the project. Less the caches of Vite and Astro, which the copy makes its own.
-  execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
-  for (const cache of ['.vite', '.vite-temp', '.astro']) rmSync(join(dir, 'node_modules', cache), { recursive: true, force: true });
+  dir = copyProject('almanac-dev-', ['runbooks', 'almanac.config.json']);
   server = startDev(dir, await freePort(), join(dir, 'dev.log'));
   base = await poll('dev server', START_MS, async () => /http:\/\/127\.0\.0\.1:\d+/.exec(readFileSync(join(dir, 'dev.log'), 'utf8'))?.[0]);
 }, START_MS + 5_000);

@@ -1,10 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ROOT } from './astro-build.ts';
+import { buildCopy, copyProject } from './astro-build.ts';
 import { launchChromium } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -16,7 +14,6 @@ import { serveStatic } from './static-server.ts';
  * merge key that brings `head`) stops the build as the plugin verifies, so Astro never builds it.
  */
 
-const PROJECT = ['src', 'public', 'packages', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\n';
 const HEAD = 'id: a\ntitle: A runbook\nsystem: sys\nowners: [ops]\ntimezone: UTC\n';
 /** Markup in every text Starlight shows; each would set window.pwned if it ran. */
@@ -45,22 +42,8 @@ function tree(runbook: string, page: string): void {
   writeFileSync(join(dir, 'runbooks/sys/guide.mdx'), `---\ntitle: Guide\n${page}---\n\nA guide.\n`);
 }
 
-/**
- * The site half of `npm run build` in the copy (the packages are built already): `astro build`,
- * whose Almanac plugin verifies the runbooks as it starts; its output, stdout and stderr together.
- */
-function siteBuild() {
-  const run = spawnSync(join(dir, 'node_modules/.bin/node'), [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, encoding: 'utf8', timeout: 600_000, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' } });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
-}
-
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'almanac-starlight-keys-'));
-  for (const name of PROJECT) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
-  // Hard links, as the dev-server test makes them: Astro will not compile Starlight from a link out of the project.
-  execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
-  for (const cache of ['.vite', '.vite-temp', '.astro']) rmSync(join(dir, 'node_modules', cache), { recursive: true, force: true });
-  // Linking every file of node_modules took over 10 s while the rest of the site tier ran on two cores.
+  dir = copyProject('almanac-starlight-keys-');
 }, 120_000);
 
 afterAll(async () => {
@@ -73,7 +56,7 @@ describe("Starlight's keys in a built site", () => {
   for (const [name, [yaml, message]] of Object.entries(REFUSED)) {
     it(`stop the build as the plugin verifies, for ${name} in a runbook and in a plain page`, () => {
       tree(yaml, yaml);
-      const run = siteBuild();
+      const run = buildCopy(dir);
       expect(run.status, run.output.slice(-4000)).toBe(1);
       expect(run.output).toMatch(/the site is not built \(almanac verify\)/);
       expect(run.output).toMatch(/runbooks\/sys\/a\.mdx[\s\S]*runbooks\/sys\/guide\.mdx/);
@@ -84,7 +67,7 @@ describe("Starlight's keys in a built site", () => {
 
   it('build what the schema takes, and no runbook script runs in Chromium on load, focus or hover', async () => {
     tree(ACCEPTED, ACCEPTED);
-    const run = siteBuild();
+    const run = buildCopy(dir);
     expect(run.status, run.output.slice(-4000)).toBe(0);
     const seen = await inBrowser(['/', '/sys/a/', '/sys/guide/']);
     for (const { path, pwned, handlers, jsLinks } of seen.pages) {
@@ -102,7 +85,7 @@ describe("Starlight's keys in a built site", () => {
     writeFileSync(join(dir, 'almanac.config.json'), JSON.stringify({ allowFrontmatter: ['sidebar'] }));
     try {
       rmSync(join(dir, 'dist'), { recursive: true, force: true });
-      const run = siteBuild();
+      const run = buildCopy(dir);
       expect(run.status, run.output.slice(-4000)).toBe(0);
       const seen = await inBrowser(['/sys/guide/']);
       expect(seen.pages[0]!.handlers).toContain('A onfocus');
