@@ -20,6 +20,8 @@ export interface FeedSet {
   name: string;
   description: string;
   windows: ScheduledWindow[];
+  /** The engine that expanded them: its horizon and zones are the feed's. */
+  time: TimeEngine;
 }
 
 // No comma or semicolon: they would be escaped, and ical.js, like some clients, shows X-WR-CALDESC unescaped.
@@ -62,18 +64,20 @@ export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 're
     }
   }
   return [
-    { path: 'all', name: 'Almanac: all maintenance windows', description: `Maintenance windows of every system in the runbooks. ${HOW}`, windows },
+    { path: 'all', name: 'Almanac: all maintenance windows', description: `Maintenance windows of every system in the runbooks. ${HOW}`, windows, time },
     ...systems.map((system) => ({
       path: `system/${system}`,
       name: `Almanac: ${system} maintenance`,
       description: `Maintenance windows of ${system}. ${HOW}`,
       windows: bySystem.get(system) ?? [],
+      time,
     })),
     ...[...owners].map(([id, owner]) => ({
       path: `owner/${id}`,
       name: `Almanac: maintenance for ${owner?.name ?? id}`,
       description: `Maintenance windows of the runbooks ${owner?.name ?? id} owns, and those holding its tasks. ${HOW}`,
       windows: byOwner.get(id) ?? [],
+      time,
     })),
   ];
 }

@@ -8,6 +8,9 @@ import { wallTime } from '../time/time-words.ts';
 import type { FeedSet } from './feed-sets.ts';
 import { contentLine, escapeText, icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
 import type { ScheduledWindow } from './schedule.ts';
+import { localDateTime, seriesOf, vtimezoneLines, type Series } from './series.ts';
+import type { ZoneTimeline } from '../time/zone.ts';
+import { scheduleInWords } from '../time/recurrence-words.ts';
 
 export interface FeedOptions {
   /** Where the site is published, without a trailing slash; its host ends every UID. */
@@ -86,23 +89,75 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
   const runbooks: WrittenRunbooks = new Map();
   let feeds = 0;
 
-  function feedParts(set: FeedSet): { header: string; events: WrittenEvent[]; footer: string } {
-    const inFeed: WrittenEvent[] = [];
-    const feed = ++feeds;
-    for (const window of set.windows) {
-      let event = events.get(window);
-      // A UID is checked once against every other (two occurrences), and an event once per feed (the same one twice).
-      if (event === undefined) {
-        const uid = eventUid(window, site.host);
-        if (uids.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
-        uids.add(uid);
-        events.set(window, (event = { uid, bytes: toUtf8.encode(eventText(window, uid, partsOf(runbooks, window, constants))), feed }));
-      } else if (event.feed === feed) {
-        throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
-      }
-      event.feed = feed;
-      inFeed.push(event);
+  /** Each window's series events, by what they hold: a feed with a subset of its occurrences has its own. */
+  const seriesEvents = new Map<Item<Window>, Map<string, WrittenEvent>>();
+  /** The window each series UID stands for. */
+  const seriesUids = new Map<string, Item<Window>>();
+  /** Each zone's VTIMEZONE, serialized, by the engine whose horizon it covers. */
+  const zones = new Map<ZoneTimeline, string>();
+
+  function occurrenceEvent(window: ScheduledWindow, feed: number): WrittenEvent {
+    let event = events.get(window);
+    // A UID is checked once against every other (two occurrences), and an event once per feed (the same one twice).
+    if (event === undefined) {
+      const uid = eventUid(window, site.host);
+      if (uids.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
+      uids.add(uid);
+      events.set(window, (event = { uid, bytes: toUtf8.encode(eventText(window, uid, partsOf(runbooks, window, constants))), feed }));
+    } else if (event.feed === feed) {
+      throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
     }
+    event.feed = feed;
+    return event;
+  }
+
+  function seriesEvent(series: Series, occurrences: readonly ScheduledWindow[], feed: number): WrittenEvent {
+    const { window, runbook } = occurrences[0]!;
+    let byContent = seriesEvents.get(window);
+    if (!byContent) seriesEvents.set(window, (byContent = new Map()));
+    const key = `${series.start} ${series.rrule} ${series.exdates.join(',')}`;
+    let event = byContent.get(key);
+    if (event === undefined) {
+      const uid = `${runbook.id}-${window.value.id}@${site.host}`;
+      const owner = seriesUids.get(uid);
+      if (uids.has(uid) || (owner !== undefined && owner !== window)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
+      seriesUids.set(uid, window);
+      byContent.set(key, (event = { uid, bytes: toUtf8.encode(seriesText(series, occurrences, uid, partsOf(runbooks, occurrences[0]!, constants))), feed }));
+    } else if (event.feed === feed) {
+      throw new Error(`two events would share ${event.uid}; the same window is in the feed twice`);
+    }
+    event.feed = feed;
+    return event;
+  }
+
+  function feedParts(set: FeedSet): { header: string; events: WrittenEvent[]; footer: string } {
+    const feed = ++feeds;
+    // Each window's occurrences in this feed, in the order the feed has them (by start).
+    const byWindow = new Map<Item<Window>, ScheduledWindow[]>();
+    for (const occurrence of set.windows) {
+      let list = byWindow.get(occurrence.window);
+      if (!list) byWindow.set(occurrence.window, (list = []));
+      list.push(occurrence);
+    }
+    const placed: Array<{ start: number; event: WrittenEvent }> = [];
+    const timelines = new Set<ZoneTimeline>();
+    for (const occurrences of byWindow.values()) {
+      const timeline = set.time.zone(occurrences[0]!.zone);
+      const series = seriesOf(occurrences, occurrences[0]!.window.value.rrule, timeline);
+      if (series) {
+        timelines.add(timeline);
+        placed.push({ start: occurrences[0]!.start, event: seriesEvent(series, occurrences, feed) });
+      } else {
+        for (const occurrence of occurrences) placed.push({ start: occurrence.start, event: occurrenceEvent(occurrence, feed) });
+      }
+    }
+    // By first start, as before series: stable, so equal starts keep the feed's order.
+    const inFeed = placed.sort((a, b) => a.start - b.start).map(({ event }) => event);
+    const vtimezones = [...timelines].sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0)).map((timeline) => {
+      let text = zones.get(timeline);
+      if (text === undefined) zones.set(timeline, (text = serializeLines(vtimezoneLines(timeline))));
+      return text;
+    });
     const header = serializeLines([
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
@@ -117,7 +172,7 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
       `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
       `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
       ...(inFeed.length ? [] : EMPTY_FEED_COMPONENT),
-    ]);
+    ]) + vtimezones.join('');
     return { header, events: inFeed, footer: serializeLines(['END:VCALENDAR']) };
   }
 
@@ -252,6 +307,60 @@ function eventText(occurrence: ScheduledWindow, uid: string, parts: EventParts):
 }
 
 /** A reminder at the notice period, when there is one: that is when users are to be told. */
+/**
+ * A window's series VEVENT: DTSTART in its zone, an exact DURATION (the same for every
+ * instance, as RFC 5545 reads a PT duration), the rule, and the dates it leaves out.
+ */
+function seriesText(series: Series, occurrences: readonly ScheduledWindow[], uid: string, parts: EventParts): string {
+  const tzid = `;TZID=${series.zone}`;
+  return (
+    'BEGIN:VEVENT\r\n' +
+    contentLine(`UID:${uid}`) +
+    parts.dtstamp +
+    parts.runbook.sequence +
+    `DTSTART${tzid}:${localDateTime(series.start)}\r\n` +
+    `DURATION:${icalDuration(series.length, { exact: true })}\r\n` +
+    contentLine(`RRULE:${series.rrule}`) +
+    (series.exdates.length ? contentLine(`EXDATE${tzid}:${series.exdates.map(localDateTime).join(',')}`) : '') +
+    parts.window.summary +
+    contentLine(`DESCRIPTION:${seriesDescription(occurrences, parts)}`) +
+    parts.runbook.url +
+    parts.window.categories +
+    'TRANSP:TRANSPARENT\r\n' +
+    parts.window.alarm +
+    'END:VEVENT\r\n'
+  );
+}
+
+/**
+ * What a series' reader needs: its rule in words and the span it covers in this feed, impact and
+ * notice, the tasks its occurrences hold (each occurrence's task times are on the runbook page
+ * the event links to), owners, the page.
+ */
+function seriesDescription(occurrences: readonly ScheduledWindow[], parts: EventParts): string {
+  const { runbook, window, zone } = occurrences[0]!;
+  const last = occurrences[occurrences.length - 1]!;
+  const lines = [
+    escapeText(`When: ${scheduleInWords(window.value, zone)}`),
+    escapeText(`In this calendar: ${occurrences.length} occurrences, ${clock(occurrences[0]!.start, zone).date} to ${clock(last.start, zone).date}; times in UTC and each one's tasks are on the runbook page.`),
+    parts.window.impact,
+  ];
+  const tasks = new Set(occurrences.flatMap((occurrence) => occurrence.tasks.map(({ task }) => task)));
+  if (tasks.size) {
+    lines.push('Tasks in these windows:');
+    for (const task of tasks) lines.push(`-${taskLabel(runbook, task, parts)}`);
+  }
+  lines.push(parts.runbook.owners, parts.window.tail);
+  return lines.join('\\n');
+}
+
+/** " Title (kind; owner: …)", escaped, once per task. */
+function taskLabel(runbook: Runbook, task: Item<Task>, parts: EventParts): string {
+  let label = parts.runbook.tasks.get(task);
+  if (label === undefined) parts.runbook.tasks.set(task, (label = escapeText(` ${task.value.title} (${task.value.kind}; owner: ${ownerLabel(runbook, task.value.owner)})`)));
+  return label;
+}
+
 function alarm(notice: string | undefined, summary: string): string[] {
   if (notice === undefined || !(durationMs(notice) > 0)) return [];
   return ['BEGIN:VALARM', 'ACTION:DISPLAY', textProperty('DESCRIPTION', `In ${humanizeDuration(notice)}: ${summary}`), `TRIGGER:${icalDuration(-durationMs(notice))}`, 'END:VALARM'];
@@ -271,11 +380,7 @@ function eventDescription(occurrence: ScheduledWindow, parts: EventParts): strin
   ];
   if (tasks.length) {
     lines.push('Tasks in this window:');
-    for (const { task, start, end } of tasks) {
-      let label = parts.runbook.tasks.get(task);
-      if (label === undefined) parts.runbook.tasks.set(task, (label = escapeText(` ${task.value.title} (${task.value.kind}; owner: ${ownerLabel(runbook, task.value.owner)})`)));
-      lines.push(`- ${escapeText(localTimes(start, end, zone))}${label}`);
-    }
+    for (const { task, start, end } of tasks) lines.push(`- ${escapeText(localTimes(start, end, zone))}${taskLabel(runbook, task, parts)}`);
   }
   lines.push(parts.runbook.owners, parts.window.tail);
   return lines.join('\\n');
