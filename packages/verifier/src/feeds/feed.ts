@@ -334,15 +334,16 @@ function seriesText(series: Series, occurrences: readonly ScheduledWindow[], uid
 
 /**
  * What a series' reader needs: its rule in words and the span it covers in this feed, impact and
- * notice, the tasks its occurrences hold (each occurrence's task times are on the runbook page
- * the event links to), owners, the page.
+ * notice, the tasks its occurrences hold, owners, the page. What differs from one occurrence to
+ * the next (which tasks run in it, when) cannot be in a series: the runbook page the event
+ * links to gives each task's schedule and the next occurrences.
  */
 function seriesDescription(occurrences: readonly ScheduledWindow[], parts: EventParts): string {
   const { runbook, window, zone } = occurrences[0]!;
   const last = occurrences[occurrences.length - 1]!;
   const lines = [
     escapeText(`When: ${scheduleInWords(window.value, zone)}`),
-    escapeText(`In this calendar: ${occurrences.length} occurrences, ${clock(occurrences[0]!.start, zone).date} to ${clock(last.start, zone).date}; times in UTC and each one's tasks are on the runbook page.`),
+    escapeText(`In this calendar: ${occurrences.length} occurrences, ${clock(occurrences[0]!.start, zone).date} to ${clock(last.start, zone).date}. The runbook page gives the next ones and each task's schedule.`),
     parts.window.impact,
   ];
   const tasks = new Set(occurrences.flatMap((occurrence) => occurrence.tasks.map(({ task }) => task)));

@@ -2,6 +2,7 @@ import type { Occurrence } from '../time/expand.ts';
 import { expandBetween, type Recur } from '../time/recur.ts';
 import { parseRruleBody } from '../time/rrule-body.ts';
 import type { ZoneTimeline } from '../time/zone.ts';
+import { DAY } from '../time/units.ts';
 import { utcDateTime } from './ical-text.ts';
 
 /*
@@ -22,7 +23,7 @@ export interface Series {
   start: number;
   /** The exact length of every occurrence, ms. */
   length: number;
-  /** The RRULE value, FREQ first, ending (UNTIL) at the last occurrence. */
+  /** The RRULE value, FREQ first, ending (UNTIL) after the last occurrence and before the rule's next. */
   rrule: string;
   /** EXDATE wall times: instances of the rule the feed does not have (superseded, or without the feed owner's task). */
   exdates: number[];
@@ -78,7 +79,7 @@ function ruleText(rule: Recur, until: number): string {
  * separate events. A series is made only when it is provably the same: the rule is portable;
  * every occurrence keeps its wall time (no DTSTART in a DST gap or overlap, where libraries
  * disagree) and one exact length; and the engine, expanding the series as RFC 5545 reads it
- * (from the first occurrence as DTSTART, to the last as UNTIL), gives every occurrence plus only
+ * (from the first occurrence as DTSTART, to the last), gives every occurrence plus only
  * instances the EXDATEs remove, all at their own wall time too.
  */
 export function seriesOf(occurrences: readonly Occurrence[], rrule: string, zone: ZoneTimeline): Series | undefined {
@@ -100,7 +101,23 @@ export function seriesOf(occurrences: readonly Occurrence[], rrule: string, zone
     else exdates.push(expanded.walls[i]!);
   }
   if (matched !== occurrences.length || exdates.length > MAX_EXDATES) return undefined;
-  return { zone: zone.zone, start: first.wall, length, rrule: ruleText(parsed.rule, last.start), exdates, count: occurrences.length };
+  const until = untilAfter(parsed.rule, first.wall, last, zone);
+  return until === undefined ? undefined : { zone: zone.zone, start: first.wall, length, rrule: ruleText(parsed.rule, until), exdates, count: occurrences.length };
+}
+
+/**
+ * UNTIL for a series ending at `last`: halfway to the rule's next instance rather than at the
+ * last start itself. Some readers (Debian's recurring_ical_events 2.0) compare a UTC UNTIL as if
+ * it were local time, which at the last start itself drops or keeps it by the zone's offset;
+ * halfway, any offset smaller than the half leaves the same instances. Undefined when the zone's
+ * offset could reach that far (a daily rule in a zone 12 hours or more from UTC).
+ */
+function untilAfter(rule: Recur, dtstart: number, last: Occurrence, zone: ZoneTimeline): number | undefined {
+  const next = expandBetween(rule, dtstart, last.wall + 1, last.wall + 800 * DAY, 1);
+  const half = next.ok && next.walls.length ? Math.floor((next.walls[0]! - last.wall) / 2 / 1000) * 1000 : DAY;
+  const { initial, transitions } = zone.changes();
+  const widest = Math.max(Math.abs(initial), ...transitions.map((t) => Math.abs(t.to)));
+  return widest < half ? last.start + half : undefined;
 }
 
 /** A wall time as a DATE-TIME in local form (§3.3.5), `20260329T010000`, read with a TZID. */
