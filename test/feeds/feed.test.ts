@@ -277,3 +277,38 @@ describe('stability across builds', () => {
     for (const set of [...sets].reverse()) expect(testWriter().text(set), set.path).toBe(written.get(set.path));
   });
 });
+
+describe('the feed budget', () => {
+  const sets = feedSets(fixtureCorpus(), fixtureTime());
+  const all = sets.find((set) => set.path === 'all')!;
+
+  it('keeps a feed over its budget to the events of most impact, soonest first, and says so in the build and the feed', () => {
+    const warnings: string[] = [];
+    const text = testWriter({ budget: { maxEvents: 3 }, warn: (message) => warnings.push(message) }).text(all);
+    expectRfc5545(new TextEncoder().encode(text));
+    const uids = [...new Set(parseFeed(text).events.map((e) => e.uid))];
+    // Downtime first (the monthly core window, the quarterly failover), then degraded.
+    expect(uids).toHaveLength(3);
+    expect(uids).toEqual(expect.arrayContaining(['core-ops-monthly@almanac.example.org', 'desk-plan-quarterly@almanac.example.org']));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^calendars\/all\.ics would be 0\.\d\d MiB with \d+ events, more than calendar clients read \(this build's feed budget: 1\.0 MiB, 3 events;/);
+    expect(warnings[0]).toContain('keeps the 3 events of most impact');
+    expect(warnings[0]).toContain('feeds.maxBytes and feeds.maxEvents in almanac.config.json');
+    expect(parseFeed(text).calendar.getFirstPropertyValue('description')).toMatch(/It holds 3 of its \d+ events, those of most impact first/);
+  });
+
+  it('keeps a feed within its byte budget, VTIMEZONEs and all', () => {
+    const warnings: string[] = [];
+    const bytes = Buffer.concat(testWriter({ budget: { maxBytes: 20_000 }, warn: (message) => warnings.push(message) }).bytes(all));
+    expect(bytes.length).toBeLessThanOrEqual(20_000);
+    expectRfc5545(bytes);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('writes a feed within its budget whole, without a word', () => {
+    const warnings: string[] = [];
+    const writer = testWriter({ warn: (message) => warnings.push(message) });
+    for (const set of sets) expect(writer.text(set)).toBe(testWriter().text(set));
+    expect(warnings).toEqual([]);
+  });
+});

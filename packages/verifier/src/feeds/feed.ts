@@ -1,5 +1,5 @@
 import type { Item, Runbook } from '../model/corpus.ts';
-import type { Task, Window } from '../schema/runbook.ts';
+import { IMPACTS, type Task, type Window } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
 import { isPlaceholder } from '../model/contacts.ts';
 import { ownerOf } from '../model/owners.ts';
@@ -21,9 +21,23 @@ export interface FeedOptions {
   sequenceOf(runbook: Runbook): number;
   /** The runbook page's path on the site, as Starlight routes it: `/mvono/maintenance-plan/`. */
   pageHrefOf(runbook: Runbook): string;
+  /** The feed budget (almanac.config's `feeds.maxBytes`, `feeds.maxEvents`); DEFAULT_FEED_BUDGET where unset. */
+  budget?: Partial<FeedBudget>;
+  /** Told, in a sentence that says what to do, of each feed cut to its budget. */
+  warn?(message: string): void;
 }
 
 const PRODID = '-//Almanac//Maintenance runbooks//EN';
+
+/** How large a feed may be: what calendar clients read (NOTES.md, "Feeds: size budget"). */
+export interface FeedBudget {
+  /** Bytes of the whole feed: Google Calendar stops reading a subscribed feed at about 1 MB. */
+  maxBytes: number;
+  /** VEVENTs: reports of Google Calendar dropping events past about 1,100. */
+  maxEvents: number;
+}
+
+export const DEFAULT_FEED_BUDGET: FeedBudget = { maxBytes: 2 ** 20, maxEvents: 1000 };
 
 /** How often clients should poll; Google ignores it and polls every 8–24 hours anyway. */
 const REFRESH_INTERVAL = 'PT6H';
@@ -88,6 +102,7 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
   /** What a runbook's events, and a window's, have in common, serialized once. */
   const runbooks: WrittenRunbooks = new Map();
   let feeds = 0;
+  const budget = { ...DEFAULT_FEED_BUDGET, ...options.budget };
 
   /** Each window's series events, by what they hold: a feed with a subset of its occurrences has its own. */
   const seriesEvents = new Map<Item<Window>, Map<string, WrittenEvent>>();
@@ -139,25 +154,33 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
       if (!list) byWindow.set(occurrence.window, (list = []));
       list.push(occurrence);
     }
-    const placed: Array<{ start: number; event: WrittenEvent }> = [];
-    const timelines = new Set<ZoneTimeline>();
+    const placed: Placed[] = [];
     for (const occurrences of byWindow.values()) {
       const timeline = set.time.zone(occurrences[0]!.zone);
+      const impact = IMPACTS.indexOf(occurrences[0]!.window.value.impact);
       const series = seriesOf(occurrences, occurrences[0]!.window.value.rrule, timeline);
-      if (series) {
-        timelines.add(timeline);
-        placed.push({ start: occurrences[0]!.start, event: seriesEvent(series, occurrences, feed) });
-      } else {
-        for (const occurrence of occurrences) placed.push({ start: occurrence.start, event: occurrenceEvent(occurrence, feed) });
-      }
+      if (series) placed.push({ start: occurrences[0]!.start, impact, event: seriesEvent(series, occurrences, feed), timeline });
+      else for (const occurrence of occurrences) placed.push({ start: occurrence.start, impact, event: occurrenceEvent(occurrence, feed) });
     }
-    // By first start, as before series: stable, so equal starts keep the feed's order.
-    const inFeed = placed.sort((a, b) => a.start - b.start).map(({ event }) => event);
-    const vtimezones = [...timelines].sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0)).map((timeline) => {
+    const vtimezoneOf = (timeline: ZoneTimeline) => {
       let text = zones.get(timeline);
       if (text === undefined) zones.set(timeline, (text = serializeLines(vtimezoneLines(timeline))));
       return text;
-    });
+    };
+    const kept = withinBudget(placed, budget, (entries) => [...new Set(entries.flatMap((p) => p.timeline ?? []))].reduce((n, timeline) => n + vtimezoneOf(timeline).length, 0));
+    let description = set.description;
+    if (kept.length < placed.length) {
+      const bytes = placed.reduce((n, p) => n + p.event.bytes.length, 0);
+      options.warn?.(
+        `calendars/${set.path}.ics would be ${mib(bytes)} with ${placed.length.toLocaleString('en')} events, more than calendar clients read (this build's feed budget: ${mib(budget.maxBytes)}, ${budget.maxEvents.toLocaleString('en')} events; Google Calendar stops at about 1 MB). ` +
+          `It keeps the ${kept.length.toLocaleString('en')} events of most impact, soonest first. Point subscribers to the system and owner feeds, shorten the horizon (feeds.daysAhead), or raise feeds.maxBytes and feeds.maxEvents in almanac.config.json.`,
+      );
+      description += ` It holds ${kept.length} of its ${placed.length} events, those of most impact first, to stay within what calendar clients read: the system and owner feeds have the rest.`;
+    }
+    // By first start, as before series: stable, so equal starts keep the feed's order.
+    const inFeed = kept.sort((a, b) => a.start - b.start).map(({ event }) => event);
+    const timelines = [...new Set(kept.flatMap((p) => p.timeline ?? []))];
+    const vtimezones = timelines.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0)).map(vtimezoneOf);
     const header = serializeLines([
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
@@ -165,8 +188,8 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
       'CALSCALE:GREGORIAN',
       textProperty('NAME', set.name),
       textProperty('X-WR-CALNAME', set.name),
-      textProperty('DESCRIPTION', set.description),
-      textProperty('X-WR-CALDESC', set.description),
+      textProperty('DESCRIPTION', description),
+      textProperty('X-WR-CALDESC', description),
       `SOURCE;VALUE=URI:${new URL(`calendars/${set.path}.ics`, site).href}`,
       `URL:${site.href}`,
       `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
@@ -187,6 +210,40 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
     },
   };
 }
+
+/** An event placed in a feed: when it starts, its window's impact (rank in IMPACTS), the zone of a series. */
+interface Placed {
+  start: number;
+  impact: number;
+  event: WrittenEvent;
+  timeline?: ZoneTimeline;
+}
+
+/** Room for a feed's head, end, and a note on what it leaves out: a few kilobytes at most. */
+const FEED_FRAME_BYTES = 4096;
+
+/**
+ * The events a feed keeps within its budget: all when they fit, else those of most impact,
+ * soonest first, while the events, the VTIMEZONEs they need and the feed's frame fit.
+ */
+function withinBudget(placed: Placed[], budget: FeedBudget, zoneBytes: (entries: Placed[]) => number): Placed[] {
+  const size = (entries: Placed[]) => entries.reduce((n, p) => n + p.event.bytes.length, FEED_FRAME_BYTES + zoneBytes(entries));
+  if (placed.length <= budget.maxEvents && size(placed) <= budget.maxBytes) return placed;
+  const kept: Placed[] = [];
+  let bytes = FEED_FRAME_BYTES;
+  const zonesKept = new Set<ZoneTimeline>();
+  for (const entry of [...placed].sort((a, b) => b.impact - a.impact || a.start - b.start)) {
+    if (kept.length >= budget.maxEvents) break;
+    const zone = entry.timeline && !zonesKept.has(entry.timeline) ? zoneBytes([entry]) : 0;
+    if (bytes + entry.event.bytes.length + zone > budget.maxBytes) continue;
+    bytes += entry.event.bytes.length + zone;
+    if (entry.timeline) zonesKept.add(entry.timeline);
+    kept.push(entry);
+  }
+  return kept;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 2 : 1)} MiB`;
 
 /**
  * What every occurrence of a runbook's window has in common, escaped or serialized once: a
