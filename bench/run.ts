@@ -6,7 +6,8 @@
  *   2. `almanac verify`, all rules on: in this process, as the CLI does it (loadConfig,
  *      loadCorpus, verifyWithConfig), and once through the real CLI binary for a wall-clock time;
  *   3. feed generation alone for the same model;
- *   4. `npm run build` of 1,000 runbooks against a bare Starlight build of the same files;
+ *   4. `npm run build` of 1,000 and 2,000 runbooks against a bare Starlight build of the same
+ *      files, with the build's peak memory, every feed's size and events, and the four pages' sizes;
  *   5. the worst case: the 1,000-runbook corpus with 20 findings in every runbook, through the
  *      CLI's `run` in this process in stylish and JSON, against the clean corpus;
  *   6. `almanac diff --base HEAD` of the corpus committed to git with one line changed, against
@@ -15,13 +16,13 @@
  * Each timed step runs once to warm up, then several times; the median is reported. Corpora are
  * generated into bench/.corpus/<size>/ (gitignored) and reused while the generator is unchanged.
  *
- * Options: --sizes 100,1000,10000  --runs N  --only floor,verify,cli,feeds,site,worst,diff  --seed N
+ * Options: --sizes 100,1000,10000  --site-sizes 1000,2000  --runs N (0: site builds once each)  --only floor,verify,cli,feeds,site,worst,diff  --seed N
  *          --budget S (seconds of timed runs per step and size, default 60; a step projected to
  *          take more than twice that is skipped)  --regenerate  --no-write (keep bench/results.json)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,7 @@ const collect = runInNewContext('gc') as () => void;
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000' },
+    'site-sizes': { type: 'string', default: '1000,2000' },
     runs: { type: 'string' },
     only: { type: 'string', default: 'floor,verify,cli,feeds,site,worst,diff' },
     seed: { type: 'string', default: '1' },
@@ -335,12 +337,22 @@ function siteProject(kind: 'almanac' | 'bare', corpusDir: string): string {
   return dir;
 }
 
+/** Where `time -f %M` is, to read a build's peak memory (max RSS of each step, in KiB). */
+const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
+
+/** The peak memory of the last build of each kind, bytes: the larger of its steps' max RSS. */
+const peakRss: Record<'almanac' | 'bare', number | undefined> = { almanac: undefined, bare: undefined };
+
 /** One clean build: what `npm run build` runs (Almanac's plugin verifies as it starts), with no cache from the last. */
 function siteBuild(kind: 'almanac' | 'bare', dir: string): number {
+  peakRss[kind] = undefined;
   for (const cache of ['dist', '.astro', 'node_modules']) rmSync(join(dir, cache), { recursive: true, force: true });
   const env = { ...process.env, ALMANAC_NOW: BENCH_TODAY, ASTRO_TELEMETRY_DISABLED: '1' };
   const run = (args: string[]) => {
-    const out = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const [command, commandArgs] = GNU_TIME ? [GNU_TIME, ['-f', '%M', process.execPath, ...args]] : [process.execPath, args];
+    const out = spawnSync(command, commandArgs, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const kib = GNU_TIME ? Number(/(\d+)\s*$/.exec(out.stderr)?.[1]) : NaN;
+    if (kib > 0) peakRss[kind] = Math.max(peakRss[kind] ?? 0, kib * 1024);
     if (out.status !== 0) throw new Error(`${kind} build failed (exit ${out.status}):\n${out.stderr.slice(-2000)}`);
   };
   const started = performance.now();
@@ -355,12 +367,14 @@ function siteBuild(kind: 'almanac' | 'bare', dir: string): number {
  * machine that slows down or speeds up during the minutes they take weighs on both alike; the
  * ratio is the median of each round's ratio. Rounds: as many as fit the budget, at least one.
  */
-function siteBuilds(corpusDir: string) {
+function siteBuilds(size: number, corpusDir: string) {
+  log(`\nSite build of ${size.toLocaleString('en')} runbooks`);
   const kinds = ['bare', 'almanac'] as const;
   const dirs = { bare: siteProject('bare', corpusDir), almanac: siteProject('almanac', corpusDir) };
   const warm = Object.fromEntries(kinds.map((kind) => [kind, siteBuild(kind, dirs[kind])])) as Record<(typeof kinds)[number], number>;
-  const rounds = Math.max(1, Math.min(values.runs ? Number(values.runs) : 3, Math.floor((2 * budgetMs) / (warm.bare + warm.almanac))));
-  const runs: Record<(typeof kinds)[number], number[]> = { bare: [], almanac: [] };
+  // --runs 0: the warm-up builds are the measurement (a 2,000-runbook build takes minutes).
+  const rounds = values.runs === '0' ? 0 : Math.max(1, Math.min(values.runs ? Number(values.runs) : 3, Math.floor((2 * budgetMs) / (warm.bare + warm.almanac))));
+  const runs: Record<(typeof kinds)[number], number[]> = rounds ? { bare: [], almanac: [] } : { bare: [warm.bare], almanac: [warm.almanac] };
   for (let r = 0; r < rounds; r++) for (const kind of kinds) runs[kind].push(siteBuild(kind, dirs[kind]));
   const result: Partial<Record<(typeof kinds)[number], Timing & { pages: number }>> = {};
   for (const kind of kinds) {
@@ -369,7 +383,36 @@ function siteBuilds(corpusDir: string) {
     log(`  site build, ${kind}: ${seconds(result[kind].median)} for ${pages} pages (${runs[kind].map(seconds).join(', ')})`);
   }
   const ratios = runs.almanac.map((ms, i) => ms / runs.bare[i]!);
-  return { runbooks: SITE_SIZE, ...result, buildOverBare: Math.round(median(ratios) * 100) / 100, roundRatios: ratios.map((r) => Math.round(r * 100) / 100) };
+  const output = siteOutput(join(dirs.almanac, 'dist'));
+  const peak = { almanac: peakRss.almanac, bare: peakRss.bare };
+  log(`  peak memory: Almanac ${mebibytes(peak.almanac)}, bare ${mebibytes(peak.bare)}`);
+  log(`  feeds: ${output.feeds.count}, ${mebibytes(output.feeds.bytes)} in all; all.ics ${kibibytes(output.feeds.all.bytes)} with ${output.feeds.all.events} events; largest ${output.feeds.largest.path} ${kibibytes(output.feeds.largest.bytes)} with ${output.feeds.largest.events} events; events per feed: median ${output.feeds.events.median}, most ${output.feeds.events.most}; over 1 MiB: ${output.feeds.over1MiB}`);
+  log(`  pages: ${Object.entries(output.pages).map(([page, bytes]) => `${page} ${kibibytes(bytes)}`).join(', ')}; dist ${mebibytes(output.distBytes)}`);
+  return { runbooks: size, ...result, buildOverBare: Math.round(median(ratios) * 100) / 100, roundRatios: ratios.map((r) => Math.round(r * 100) / 100), peakMemoryBytes: peak, ...output };
+}
+
+const mebibytes = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
+const kibibytes = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024).toFixed(0)} KiB`);
+
+/** What a build wrote that a reader's client must take: every feed's size and events, the four heaviest pages. */
+function siteOutput(dist: string) {
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' });
+  const sizeOf = (name: string) => statSync(join(dist, name)).size;
+  const feeds = files
+    .filter((name) => name.startsWith('calendars/') && name.endsWith('.ics'))
+    .map((name) => {
+      const text = readFileSync(join(dist, name), 'utf8');
+      return { path: name, bytes: Buffer.byteLength(text), events: text.split('\r\nBEGIN:VEVENT\r\n').length - 1 };
+    });
+  const largest = feeds.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const all = feeds.find((feed) => feed.path === 'calendars/all.ics')!;
+  const events = feeds.map((feed) => feed.events);
+  const pages = Object.fromEntries(['index.html', 'calendar/index.html', 'owners/index.html', 'report/index.html'].map((page) => [page, existsSync(join(dist, page)) ? sizeOf(page) : undefined]));
+  return {
+    feeds: { count: feeds.length, bytes: feeds.reduce((n, f) => n + f.bytes, 0), all, largest, events: { median: median(events), most: Math.max(...events) }, over1MiB: feeds.filter((f) => f.bytes > 2 ** 20).length },
+    pages,
+    distBytes: files.reduce((n, name) => n + (statSync(join(dist, name)).isFile() ? sizeOf(name) : 0), 0),
+  };
 }
 
 // --- the run -------------------------------------------------------------------------------
@@ -462,9 +505,10 @@ for (const size of sizes) {
   }
 }
 
-// 4. The site: `npm run build` of a 1,000-runbook project against a bare Starlight build of it.
+// 4. The site: `npm run build` of 1,000- and 2,000-runbook projects against bare Starlight builds of them.
 const SITE_SIZE = 1000;
-const site = steps.has('site') ? siteBuilds(corpus(SITE_SIZE).dir) : undefined;
+const siteSizes = values['site-sizes'].split(',').map(Number);
+const site = steps.has('site') ? siteSizes.map((size) => siteBuilds(size, corpus(size).dir)) : undefined;
 
 // 5. The worst case: every one of 1,000 runbooks with 20 findings, against the clean corpus.
 if (steps.has('worst')) log(`\nWorst case: ${SITE_SIZE.toLocaleString('en')} runbooks with ${WORST_FINDINGS} findings each, through the CLI`);
@@ -492,7 +536,9 @@ const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(w
 log(`\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|\n${rows.map(line).join('\n')}`);
 const grew = (name: string, x: number | undefined) => (x === undefined ? '' : `${name} ${x}×`);
 log(`\n1,000 → 10,000 runbooks: ${[grew('floor', growth.floor), grew('verify', growth.verify), grew('CLI', growth.cli), grew('feeds', growth.feeds), grew('verify/floor', growth.verifyOverFloor)].filter(Boolean).join(', ')}`);
-if (site) log(`Site build of ${site.runbooks.toLocaleString('en')} runbooks: Almanac ${seconds(site.almanac?.median)}, bare Starlight ${seconds(site.bare?.median)}, build/bare ${site.buildOverBare}× (the median of rounds ${site.roundRatios.map((r) => `${r}×`).join(', ')})`);
+for (const built of site ?? []) {
+  log(`Site build of ${built.runbooks.toLocaleString('en')} runbooks: Almanac ${seconds(built.almanac?.median)}, bare Starlight ${seconds(built.bare?.median)}, build/bare ${built.buildOverBare}× (the median of rounds ${built.roundRatios.map((r) => `${r}×`).join(', ')}); peak memory ${mebibytes(built.peakMemoryBytes.almanac)}; all.ics ${kibibytes(built.feeds.all.bytes)}, largest feed ${kibibytes(built.feeds.largest.bytes)}; pages ${Object.entries(built.pages).map(([page, bytes]) => `${page} ${kibibytes(bytes)}`).join(', ')}`);
+}
 log(`Whole bench: ${seconds(performance.now() - startedAll)}`);
 
 if (!values['no-write']) {

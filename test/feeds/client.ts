@@ -18,23 +18,39 @@ export interface ClientEvent {
   categories: string[];
   sequence: number;
   alarms: string[];
+  /** An instance of a recurring VEVENT. */
+  recurring: boolean;
 }
 
+/**
+ * The events a client shows: a recurring VEVENT (RRULE, EXDATE, DTSTART in a VTIMEZONE's zone)
+ * expanded by ical.js into one event per instance, each with the series' UID and text.
+ */
 export function parseFeed(text: string): { calendar: ICAL.Component; events: ClientEvent[] } {
   const calendar = new ICAL.Component(ICAL.parse(text));
-  const events = calendar.getAllSubcomponents('vevent').map((vevent) => {
+  // ical.js finds a TZID's zone in its registry, not in the calendar: register the feed's own.
+  for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtimezone);
+  const events = calendar.getAllSubcomponents('vevent').flatMap((vevent) => {
     const event = new ICAL.Event(vevent);
-    return {
+    const common = {
       uid: event.uid,
-      start: event.startDate.toUnixTime() * 1000,
-      end: event.endDate.toUnixTime() * 1000,
       summary: event.summary,
       description: event.description,
       url: String(vevent.getFirstPropertyValue('url')),
       categories: vevent.getAllProperties('categories').flatMap((p) => p.getValues().map(String)),
       sequence: Number(vevent.getFirstPropertyValue('sequence')),
       alarms: vevent.getAllSubcomponents('valarm').map((alarm) => String(alarm.getFirstPropertyValue('trigger'))),
+      recurring: event.isRecurring(),
     };
+    if (!event.isRecurring()) return [{ ...common, start: event.startDate.toUnixTime() * 1000, end: event.endDate.toUnixTime() * 1000 }];
+    const instances: ClientEvent[] = [];
+    // Every series has an UNTIL: the iterator ends.
+    const iterator = event.iterator();
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      const { startDate, endDate } = event.getOccurrenceDetails(next);
+      instances.push({ ...common, start: startDate.toUnixTime() * 1000, end: endDate.toUnixTime() * 1000 });
+    }
+    return instances;
   });
   return { calendar, events };
 }
@@ -65,10 +81,19 @@ export function expectRfc5545(bytes: Uint8Array): void {
   expect(unfolded.some((l) => /^BEGIN:V(EVENT|TIMEZONE)$/.test(l))).toBe(true);
   for (const event of componentsOf(unfolded, 'VEVENT')) {
     const own = topLevel(event);
-    for (const name of ['UID', 'DTSTAMP', 'DTSTART']) expect(own.filter((l) => l.startsWith(`${name}:`)), name).toHaveLength(1);
-    expect(own.filter((l) => l.startsWith('DTEND:')).length).toBeLessThanOrEqual(1);
-    expect(own.some((l) => l.startsWith('DURATION'))).toBe(false);
-    for (const l of own.filter((x) => /^(DTSTART|DTEND|DTSTAMP):/.test(x))) expect(l).toMatch(/^[A-Z]+:\d{8}T\d{6}Z$/);
+    const series = own.some((l) => l.startsWith('RRULE:'));
+    for (const name of ['UID', 'DTSTAMP']) expect(own.filter((l) => l.startsWith(`${name}:`)), name).toHaveLength(1);
+    // Never both DTEND and DURATION; a series has DURATION, an occurrence DTEND, each at most once.
+    expect(own.filter((l) => l.startsWith(series ? 'DURATION:' : 'DTEND:')).length).toBeLessThanOrEqual(1);
+    expect(own.some((l) => l.startsWith(series ? 'DTEND' : 'DURATION'))).toBe(false);
+    if (series) {
+      expect(own.filter((l) => l.startsWith('DTSTART;TZID='))).toHaveLength(1);
+      const tzids = new Set(own.flatMap((l) => /^[A-Z]+;TZID=([^:;]+)/.exec(l)?.[1] ?? []));
+      for (const tzid of tzids) expect(unfolded, `a VTIMEZONE for ${tzid}`).toContain(`TZID:${tzid}`);
+    } else {
+      expect(own.filter((l) => l.startsWith('DTSTART:')), 'DTSTART').toHaveLength(1);
+      for (const l of own.filter((x) => /^(DTSTART|DTEND|DTSTAMP):/.test(x))) expect(l).toMatch(/^[A-Z]+:\d{8}T\d{6}Z$/);
+    }
   }
 }
 

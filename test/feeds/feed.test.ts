@@ -30,8 +30,10 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     expect([...feeds.keys()]).toEqual([
       'all',
       'system/core',
+      'system/desk',
       'system/ledger',
       'system/mvono',
+      'owner/desk-team',
       'owner/ledger-dba',
       'owner/ledger-team',
       'owner/mvono-it',
@@ -45,12 +47,20 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
   });
 
   it('has, one to one, the occurrences the time engine expands: same UIDs, same instants', () => {
+    const events = eventsOf(feeds, 'all');
+    // A series has one UID for its window; an occurrence its own, with its start, as before series.
+    const series = new Set(events.filter((e) => e.recurring).map((e) => e.uid));
+    const uidOf = (o: { runbook: { id: string }; window: { value: { id: string } }; start: number }) => {
+      const window = `${o.runbook.id}-${o.window.value.id}`;
+      return series.has(`${window}@almanac.example.org`) ? `${window}@almanac.example.org` : `${window}-${iso(o.start).replace(/[-:]/g, '')}00Z@almanac.example.org`;
+    };
+    const order = (a: { uid: string; start: number }, b: { uid: string; start: number }) => a.start - b.start || (a.uid < b.uid ? -1 : 1);
     const expected = corpus.runbooks
       .flatMap((r) => windowOccurrences(r, time))
-      .map((o) => ({ uid: `${o.runbook.id}-${o.window.value.id}-${iso(o.start).replace(/[-:]/g, '')}00Z@almanac.example.org`, start: o.start, end: o.end }))
-      .sort((a, b) => a.start - b.start || (a.uid < b.uid ? -1 : 1));
-    const events = eventsOf(feeds, 'all').map(({ uid, start, end }) => ({ uid, start, end }));
-    expect(events).toEqual(expected);
+      .map((o) => ({ uid: uidOf(o), start: o.start, end: o.end }))
+      .sort(order);
+    expect(events.map(({ uid, start, end }) => ({ uid, start, end })).sort(order)).toEqual(expected);
+    expect(series.size).toBeGreaterThan(0);
     expect(events.length).toBeGreaterThan(100);
   });
 
@@ -81,8 +91,10 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     expect(events.every((e) => new Date(e.start).getUTCDay() === 6 && new Date(e.start).getUTCHours() === 20)).toBe(true);
     const first = events.find((e) => iso(e.start) === '2026-03-07T20:00')!;
     expect(iso(first.end)).toBe('2026-03-08T00:00');
-    expect(first.description).toContain('When: Sat 2026-03-07 23:00–Sun 2026-03-08 03:00 Africa/Nairobi (UTC+03:00)');
-    expect(first.description).toContain('In UTC: Sat 2026-03-07 20:00–Sun 2026-03-08 00:00 UTC');
+    // One series: its rule in words, and where each occurrence's times and tasks are.
+    expect(first.recurring).toBe(true);
+    expect(first.description).toContain('When: every Saturday, 23:00–03:00 Africa/Nairobi');
+    expect(first.description).toContain('In this calendar: 62 occurrences, 2026-01-31 to 2027-04-03. The runbook page gives the next ones');
     // No notice in the runbook: no alarm, and the description says so.
     expect(first.alarms).toEqual([]);
     expect(first.description).toContain('Notice: not stated in the runbook');
@@ -90,8 +102,8 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
 
   it('has the last-Sunday window on last Sundays only, replacing the weekly one there', () => {
     const events = eventsOf(feeds, 'system/core');
-    const monthly = events.filter((e) => e.uid.startsWith('core-ops-monthly-'));
-    const weekly = events.filter((e) => e.uid.startsWith('core-ops-weekly-'));
+    const monthly = events.filter((e) => e.uid.startsWith('core-ops-monthly'));
+    const weekly = events.filter((e) => e.uid.startsWith('core-ops-weekly'));
     for (const event of monthly) {
       const date = new Date(event.start);
       expect(date.getUTCDay()).toBe(0);
@@ -116,18 +128,19 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     expect(london.description).toContain('Owners: Ledger Team (ledger@example.org)');
     expect(london.description).toContain(`Runbook: Ledger maintenance\n${SITE}/ledger/maintenance/`);
 
-    const monthly = eventsOf(feeds, 'system/core').find((e) => e.uid.startsWith('core-ops-monthly-'))!;
+    const monthly = eventsOf(feeds, 'system/core').find((e) => e.uid.startsWith('core-ops-monthly'))!;
     expect(monthly.summary).toBe(`core: ${NASTY_TITLE}`);
     expect(monthly.categories).toEqual(['core', 'downtime']);
     // The notice reminder, and the second one at the start that the runbook asks for.
     expect(monthly.alarms).toEqual(['-P30D', 'PT0S']);
-    expect(monthly.description).toContain('- 03:00–04:00 Restore test (restore-test; owner: Ops DBA)');
+    // A series names its tasks; their times in each occurrence are on the runbook page.
+    expect(monthly.description).toContain('Tasks in these windows:\n- Restore test (restore-test; owner: Ops DBA)');
     expect(monthly.description).toContain('Owners: Operations; unregistered-owner');
     expect(monthly.description).toContain('Replaces the weekly window; see https://status.example.org/?a=1,b=2');
     expect(monthly.description).toContain('Runbook: Core ops; the "main", runbook');
     // A weekly occurrence has no restore test: it runs on last Sundays only.
-    const weekly = eventsOf(feeds, 'system/core').find((e) => e.uid.startsWith('core-ops-weekly-'))!;
-    expect(weekly.description).not.toContain('Tasks in this window');
+    const weekly = eventsOf(feeds, 'system/core').find((e) => e.uid.startsWith('core-ops-weekly'))!;
+    expect(weekly.description).not.toContain('Tasks in');
   });
 
   it('cannot be broken out of by a description with a newline, or a title with a semicolon or colon', () => {
@@ -136,8 +149,8 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     const events = eventsOf(feeds, 'system/core');
     expect(events.filter((e) => e.uid === 'injected')).toEqual([]);
     // The text arrived, as text.
-    expect(events.find((e) => e.uid.startsWith('core-ops-monthly-'))!.description).toContain('\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected');
-    expect(text.match(/\r\nBEGIN:VEVENT\r\n/g)!.length).toBe(events.length);
+    expect(events.find((e) => e.uid.startsWith('core-ops-monthly'))!.description).toContain('\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected');
+    expect(text.match(/\r\nBEGIN:VEVENT\r\n/g)!.length).toBe(new Set(events.map((e) => e.uid)).size);
   });
 
   it('gives an owner the windows of the runbooks it owns and those holding its tasks', () => {
@@ -153,12 +166,12 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
       const sunday = new Date(event.start + 4 * 3_600_000);
       expect(sunday.getUTCDay()).toBe(0);
       expect(sunday.getUTCDate()).toBeLessThanOrEqual(7);
-      expect(event.description).toContain('- 01:00–02:00 Vacuum the database');
+      expect(event.description).toContain('- Vacuum the database');
     }
     // The restore test names the weekly window but runs in the monthly one on last Sundays.
     const restore = eventsOf(feeds, 'owner/ops-dba');
     expect(restore.length).toBeGreaterThan(10);
-    expect(restore.every((e) => e.uid.startsWith('core-ops-monthly-'))).toBe(true);
+    expect(restore.every((e) => e.uid.startsWith('core-ops-monthly'))).toBe(true);
     expect(uids('owner/ops')).toEqual(uids('system/core'));
     expect(uids('owner/unregistered-owner')).toEqual(uids('system/core'));
   });
@@ -191,12 +204,15 @@ describe('stability across builds', () => {
     for (const [path, text] of first) expect(second.get(path), path).toBe(text);
   });
 
-  it('keeps each occurrence UID and event when the horizon slides a week', () => {
-    const before = byUid(eventsOf(render(), 'all'));
-    const after = byUid(eventsOf(render(fixtureCorpus(), fixtureTime('2026-03-08')), 'all'));
+  it('keeps each occurrence UID and event, and each series UID, when the horizon slides a week', () => {
+    const [beforeAll, afterAll] = [eventsOf(render(), 'all'), eventsOf(render(fixtureCorpus(), fixtureTime('2026-03-08')), 'all')];
+    const before = byUid(beforeAll.filter((e) => !e.recurring));
+    const after = byUid(afterAll.filter((e) => !e.recurring));
     const shared = [...after.keys()].filter((uid) => before.has(uid));
     expect(shared.length).toBeGreaterThan(after.size - 10);
     for (const uid of shared) expect(after.get(uid)).toEqual(before.get(uid));
+    const seriesUids = (events: ClientEvent[]) => [...new Set(events.filter((e) => e.recurring).map((e) => e.uid))].sort();
+    expect(seriesUids(afterAll)).toEqual(seriesUids(beforeAll));
   });
 
   it('keeps UIDs when a runbook changes elsewhere, and moves only the changed window', () => {
@@ -204,14 +220,17 @@ describe('stability across builds', () => {
       ...FILES,
       'runbooks/core/ops.mdx': { ...LAST_SUNDAY, title: 'Core operations', windows: [{ ...LAST_SUNDAY.windows[0]!, start: '03:00' }, LAST_SUNDAY.windows[1]!] },
     };
-    const before = eventsOf(render(), 'all').map((e) => e.uid);
-    const after = eventsOf(render(fixtureCorpus(edited)), 'all').map((e) => e.uid);
-    const moved = (uids: string[]) => uids.filter((uid) => uid.startsWith('core-ops-weekly-'));
-    expect(after.filter((uid) => !uid.startsWith('core-ops-weekly-'))).toEqual(before.filter((uid) => !uid.startsWith('core-ops-weekly-')));
-    // The same Sundays, an hour later: each weekly event is replaced by one at 03:00 UTC.
-    expect(moved(before).length).toBeGreaterThan(0);
-    for (const uid of moved(before)) expect(uid).toMatch(/^core-ops-weekly-\d{8}T020000Z@/);
-    expect(moved(after)).toEqual(moved(before).map((uid) => uid.replace('T020000Z@', 'T030000Z@')));
+    const before = eventsOf(render(), 'all');
+    const after = eventsOf(render(fixtureCorpus(edited)), 'all');
+    const weekly = (e: ClientEvent) => e.uid.startsWith('core-ops-weekly');
+    const uids = (events: ClientEvent[]) => events.map((e) => e.uid).sort();
+    expect(uids(after.filter((e) => !weekly(e)))).toEqual(uids(before.filter((e) => !weekly(e))));
+    // The weekly window is one series, which keeps its UID: the same Sundays, an hour later.
+    const sundays = (events: ClientEvent[]) => events.filter(weekly).map((e) => e.start);
+    expect(sundays(before).length).toBeGreaterThan(0);
+    expect(new Set(before.filter(weekly).map((e) => e.uid))).toEqual(new Set(['core-ops-weekly@almanac.example.org']));
+    expect(new Set(after.filter(weekly).map((e) => e.uid))).toEqual(new Set(['core-ops-weekly@almanac.example.org']));
+    expect(sundays(after)).toEqual(sundays(before).map((start) => start + 3_600_000));
   });
 
   it('stamps events with the given DTSTAMP and SEQUENCE, never the clock', () => {
@@ -259,5 +278,40 @@ describe('stability across builds', () => {
     const everyFeed = testWriter();
     const written = new Map(sets.map((set) => [set.path, everyFeed.text(set)]));
     for (const set of [...sets].reverse()) expect(testWriter().text(set), set.path).toBe(written.get(set.path));
+  });
+});
+
+describe('the feed budget', () => {
+  const sets = feedSets(fixtureCorpus(), fixtureTime());
+  const all = sets.find((set) => set.path === 'all')!;
+
+  it('keeps a feed over its budget to the events of most impact, soonest first, and says so in the build and the feed', () => {
+    const warnings: string[] = [];
+    const text = testWriter({ budget: { maxEvents: 3 }, warn: (message) => warnings.push(message) }).text(all);
+    expectRfc5545(new TextEncoder().encode(text));
+    const uids = [...new Set(parseFeed(text).events.map((e) => e.uid))];
+    // Downtime first (the monthly core window, the quarterly failover), then degraded.
+    expect(uids).toHaveLength(3);
+    expect(uids).toEqual(expect.arrayContaining(['core-ops-monthly@almanac.example.org', 'desk-plan-quarterly@almanac.example.org']));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^calendars\/all\.ics would be 0\.\d\d MiB with \d+ events, more than calendar clients read \(this build's feed budget: 1\.0 MiB, 3 events;/);
+    expect(warnings[0]).toContain('keeps the 3 events of most impact');
+    expect(warnings[0]).toContain('feeds.maxBytes and feeds.maxEvents in almanac.config.json');
+    expect(parseFeed(text).calendar.getFirstPropertyValue('description')).toMatch(/It holds 3 of its \d+ events, those of most impact first/);
+  });
+
+  it('keeps a feed within its byte budget, VTIMEZONEs and all', () => {
+    const warnings: string[] = [];
+    const bytes = Buffer.concat(testWriter({ budget: { maxBytes: 20_000 }, warn: (message) => warnings.push(message) }).bytes(all));
+    expect(bytes.length).toBeLessThanOrEqual(20_000);
+    expectRfc5545(bytes);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('writes a feed within its budget whole, without a word', () => {
+    const warnings: string[] = [];
+    const writer = testWriter({ warn: (message) => warnings.push(message) });
+    for (const set of sets) expect(writer.text(set)).toBe(testWriter().text(set));
+    expect(warnings).toEqual([]);
   });
 });

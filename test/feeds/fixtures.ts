@@ -16,6 +16,7 @@ export const OWNERS = {
   ops: { name: 'Operations' },
   'ops-dba': { name: 'Ops DBA' },
   'on-leave': { name: 'Owns nothing' },
+  'desk-team': { name: 'Desk Team' },
 };
 
 export const LONDON = {
@@ -62,10 +63,30 @@ export const LAST_SUNDAY = {
   ],
 };
 
+/**
+ * Windows in a zone with DST: most are series that clients must place through the feed's
+ * VTIMEZONE on both sides of each change, and one whose rule is outside Outlook's templates.
+ */
+export const NEW_YORK = {
+  id: 'desk-plan',
+  title: 'Trading desk plan',
+  system: 'desk',
+  owners: ['desk-team'],
+  timezone: 'America/New_York',
+  windows: [
+    { id: 'mornings', title: 'Morning restarts', rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR', start: '06:00', duration: 'PT1H', impact: 'minimal' },
+    { id: 'fortnightly', title: 'Fortnightly patching', rrule: 'BYDAY=TU;INTERVAL=2;FREQ=WEEKLY', start: '22:00', duration: 'PT5H', impact: 'degraded' },
+    { id: 'quarterly', title: 'Quarterly failover', rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA', start: '20:00', duration: 'PT6H', impact: 'downtime' },
+    { id: 'month-end', title: 'Month-end close', rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1', start: '18:00', duration: 'PT2H', impact: 'minimal' },
+  ],
+  tasks: [],
+};
+
 export const FILES = {
   'runbooks/ledger/maintenance.mdx': LONDON,
   'runbooks/mvono/Maintenance-Plan.mdx': NAIROBI,
   'runbooks/core/ops.mdx': LAST_SUNDAY,
+  'runbooks/desk/plan.mdx': NEW_YORK,
 };
 
 export function fixtureCorpus(files: Record<string, Record<string, unknown>> = FILES): Corpus {

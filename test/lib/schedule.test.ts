@@ -76,13 +76,17 @@ describe('agenda', () => {
     expect(weeks[7]!.monday).toBe('2027-01-11');
   });
 
-  it('stops after the week in which the entries reach the most it may list, and lists one week at least', () => {
+  it('stops after the day on which the entries reach the most it may list, and lists one day at least', () => {
     const perWeek = weeks.map((week) => week.days.reduce((n, day) => n + day.entries.length, 0));
     const [first, second] = perWeek as [number, number];
     expect(first).toBeGreaterThan(0);
     expect(agenda([db, web], time, from, 8, first + second).map((w) => w.monday)).toEqual(['2026-11-23', '2026-11-30']);
     expect(agenda([db, web], time, from, 8, first + 1).map((w) => w.monday)).toEqual(['2026-11-23', '2026-11-30']);
-    expect(agenda([db, web], time, from, 8, 1)).toHaveLength(1);
+    // Within a week: a large organisation's single week is too heavy a page.
+    expect(agenda([db, web], time, from, 8, 1)).toEqual([weeks[0]]);
+    // Within a week, after a day: a large organisation's one week is too heavy a page.
+    const nightly = runbook('nightly', 'id: nightly\ntitle: Nightly\nsystem: ops\nowners: [ops]\ntimezone: UTC\nwindows:\n  - { id: n, title: N, rrule: FREQ=DAILY, start: "02:00", duration: PT1H, impact: none }');
+    expect(agenda([nightly], time, from, 8, 3).map((week) => week.days.map((day) => day.date))).toEqual([['2026-11-23', '2026-11-24', '2026-11-25']]);
     expect(agenda([db, web], time, from, 8, Number.POSITIVE_INFINITY)).toHaveLength(8);
   });
 

@@ -22,6 +22,8 @@ const projectPath = z
 
 const days = (what: string) => z.number({ error: `${what} must be a whole number of days` }).int(`${what} must be a whole number of days`).min(0).max(3660);
 
+const whole = (what: string, unit: string) => z.number({ error: `${what} must be a whole number of ${unit}` }).int(`${what} must be a whole number of ${unit}`).min(1);
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   rules: z
@@ -29,7 +31,15 @@ export const configSchema = z.strictObject({
     .optional()
     .describe('Severity per rule id'),
   horizon: z.strictObject({ daysBack: days('horizon.daysBack').optional(), daysAhead: days('horizon.daysAhead').optional() }).optional().describe('How far the schedule checks look, around today'),
-  feeds: z.strictObject({ daysBack: days('feeds.daysBack').optional(), daysAhead: days('feeds.daysAhead').optional() }).optional().describe('The rolling horizon of the calendar feeds'),
+  feeds: z
+    .strictObject({
+      daysBack: days('feeds.daysBack').optional(),
+      daysAhead: days('feeds.daysAhead').optional(),
+      maxBytes: whole('feeds.maxBytes', 'bytes').optional().describe('A feed larger than this keeps its events of most impact and the build warns (default 1 MiB: Google Calendar stops reading at about 1 MB)'),
+      maxEvents: whole('feeds.maxEvents', 'events').optional().describe('A feed with more events than this keeps those of most impact and the build warns (default 1,000)'),
+    })
+    .optional()
+    .describe('The rolling horizon and size budget of the calendar feeds'),
   siteUrl: z
     .url({ error: 'must be an absolute URL such as https://runbooks.example.com' })
     // The text as written reaches feeds and alert rules: braces would be template code in runbook_url.

@@ -33,6 +33,7 @@ export { feedSets, feedHorizon } from './feeds/feed-sets.ts';
 export { ownerDirectory, ownerIdsOf, ownerIn, ownerOf, ownerReferences, windowOwners } from './model/owners.ts';
 export type { OwnerReference } from './model/owners.ts';
 export { scheduleWindows } from './feeds/schedule.ts';
+export { isPortableRule, MAX_EXDATES, MAX_INSTANCES } from './feeds/series.ts';
 export type { FeedSet } from './feeds/feed-sets.ts';
 export type { ScheduledWindow, TaskRun } from './feeds/schedule.ts';
 export { escapeText, foldLine, serializeLines, utcDateTime, icalDuration, MAX_LINE_OCTETS } from './feeds/ical-text.ts';

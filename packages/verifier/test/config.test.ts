@@ -50,6 +50,14 @@ describe('config', () => {
   });
 });
 
+describe('the feed budget in config', () => {
+  it('takes feeds.maxBytes and feeds.maxEvents, and refuses what is not a whole number of them', () => {
+    expect(loadConfig(project({ 'almanac.config.json': '{ "feeds": { "maxBytes": 2000000, "maxEvents": 1500 } }' })).config.feeds).toEqual({ maxBytes: 2_000_000, maxEvents: 1500 });
+    const bad = project({ 'almanac.config.json': '{ "feeds": { "maxBytes": 0, "maxEvents": 1.5 } }' });
+    expect(() => loadConfig(bad)).toThrow(/feeds\.maxBytes: .*feeds\.maxEvents must be a whole number of events/s);
+  });
+});
+
 describe('--max-warnings and --output', () => {
   it('fails on more warnings than allowed, and writes the report to a file', async () => {
     const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': RUNBOOK });

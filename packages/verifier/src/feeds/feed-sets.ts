@@ -24,6 +24,8 @@ export interface FeedHead {
 /** One calendar to publish: which windows, under which name. */
 export interface FeedSet extends FeedHead {
   windows: ScheduledWindow[];
+  /** The engine that expanded them: its horizon and zones are the feed's. */
+  time: TimeEngine;
 }
 
 // No comma or semicolon: they would be escaped, and ical.js, like some clients, shows X-WR-CALDESC unescaped.
@@ -64,7 +66,7 @@ export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 're
     }
   }
   const [all, ...rest] = feedHeads({ runbooks, registries });
-  return [{ ...all!, windows }, ...rest.map((head) => ({ ...head, windows: (head.path.startsWith('system/') ? bySystem : byOwner).get(head.path.slice(head.path.indexOf('/') + 1)) ?? [] }))];
+  return [{ ...all!, windows, time }, ...rest.map((head) => ({ ...head, windows: (head.path.startsWith('system/') ? bySystem : byOwner).get(head.path.slice(head.path.indexOf('/') + 1)) ?? [], time }))];
 }
 
 /** The feeds the site publishes, by their heads, without expanding a window: `all` first, then each system's, then each owner's. */

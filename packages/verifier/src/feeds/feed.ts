@@ -1,5 +1,5 @@
 import type { Item, Runbook } from '../model/corpus.ts';
-import type { Task, Window } from '../schema/runbook.ts';
+import { IMPACTS, type Task, type Window } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
 import { isPlaceholder } from '../model/contacts.ts';
 import { ownerOf } from '../model/owners.ts';
@@ -8,6 +8,9 @@ import { wallTime } from '../time/time-words.ts';
 import type { FeedSet } from './feed-sets.ts';
 import { contentLine, escapeText, icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
 import type { ScheduledWindow } from './schedule.ts';
+import { localDateTime, seriesOf, vtimezoneLines, type Series } from './series.ts';
+import type { ZoneTimeline } from '../time/zone.ts';
+import { scheduleInWords } from '../time/recurrence-words.ts';
 
 export interface FeedOptions {
   /** Where the site is published, without a trailing slash; its host ends every UID. */
@@ -18,9 +21,23 @@ export interface FeedOptions {
   sequenceOf(runbook: Runbook): number;
   /** The runbook page's path on the site, as Starlight routes it: `/mvono/maintenance-plan/`. */
   pageHrefOf(runbook: Runbook): string;
+  /** The feed budget (almanac.config's `feeds.maxBytes`, `feeds.maxEvents`); DEFAULT_FEED_BUDGET where unset. */
+  budget?: Partial<FeedBudget>;
+  /** Told, in a sentence that says what to do, of each feed cut to its budget. */
+  warn?(message: string): void;
 }
 
 const PRODID = '-//Almanac//Maintenance runbooks//EN';
+
+/** How large a feed may be: what calendar clients read (NOTES.md, "Feeds: size budget"). */
+export interface FeedBudget {
+  /** Bytes of the whole feed: Google Calendar stops reading a subscribed feed at about 1 MB. */
+  maxBytes: number;
+  /** VEVENTs: reports of Google Calendar dropping events past about 1,100. */
+  maxEvents: number;
+}
+
+export const DEFAULT_FEED_BUDGET: FeedBudget = { maxBytes: 2 ** 20, maxEvents: 1000 };
 
 /** How often clients should poll; Google ignores it and polls every 8–24 hours anyway. */
 const REFRESH_INTERVAL = 'PT6H';
@@ -89,8 +106,42 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
   /** What a runbook's events, and a window's, have in common, serialized once. */
   const runbooks: WrittenRunbooks = new Map();
   let feeds = 0;
+  const budget = { ...DEFAULT_FEED_BUDGET, ...options.budget };
 
-  // A UID is checked once against every other (two occurrences), and an event once per feed (the same one twice).
+  /** Each window's series events, by what they hold: a feed with a subset of its occurrences has its own. */
+  const seriesEvents = new Map<Item<Window>, Map<string, WrittenEvent>>();
+  /** The window each series UID stands for. */
+  const seriesUids = new Map<string, Item<Window>>();
+  /** Each zone's VTIMEZONE, serialized, by the engine whose horizon it covers. */
+  const zones = new Map<ZoneTimeline, string>();
+
+  function occurrenceEvent(window: ScheduledWindow, feed: number): WrittenEvent {
+    const event = eventOf(window);
+    if (event.feed === feed) throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
+    event.feed = feed;
+    return event;
+  }
+
+  function seriesEvent(series: Series, occurrences: readonly ScheduledWindow[], feed: number): WrittenEvent {
+    const { window, runbook } = occurrences[0]!;
+    let byContent = seriesEvents.get(window);
+    if (!byContent) seriesEvents.set(window, (byContent = new Map()));
+    const key = `${series.start} ${series.rrule} ${series.exdates.join(',')}`;
+    let event = byContent.get(key);
+    if (event === undefined) {
+      const uid = `${runbook.id}-${window.value.id}@${site.host}`;
+      const owner = seriesUids.get(uid);
+      if (uids.has(uid) || (owner !== undefined && owner !== window)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
+      seriesUids.set(uid, window);
+      byContent.set(key, (event = { uid, bytes: toUtf8.encode(seriesText(series, occurrences, uid, partsOf(runbooks, occurrences[0]!, constants))), feed }));
+    } else if (event.feed === feed) {
+      throw new Error(`two events would share ${event.uid}; the same window is in the feed twice`);
+    }
+    event.feed = feed;
+    return event;
+  }
+
+  // A UID is checked once against every other (two occurrences), and an event once per feed (the same one twice, in occurrenceEvent).
   function eventOf(window: ScheduledWindow): WrittenEvent {
     let event = events.get(window);
     if (event === undefined) {
@@ -103,14 +154,41 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
   }
 
   function feedParts(set: FeedSet): { header: string; events: WrittenEvent[]; footer: string } {
-    const inFeed: WrittenEvent[] = [];
     const feed = ++feeds;
-    for (const window of set.windows) {
-      const event = eventOf(window);
-      if (event.feed === feed) throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
-      event.feed = feed;
-      inFeed.push(event);
+    // Each window's occurrences in this feed, in the order the feed has them (by start).
+    const byWindow = new Map<Item<Window>, ScheduledWindow[]>();
+    for (const occurrence of set.windows) {
+      let list = byWindow.get(occurrence.window);
+      if (!list) byWindow.set(occurrence.window, (list = []));
+      list.push(occurrence);
     }
+    const placed: Placed[] = [];
+    for (const occurrences of byWindow.values()) {
+      const timeline = set.time.zone(occurrences[0]!.zone);
+      const impact = IMPACTS.indexOf(occurrences[0]!.window.value.impact);
+      const series = seriesOf(occurrences, occurrences[0]!.window.value.rrule, timeline);
+      if (series) placed.push({ start: occurrences[0]!.start, impact, event: seriesEvent(series, occurrences, feed), timeline });
+      else for (const occurrence of occurrences) placed.push({ start: occurrence.start, impact, event: occurrenceEvent(occurrence, feed) });
+    }
+    const vtimezoneOf = (timeline: ZoneTimeline) => {
+      let text = zones.get(timeline);
+      if (text === undefined) zones.set(timeline, (text = serializeLines(vtimezoneLines(timeline))));
+      return text;
+    };
+    const kept = withinBudget(placed, budget, (entries) => [...new Set(entries.flatMap((p) => p.timeline ?? []))].reduce((n, timeline) => n + vtimezoneOf(timeline).length, 0));
+    let description = set.description;
+    if (kept.length < placed.length) {
+      const bytes = placed.reduce((n, p) => n + p.event.bytes.length, 0);
+      options.warn?.(
+        `calendars/${set.path}.ics would be ${mib(bytes)} with ${placed.length.toLocaleString('en')} events, more than calendar clients read (this build's feed budget: ${mib(budget.maxBytes)}, ${budget.maxEvents.toLocaleString('en')} events; Google Calendar stops at about 1 MB). ` +
+          `It keeps the ${kept.length.toLocaleString('en')} events of most impact, soonest first. Point subscribers to the system and owner feeds, shorten the horizon (feeds.daysAhead), or raise feeds.maxBytes and feeds.maxEvents in almanac.config.json.`,
+      );
+      description += ` It holds ${kept.length} of its ${placed.length} events, those of most impact first, to stay within what calendar clients read: the system and owner feeds have the rest.`;
+    }
+    // By first start, as before series: stable, so equal starts keep the feed's order.
+    const inFeed = kept.sort((a, b) => a.start - b.start).map(({ event }) => event);
+    const timelines = [...new Set(kept.flatMap((p) => p.timeline ?? []))];
+    const vtimezones = timelines.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0)).map(vtimezoneOf);
     const header = serializeLines([
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
@@ -118,14 +196,14 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
       'CALSCALE:GREGORIAN',
       textProperty('NAME', set.name),
       textProperty('X-WR-CALNAME', set.name),
-      textProperty('DESCRIPTION', set.description),
-      textProperty('X-WR-CALDESC', set.description),
+      textProperty('DESCRIPTION', description),
+      textProperty('X-WR-CALDESC', description),
       `SOURCE;VALUE=URI:${new URL(`calendars/${set.path}.ics`, site).href}`,
       `URL:${site.href}`,
       `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
       `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
       ...(inFeed.length ? [] : EMPTY_FEED_COMPONENT),
-    ]);
+    ]) + vtimezones.join('');
     return { header, events: inFeed, footer: serializeLines(['END:VCALENDAR']) };
   }
 
@@ -152,6 +230,40 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
     },
   };
 }
+
+/** An event placed in a feed: when it starts, its window's impact (rank in IMPACTS), the zone of a series. */
+interface Placed {
+  start: number;
+  impact: number;
+  event: WrittenEvent;
+  timeline?: ZoneTimeline;
+}
+
+/** Room for a feed's head, end, and a note on what it leaves out: a few kilobytes at most. */
+const FEED_FRAME_BYTES = 4096;
+
+/**
+ * The events a feed keeps within its budget: all when they fit, else those of most impact,
+ * soonest first, while the events, the VTIMEZONEs they need and the feed's frame fit.
+ */
+function withinBudget(placed: Placed[], budget: FeedBudget, zoneBytes: (entries: Placed[]) => number): Placed[] {
+  const size = (entries: Placed[]) => entries.reduce((n, p) => n + p.event.bytes.length, FEED_FRAME_BYTES + zoneBytes(entries));
+  if (placed.length <= budget.maxEvents && size(placed) <= budget.maxBytes) return placed;
+  const kept: Placed[] = [];
+  let bytes = FEED_FRAME_BYTES;
+  const zonesKept = new Set<ZoneTimeline>();
+  for (const entry of [...placed].sort((a, b) => b.impact - a.impact || a.start - b.start)) {
+    if (kept.length >= budget.maxEvents) break;
+    const zone = entry.timeline && !zonesKept.has(entry.timeline) ? zoneBytes([entry]) : 0;
+    if (bytes + entry.event.bytes.length + zone > budget.maxBytes) continue;
+    bytes += entry.event.bytes.length + zone;
+    if (entry.timeline) zonesKept.add(entry.timeline);
+    kept.push(entry);
+  }
+  return kept;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 2 : 1)} MiB`;
 
 /**
  * What every occurrence of a runbook's window has in common, escaped or serialized once: a
@@ -272,6 +384,61 @@ function eventText(occurrence: ScheduledWindow, uid: string, parts: EventParts):
 }
 
 /** A reminder at the notice period, when there is one: that is when users are to be told. */
+/**
+ * A window's series VEVENT: DTSTART in its zone, an exact DURATION (the same for every
+ * instance, as RFC 5545 reads a PT duration), the rule, and the dates it leaves out.
+ */
+function seriesText(series: Series, occurrences: readonly ScheduledWindow[], uid: string, parts: EventParts): string {
+  const tzid = `;TZID=${series.zone}`;
+  return (
+    'BEGIN:VEVENT\r\n' +
+    contentLine(`UID:${uid}`) +
+    parts.dtstamp +
+    parts.runbook.sequence +
+    `DTSTART${tzid}:${localDateTime(series.start)}\r\n` +
+    `DURATION:${icalDuration(series.length, { exact: true })}\r\n` +
+    contentLine(`RRULE:${series.rrule}`) +
+    (series.exdates.length ? contentLine(`EXDATE${tzid}:${series.exdates.map(localDateTime).join(',')}`) : '') +
+    parts.window.summary +
+    contentLine(`DESCRIPTION:${seriesDescription(occurrences, parts)}`) +
+    parts.runbook.url +
+    parts.window.categories +
+    'TRANSP:TRANSPARENT\r\n' +
+    parts.window.alarm +
+    'END:VEVENT\r\n'
+  );
+}
+
+/**
+ * What a series' reader needs: its rule in words and the span it covers in this feed, impact and
+ * notice, the tasks its occurrences hold, owners, the page. What differs from one occurrence to
+ * the next (which tasks run in it, when) cannot be in a series: the runbook page the event
+ * links to gives each task's schedule and the next occurrences.
+ */
+function seriesDescription(occurrences: readonly ScheduledWindow[], parts: EventParts): string {
+  const { runbook, window, zone } = occurrences[0]!;
+  const last = occurrences[occurrences.length - 1]!;
+  const lines = [
+    escapeText(`When: ${scheduleInWords(window.value, zone)}`),
+    escapeText(`In this calendar: ${occurrences.length} occurrences, ${clock(occurrences[0]!.start, zone).date} to ${clock(last.start, zone).date}. The runbook page gives the next ones and each task's schedule.`),
+    parts.window.impact,
+  ];
+  const tasks = new Set(occurrences.flatMap((occurrence) => occurrence.tasks.map(({ task }) => task)));
+  if (tasks.size) {
+    lines.push('Tasks in these windows:');
+    for (const task of tasks) lines.push(`-${taskLabel(runbook, task, parts)}`);
+  }
+  lines.push(parts.runbook.owners, parts.window.tail);
+  return lines.join('\\n');
+}
+
+/** " Title (kind; owner: …)", escaped, once per task. */
+function taskLabel(runbook: Runbook, task: Item<Task>, parts: EventParts): string {
+  let label = parts.runbook.tasks.get(task);
+  if (label === undefined) parts.runbook.tasks.set(task, (label = escapeText(` ${task.value.title} (${task.value.kind}; owner: ${ownerLabel(runbook, task.value.owner)})`)));
+  return label;
+}
+
 function alarm(notice: string | undefined, summary: string): string[] {
   if (notice === undefined || !(durationMs(notice) > 0)) return [];
   return ['BEGIN:VALARM', 'ACTION:DISPLAY', textProperty('DESCRIPTION', `In ${humanizeDuration(notice)}: ${summary}`), `TRIGGER:${icalDuration(-durationMs(notice))}`, 'END:VALARM'];
@@ -296,11 +463,7 @@ function eventDescription(occurrence: ScheduledWindow, parts: EventParts): strin
   ];
   if (tasks.length) {
     lines.push('Tasks in this window:');
-    for (const { task, start, end } of tasks) {
-      let label = parts.runbook.tasks.get(task);
-      if (label === undefined) parts.runbook.tasks.set(task, (label = escapeText(` ${task.value.title} (${task.value.kind}; owner: ${ownerLabel(runbook, task.value.owner)})`)));
-      lines.push(`- ${escapeText(localTimes(start, end, zone))}${label}`);
-    }
+    for (const { task, start, end } of tasks) lines.push(`- ${escapeText(localTimes(start, end, zone))}${taskLabel(runbook, task, parts)}`);
   }
   lines.push(parts.runbook.owners, parts.window.tail);
   return lines.join('\\n');

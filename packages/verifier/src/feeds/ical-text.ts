@@ -99,16 +99,17 @@ const WEEK_S = 7 * 86_400;
 
 /**
  * A DURATION (§3.3.6) from milliseconds. RFC 5545 has no years or months, and its grammar wants
- * the units between the first and last one written (PT1H0M5S, never PT1H5S).
+ * the units between the first and last one written (PT1H0M5S, never PT1H5S). `exact`: in hours at
+ * most (PT24H), since a day or week is nominal (§3.3.6), a calendar day long whatever the clocks do.
  */
-export function icalDuration(ms: number): string {
+export function icalDuration(ms: number, { exact = false } = {}): string {
   const sign = ms < 0 ? '-' : '';
   const seconds = Math.round(Math.abs(ms) / 1000);
   if (seconds === 0) return 'PT0S';
-  if (seconds % WEEK_S === 0) return `${sign}P${seconds / WEEK_S}W`;
-  const days = Math.floor(seconds / 86_400);
+  if (!exact && seconds % WEEK_S === 0) return `${sign}P${seconds / WEEK_S}W`;
+  const days = exact ? 0 : Math.floor(seconds / 86_400);
   const units: Array<[number, string]> = [
-    [Math.floor((seconds % 86_400) / 3600), 'H'],
+    [Math.floor((seconds - days * 86_400) / 3600), 'H'],
     [Math.floor((seconds % 3600) / 60), 'M'],
     [seconds % 60, 'S'],
   ];

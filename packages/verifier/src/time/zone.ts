@@ -50,6 +50,11 @@ export class ZoneTimeline {
     }
   }
 
+  /** The offset in force at the span's start, and each change in the span: what a VTIMEZONE for it says. */
+  changes(): { initial: number; from: number; transitions: Array<{ at: number; from: number; to: number }> } {
+    return { initial: this.#offsets[0]!, from: this.#from, transitions: this.#transitions.map((at, i) => ({ at, from: this.#offsets[i]!, to: this.#offsets[i + 1]! })) };
+  }
+
   /** The zone's offset from UTC at an instant, in milliseconds. */
   offsetAt(instant: number): number {
     if (instant < this.#from || instant > this.#to) {

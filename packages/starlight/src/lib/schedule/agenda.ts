@@ -56,8 +56,8 @@ function mondayOf(date: string): string {
  * Every window occurrence of these runbooks that starts in the `weeks` weeks from `from`, by
  * week (Monday to Sunday) and day in UTC, each with the windows it overlaps. Every
  * week is listed, also one without windows, so a quiet week reads as quiet, not as missing.
- * Past `maxEntries`, no further week is listed: a large organisation's eight weeks are ten
- * thousand windows, a page too heavy to open at 3 a.m.; its feeds hold the rest.
+ * Past `maxEntries`, no further day is listed (one always is): a large organisation's eight
+ * weeks are ten thousand windows, a page too heavy to open at 3 a.m.; its feeds hold the rest.
  */
 export function agenda(runbooks: readonly Runbook[], time: TimeEngine, from: number, weeks: number, maxEntries = Number.POSITIVE_INFINITY): AgendaWeek[] {
   const to = from + weeks * 7 * DAY;
@@ -75,7 +75,13 @@ export function agenda(runbooks: readonly Runbook[], time: TimeEngine, from: num
     if (!day) week.days.push((day = { date, entries: [] }));
     day.entries.push(entry);
   }
+  // Cut after the day that reaches the limit: at 1,000 runbooks one week alone is too heavy a page.
   let listed = 0;
-  const full = result.findIndex((week) => (listed += week.days.reduce((n, day) => n + day.entries.length, 0)) >= maxEntries);
-  return full === -1 ? result : result.slice(0, full + 1);
+  for (const [w, week] of result.entries()) {
+    for (const [d, day] of week.days.entries()) {
+      listed += day.entries.length;
+      if (listed >= maxEntries) return [...result.slice(0, w), { ...week, days: week.days.slice(0, d + 1) }];
+    }
+  }
+  return result;
 }

@@ -27,6 +27,9 @@ async function build(model: SiteModel): Promise<Feeds> {
     siteUrl,
     dtstamp: (sourceDateEpoch() ?? commits.head ?? 0) * 1000,
     sequenceOf: (runbook) => lastChange(runbook, commits.files),
+    budget: model.config.feeds,
+    // Astro prints a page's warnings among the build's lines; a feed cut to its budget is one.
+    warn: (message) => console.warn(`[almanac] ${message}`),
     pageHrefOf(runbook) {
       const href = hrefs.get(runbook.source.file);
       if (href === undefined) throw new Error(`${runbook.source.file} has no page in the docs collection, so its feed events would link nowhere`);
