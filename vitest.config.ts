@@ -8,7 +8,8 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * Tests that need what a unit test may not: processes (the CLI as one, git, mkfifo, node in
- * another zone), the consumers' binaries (promtool, amtool, a live Alertmanager) or a generated
+ * another zone), the consumers' binaries (promtool, amtool, a live Alertmanager, cmark-gfm,
+ * python icalendar and libical) or a generated
  * corpus of 1,000 runbooks. The unit tier starts no process.
  */
 const TOOLS_TESTS = [
@@ -23,6 +24,7 @@ const TOOLS_TESTS = [
   'test/alerting/alertmanager-e2e.test.ts',
   'test/alerting/hostile-alerting.test.ts',
   'test/alerting/tools.test.ts',
+  'test/feeds/clients.test.ts',
   'test/scale.test.ts',
   'test/workflow.test.ts',
 ];

@@ -1,5 +1,4 @@
-import { createFeedWriter, type FeedWriter } from '../feeds/feed.ts';
-import type { ScheduledWindow } from '../feeds/schedule.ts';
+import { createFeedWriter } from '../feeds/feed.ts';
 import { feedHeads, feedHorizon, feedSets, type FeedHead } from '../feeds/feed-sets.ts';
 import type { Corpus, Runbook } from '../model/corpus.ts';
 import { ownerIdsOf, ownerOf } from '../model/owners.ts';
@@ -22,11 +21,8 @@ export interface FeedSettings {
   siteUrl: string;
 }
 
-/** A side's feeds: each feed's occurrences by UID, and the writer that writes an event when both sides have it. */
-interface SideFeeds {
-  feeds: Map<string, Map<string, ScheduledWindow>>;
-  writer: FeedWriter;
-}
+/** A side's feeds: each feed's events by UID, each written only when asked for (when both sides have it). */
+type SideFeeds = Map<string, Map<string, () => Uint8Array>>;
 
 /**
  * All that a runbook's events are made of: its frontmatter, its page's path, and the registry
@@ -56,7 +52,7 @@ export function runbooksById(corpus: Corpus): Map<string, Runbook> {
 function feedEvents(runbooks: Runbook[], registries: Corpus['registries'], settings: FeedSettings): SideFeeds {
   const writer = createFeedWriter({ siteUrl: settings.siteUrl, dtstamp: 0, sequenceOf: () => 0, pageHrefOf: pageHref });
   const feeds = feedSets({ runbooks, registries }, new TimeEngine(feedHorizon(settings.today, settings.days)));
-  return { writer, feeds: new Map(feeds.map((set) => [set.path, writer.occurrences(set)])) };
+  return new Map(feeds.map((set) => [set.path, writer.events(set)]));
 }
 
 const headText = (head: FeedHead) => `${head.name}\n${head.description}`;
@@ -78,12 +74,12 @@ export function feedChanges(before: Corpus, after: Corpus, settings: FeedSetting
   const [headsA, headsB] = [new Map(feedHeads(before).map((head) => [head.path, headText(head)])), new Map(feedHeads(after).map((head) => [head.path, headText(head)]))];
   const changes: FeedChange[] = [];
   for (const feed of [...new Set([...headsA.keys(), ...headsB.keys()])].sort()) {
-    const [was, is] = [a.feeds.get(feed), b.feeds.get(feed)];
+    const [was, is] = [a.get(feed), b.get(feed)];
     const events = { added: 0, removed: 0, changed: 0 };
-    for (const [uid, window] of is ?? []) {
+    for (const [uid, bytes] of is ?? []) {
       const then = was?.get(uid);
       if (then === undefined) events.added++;
-      else if (Buffer.compare(a.writer.eventBytes(then), b.writer.eventBytes(window)) !== 0) events.changed++;
+      else if (Buffer.compare(then(), bytes()) !== 0) events.changed++;
     }
     for (const uid of was?.keys() ?? []) if (!is?.has(uid)) events.removed++;
     const status = !headsA.has(feed) ? 'added' : !headsB.has(feed) ? 'removed' : 'changed';

@@ -61,10 +61,12 @@ export interface FeedWriter {
    * change or transfer them.
    */
   bytes(set: FeedSet): Array<Uint8Array<ArrayBuffer>>;
-  /** The feed's occurrences by UID, none written yet: to compare feeds, writing (`eventBytes`) only the events both have. */
-  occurrences(set: FeedSet): Map<string, ScheduledWindow>;
-  /** One occurrence's event as in `bytes`, and shared the same way. */
-  eventBytes(window: ScheduledWindow): Uint8Array<ArrayBuffer>;
+  /**
+   * The feed's events by UID, as `bytes` has them (a window's series or its occurrences), none
+   * written yet: to compare feeds, call only the events both sides have. What the budget would
+   * leave out is counted too: the comparison is of the windows' events, not of a cut feed.
+   */
+  events(set: FeedSet): Map<string, () => Uint8Array<ArrayBuffer>>;
 }
 
 const toUtf8 = new TextEncoder();
@@ -123,22 +125,43 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
   }
 
   function seriesEvent(series: Series, occurrences: readonly ScheduledWindow[], feed: number): WrittenEvent {
-    const { window, runbook } = occurrences[0]!;
+    const event = seriesEventOf(series, occurrences);
+    if (event.feed === feed) throw new Error(`two events would share ${event.uid}; the same window is in the feed twice`);
+    event.feed = feed;
+    return event;
+  }
+
+  function seriesEventOf(series: Series, occurrences: readonly ScheduledWindow[]): WrittenEvent {
+    const { window } = occurrences[0]!;
     let byContent = seriesEvents.get(window);
     if (!byContent) seriesEvents.set(window, (byContent = new Map()));
     const key = `${series.start} ${series.rrule} ${series.exdates.join(',')}`;
     let event = byContent.get(key);
     if (event === undefined) {
-      const uid = `${runbook.id}-${window.value.id}@${site.host}`;
+      const uid = seriesUid(occurrences[0]!);
       const owner = seriesUids.get(uid);
       if (uids.has(uid) || (owner !== undefined && owner !== window)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
       seriesUids.set(uid, window);
-      byContent.set(key, (event = { uid, bytes: toUtf8.encode(seriesText(series, occurrences, uid, partsOf(runbooks, occurrences[0]!, constants))), feed }));
-    } else if (event.feed === feed) {
-      throw new Error(`two events would share ${event.uid}; the same window is in the feed twice`);
+      byContent.set(key, (event = { uid, bytes: toUtf8.encode(seriesText(series, occurrences, uid, partsOf(runbooks, occurrences[0]!, constants))), feed: 0 }));
     }
-    event.feed = feed;
     return event;
+  }
+
+  const seriesUid = ({ runbook, window }: ScheduledWindow) => `${runbook.id}-${window.value.id}@${site.host}`;
+
+  /** Each window's occurrences in a feed, with the series that stands for them where one does. */
+  function windowsOf(set: FeedSet): Array<{ occurrences: ScheduledWindow[]; series: Series | undefined; timeline: ZoneTimeline }> {
+    // In the order the feed has them (by start).
+    const byWindow = new Map<Item<Window>, ScheduledWindow[]>();
+    for (const occurrence of set.windows) {
+      let list = byWindow.get(occurrence.window);
+      if (!list) byWindow.set(occurrence.window, (list = []));
+      list.push(occurrence);
+    }
+    return [...byWindow.values()].map((occurrences) => {
+      const timeline = set.time.zone(occurrences[0]!.zone);
+      return { occurrences, timeline, series: seriesOf(occurrences, occurrences[0]!.window.value.rrule, timeline) };
+    });
   }
 
   // A UID is checked once against every other (two occurrences), and an event once per feed (the same one twice, in occurrenceEvent).
@@ -155,18 +178,9 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
 
   function feedParts(set: FeedSet): { header: string; events: WrittenEvent[]; footer: string } {
     const feed = ++feeds;
-    // Each window's occurrences in this feed, in the order the feed has them (by start).
-    const byWindow = new Map<Item<Window>, ScheduledWindow[]>();
-    for (const occurrence of set.windows) {
-      let list = byWindow.get(occurrence.window);
-      if (!list) byWindow.set(occurrence.window, (list = []));
-      list.push(occurrence);
-    }
     const placed: Placed[] = [];
-    for (const occurrences of byWindow.values()) {
-      const timeline = set.time.zone(occurrences[0]!.zone);
+    for (const { occurrences, series, timeline } of windowsOf(set)) {
       const impact = IMPACTS.indexOf(occurrences[0]!.window.value.impact);
-      const series = seriesOf(occurrences, occurrences[0]!.window.value.rrule, timeline);
       if (series) placed.push({ start: occurrences[0]!.start, impact, event: seriesEvent(series, occurrences, feed), timeline });
       else for (const occurrence of occurrences) placed.push({ start: occurrence.start, impact, event: occurrenceEvent(occurrence, feed) });
     }
@@ -216,17 +230,17 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
       const { header, events: inFeed, footer } = feedParts(set);
       return [toUtf8.encode(header), ...inFeed.map((event) => event.bytes), toUtf8.encode(footer)];
     },
-    occurrences(set) {
-      const byUid = new Map<string, ScheduledWindow>();
-      for (const window of set.windows) {
-        const uid = eventUid(window, site.host);
+    events(set) {
+      const byUid = new Map<string, () => Uint8Array<ArrayBuffer>>();
+      const add = (uid: string, bytes: () => Uint8Array<ArrayBuffer>) => {
         if (byUid.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
-        byUid.set(uid, window);
+        byUid.set(uid, bytes);
+      };
+      for (const { occurrences, series } of windowsOf(set)) {
+        if (series) add(seriesUid(occurrences[0]!), () => seriesEventOf(series, occurrences).bytes);
+        else for (const occurrence of occurrences) add(eventUid(occurrence, site.host), () => eventOf(occurrence).bytes);
       }
       return byUid;
-    },
-    eventBytes(window) {
-      return eventOf(window).bytes;
     },
   };
 }

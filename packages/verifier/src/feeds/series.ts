@@ -90,6 +90,9 @@ export function seriesOf(occurrences: readonly Occurrence[], rrule: string, zone
   const last = occurrences[occurrences.length - 1]!;
   const length = first.end - first.start;
   if (length <= 0 || occurrences.some((o) => o.kind !== 'exact' || o.allDay || o.end - o.start !== length)) return undefined;
+  // A span across a clock change: DURATION:PT24H is exact by RFC 5545, but ical.js (Thunderbird)
+  // adds it on the wall clock and shows the end an hour off, so such a window stays expanded.
+  if (occurrences.some((o) => zone.offsetAt(o.end) !== zone.offsetAt(o.start))) return undefined;
   const expanded = expandBetween(parsed.rule, first.wall, first.wall, last.wall, MAX_INSTANCES);
   if (!expanded.ok || expanded.walls.length > MAX_INSTANCES) return undefined;
   const { instants, kinds } = zone.resolveAll(expanded.walls);
