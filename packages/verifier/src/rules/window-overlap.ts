@@ -4,9 +4,19 @@ import { clock, spanWithUtc } from '../time/format.ts';
 import { groupBy } from '../model/group-by.ts';
 import { boundedOverlaps } from '../model/overlap-budget.ts';
 import { CONFLICTS_PER_SYSTEM, placeOf } from './conflicts.ts';
+import { clockChangeBetween } from './clock-change.ts';
 import type { Rule } from './rule.ts';
 
 const order = (o: WindowOccurrence) => `${o.runbook.source.file}\u0000${String(o.window.path[1]).padStart(6, '0')}`;
+
+/**
+ * The clock change that made two windows kept in different zones meet: the one between the
+ * later window's occurrence before the first overlap and that overlap, in either zone.
+ */
+function clockChangeOf(occurrences: readonly WindowOccurrence[], later: WindowOccurrence, first: WindowOccurrence): string | undefined {
+  const before = occurrences.filter((o) => o.window === later.window && o.start < later.start).at(-1);
+  return before && (clockChangeBetween(before.start, later.start, later.zone) ?? clockChangeBetween(before.start, later.start, first.zone));
+}
 
 export const windowOverlap: Rule = {
   id: 'window-overlap',
@@ -44,7 +54,7 @@ windows:
   - { id: weekly, title: Weekly maintenance, rrule: FREQ=WEEKLY;BYDAY=SU, start: "02:00", duration: PT2H, impact: minimal }
   - { id: monthly, title: Monthly maintenance, rrule: FREQ=MONTHLY;BYDAY=-1SU, start: "02:00", duration: PT4H, impact: downtime, supersedes: [weekly] }
 \`\`\``,
-    howToFix: `Move one window, or say that one replaces the other on the days they meet with \`supersedes: [<window id>]\` on the window that wins (a monthly window that takes the place of the weekly one).`,
+    howToFix: `Move one window, or say that one replaces the other on the days they meet with \`supersedes: [<window id>]\` on the window that wins (a monthly window that takes the place of the weekly one). Windows kept in two time zones that meet only after a clock change (the message names it) stop meeting when both use one zone.`,
     messages: {
       overlaps: "Window '{{window}}' ({{span}}) overlaps window '{{other}}'{{where}} ({{otherSpan}}) on {{date}}{{more}}{{hint}}",
       more: "Window '{{window}}' overlaps window '{{other}}' too, and {{rest}}: only the first {{budget}} overlapping pairs of windows of system '{{system}}' are listed; fix those and verify again",
@@ -63,7 +73,12 @@ windows:
         const sameRunbook = first.runbook === later.runbook;
         const where = sameRunbook ? '' : ` in ${placeOf(first.runbook, first.window.path)}`;
         const more = count > 1 ? ` and ${count - 1} more time${count > 2 ? 's' : ''}` : '';
-        const hint = sameRunbook ? `; if '${later.window.value.id}' replaces '${first.window.value.id}' on those days, add supersedes: [${first.window.value.id}]` : '';
+        const change = first.zone !== later.zone ? clockChangeOf(occurrences, later, first) : undefined;
+        const hint = change
+          ? `; they meet only after the clock change ${change}: keep both windows in one time zone (${first.zone}), or move one`
+          : sameRunbook
+            ? `; if '${later.window.value.id}' replaces '${first.window.value.id}' on those days, add supersedes: [${first.window.value.id}]`
+            : '';
         report({
           source: later.runbook.source,
           path: [...later.window.path, 'id'],
