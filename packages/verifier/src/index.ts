@@ -42,3 +42,4 @@ export type { MuteInterval } from './alerting/alertmanager-intervals.ts';
 
 export { ALL_RULES, RULE_METAS } from './rules/index.ts';
 export type { Rule, RuleContext, RuleMeta, RuleReport } from './rules/rule.ts';
+export type { ExpectedFinding, InvalidCase, RuleCase, RunbookInput } from './rules/rule-cases.ts';

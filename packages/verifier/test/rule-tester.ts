@@ -5,36 +5,10 @@ import type { Corpus, OwnersRegistry } from '../src/model/corpus.ts';
 import { addRunbookFile } from '../src/source/assemble.ts';
 import { parseOwnersFile } from '../src/source/parse-file.ts';
 import type { Rule } from '../src/rules/rule.ts';
+import type { InvalidCase, RuleCase } from '../src/rules/rule-cases.ts';
 import { verify } from '../src/verify.ts';
 
-/** A runbook's frontmatter as an object (merged over a valid base), or a whole file's text. */
-export type RunbookInput = Record<string, unknown> | string;
-
-export interface RuleCase {
-  name: string;
-  runbooks: RunbookInput[];
-  owners?: Record<string, unknown>;
-  today?: string;
-  /** Texts of hand-written Prometheus rule files, read as `prometheus/rules<i>.yml`. */
-  prometheusRules?: string[];
-}
-
-export interface ExpectedFinding {
-  /** Which of the rule's `meta.messages` the finding gives: how findings are matched, as in ESLint. */
-  messageId: string;
-  /** The data path the finding points at, such as `tasks[0].start`. */
-  path?: string;
-  /** The final text, where a case is about the wording. */
-  message?: RegExp;
-  /** `runbooks/r1.mdx` for the second runbook; `runbooks/owners.yaml`. */
-  file?: string;
-  line?: number;
-  column?: number;
-}
-
-export interface InvalidCase extends RuleCase {
-  errors: ExpectedFinding[];
-}
+export type { ExpectedFinding, InvalidCase, RuleCase, RunbookInput } from '../src/rules/rule-cases.ts';
 
 export const TODAY = '2026-11-23';
 
