@@ -35,5 +35,17 @@ testRule(scheduleConflict, {
       runbooks: [{ tasks: [restore({ id: 'a', rrule: 'FREQ=DAILY', start: '03:00' }), restore({ id: 'b', rrule: 'FREQ=DAILY', start: '03:00', timezone: 'Africa/Nairobi' })] }],
       errors: [{ path: 'tasks[1].activity', messageId: 'differs' }],
     },
+    {
+      // 22:00 in New York is 03:00 UTC the next day until the clocks change in March.
+      name: 'two zones that agree until a clock change: the date, the change and the fix',
+      runbooks: [{ tasks: [restore({ id: 'a', rrule: 'FREQ=DAILY', start: '03:00' }), restore({ id: 'b', rrule: 'FREQ=DAILY', start: '22:00', timezone: 'America/New_York' })] }],
+      errors: [
+        {
+          path: 'tasks[1].activity',
+          messageId: 'differs',
+          message: /; they agree until the clock change on 2027-03-14, when America\/New_York starts daylight saving time: keep both tasks in one time zone \(timezone: UTC\)$/,
+        },
+      ],
+    },
   ],
 });

@@ -1,5 +1,6 @@
 import { zoneOf } from '../model/zones.ts';
 import type { Task } from '../schema/runbook.ts';
+import { clockChangeBetween } from './clock-change.ts';
 import { perSystemBudget, placeOf, relatedTo, restatements, type Statement } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
@@ -41,9 +42,9 @@ tasks:
   - { id: full-restore, title: Full restore test, kind: restore-test, activity: full-restore-test, rrule: FREQ=MONTHLY;INTERVAL=3, owner: ops }
   - { id: dr-test, title: Disaster recovery test, kind: restore-test, activity: dr-exercise, rrule: FREQ=YEARLY;BYMONTH=7, owner: ops }
 \`\`\``,
-    howToFix: `Keep one task for the activity, or give both the same schedule. If they are different activities, give them different titles.`,
+    howToFix: `Keep one task for the activity, or give both the same schedule. If they are different activities, give them different titles. Tasks of one activity kept in two time zones drift apart when one zone changes its clocks (the message names the change): give both one \`timezone\`.`,
     messages: {
-      differs: "Task '{{task}}' is activity '{{activity}}' on {{mine}}, but task '{{first}}' at {{place}} is the same activity on {{theirs}}",
+      differs: "Task '{{task}}' is activity '{{activity}}' on {{mine}}, but task '{{first}}' at {{place}} is the same activity on {{theirs}}{{cause}}",
       more: "Task schedules of system '{{system}}' conflict in {{more}} not listed: only the first {{budget}} conflicts of a system are; fix those and verify again",
     },
   },
@@ -61,6 +62,21 @@ tasks:
       const expansion = time.expand(item.value, zone);
       return expansion.ok ? `${item.value.start === undefined ? 'day' : 'time'} ${expansion.occurrences.map((o) => o.start).join(',')}` : undefined;
     };
+    /**
+     * For tasks kept in two zones that agree until a clock change in one of them: that change,
+     * and the fix. Empty when they never agreed, or a zone's clocks are not the cause.
+     */
+    const clockCause = (a: Statement<Task>, b: Statement<Task>): string => {
+      const [zoneA, zoneB] = [zoneOf(a.runbook, a.item.value), zoneOf(b.runbook, b.item.value)];
+      if (!zoneA || !zoneB || zoneA === zoneB) return '';
+      const [x, y] = [time.expand(a.item.value, zoneA), time.expand(b.item.value, zoneB)];
+      if (!x.ok || !y.ok) return '';
+      const split = x.occurrences.findIndex((o, i) => o.start !== y.occurrences[i]?.start);
+      if (split <= 0) return '';
+      const [before, after] = [x.occurrences[split - 1]!.start, x.occurrences[split]!.start];
+      const change = clockChangeBetween(before, after, zoneA) ?? clockChangeBetween(before, after, zoneB);
+      return change ? `; they agree until the clock change ${change}: keep both tasks in one time zone (timezone: ${zoneB})` : '';
+    };
     const same = (a: Statement<Task>, b: Statement<Task>): boolean => {
       const [x, y] = [meaning(a), meaning(b)];
       return x !== undefined && y !== undefined ? x === y : schedule(a) === schedule(b) && zoneOf(a.runbook, a.item.value) === zoneOf(b.runbook, b.item.value);
@@ -71,7 +87,7 @@ tasks:
         source: other.runbook.source,
         path: [...other.item.path, 'activity'],
         messageId: 'differs',
-        data: { task: other.item.value.id, activity: other.item.value.activity!, mine: schedule(other), first: first.item.value.id, place: placeOf(first.runbook, first.item.path), theirs: schedule(first) },
+        data: { task: other.item.value.id, activity: other.item.value.activity!, mine: schedule(other), first: first.item.value.id, place: placeOf(first.runbook, first.item.path), theirs: schedule(first), cause: clockCause(other, first) },
         related: relatedTo(first, 'activity', `task '${first.item.value.id}'`),
       });
     }
