@@ -70,3 +70,8 @@ export async function postAlerts(url: string, alertname: string, systems: readon
   const alerts = systems.map((system) => ({ labels: { alertname, system, ...labels }, startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 3_600_000).toISOString() }));
   return (await fetch(`${url}/api/v2/alerts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(alerts) })).ok;
 }
+
+/** A `promtool test rules` file of one test group: the series it feeds in and the alerts expected at each evaluation time. */
+export function promtoolTests(inputSeries: Array<{ series: string; values: string }>, alertRuleTests: Array<{ eval_time: string; alertname: string; exp_alerts: object[] }>): object {
+  return { rule_files: ['rules.yml'], evaluation_interval: '1m', tests: [{ interval: '1m', input_series: inputSeries, alert_rule_test: alertRuleTests }] };
+}

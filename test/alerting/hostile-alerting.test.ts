@@ -6,7 +6,7 @@ import { alertmanagerTimeIntervalsYaml, muteRoutes, prometheusRuleGroups, promet
 import { corpusOf } from '../../packages/verifier/test/rule-tester.ts';
 import { cli, project } from '../../packages/verifier/test/project.ts';
 import { alertingOf } from './generate.ts';
-import { hookRoute, postAlerts, startAlertmanager, tool, webhookReceiver } from './consumers.ts';
+import { hookRoute, postAlerts, promtoolTests, startAlertmanager, tool, webhookReceiver } from './consumers.ts';
 
 /*
  * Issue 27, items 2, 3 and 4: runbook text that would change what Prometheus or Alertmanager
@@ -71,31 +71,24 @@ describe('hostile text in every string of a threshold (item 4), read by promtool
   });
 
   it('keeps every character literal in summary and description, so no other series is read', () => {
-    const tests = {
-      rule_files: ['rules.yml'],
-      evaluation_interval: '1m',
-      tests: [
+    const tests = promtoolTests(
+      [
+        { series: 'errors_total{system="pay"}', values: '5x10' },
+        { series: 'secret_token_info{token="hunter2"}', values: '1x10' },
+      ],
+      [
         {
-          interval: '1m',
-          input_series: [
-            { series: 'errors_total{system="pay"}', values: '5x10' },
-            { series: 'secret_token_info{token="hunter2"}', values: '1x10' },
-          ],
-          alert_rule_test: [
+          eval_time: '5m',
+          alertname: 'PayErrors',
+          exp_alerts: [
             {
-              eval_time: '5m',
-              alertname: 'PayErrors',
-              exp_alerts: [
-                {
-                  exp_labels: { severity: 'warning', system: 'pay', runbook: 'runbook-0' },
-                  exp_annotations: { summary: `errors of pay above 1 ${HOSTILE} (now 5)`, description: HOSTILE, runbook_url: 'https://runbooks.example.com/r0/#threshold-errors' },
-                },
-              ],
+              exp_labels: { severity: 'warning', system: 'pay', runbook: 'runbook-0' },
+              exp_annotations: { summary: `errors of pay above 1 ${HOSTILE} (now 5)`, description: HOSTILE, runbook_url: 'https://runbooks.example.com/r0/#threshold-errors' },
             },
           ],
         },
       ],
-    };
+    );
     const dir = project({ 'rules.yml': yaml, 'tests.yml': goYaml(tests) });
     const { code, output } = tool('promtool', ['test', 'rules', 'tests.yml'], dir);
     expect(code, output).toBe(0);

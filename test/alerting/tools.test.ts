@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { prometheusRuleGroups, prometheusRulesYaml, thresholdQueries } from '@almanac/verifier';
 import { corpusOf } from '../../packages/verifier/test/rule-tester.ts';
 import { project } from '../../packages/verifier/test/project.ts';
-import { tool } from './consumers.ts';
+import { promtoolTests, tool } from './consumers.ts';
 import { alertingOf, ROOT, SITE } from './generate.ts';
 
 /*
@@ -27,20 +27,15 @@ const critical = { exp_labels: labels('critical'), exp_annotations: annotations(
  * for ten minutes, 80 % from minute 10, 95 % from minute 40.
  */
 function unitTests(cases: Array<{ at: string; alerts: object[] }>): string {
-  return stringify({
-    rule_files: ['rules.yml'],
-    evaluation_interval: '1m',
-    tests: [
-      {
-        interval: '1m',
-        input_series: [
-          { series: 'node_memory_MemTotal_bytes{system="mvono", instance="db1"}', values: '100x60' },
-          { series: 'node_memory_MemAvailable_bytes{system="mvono", instance="db1"}', values: '50x9 20x29 5x20' },
-        ],
-        alert_rule_test: cases.map(({ at, alerts }) => ({ eval_time: at, alertname: 'MvonoMemoryUsage', exp_alerts: alerts })),
-      },
-    ],
-  });
+  return stringify(
+    promtoolTests(
+      [
+        { series: 'node_memory_MemTotal_bytes{system="mvono", instance="db1"}', values: '100x60' },
+        { series: 'node_memory_MemAvailable_bytes{system="mvono", instance="db1"}', values: '50x9 20x29 5x20' },
+      ],
+      cases.map(({ at, alerts }) => ({ eval_time: at, alertname: 'MvonoMemoryUsage', exp_alerts: alerts })),
+    ),
+  );
 }
 
 describe('the generated Prometheus rules, read by promtool', () => {
