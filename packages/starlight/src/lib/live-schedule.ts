@@ -1,5 +1,5 @@
 import { DAY, ownerOf, windowOwners, type Runbook, type ScheduledWindow } from '@almanac/verifier/internal';
-import { contactHref, reachableContacts } from './owners.ts';
+import { contactHref, firstEscalationLevel, reachableContacts } from './owners.ts';
 
 /*
  * What a page needs to say in the reader's browser, at the hour it is read, whether something is
@@ -28,8 +28,8 @@ export interface CallFirst {
   contact?: { text: string; href?: string };
 }
 
-export function callFirst(runbook: Runbook): CallFirst {
-  const first = [...runbook.escalation].sort((a, b) => a.value.level - b.value.level)[0]?.value.owner ?? runbook.owners[0];
+function callFirst(runbook: Runbook): CallFirst {
+  const first = firstEscalationLevel(runbook)[0]?.owner ?? runbook.owners[0];
   if (first === undefined) return { name: 'no owner named' };
   const owner = ownerOf(runbook, first);
   const contacts = reachableContacts(owner);

@@ -99,6 +99,12 @@ export interface Reachable {
 }
 
 /** An owner's real contacts, the owner's own first, then each named person's; placeholders left out. */
+/** The escalation entries at a runbook's first (lowest) level, in the order written: whom to call first. */
+export function firstEscalationLevel(runbook: Runbook): Escalation[] {
+  const first = Math.min(...runbook.escalation.map((e) => e.value.level));
+  return runbook.escalation.filter((e) => e.value.level === first).map((e) => e.value);
+}
+
 export function reachableContacts(owner: Owner | undefined): Reachable[] {
   if (!owner) return [];
   const real = (value: string | undefined) => value !== undefined && !isPlaceholder(value);
