@@ -39,7 +39,7 @@ export type { ScheduledWindow, TaskRun } from './feeds/schedule.ts';
 export { escapeText, foldLine, serializeLines, utcDateTime, icalDuration, MAX_LINE_OCTETS } from './feeds/ical-text.ts';
 export { isPlaceholder } from './model/contacts.ts';
 export { clock, offsetIn } from './time/format.ts';
-export { recurrenceInWords } from './time/recurrence-words.ts';
+export { isSubDaily, recurrenceInWords } from './time/recurrence-words.ts';
 export type { RecurrenceStyle, RecurrenceWordsOptions } from './time/recurrence-words.ts';
 export { parseRruleBody } from './time/rrule-body.ts';
 export type { Recur } from './time/recur.ts';

@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.ts';
 import type { DiffReport, ItemChange, RunbookChange } from './compare.ts';
 import { isEmptyDiff } from './compare.ts';
 import { describeBase, headline, itemLabel, rowsOf } from './report-words.ts';
+import { isUtc } from '../time/time-words.ts';
 
 /** Past this many rows a table is folded into <details>, so a pull-request comment stays short. */
 const FOLD_ROWS = 10;
@@ -38,7 +39,7 @@ function nextOccurrences(items: readonly ItemChange[]): string[] {
       if (!view?.next.length) return [];
       const name = side === 'before' ? 'Before' : 'After';
       const columns: Array<[string, (i: number) => string | undefined]> = [[`${name}, UTC`, (i) => view.next[i]?.utc]];
-      if (view.zone !== 'UTC') columns.push([`${name}, ${cell(view.zone)}`, (i) => view.next[i]?.local]);
+      if (!isUtc(view.zone)) columns.push([`${name}, ${cell(view.zone)}`, (i) => view.next[i]?.local]);
       return [{ count: view.next.length, columns }];
     });
     if (!sides.length) continue;

@@ -1,9 +1,10 @@
 import { humanizeMs } from '../time/duration.ts';
 import type { TimeEngine } from '../time/engine.ts';
 import type { Occurrence, Recurrence } from '../time/expand.ts';
-import { clock, localSpan, offsetAt, offsetIn, zoneTimeName } from '../time/format.ts';
+import { clock, localSpan, offsetIn, zoneTimeName } from '../time/format.ts';
 import { DAY } from '../time/units.ts';
 import { scheduleInWords } from '../time/recurrence-words.ts';
+import { isUtc } from '../time/time-words.ts';
 
 /** How many coming occurrences a report shows on each side. */
 const NEXT_SHOWN = 3;
@@ -37,22 +38,16 @@ function upcoming(side: SideSchedule, from: number): Occurrence[] | string {
   return expansion.occurrences.filter((o) => o.start >= from);
 }
 
-/** "Sun 2026-11-29 02:00 UTC", or a span when the occurrence has a length. */
-function shown(o: Occurrence, zone: string): string {
-  if (o.end > o.start) return localSpan(o.start, o.end, zone);
-  const { weekday, date, time } = clock(o.start, zone);
-  return zone === 'UTC' ? `${weekday} ${date} ${time} UTC` : `${weekday} ${date} ${time} ${zone} (${offsetAt(o.start, zone)})`;
-}
 
 const iso = (instant: number) => new Date(instant).toISOString().replace('.000Z', 'Z');
 
 export function scheduleView(side: SideSchedule, from: number): ScheduleView {
-  const local = side.runbookZone && side.runbookZone !== 'UTC' ? side.runbookZone : side.zone;
+  const local = side.runbookZone && !isUtc(side.runbookZone) ? side.runbookZone : side.zone;
   const zone = local ?? 'no usable time zone';
   const words = side.zone ? scheduleInWords(side.recurrence, side.zone) : `${scheduleInWords(side.recurrence, '').trimEnd()} in no usable time zone`;
   const occurrences = upcoming(side, from);
   if (typeof occurrences === 'string') return { words, zone, next: [], problem: occurrences };
-  return { words, zone, next: occurrences.slice(0, NEXT_SHOWN).map((o) => ({ start: iso(o.start), end: iso(o.end), utc: shown(o, 'UTC'), local: shown(o, local!) })) };
+  return { words, zone, next: occurrences.slice(0, NEXT_SHOWN).map((o) => ({ start: iso(o.start), end: iso(o.end), utc: localSpan(o.start, o.end, 'UTC'), local: localSpan(o.start, o.end, local!) })) };
 }
 
 function moves(delta: number): string {

@@ -1,10 +1,9 @@
 import type { Item, Runbook } from '../model/corpus.ts';
 import { IMPACTS, type Task, type Window } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
-import { isPlaceholder } from '../model/contacts.ts';
 import { ownerOf } from '../model/owners.ts';
 import { clock, localSpan, localTimes } from '../time/format.ts';
-import { wallTime } from '../time/time-words.ts';
+import { isUtc, noticeInWords, ownerInWords, wallTime } from '../time/time-words.ts';
 import type { FeedSet } from './feed-sets.ts';
 import { contentLine, escapeText, icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
 import type { ScheduledWindow } from './schedule.ts';
@@ -351,7 +350,7 @@ function partsOf(runbooks: WrittenRunbooks, occurrence: ScheduledWindow, { site,
     const notice = window.value.notice;
     ofRunbook.windows.set(window, (ofWindow = {
       summary: contentLine(textProperty('SUMMARY', summary)),
-      impact: escapeLines([`Impact: ${window.value.impact}`, `Notice: ${notice === undefined ? 'not stated in the runbook' : durationMs(notice) > 0 ? `${humanizeDuration(notice)} ahead` : 'none'}`]),
+      impact: escapeLines([`Impact: ${window.value.impact}`, `Notice: ${noticeInWords(notice)}`]),
       tail: escapeLines([...(window.value.description ? ['', window.value.description] : []), '', `Runbook: ${runbook.title}`, ofRunbook.page]),
       categories: contentLine(textListProperty('CATEGORIES', [runbook.system, window.value.impact])),
       alarm: serializeLines([...alarm(notice, summary), ...(window.value.remind_at_start ? startAlarm(summary) : [])]),
@@ -471,7 +470,7 @@ function eventDescription(occurrence: ScheduledWindow, parts: EventParts): strin
   const { runbook, zone, tasks } = occurrence;
   const lines = [
     escapeText(`When: ${localSpan(occurrence.start, occurrence.end, zone)}`),
-    ...(zone === 'UTC' ? [] : [escapeText(`In UTC: ${localSpan(occurrence.start, occurrence.end, 'UTC')}`)]),
+    ...(isUtc(zone) ? [] : [escapeText(`In UTC: ${localSpan(occurrence.start, occurrence.end, 'UTC')}`)]),
     ...shiftNote(occurrence).map(escapeText),
     parts.window.impact,
   ];
@@ -490,18 +489,8 @@ function shiftNote({ kind, wall, start, zone }: ScheduledWindow): string[] {
   return [];
 }
 
-/**
- * "Database Team (dba@example.org, +254 711 000 000; Primary: Jane, +254 722 000 000)", or the
- * bare id of an owner not in the registry. A placeholder contact says so: nobody should dial
- * "+254 7XX XXX XXX" at 3 a.m. from a calendar entry.
- */
+/** An owner with every contact (`ownerInWords`), or the bare id of an owner not in the registry. */
 function ownerLabel(runbook: Runbook, id: string): string {
   const owner = ownerOf(runbook, id);
-  if (!owner) return id;
-  const shown = (parts: Array<string | undefined>) => parts.filter((part) => part !== undefined).map((part) => (isPlaceholder(part) ? `${part} (placeholder)` : part));
-  const reach = [
-    shown([owner.email, owner.phone, owner.contact]).join(', '),
-    ...(owner.contacts ?? []).map((person) => `${person.role ? `${person.role}: ` : ''}${shown([person.name, person.email, person.phone]).join(', ')}`),
-  ].filter(Boolean);
-  return reach.length ? `${owner.name} (${reach.join('; ')})` : owner.name;
+  return owner ? ownerInWords(owner) : id;
 }

@@ -1,7 +1,2 @@
-/** "[Name]", "[email]", "+254 7XX XXX XXX", "TBD": contact text that stands in for a real one. */
-const PLACEHOLDER = /\[[^\]]*\]|<[^>]*>|XX|\bTBD\b|\bTODO\b/;
-
-/** Whether contact text stands in for a real one: the owner-placeholder rule reports it, pages and feeds mark it. */
-export function isPlaceholder(text: string): boolean {
-  return PLACEHOLDER.test(text);
-}
+/** Contact words live with the other words (time/time-words.ts), which the reader's browser loads too. */
+export { isPlaceholder } from '../time/time-words.ts';

@@ -1,5 +1,7 @@
 import { zoneOf } from '../model/zones.ts';
 import type { Task } from '../schema/runbook.ts';
+import { isSubDaily } from '../time/recurrence-words.ts';
+import { noStartInWords } from '../time/time-words.ts';
 import { clockChangeBetween } from './clock-change.ts';
 import { perSystemBudget, placeOf, relatedTo, restatements, type Statement } from './conflicts.ts';
 import type { Rule } from './rule.ts';
@@ -50,7 +52,11 @@ tasks:
   },
   check({ corpus, time, report }) {
     const bounded = perSystemBudget(report, 'more');
-    const schedule = ({ runbook, item }: Statement<Task>) => `${item.value.rrule.replace(/\s/g, '').toUpperCase()} at ${item.value.start ?? 'any time'} ${item.value.timezone ?? runbook.timezone ?? ''}`.trim();
+    const schedule = ({ runbook, item }: Statement<Task>) => {
+      const zone = item.value.timezone ?? runbook.timezone;
+      const rule = item.value.rrule.replace(/\s/g, '').toUpperCase();
+      return item.value.start === undefined ? `${rule} ${noStartInWords(zone, { subDaily: isSubDaily(rule) })}` : `${rule} at ${item.value.start} ${zone ?? ''}`.trim();
+    };
     /**
      * The instants a task falls on over the horizon, and whether at a set hour: what the schedule
      * means, however its rule is written. Undefined for a rule or zone that does not expand

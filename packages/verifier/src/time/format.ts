@@ -1,4 +1,4 @@
-import { clockTimes, instantWithUtc, spanInWords, spanWithUtc as spanWithUtcOn, WEEKDAYS, type OffsetClock } from './time-words.ts';
+import { clockTimes, instantWithUtc, isUtc, spanInWords, spanWithUtc as spanWithUtcOn, WEEKDAYS, type OffsetClock } from './time-words.ts';
 import { DAY, MINUTE } from './units.ts';
 import { ZoneTimeline } from './zone.ts';
 
@@ -13,7 +13,7 @@ const timelines = new Map<string, ZoneTimeline>();
  * asks Temporal, so the answer never depends on which instant came first, only the speed does.
  */
 export function offsetIn(zone: string, instant: number): number {
-  if (zone === 'UTC') return 0;
+  if (isUtc(zone)) return 0;
   let timeline = timelines.get(zone);
   if (!timeline) timelines.set(zone, (timeline = new ZoneTimeline(zone, instant - 2 * YEAR, instant + 3 * YEAR)));
   return timeline.offsetAt(instant);

@@ -85,7 +85,7 @@ describe('scheduleInWords', () => {
     expect(scheduleInWords({ rrule: 'FREQ=DAILY', start: '23:30', duration: 'PT1H' }, 'Africa/Nairobi')).toBe('every day, 23:30–00:30 Africa/Nairobi');
     expect(scheduleInWords({ rrule: 'FREQ=DAILY', start: '06:00' }, 'Europe/London')).toBe('every day at 06:00 Europe/London');
     expect(scheduleInWords({ rrule: 'FREQ=MONTHLY', start: '22:00', duration: 'P2D' }, 'UTC')).toBe('1st of every month, 22:00 UTC for 2 days');
-    expect(scheduleInWords({ rrule: 'FREQ=WEEKLY;BYDAY=MO' }, 'Africa/Nairobi')).toBe('every Monday, at no set hour (Africa/Nairobi)');
+    expect(scheduleInWords({ rrule: 'FREQ=WEEKLY;BYDAY=MO' }, 'Africa/Nairobi')).toBe('every Monday, any time that day (Africa/Nairobi time)');
   });
 });
 

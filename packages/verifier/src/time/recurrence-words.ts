@@ -1,8 +1,8 @@
-import { durationMs, humanizeDuration } from './duration.ts';
+import { durationMs } from './duration.ts';
 import { ANCHOR_WEEKDAY, type Recurrence } from './expand.ts';
 import type { ByDay, Recur } from './recur.ts';
 import { parseRruleBody } from './rrule-body.ts';
-import { listInWords, localTimesInWords, MONTHS, ordinal, untilInWords } from './time-words.ts';
+import { listInWords, localTimesInWords, MONTHS, noStartInWords, ordinal, untilInWords } from './time-words.ts';
 
 /*
  * Recurrences in words, for the site's pages and the CLI's reports alike, from the rule as the
@@ -139,14 +139,20 @@ export function recurrenceInWords(rrule: string, options: RecurrenceWordsOptions
   return options.style === 'sentence' ? words.charAt(0).toUpperCase() + words.slice(1) : words;
 }
 
+/** Whether a rule falls more than once a day: an item of it with no start is due at no set minute. */
+export function isSubDaily(rrule: string): boolean {
+  const parsed = parseRruleBody(rrule);
+  return parsed.ok && (parsed.rule.freq === 'HOURLY' || parsed.rule.freq === 'MINUTELY');
+}
+
 /**
  * A recurring item as people say it, with its zone: "every Sunday, 02:00–04:00 UTC", "every day
  * at 02:00 Africa/Nairobi", "1st of every month, 22:00 Europe/London for 2 days", "every day,
- * at no set hour (Africa/Nairobi)".
+ * any time that day (Africa/Nairobi time)".
  */
 export function scheduleInWords(item: Recurrence, zone: string): string {
   const when = recurrenceInWords(item.rrule, { start: item.start });
-  if (item.start === undefined) return `${when}, at no set hour (${zone})${item.duration ? `, taking ${humanizeDuration(item.duration)}` : ''}`;
+  if (item.start === undefined) return `${when}, ${noStartInWords(zone, { subDaily: isSubDaily(item.rrule), duration: item.duration })}`;
   const lasts = item.duration !== undefined && durationMs(item.duration) > 0;
   return `${when}${lasts ? ', ' : ' at '}${localTimesInWords(item.start, item.duration, zone)}`;
 }

@@ -3,10 +3,12 @@ import type { Until } from './rrule-body.ts';
 import { DAY, MINUTE } from './units.ts';
 
 /*
- * Times put in words for people, once for the CLI's reports, the feeds and the site, each in its
- * style (`SpanStyle`). Nothing here reads time zone data: the clock is passed in, so the build
+ * Every wording of times, zones, durations, notices and contacts, once for the CLI's reports, the
+ * feeds, the site and the reader's browser, each in its named style (`SpanStyle`, `ZoneStyle`,
+ * `HowLongStyle`); recurrences are worded in recurrence-words.ts, which needs the rule parser the
+ * browser does not load. Nothing here reads time zone data: the clock is passed in, so the build
  * words times with the verifier's clock and the reader's browser with Intl
- * (src/scripts/reader-time.ts imports this module), and both say "Sun 29 Nov 2026, 02:00–04:00
+ * (src/scripts/reader-words.ts imports this module), and both say "Sun 29 Nov 2026, 02:00–04:00
  * UTC" alike.
  */
 
@@ -27,14 +29,29 @@ export type OffsetClock = (instant: number, zone: string) => WallClock & { offse
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "UTC", "Nairobi", "Buenos Aires": a zone as people name it in a sentence. */
-export function zoneLabel(zone: string): string {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
-  return zone.slice(zone.lastIndexOf('/') + 1).replaceAll('_', ' ');
-}
+/** The names the IANA database gives UTC itself (its links to Etc/UTC that runbooks may use): each counts as UTC and reads "UTC". */
+const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu']);
 
 export function isUtc(zone: string): boolean {
-  return zoneLabel(zone) === 'UTC';
+  return UTC_NAMES.has(zone);
+}
+
+/**
+ * How a zone is named:
+ * - `page`: as people name it in a sentence, "Nairobi", "Buenos Aires";
+ * - `message` (findings, feeds): as the runbook spells it, "Africa/Nairobi", for its author to find.
+ * UTC, under any of its names, is "UTC" in both.
+ */
+export type ZoneStyle = 'page' | 'message';
+
+export function zoneName(zone: string, style: ZoneStyle): string {
+  if (isUtc(zone)) return 'UTC';
+  return style === 'message' ? zone : zone.slice(zone.lastIndexOf('/') + 1).replaceAll('_', ' ');
+}
+
+/** "UTC", "Nairobi", "Buenos Aires": a zone as people name it in a sentence. */
+export function zoneLabel(zone: string): string {
+  return zoneName(zone, 'page');
 }
 
 /** "1st", "2nd", "23rd", "last", "2nd to last". */
@@ -165,15 +182,17 @@ export function spanInWords(start: number, end: number, zone: string, style: Spa
 function messageSpan(start: number, end: number, zone: string, clock: Clock): string {
   const a = clock(start, zone);
   const b = clock(end, zone);
-  return `${weekdayOf(a)} ${a.time}–${b.date === a.date ? '' : `${weekdayOf(b)} `}${b.time} ${zone}`;
+  return `${weekdayOf(a)} ${a.time}–${b.date === a.date ? '' : `${weekdayOf(b)} `}${b.time} ${zoneName(zone, 'message')}`;
 }
 
 function feedSpan(start: number, end: number, zone: string, clock: OffsetClock): string {
   const a = clock(start, zone);
-  const b = clock(end, zone);
   const from = `${weekdayOf(a)} ${a.date} ${a.time}`;
+  // An instant (a zero-length occurrence) is written as one: "Sun 2026-11-29 02:00 UTC".
+  if (end <= start) return isUtc(zone) ? `${from} UTC` : `${from} ${zone} (${a.offset})`;
+  const b = clock(end, zone);
   const to = `${b.date === a.date ? '' : `${weekdayOf(b)} ${b.date} `}${b.time}`;
-  if (zone === 'UTC') return `${from}–${to} UTC`;
+  if (isUtc(zone)) return `${from}–${to} UTC`;
   if (a.offset === b.offset) return `${from}–${to} ${zone} (${a.offset})`;
   return `${from} (${a.offset}) – ${to} (${b.offset}) ${zone}`;
 }
@@ -181,7 +200,7 @@ function feedSpan(start: number, end: number, zone: string, clock: OffsetClock):
 /** "Sun 02:00 Africa/Nairobi = Sat 23:00 UTC", or "Sun 02:00 UTC": an instant in a finding, in its zone and UTC. */
 export function instantWithUtc(instant: number, zone: string, clock: Clock): string {
   const local = clock(instant, zone);
-  if (zone === 'UTC') return `${weekdayOf(local)} ${local.time} UTC`;
+  if (isUtc(zone)) return `${weekdayOf(local)} ${local.time} UTC`;
   const utc = clock(instant, 'UTC');
   return `${weekdayOf(local)} ${local.time} ${zone} = ${weekdayOf(utc)} ${utc.time} UTC`;
 }
@@ -189,5 +208,167 @@ export function instantWithUtc(instant: number, zone: string, clock: Clock): str
 /** A span in a finding, in its zone and, when that is not UTC, in UTC too: "Sun 02:00–04:00 Europe/London = Sun 01:00–03:00 UTC". */
 export function spanWithUtc(start: number, end: number, zone: string, clock: Clock): string {
   const own = spanInWords(start, end, zone, 'message', clock);
-  return zone === 'UTC' ? own : `${own} = ${spanInWords(start, end, 'UTC', 'message', clock)}`;
+  return isUtc(zone) ? own : `${own} = ${spanInWords(start, end, 'UTC', 'message', clock)}`;
+}
+
+/**
+ * An occurrence in its zone and, where that is not UTC, in UTC: "Sun 29 Nov 2026, 05:00–07:00
+ * Nairobi (02:00–04:00 UTC)"; the UTC half names its date where that is another day, "Sun 29 Nov
+ * 2026, 02:00–04:00 Nairobi (Sat 28 Nov 2026, 23:00–01:00 UTC)".
+ */
+export function occurrenceBothZones(occurrence: { start: number; end: number; allDay?: boolean }, zone: string, clock: Clock): string {
+  const own = occurrenceWords(occurrence, zone, clock);
+  if (isUtc(zone) || occurrence.allDay) return own;
+  const sameDate = clock(occurrence.start, zone).date === clock(occurrence.start, 'UTC').date;
+  return `${own} (${sameDate ? clockSpanWords(occurrence.start, occurrence.end, 'UTC', clock) : occurrenceWords(occurrence, 'UTC', clock)})`;
+}
+
+/** An ISO instant for `<time datetime>`, to the minute: "2026-11-29T02:00Z". */
+export function isoInstant(instant: number): string {
+  return new Date(instant).toISOString().replace(/:00\.000Z$/, 'Z');
+}
+
+/** A `<time>` element's attributes and text, written alike by the build and by the reader's browser. */
+export interface TimeMarkup {
+  datetime: string;
+  /** data-end: absent for an instant alone ("until 04:00"). */
+  end?: string;
+  /** data-zone: the zone the reader's "runbook's zone" choice shows. */
+  zone: string;
+  /** data-zones: the zones the text names, which the reader's browser need not name again. */
+  zones: string;
+  /** data-all-day */
+  allDay: boolean;
+  text: string;
+}
+
+/**
+ * The `<time>` of an occurrence (or, without an end, an instant) in its zone and UTC, the build's
+ * (src/components/When.astro) and the reader's browser's (src/scripts/reader-words.ts) alike.
+ * `runbookZone` is the zone the reader's "runbook's zone" choice shows, the occurrence's own by default.
+ */
+export function timeMarkup(occurrence: { start: number; end?: number | undefined; allDay?: boolean }, zone: string, clock: Clock, runbookZone = zone): TimeMarkup {
+  const { start, end, allDay = false } = occurrence;
+  return {
+    datetime: isoInstant(start),
+    ...(end !== undefined && { end: isoInstant(end) }),
+    zone: runbookZone,
+    zones: [...new Set([zone, 'UTC'])].join(' '),
+    allDay,
+    text: occurrenceBothZones({ start, end: end ?? start, allDay }, zone, clock),
+  };
+}
+
+/**
+ * How far ahead people are told of a window, or a notification goes out: "24 hours ahead", "as it
+ * starts" for a zero lead, "not stated in the runbook" for none given. The site says "Announced
+ * 24 hours ahead", a feed "Notice: 24 hours ahead".
+ */
+export function noticeInWords(notice: string | undefined): string {
+  if (notice === undefined) return 'not stated in the runbook';
+  return durationMs(notice) === 0 ? 'as it starts' : `${humanizeDuration(notice)} ahead`;
+}
+
+/**
+ * The time of an item due on its days at no set hour, with the zone (named as the caller names
+ * it) whose day that is: "any time that day (Nairobi time)", "any time that day (UTC), taking 1
+ * hour"; "at no set minute (…)" for one due several times a day. Without a zone, the words alone.
+ */
+export function noStartInWords(zoneName: string | undefined, options: { subDaily?: boolean; duration?: string | undefined } = {}): string {
+  const when = options.subDaily ? 'at no set minute' : 'any time that day';
+  const whose = !zoneName ? '' : isUtc(zoneName) ? ' (UTC)' : ` (${zoneName} time)`;
+  return `${when}${whose}${options.duration ? `, taking ${humanizeDuration(options.duration)}` : ''}`;
+}
+
+/**
+ * A stretch of time measured on the clock, as a glance reads it:
+ * - `countdown`: "40 min", "1 h 30 min", "3 days", at least a minute (the live status's "… left", "in …");
+ * - `age`: "0 minutes", "3 hours", "2 days" (how old a build is, "… ago").
+ */
+export type HowLongStyle = 'countdown' | 'age';
+
+export function howLongInWords(ms: number, style: HowLongStyle): string {
+  if (style === 'age') {
+    const minutes = Math.max(0, Math.round(ms / MINUTE));
+    if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.round(minutes / 60);
+    if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;
+    return `${Math.round(hours / 24)} days`;
+  }
+  const minutes = Math.max(1, Math.round(ms / MINUTE));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+/** A window's impact as a reader says it: "degraded service". */
+export const IMPACT_WORDS = { none: 'no impact', minimal: 'minimal impact', degraded: 'degraded service', downtime: 'downtime' } as const;
+
+/** "[Name]", "[email]", "+254 7XX XXX XXX", "TBD": contact text that stands in for a real one. */
+const PLACEHOLDER = /\[[^\]]*\]|<[^>]*>|XX|\bTBD\b|\bTODO\b/;
+
+/** Whether contact text stands in for a real one: the owner-placeholder rule reports it, pages and feeds mark it. */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text);
+}
+
+/** An owner's contact fields, as owners.yaml gives them. */
+export interface ContactDetails {
+  email?: string | undefined;
+  phone?: string | undefined;
+  contact?: string | undefined;
+  contacts?: ReadonlyArray<{ role?: string | undefined; name?: string | undefined; email?: string | undefined; phone?: string | undefined }> | undefined;
+}
+
+export type ContactKind = 'phone' | 'email' | 'text';
+
+export interface ContactWay {
+  kind: ContactKind;
+  value: string;
+}
+
+/** An owner's contacts: the owner's own, then each named person's (a team's primary, backup, lead). */
+export interface OrderedContacts {
+  ways: ContactWay[];
+  people: Array<{ role?: string | undefined; name?: string | undefined; ways: ContactWay[] }>;
+}
+
+/**
+ * An owner's contacts in the one order every reader gets them (the site, the live status, the
+ * feeds): the owner's own before each person's, and in each the phone first, then email, then
+ * free text. Contacts are looked up when something is under way: a phone reaches a person at
+ * 3 a.m., and a calendar event is mostly read on a phone, where a number dials.
+ */
+export function contactsInOrder(owner: ContactDetails): OrderedContacts {
+  const ways = (phone?: string, email?: string, text?: string): ContactWay[] => {
+    const found: ContactWay[] = [];
+    if (phone !== undefined) found.push({ kind: 'phone', value: phone });
+    if (email !== undefined) found.push({ kind: 'email', value: email });
+    if (text !== undefined) found.push({ kind: 'text', value: text });
+    return found;
+  };
+  return {
+    ways: ways(owner.phone, owner.email, owner.contact),
+    people: (owner.contacts ?? []).map((person) => ({ role: person.role, name: person.name, ways: ways(person.phone, person.email) })),
+  };
+}
+
+/**
+ * "Database Team (+254 711 000 000, dba@example.org; Primary: Jane, +254 722 000 000)": an owner
+ * with every contact, in a line of text (a feed's event). A placeholder says so: nobody should
+ * dial "+254 7XX XXX XXX" at 3 a.m. from a calendar entry.
+ */
+export function ownerInWords(owner: ContactDetails & { name: string }): string {
+  const shown = (parts: Array<string | undefined>) => parts.filter((part) => part !== undefined).map((part) => (isPlaceholder(part) ? `${part} (placeholder)` : part));
+  const { ways, people } = contactsInOrder(owner);
+  const reach = [
+    shown(ways.map((way) => way.value)).join(', '),
+    ...people.map((person) => {
+      const reached = shown([person.name, ...person.ways.map((way) => way.value)]).join(', ');
+      // A role with no one named and nothing to reach them by is no contact.
+      return reached && `${person.role ? `${person.role}: ` : ''}${reached}`;
+    }),
+  ].filter(Boolean);
+  return reach.length ? `${owner.name} (${reach.join('; ')})` : owner.name;
 }
