@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TimeEngine, type Occurrence } from '@almanac/verifier/internal';
 import {
   daysBetween,
-  formatAhead,
   formatClockSpan,
   formatDate,
   formatInOtherZone,
@@ -12,6 +11,7 @@ import {
   isoInstant,
   isPlaceholder,
   listInWords,
+  noticeInWords,
   wallClock,
   zoneLabel,
 } from '../../packages/starlight/src/lib/format.ts';
@@ -103,9 +103,10 @@ describe('the same times in another zone', () => {
 
 describe('durations, levels and contacts in words', () => {
   it('never shows a raw ISO duration', () => {
-    expect(formatAhead('PT24H')).toBe('24 hours ahead');
-    expect(formatAhead('P2W')).toBe('2 weeks ahead');
-    expect(formatAhead('PT0S')).toBe('at once');
+    expect(noticeInWords('PT24H')).toBe('24 hours ahead');
+    expect(noticeInWords('P2W')).toBe('2 weeks ahead');
+    expect(noticeInWords('PT0S')).toBe('as it starts');
+    expect(noticeInWords(undefined)).toBe('not stated in the runbook');
   });
 
   it('writes threshold levels with unit, direction and hold time', () => {

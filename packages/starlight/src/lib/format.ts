@@ -1,5 +1,5 @@
-import { clock, DAY, durationMs, humanizeDuration, MINUTE, offsetIn, type Occurrence } from '@almanac/verifier/internal';
-import { clockSpanWords, daysBetween, isUtc, occurrenceWords, type WallClock } from '@almanac/verifier/time-words';
+import { clock, DAY, humanizeDuration, MINUTE, offsetIn, type Occurrence } from '@almanac/verifier/internal';
+import { clockSpanWords, daysBetween, occurrenceBothZones, occurrenceWords, type WallClock } from '@almanac/verifier/time-words';
 
 /*
  * Every date and time on the site is formatted here, in the verifier's words (its time-words
@@ -7,7 +7,7 @@ import { clockSpanWords, daysBetween, isUtc, occurrenceWords, type WallClock } f
  * Nairobi must read the same as one built in London, whatever the reader's zone.
  */
 
-export { daysBetween, formatDate, isUtc, listInWords, localTimesInWords, zoneLabel, type WallClock } from '@almanac/verifier/time-words';
+export { daysBetween, formatDate, isoInstant, isPlaceholder, isUtc, listInWords, localTimesInWords, noStartInWords, noticeInWords, zoneLabel, type WallClock } from '@almanac/verifier/time-words';
 
 /** The verifier's clock, so pages show the instants exactly as findings and feeds do. */
 export function wallClock(instant: number, zone: string): WallClock {
@@ -20,11 +20,6 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
-/** An ISO instant for `<time datetime>`, to the minute. */
-export function isoInstant(instant: number): string {
-  return new Date(instant).toISOString().replace(/:00\.000Z$/, 'Z');
-}
-
 /** "02:00–04:00 UTC", "23:00–01:00 UTC" ("23:00–01:00 UTC (+1 day)" with `nextDay`), or with a day named where the span ends on a later day than the next. */
 export function formatClockSpan(start: number, end: number, zone: string, nextDay = false): string {
   return clockSpanWords(start, end, zone, wallClock, nextDay);
@@ -35,15 +30,9 @@ export function formatOccurrence(occurrence: Pick<Occurrence, 'start' | 'end' | 
   return occurrenceWords(occurrence, zone, wallClock);
 }
 
-/**
- * An occurrence in its own zone and, where that is not UTC, in UTC: "Sun 29 Nov 2026, 05:00–07:00
- * Nairobi (Sun 29 Nov 2026, 02:00–04:00 UTC)". The UTC half names its date only when it differs.
- */
+/** An occurrence in its own zone and, where that is not UTC, in UTC (`occurrenceBothZones`): "Sun 29 Nov 2026, 05:00–07:00 Nairobi (02:00–04:00 UTC)". */
 export function formatOccurrenceBothZones(occurrence: Pick<Occurrence, 'start' | 'end' | 'allDay'>, zone: string): string {
-  const own = formatOccurrence(occurrence, zone);
-  if (isUtc(zone) || occurrence.allDay) return own;
-  const sameDate = wallClock(occurrence.start, zone).date === wallClock(occurrence.start, 'UTC').date;
-  return `${own} (${sameDate ? formatClockSpan(occurrence.start, occurrence.end, 'UTC') : formatOccurrence(occurrence, 'UTC')})`;
+  return occurrenceBothZones(occurrence, zone, wallClock);
 }
 
 const SHIFT: Record<string, string> = { '-1': ', the day before', '1': ', the day after' };
@@ -90,15 +79,7 @@ export function formatLevel(level: { value: number; for?: string }, threshold: {
   return `${direction} ${amount}${level.for ? ` for ${humanizeDuration(level.for)}` : ''}`;
 }
 
-/** Contact text that stands in for a real one: the verifier's own test, so the page marks exactly what it reports. */
-export { isPlaceholder } from '@almanac/verifier/internal';
-
 /** "1 finding", "3 findings". */
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
-}
-
-/** How far ahead something is announced: "24 hours ahead", or "at once" for a zero lead. */
-export function formatAhead(duration: string): string {
-  return durationMs(duration) === 0 ? 'at once' : `${humanizeDuration(duration)} ahead`;
 }

@@ -1,4 +1,6 @@
-import { isPlaceholder, ownerDirectory, ownerIn, ownerReferences, type Corpus, type Escalation, type Item, type Owner, type Runbook, type Task, type Window } from '@almanac/verifier/internal';
+import { ownerDirectory, ownerIn, ownerReferences, type Corpus, type Escalation, type Item, type Owner, type Runbook, type Task, type Window } from '@almanac/verifier/internal';
+
+import { contactsInOrder, isPlaceholder, type ContactWay } from '@almanac/verifier/time-words';
 
 export { ownerIdsOf, ownerOf } from '@almanac/verifier/internal';
 
@@ -91,33 +93,29 @@ export function systemsOf(record: OwnerRecord): string[] {
 }
 
 /** A way to reach an owner that is not a placeholder: what a reader can call or write to at 3 a.m. */
-export interface Reachable {
-  kind: 'email' | 'phone' | 'text';
-  value: string;
+export interface Reachable extends ContactWay {
   /** The person of a team it reaches: "Primary: Jane Doe". */
   who?: string;
 }
 
-/** An owner's real contacts, the owner's own first, then each named person's; placeholders left out. */
 /** The escalation entries at a runbook's first (lowest) level, in the order written: whom to call first. */
 export function firstEscalationLevel(runbook: Runbook): Escalation[] {
   const first = Math.min(...runbook.escalation.map((e) => e.value.level));
   return runbook.escalation.filter((e) => e.value.level === first).map((e) => e.value);
 }
 
+/** An owner's real contacts in the one order (`contactsInOrder`), placeholders left out. */
 export function reachableContacts(owner: Owner | undefined): Reachable[] {
   if (!owner) return [];
-  const real = (value: string | undefined) => value !== undefined && !isPlaceholder(value);
-  const found: Reachable[] = [];
-  if (real(owner.phone)) found.push({ kind: 'phone', value: owner.phone! });
-  if (real(owner.email)) found.push({ kind: 'email', value: owner.email! });
-  if (real(owner.contact)) found.push({ kind: 'text', value: owner.contact! });
-  for (const person of owner.contacts ?? []) {
-    const who = [person.role, real(person.name) ? person.name : undefined].filter(Boolean).join(': ') || undefined;
-    if (real(person.phone)) found.push({ kind: 'phone', value: person.phone!, who });
-    if (real(person.email)) found.push({ kind: 'email', value: person.email!, who });
-  }
-  return found;
+  const real = (way: ContactWay) => !isPlaceholder(way.value);
+  const { ways, people } = contactsInOrder(owner);
+  return [
+    ...ways.filter(real),
+    ...people.flatMap((person) => {
+      const who = [person.role, person.name !== undefined && !isPlaceholder(person.name) ? person.name : undefined].filter(Boolean).join(': ') || undefined;
+      return person.ways.filter(real).map((way) => ({ ...way, ...(who && { who }) }));
+    }),
+  ];
 }
 
 /** A contact as a link: tel: with the digits alone, mailto:; none for free text. */

@@ -1,5 +1,5 @@
-import { DAY, parseRruleBody, recurrenceInWords, zoneOf, type Runbook, type Task, type TimeEngine, type Window } from '@almanac/verifier/internal';
-import { formatDuration, formatInOtherZone, isUtc, listInWords, localTimesInWords, wallClock, zoneLabel } from '../format.ts';
+import { DAY, isSubDaily, recurrenceInWords, zoneOf, type Runbook, type Task, type TimeEngine, type Window } from '@almanac/verifier/internal';
+import { formatDuration, formatInOtherZone, isUtc, listInWords, localTimesInWords, noStartInWords, wallClock, zoneLabel } from '../format.ts';
 
 /** The same times in another zone, from the item's real occurrences (so with daylight saving time). */
 function elsewhere(item: Window | Task, zone: string, other: string | undefined, time: TimeEngine): string | undefined {
@@ -21,23 +21,15 @@ export function windowInWords(runbook: Runbook, window: Window, time: TimeEngine
   return `${recurrenceInWords(window.rrule, { start: window.start, style: 'sentence' })}, ${localTimesInWords(window.start, window.duration, zoneLabel(zone))}${also ? ` (${also})` : ''}`;
 }
 
-function subDaily(rrule: string): boolean {
-  const parsed = parseRruleBody(rrule);
-  return parsed.ok && (parsed.rule.freq === 'HOURLY' || parsed.rule.freq === 'MINUTELY');
-}
-
 /**
  * A task's time of day in its zone and in UTC: "05:30–06:30 Nairobi (02:30–03:30 UTC)"; every
  * time for a task run several times a day ("04:00, 08:00 and 12:00 Nairobi (01:00, 05:00 and
- * 09:00 UTC)"); "any time that day" for a task due on a day at no set hour.
+ * 09:00 UTC)"); "any time that day (Nairobi time)" for a task due on a day at no set hour.
  */
 export function taskTimeInWords(runbook: Runbook, task: Task, time: TimeEngine): string {
   const zone = zoneOf(runbook, task);
-  if (!zone) return task.start ? `${task.start} in no usable time zone` : 'any time that day';
-  if (!task.start) {
-    if (subDaily(task.rrule)) return `at no set minute${isUtc(zone) ? '' : ` (${zoneLabel(zone)} time)`}`;
-    return `any time that day${isUtc(zone) ? '' : ` (${zoneLabel(zone)} time)`}${task.duration ? `, takes ${formatDuration(task.duration)}` : ''}`;
-  }
+  if (!zone) return task.start ? `${task.start} in no usable time zone` : noStartInWords(undefined, { subDaily: isSubDaily(task.rrule) });
+  if (!task.start) return noStartInWords(zoneLabel(zone), { subDaily: isSubDaily(task.rrule), duration: task.duration });
   const several = severalTimes(task, zone, time);
   if (several) return several;
   const also = elsewhere(task, zone, isUtc(zone) ? undefined : 'UTC', time);
