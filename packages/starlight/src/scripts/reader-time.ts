@@ -7,23 +7,10 @@
  * Without JavaScript the pages keep the build's text, which names its zones.
  */
 import type { LiveOccurrence, LiveSchedule } from '../lib/live-schedule.ts';
-import { clockSpanWords, formatDate, occurrenceWords, zoneLabel, type Clock } from '@almanac/verifier/time-words';
+import { formatDate, IMPACT_WORDS, zoneLabel } from '@almanac/verifier/time-words';
+import { ageWords, agendaZoneWords, clock, countdownWords, grouped, liveTime, mondayOf, MODES, READER, staleWords, statusAt, timeInZones, zoneOfMode, type Mode } from './reader-words.ts';
 
-type Mode = 'reader' | 'utc' | 'own';
-const MODES: readonly Mode[] = ['reader', 'utc', 'own'];
 const STORAGE_KEY = 'almanac-zone';
-const READER = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const clock: Clock = (instant, zone) => {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(zone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
-};
 
 function storedMode(): Mode {
   try {
@@ -33,14 +20,6 @@ function storedMode(): Mode {
     return 'reader';
   }
 }
-
-/** "21:00–23:00 New York" without its date, when the text beside it already names that date; a span into the next day says "+1 day". */
-function words(start: number, end: number, allDay: boolean, zone: string, shownDate: string | undefined): string {
-  return !allDay && clock(start, zone).date === shownDate ? clockSpanWords(start, end, zone, clock, true) : occurrenceWords({ start, end, allDay }, zone, clock, true);
-}
-
-/** The zone a mode shows, for a time whose runbook is in `ownZone`. */
-const zoneOf = (mode: Mode, ownZone: string) => (mode === 'reader' ? READER : mode === 'utc' ? 'UTC' : ownZone);
 
 /**
  * Shows one `<time data-zone>` in the chosen zone first, then, dimmer, in UTC and the runbook's
@@ -52,22 +31,10 @@ function showTime(element: HTMLTimeElement, mode: Mode): void {
   if (Number.isNaN(start)) return;
   const end = element.dataset.end ? Date.parse(element.dataset.end) : start;
   const ownZone = element.dataset.zone ?? 'UTC';
-  const allDay = element.dataset.allDay !== undefined;
-  const spanOnly = element.dataset.format === 'span';
   element.dataset.built ??= element.textContent ?? '';
   const existing = element.nextElementSibling?.classList.contains('also-in') ? element.nextElementSibling : undefined;
-  const chosen = zoneOf(mode, ownZone);
-  const chosenDate = clock(start, chosen).date;
-  const text = words(start, end, allDay, chosen, spanOnly ? chosenDate : undefined);
-  const others: string[] = [];
-  // Zones by the name people know them by, so a reader in Nairobi is not told Nairobi's time twice.
-  const named = new Set([zoneLabel(chosen)]);
-  for (const zone of ['UTC', ownZone, ...(element.dataset.zones ?? '').split(' ')]) {
-    if (!zone || named.has(zoneLabel(zone))) continue;
-    named.add(zoneLabel(zone));
-    others.push(words(start, end, allDay, zone, chosenDate));
-  }
-  const extra = others.length ? ` · ${others.join(' · ')}` : undefined;
+  const shown = { start, end, allDay: element.dataset.allDay !== undefined, ownZone, zones: (element.dataset.zones ?? '').split(' '), spanOnly: element.dataset.format === 'span' };
+  const { text, extra } = timeInZones(shown, zoneOfMode(mode, ownZone));
   // Left alone when unchanged: a time inside a live region would be read out again.
   if (element.textContent !== text) element.textContent = text;
   if (existing?.textContent === extra) return;
@@ -85,19 +52,6 @@ function showTimes(root: ParentNode, mode: Mode): void {
   for (const element of root.querySelectorAll<HTMLTimeElement>('time[data-zone]')) showTime(element, mode);
 }
 
-const ZONE_WORDS: Record<Mode, string> = {
-  reader: `by day in your time zone (${zoneLabel(READER)}); times in your zone, then UTC and the window's own`,
-  utc: "by day in UTC; times in UTC, then the window's own time zone",
-  own: "by day in each runbook's time zone; times in it, then UTC",
-};
-
-/** The Monday of a YYYY-MM-DD date's week. */
-function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return day.toISOString().slice(0, 10);
-}
-
 /**
  * The calendar's entries under the days they start on in the chosen zone (the build groups them by
  * UTC days): a New York reader finds Tuesday evening's window under Tuesday.
@@ -113,7 +67,7 @@ function regroupAgenda(mode: Mode): void {
   const lists = new Map<string, HTMLElement>();
   for (const entry of entries) {
     const time = entry.querySelector<HTMLTimeElement>('time[data-zone]')!;
-    const date = clock(Date.parse(time.dateTime), zoneOf(mode, time.dataset.zone ?? 'UTC')).date;
+    const date = clock(Date.parse(time.dateTime), zoneOfMode(mode, time.dataset.zone ?? 'UTC')).date;
     let list = lists.get(date);
     if (!list) {
       const monday = mondayOf(date);
@@ -127,19 +81,20 @@ function regroupAgenda(mode: Mode): void {
   }
   for (const week of weeks) week.querySelector<HTMLElement>('.agenda-none')!.hidden = week.querySelector('.agenda-day') !== null;
   const words = document.querySelector('.agenda-zone-words');
-  if (words) words.textContent = ZONE_WORDS[mode];
+  if (words) words.textContent = agendaZoneWords(mode);
   document.dispatchEvent(new CustomEvent('almanac:agenda-regrouped'));
 }
 
 /** A `<time>` the enhancement handles like the build's own. */
 function timeElement(start: number, end: number | undefined, zone: string): HTMLTimeElement {
+  const markup = liveTime(start, end, zone);
   const element = document.createElement('time');
-  element.dateTime = new Date(start).toISOString();
-  if (end !== undefined) element.dataset.end = new Date(end).toISOString();
-  element.dataset.zone = zone;
-  element.dataset.zones = zone === 'UTC' ? 'UTC' : `${zone} UTC`;
-  const words = occurrenceWords({ start, end: end ?? start }, zone, clock);
-  element.textContent = zone === 'UTC' ? words : `${words} (${clockSpanWords(start, end ?? start, 'UTC', clock)})`;
+  element.dateTime = markup.datetime;
+  if (markup.end !== undefined) element.dataset.end = markup.end;
+  element.dataset.zone = markup.zone;
+  element.dataset.zones = markup.zones;
+  if (markup.allDay) element.dataset.allDay = '';
+  element.textContent = markup.text;
   return element;
 }
 
@@ -152,36 +107,6 @@ function windowLink(schedule: LiveSchedule, index: number, withSystem: boolean):
   fragment.append(link);
   if (withSystem) fragment.append(` (${window.system})`);
   return fragment;
-}
-
-/**
- * The schedule's occurrences by runbook and by owner, in start order, picked out once: every
- * status on the page (a home page has one per runbook) is worked out again each minute.
- */
-function grouped(schedule: LiveSchedule): { byRunbook: Map<string, LiveOccurrence[]>; byOwner: Map<string, LiveOccurrence[]> } {
-  const byRunbook = new Map<string, LiveOccurrence[]>();
-  const byOwner = new Map<string, LiveOccurrence[]>();
-  const add = (groups: Map<string, LiveOccurrence[]>, key: string, occurrence: LiveOccurrence) => {
-    const group = groups.get(key);
-    if (group) group.push(occurrence);
-    else groups.set(key, [occurrence]);
-  };
-  for (const occurrence of schedule.occurrences) {
-    const window = schedule.windows[occurrence[2]]!;
-    add(byRunbook, window.runbook, occurrence);
-    for (const owner of new Set([...window.owners, ...(occurrence[3] ?? [])])) add(byOwner, owner, occurrence);
-  }
-  return { byRunbook, byOwner };
-}
-
-/** What is in maintenance at `now` and what comes next, among these occurrences (of one runbook, of one owner, or all). */
-function statusAt(schedule: LiveSchedule, now: number, mine: readonly LiveOccurrence[]) {
-  return {
-    current: mine.filter(([start, end]) => start <= now && now < end),
-    // Past `until` only each window's first later occurrence is known, so which is next is not.
-    next: now >= schedule.until ? undefined : mine.find(([start]) => start > now),
-    stale: now >= schedule.until,
-  };
 }
 
 function renderLive(schedule: LiveSchedule, groups: ReturnType<typeof grouped>, now: number): void {
@@ -209,16 +134,6 @@ function renderLive(schedule: LiveSchedule, groups: ReturnType<typeof grouped>, 
   }
 }
 
-/** "40 min", "1 h 30 min", "3 days": a stretch of time as a glance reads it. */
-function stretch(ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  const days = Math.round(hours / 24);
-  return `${days} days`;
-}
-
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: Array<Node | string>): HTMLElementTagNameMap[K] => {
   const made = document.createElement(tag);
   made.className = className;
@@ -237,8 +152,7 @@ function countdown(tag: 'strong' | 'span', to: number, words: 'left' | 'in', now
 }
 
 function tickOne(made: HTMLElement, now: number): void {
-  const left = stretch(Number(made.dataset.to) - now);
-  const text = made.classList.contains('time-left') ? `${left} left` : `in ${left}`;
+  const text = countdownWords(Number(made.dataset.to), now, made.classList.contains('time-left') ? 'left' : 'in');
   if (made.textContent !== text) made.textContent = text;
 }
 
@@ -268,13 +182,11 @@ function markProgress(now: number): void {
   }
 }
 
-const IMPACT = { none: 'no impact', minimal: 'minimal impact', degraded: 'degraded service', downtime: 'downtime' } as const;
-
 /** One card per window under way: what, which system, how bad, until when, how long still, and whom to call. */
 function nowCards(schedule: LiveSchedule, current: readonly LiveOccurrence[], now: number, many: boolean, stale: boolean): HTMLElement[] {
   if (!current.length) {
     const line = element('p', 'live-now', element('strong', '', stale ? 'Not known whether in maintenance now: ' : 'Not in maintenance now.'));
-    if (stale) line.append(`this page lists windows only until ${occurrenceWords({ start: schedule.until, end: schedule.until }, 'UTC', clock)}; the site needs a rebuild.`);
+    if (stale) line.append(staleWords(schedule.until));
     return [line];
   }
   const cards = element('ul', 'status-cards');
@@ -289,7 +201,7 @@ function nowCards(schedule: LiveSchedule, current: readonly LiveOccurrence[], no
       element(
         'li',
         `status-card impact-${window.impact}`,
-        element('p', 'card-title', windowLink(schedule, i, false), ' ', element('span', 'card-system', window.system), ' ', element('span', `card-impact impact-${window.impact}`, IMPACT[window.impact])),
+        element('p', 'card-title', windowLink(schedule, i, false), ' ', element('span', 'card-system', window.system), ' ', element('span', `card-impact impact-${window.impact}`, IMPACT_WORDS[window.impact])),
         element('p', 'card-ends', 'Ends ', timeElement(end, undefined, window.zone), ' ', countdown('strong', end, 'left', now)),
         call,
       ),
@@ -313,15 +225,6 @@ function nextLines(schedule: LiveSchedule, mine: readonly LiveOccurrence[], now:
   const later = element('ul', 'live-later');
   for (const occurrence of upcoming.slice(1)) line(occurrence, later.appendChild(element('li', '', 'Then ')));
   return [after, later];
-}
-
-/** "3 hours ago", "2 days ago": how old the build is, beside its date. */
-function age(builtAt: number, now: number): string {
-  const minutes = Math.max(0, Math.round((now - builtAt) / 60_000));
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
-  return `${Math.round(hours / 24)} days ago`;
 }
 
 function setUpSwitch(mode: Mode, apply: (mode: Mode) => void): void {
@@ -353,7 +256,7 @@ function start(): void {
     markProgress(now);
     const built = document.querySelector<HTMLElement>('.build-age');
     const builtAt = Date.parse(document.querySelector<HTMLTimeElement>('.build-info time')?.dateTime ?? '');
-    if (built && !Number.isNaN(builtAt)) built.textContent = ` (${age(builtAt, now)})`;
+    if (built && !Number.isNaN(builtAt)) built.textContent = ` (${ageWords(builtAt, now)})`;
     showTimes(document, mode);
   };
   if (document.querySelector('time[data-zone]')) {
