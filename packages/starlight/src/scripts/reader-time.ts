@@ -4,7 +4,8 @@
  *   (their own, UTC, or the runbook's), remembered across pages;
  * - the home page and runbook pages say, at the hour they are read, what is in maintenance now
  *   and what comes next, from the occurrences the build embedded (#live-schedule).
- * Without JavaScript the pages keep the build's text, which names its zones.
+ * Without JavaScript the pages keep the build's text, which names its zones. What it says is
+ * worked out in reader-words.ts, without the DOM; this module puts it on the page.
  */
 import type { LiveOccurrence, LiveSchedule } from '../lib/live-schedule.ts';
 import { formatDate, IMPACT_WORDS, zoneLabel } from '@almanac/verifier/time-words';
