@@ -30,7 +30,8 @@ export { TimeEngine } from './time/engine.ts';
 export type { Horizon } from './time/expand.ts';
 export { createFeedWriter } from './feeds/feed.ts';
 export type { FeedOptions, FeedWriter } from './feeds/feed.ts';
-export { feedSets, feedHorizon } from './feeds/feed-sets.ts';
+export { feedSets } from './feeds/feed-sets.ts';
+export { feedHorizon } from './model/horizons.ts';
 export type { FeedSet } from './feeds/feed-sets.ts';
 
 export { thresholdQueries } from './alerting/metric-queries.ts';

@@ -7,6 +7,7 @@ import type { SourceFile } from './source/source-file.ts';
 import { applySuppressions, SUPPRESSION_RULE_ID, suppressionMeta } from './suppressions.ts';
 import type { Horizon } from './time/expand.ts';
 import { horizonAround, TimeEngine } from './time/engine.ts';
+import { checksHorizon } from './model/horizons.ts';
 
 export type SeveritySetting = 'off' | 'warn' | 'error';
 
@@ -14,6 +15,8 @@ export interface VerifyOptions {
   /** YYYY-MM-DD; defaults to the current date in UTC. */
   today?: string;
   horizon?: Horizon;
+  /** The engine to expand with, whose horizon is the checks' (one the site's feeds share); else one of `horizon`. */
+  time?: TimeEngine;
   /** Per rule id; a rule not named keeps its default severity. */
   severities?: Record<string, SeveritySetting>;
   rules?: readonly Rule[];
@@ -45,7 +48,7 @@ function sourcesOf(corpus: Corpus): SourceFile[] {
 /** Runs every rule over the corpus and returns its findings in file, line, column order. */
 export function verify(corpus: Corpus, options: VerifyOptions = {}): VerifyResult {
   const today = options.today ?? todayUtc();
-  const time = new TimeEngine(options.horizon ?? horizonAround(today));
+  const time = options.time ?? new TimeEngine(options.horizon ?? horizonAround(today));
   const found: Finding[] = [];
   const active = new Set<string>();
   for (const rule of options.rules ?? ALL_RULES) {
@@ -67,8 +70,11 @@ export function verify(corpus: Corpus, options: VerifyOptions = {}): VerifyResul
   return { findings, summary: { files: corpus.fileCount, errors, warnings: findings.length - errors }, time, today };
 }
 
-/** Verifies with the config's severities and horizon: the one way the CLI and the site check. */
-export function verifyWithConfig(corpus: Corpus, config: AlmanacConfig, today?: string): VerifyResult {
+/**
+ * Verifies with the config's severities and horizon: the one way the CLI and the site check.
+ * `time`, when given, is an engine over `checksHorizon` (`ModelTimes.checks`).
+ */
+export function verifyWithConfig(corpus: Corpus, config: AlmanacConfig, today?: string, time?: TimeEngine): VerifyResult {
   const day = today ?? todayUtc();
-  return verify(corpus, { today: day, severities: config.rules, horizon: horizonAround(day, config.horizon?.daysBack, config.horizon?.daysAhead) });
+  return verify(corpus, { today: day, severities: config.rules, horizon: checksHorizon(day, config.horizon), time });
 }

@@ -10,7 +10,6 @@ import {
 } from '@almanac/verifier/internal';
 import { perModel, type SiteModel } from './model.ts';
 import { pageHrefs } from './pages.ts';
-import { feedTime } from './schedule/occurrences.ts';
 
 /*
  * The alerting files of this build (dist/alerting/), from the verifier's model: Prometheus rules
@@ -36,7 +35,7 @@ async function build(model: SiteModel): Promise<AlertingFiles> {
   const hrefs = await pageHrefs();
   const { exported, unexported } = thresholdQueries(corpus.runbooks, config.metrics);
   const groups = prometheusRuleGroups(exported, (runbook, threshold) => `${siteUrl}${hrefs.get(runbook.source.file) ?? '/'}#${thresholdAnchor(threshold.value.metric)}`);
-  const time = feedTime(model);
+  const time = model.feedTime;
   const intervals = muteIntervals(corpus.runbooks, time);
   const alerts = groups.reduce((n, group) => n + group.rules.length, 0);
   console.log(`alerting: ${alerts} Prometheus alerts from ${exported.length} thresholds, ${intervals.length} Alertmanager mute intervals from windows`);

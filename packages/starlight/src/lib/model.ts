@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import options from 'virtual:@almanac/starlight/options';
-import { groupBy, loadCorpus, loadOptionsOf, verifyWithConfig, type AlmanacConfig, type Corpus, type Finding, type Runbook, type VerifyResult } from '@almanac/verifier/internal';
+import { groupBy, loadCorpus, loadOptionsOf, modelTimes, todayUtc, verifyWithConfig, type AlmanacConfig, type Corpus, type Finding, type Runbook, type TimeEngine, type VerifyResult } from '@almanac/verifier/internal';
 import { siteConfig } from '../options.ts';
 
 export interface SiteModel {
@@ -11,6 +11,8 @@ export interface SiteModel {
   siteUrl: string;
   corpus: Corpus;
   result: VerifyResult;
+  /** The feeds' and the alerting files' engine: a view of the checks' (`result.time`) over the feeds' days (`modelTimes`). */
+  feedTime: TimeEngine;
   /** Runbooks by their file path relative to the project root, as Astro's entries carry it. */
   byFile: Map<string, Runbook>;
   /** The runbook files the verifier read, valid or not (`Corpus.filesRead`). */
@@ -42,12 +44,15 @@ export function getModel(): SiteModel {
   const key = inputsKey(root, config);
   if (cached?.key === key) return cached.model;
   const corpus = loadCorpus([RUNBOOKS], root, loadOptionsOf(config));
-  const result = verifyWithConfig(corpus, config, process.env.ALMANAC_NOW || undefined);
+  const today = process.env.ALMANAC_NOW || todayUtc();
+  const times = modelTimes(today, config);
+  const result = verifyWithConfig(corpus, config, today, times.checks);
   const model = {
     config,
     siteUrl,
     corpus,
     result,
+    feedTime: times.feeds,
     byFile: new Map(corpus.runbooks.map((runbook) => [runbook.source.file, runbook])),
     filesRead: new Set(corpus.filesRead),
     findingsByFile: groupBy(result.findings, (finding) => finding.file),

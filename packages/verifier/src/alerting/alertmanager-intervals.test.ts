@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusOf, windowItem } from '../../test/rule-tester.ts';
-import { feedHorizon } from '../feeds/feed-sets.ts';
+import { feedHorizon } from '../model/horizons.ts';
 import { TimeEngine } from '../time/engine.ts';
 import { muteIntervals, muteRoutes } from './alertmanager-intervals.ts';
 

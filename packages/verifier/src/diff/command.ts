@@ -6,6 +6,8 @@ import { loadCorpus } from '../source/load-tree.ts';
 import { todayOption, UsageError } from '../usage.ts';
 import { todayUtc, verifyWithConfig } from '../verify.ts';
 import { diffCorpora, type DiffReport } from './compare.ts';
+import type { Corpus } from '../model/corpus.ts';
+import { modelTimes } from '../model/horizons.ts';
 import { formatDiffMarkdown } from './markdown.ts';
 import { formatDiffStylish } from './stylish.ts';
 
@@ -73,11 +75,11 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
     // The base is read by the same loader, config and all, from the commit's objects.
     const source = gitSource(io.cwd, base.commit);
     const before = loadCorpus(paths, io.cwd, { ...options, source, absentIsEmpty: true });
-    report = diffCorpora(
-      { corpus: before, result: verifyWithConfig(before, config, today) },
-      { corpus: after, result: verifyWithConfig(after, config, today) },
-      { base, skipped: source.skipped, feeds: config.feeds, siteUrl: siteUrlOf(config, io.env) },
-    );
+    const side = (corpus: Corpus) => {
+      const times = modelTimes(today, config);
+      return { corpus, result: verifyWithConfig(corpus, config, today, times.checks), feedTime: times.feeds };
+    };
+    report = diffCorpora(side(before), side(after), { base, skipped: source.skipped, siteUrl: siteUrlOf(config, io.env) });
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(error.message);
     throw error;

@@ -3,8 +3,9 @@ import { contractFinding, type Finding } from '../model/finding.ts';
 import { zoneOf } from '../model/zones.ts';
 import type { SkippedEntry } from '../source/git-tree.ts';
 import type { Recurrence } from '../time/expand.ts';
+import type { TimeEngine } from '../time/engine.ts';
 import type { VerifyResult } from '../verify.ts';
-import { feedChanges, runbooksById, type FeedChange, type FeedSettings } from './feeds.ts';
+import { feedChanges, runbooksById, type FeedChange } from './feeds.ts';
 import { fieldChanges, itemsByKey, LIST_NAMES, runbookFields, type FieldChange, type ListName } from './fields.ts';
 import { matchFindings } from './findings.ts';
 import { scheduleView, shiftInWords, type ScheduleView, type SideSchedule } from './schedule.ts';
@@ -54,10 +55,11 @@ export interface DiffReport {
   };
 }
 
-/** One side of the diff: a corpus and its verification (whose time engine expands its schedules). */
+/** One side of the diff: a corpus, its verification (whose time engine expands its schedules), and its feeds' view of that engine. */
 export interface Side {
   corpus: Corpus;
   result: VerifyResult;
+  feedTime: TimeEngine;
 }
 
 const SCHEDULED: ReadonlySet<ListName> = new Set(['windows', 'tasks']);
@@ -117,7 +119,7 @@ const count = (findings: readonly Finding[], severity: Finding['severity']) => f
  * events change; the findings it brings and those it fixes. Pure: both sides are already loaded
  * and verified, with the same today.
  */
-export function diffCorpora(before: Side, after: Side, options: { base: DiffReport['base']; skipped?: SkippedEntry[]; feeds?: FeedSettings['days']; siteUrl: string }): DiffReport {
+export function diffCorpora(before: Side, after: Side, options: { base: DiffReport['base']; skipped?: SkippedEntry[]; siteUrl: string }): DiffReport {
   const today = after.result.today;
   const from = Date.parse(`${today}T00:00:00Z`);
   const [old, now] = [runbooksById(before.corpus), runbooksById(after.corpus)];
@@ -131,7 +133,7 @@ export function diffCorpora(before: Side, after: Side, options: { base: DiffRepo
   const renamed = new Map(runbooks.flatMap((r) => (r.file.before && r.file.after && r.file.before !== r.file.after ? [[r.file.before, r.file.after] as const] : [])));
   const matched = matchFindings(before.result.findings, after.result.findings, renamed);
   const findings = { new: matched.new.map(contractFinding), fixed: matched.fixed.map(contractFinding) };
-  const feeds = feedChanges(before.corpus, after.corpus, { today, days: options.feeds, siteUrl: options.siteUrl });
+  const feeds = feedChanges(before, after, options.siteUrl);
   const tally = (status: Status) => runbooks.filter((r) => r.status === status).length;
   return {
     base: options.base,

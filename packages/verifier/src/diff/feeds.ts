@@ -1,9 +1,9 @@
 import { createFeedWriter } from '../feeds/feed.ts';
-import { feedHeads, feedHorizon, feedSets, type FeedHead } from '../feeds/feed-sets.ts';
+import { feedHeads, feedSets, type FeedHead } from '../feeds/feed-sets.ts';
 import type { Corpus, Runbook } from '../model/corpus.ts';
 import { ownerIdsOf, ownerOf } from '../model/owners.ts';
 import { pageHref } from '../model/page-path.ts';
-import { TimeEngine } from '../time/engine.ts';
+import type { TimeEngine } from '../time/engine.ts';
 
 /** A published feed whose events differ, by UID: how many come, go, or change. */
 export interface FeedChange {
@@ -13,12 +13,10 @@ export interface FeedChange {
   events: { added: number; removed: number; changed: number };
 }
 
-/** The feeds' horizon and where they are published, as almanac.config sets them. */
-export interface FeedSettings {
-  today: string;
-  days?: { daysBack?: number; daysAhead?: number };
-  /** Where the site is published (`siteUrlOf`): every event's URL and UID hold it. */
-  siteUrl: string;
+/** A side's runbooks, and the engine its feeds expand with (`ModelTimes.feeds`). */
+interface FeedSide {
+  corpus: Corpus;
+  feedTime: TimeEngine;
 }
 
 /** A side's feeds: each feed's events by UID, each written only when asked for (when both sides have it). */
@@ -49,9 +47,9 @@ export function runbooksById(corpus: Corpus): Map<string, Runbook> {
  * million events in each of three feeds, which, every one written and kept as text, took
  * minutes and gigabytes).
  */
-function feedEvents(runbooks: Runbook[], registries: Corpus['registries'], settings: FeedSettings): SideFeeds {
-  const writer = createFeedWriter({ siteUrl: settings.siteUrl, dtstamp: 0, sequenceOf: () => 0, pageHrefOf: pageHref });
-  const feeds = feedSets({ runbooks, registries }, new TimeEngine(feedHorizon(settings.today, settings.days)));
+function feedEvents(runbooks: Runbook[], side: FeedSide, siteUrl: string): SideFeeds {
+  const writer = createFeedWriter({ siteUrl, dtstamp: 0, sequenceOf: () => 0, pageHrefOf: pageHref });
+  const feeds = feedSets({ runbooks, registries: side.corpus.registries }, side.feedTime);
   return new Map(feeds.map((set) => [set.path, writer.events(set)]));
 }
 
@@ -63,14 +61,15 @@ const headText = (head: FeedHead) => `${head.name}\n${head.description}`;
  * (`eventSource`) are expanded, on each side; every other runbook's events are the
  * same in the same feeds at both sides.
  */
-export function feedChanges(before: Corpus, after: Corpus, settings: FeedSettings): FeedChange[] {
+export function feedChanges(sideA: FeedSide, sideB: FeedSide, siteUrl: string): FeedChange[] {
+  const [before, after] = [sideA.corpus, sideB.corpus];
   const [old, now] = [runbooksById(before), runbooksById(after)];
   const touched = [...new Set([...old.keys(), ...now.keys()])].filter((id) => {
     const [x, y] = [old.get(id), now.get(id)];
     return !x || !y || eventSource(x) !== eventSource(y);
   });
   const of = (runbooks: Map<string, Runbook>) => touched.flatMap((id) => runbooks.get(id) ?? []);
-  const [a, b] = [feedEvents(of(old), before.registries, settings), feedEvents(of(now), after.registries, settings)];
+  const [a, b] = [feedEvents(of(old), sideA, siteUrl), feedEvents(of(now), sideB, siteUrl)];
   const [headsA, headsB] = [new Map(feedHeads(before).map((head) => [head.path, headText(head)])), new Map(feedHeads(after).map((head) => [head.path, headText(head)]))];
   const changes: FeedChange[] = [];
   for (const feed of [...new Set([...headsA.keys(), ...headsB.keys()])].sort()) {

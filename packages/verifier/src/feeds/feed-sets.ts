@@ -1,17 +1,7 @@
 import type { Corpus, Runbook } from '../model/corpus.ts';
 import { ownerDirectory } from '../model/owners.ts';
-import { horizonAround, type TimeEngine } from '../time/engine.ts';
-import type { Horizon } from '../time/expand.ts';
+import type { TimeEngine } from '../time/engine.ts';
 import { scheduleWindows, type ScheduledWindow, type TaskRun } from './schedule.ts';
-
-/** The feeds' rolling horizon by default: a month of past windows, and a little over a year ahead. */
-const FEED_DAYS_BACK = 30;
-const FEED_DAYS_AHEAD = 400;
-
-/** The horizon feeds expand over, around today, from almanac.config's `feeds` where it sets one. */
-export function feedHorizon(today: string, days: { daysBack?: number; daysAhead?: number } = {}): Horizon {
-  return horizonAround(today, days.daysBack ?? FEED_DAYS_BACK, days.daysAhead ?? FEED_DAYS_AHEAD);
-}
 
 /** A calendar to publish, by what its head says. */
 export interface FeedHead {

@@ -54,7 +54,7 @@ function taskRuns(runbook: Runbook, time: TimeEngine): TaskRun[] {
  * it supersedes: on a last Sunday, the weekly window's tasks run in the monthly window that
  * replaces it. "Inside" is as task-outside-window reads it, compared as instants.
  */
-function withTasks(occurrences: WindowOccurrence[], runs: TaskRun[]): ScheduledWindow[] {
+function withTasks(occurrences: readonly WindowOccurrence[], runs: TaskRun[]): ScheduledWindow[] {
   const acceptedBy = new Map<WindowOccurrence['window'], Set<string>>();
   return occurrences.map((occurrence) => {
     const { window } = occurrence;

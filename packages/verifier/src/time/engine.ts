@@ -1,4 +1,4 @@
-import { newWallMemo, occurrencesOf, resolveWalls, wallTimes, type Expansion, type Horizon, type Recurrence, type ResolvedWalls, type Walls } from './expand.ts';
+import { newWallMemo, occurrencesOf, resolveWalls, wallTimes, type Expansion, type Horizon, type Occurrence, type Recurrence, type ResolvedWalls, type Walls } from './expand.ts';
 import { DAY } from './units.ts';
 import { ZoneTimeline } from './zone.ts';
 
@@ -13,6 +13,11 @@ export function horizonAround(today: string, daysBack = 7, daysAhead = 400): Hor
   return { from: midnight - daysBack * DAY, to: midnight + daysAhead * DAY };
 }
 
+/** The smallest horizon that holds both. */
+export function unionOf(a: Horizon, b: Horizon): Horizon {
+  return { from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) };
+}
+
 /**
  * Expansions shared by every rule, page and feed: each distinct recurrence in each zone is
  * expanded once, and each zone's offsets are read once. The steps are shared further: the pattern
@@ -21,6 +26,8 @@ export function horizonAround(today: string, daysBack = 7, daysAhead = 400): Hor
  */
 export class TimeEngine {
   readonly horizon: Horizon;
+  /** The engine this one is a view of (`within`): its expansions, cut to this horizon. */
+  readonly #whole: TimeEngine | undefined;
   readonly #zones = new Map<string, ZoneTimeline>();
   readonly #tree = new Map<string, Map<string | symbol, { walls: Walls; zones: Map<string, { resolved: ResolvedWalls; byDuration: Map<string | symbol, Expansion> }> }>>();
   readonly #wallMemo = newWallMemo();
@@ -28,9 +35,20 @@ export class TimeEngine {
   #held = 0;
   readonly #byItem = new WeakMap<Recurrence, { zone: string; rrule: string; start?: string; duration?: string; expansion: Expansion }>();
 
-  constructor(horizon: Horizon, { maxOccurrences = MAX_HELD_OCCURRENCES } = {}) {
+  constructor(horizon: Horizon, { maxOccurrences = MAX_HELD_OCCURRENCES, whole }: { maxOccurrences?: number; whole?: TimeEngine } = {}) {
     this.horizon = horizon;
     this.#maxHeld = maxOccurrences;
+    this.#whole = whole;
+  }
+
+  /**
+   * This engine's expansions over a part of its horizon, as an engine of that horizon would
+   * make them: the checks and the feeds look at different days of one schedule, which is
+   * expanded once for both.
+   */
+  within(horizon: Horizon): TimeEngine {
+    if (horizon.from < this.horizon.from || horizon.to > this.horizon.to) throw new RangeError('a view must lie within its engine\'s horizon');
+    return new TimeEngine(horizon, { maxOccurrences: this.#maxHeld, whole: this });
   }
 
   zone(name: string): ZoneTimeline {
@@ -44,9 +62,22 @@ export class TimeEngine {
     // identity), checked against its fields so that a changed item is expanded afresh.
     const seen = this.#byItem.get(recurrence);
     if (seen && seen.zone === zone && seen.rrule === recurrence.rrule && seen.start === recurrence.start && seen.duration === recurrence.duration) return seen.expansion;
-    const expansion = this.#expand(recurrence, zone);
+    const expansion = (this.#whole && this.#cut(this.#whole.expand(recurrence, zone))) || this.#expand(recurrence, zone);
     this.#byItem.set(recurrence, { zone, rrule: recurrence.rrule, start: recurrence.start, duration: recurrence.duration, expansion });
     return expansion;
+  }
+
+  /**
+   * The whole engine's expansion cut to this horizon: the same occurrences, since each is resolved
+   * on its own and kept when it starts in the horizon. Not when the whole has none to give here
+   * or refused the item: why it has none (ended, never occurs, too many) is worded for a
+   * horizon, so this one works it out.
+   */
+  #cut(whole: Expansion): Expansion | undefined {
+    if (!whole.ok) return undefined;
+    const inside = (o: Occurrence) => o.start >= this.horizon.from && o.start < this.horizon.to;
+    const occurrences = whole.occurrences.filter(inside);
+    return occurrences.length ? { ok: true, occurrences, shifted: whole.shifted.filter(inside) } : undefined;
   }
 
   #expand(recurrence: Recurrence, zone: string): Expansion {

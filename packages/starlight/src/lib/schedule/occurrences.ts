@@ -1,4 +1,4 @@
-import { feedHorizon, feedSets, groupBy, TimeEngine, windowOccurrences, zoneOf, type FeedSet, type Occurrence, type Runbook, type ScheduledWindow, type Task, type WindowOccurrence } from '@almanac/verifier/internal';
+import { feedSets, groupBy, type TimeEngine, windowOccurrences, zoneOf, type FeedSet, type Occurrence, type Runbook, type ScheduledWindow, type Task, type WindowOccurrence } from '@almanac/verifier/internal';
 import { perModel } from '../model.ts';
 
 /**
@@ -9,20 +9,9 @@ export function startOfToday(today: string): number {
   return Date.parse(`${today}T00:00:00Z`);
 }
 
-const occurrencesByEngine = new WeakMap<TimeEngine, WeakMap<Runbook, readonly WindowOccurrence[]>>();
-
-/** A runbook's window occurrences, worked out once per engine: its page and the home page each ask for them. */
-function windowOccurrencesOf(runbook: Runbook, time: TimeEngine): readonly WindowOccurrence[] {
-  let byRunbook = occurrencesByEngine.get(time);
-  if (!byRunbook) occurrencesByEngine.set(time, (byRunbook = new WeakMap()));
-  let occurrences = byRunbook.get(runbook);
-  if (!occurrences) byRunbook.set(runbook, (occurrences = windowOccurrences(runbook, time)));
-  return occurrences;
-}
-
 /** A runbook's window occurrences that start at or after `from`, soonest first. */
 export function upcomingWindows(runbook: Runbook, time: TimeEngine, from: number, count = Number.POSITIVE_INFINITY): WindowOccurrence[] {
-  return windowOccurrencesOf(runbook, time)
+  return windowOccurrences(runbook, time)
     .filter((o) => o.start >= from)
     .slice(0, count);
 }
@@ -58,8 +47,3 @@ export function scheduledForOwner(model: Parameters<typeof scheduledSets>[0], ow
   return scheduledSets(model).get(`owner/${owner}`)?.windows ?? [];
 }
 
-/**
- * The feeds' time engine (by default 30 days back and 400 ahead, the config's `feeds` otherwise),
- * one per model: the feeds and the alerting files expand each window over it once between them.
- */
-export const feedTime = perModel((model) => new TimeEngine(feedHorizon(model.result.today, model.config.feeds)));

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { createFeedWriter, feedSets, type FeedSet, type FeedWriter, type Runbook } from '@almanac/verifier';
 import { perModel, type SiteModel } from '../../lib/model.ts';
 import { pageHrefs } from '../../lib/pages.ts';
-import { feedTime } from '../../lib/schedule/occurrences.ts';
 
 /*
  * The I/O the pure feed code leaves out: the model, the pages' URLs, and the times that make
@@ -20,7 +19,7 @@ const getFeeds = perModel(build);
 async function build(model: SiteModel): Promise<Feeds> {
   const { corpus, siteUrl } = model;
   // The feeds' horizon (30 days back, 400 ahead) is not the checks' one.
-  const time = feedTime(model);
+  const time = model.feedTime;
   const hrefs = await pageHrefs();
   const commits = commitTimes();
   const writer = createFeedWriter({
