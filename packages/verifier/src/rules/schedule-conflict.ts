@@ -1,4 +1,4 @@
-import { zoneOf } from '../model/zones.ts';
+import { zoneOf } from '../schedule/zones.ts';
 import type { Task } from '../schema/runbook.ts';
 import { clockChangeBetween } from './clock-change.ts';
 import { perSystemBudget, placeOf, relatedTo, restatements, type Statement } from './conflicts.ts';
