@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import { isMap, isSeq } from 'yaml';
 import type { Item, Runbook } from '../../load/corpus.ts';
 import { windowOccurrences } from '../../schedule/windows.ts';
@@ -113,19 +112,19 @@ function transitionWithin(changes: readonly Change[], from: number, to: number):
   return undefined;
 }
 
-/** A zone's offset changes in the engine's horizon. */
+/** A zone's offset changes in the engine's horizon (and a day either side), from the engine's timeline of the zone. */
 function transitions(zone: string, time: TimeEngine): Change[] {
-  const out: Change[] = [];
   const { horizon } = time;
-  let at: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(horizon.from - DAY).toZonedDateTimeISO(zone);
-  for (;;) {
-    at = at.getTimeZoneTransition('next');
-    if (!at || at.epochMilliseconds > horizon.to + DAY) return out;
-    const before = offsetMinutes(time, zone, at.epochMilliseconds - 1);
-    const after = at.offsetNanoseconds / 6e10;
-    // The change's instant read with the earlier offset of the two: the first affected wall minute.
-    out.push({ date: at.toPlainDate().toString(), wall: at.epochMilliseconds / MINUTE + Math.min(before, after), minutes: Math.abs(after - before) });
-  }
+  return time
+    .zone(zone)
+    .changes()
+    .transitions.filter(({ at }) => at > horizon.from - DAY && at <= horizon.to + DAY)
+    .map(({ at, from, to }) => {
+      const before = from / MINUTE;
+      const after = to / MINUTE;
+      // The change's instant read with the earlier offset of the two: the first affected wall minute.
+      return { date: new Date(at + to).toISOString().slice(0, 10), wall: at / MINUTE + Math.min(before, after), minutes: Math.abs(after - before) };
+    });
 }
 
 /**
