@@ -31,7 +31,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import jsYaml from 'js-yaml';
 import * as verifier from '@almanac/verifier';
-import { run as runCli } from '../packages/verifier/src/cli.ts';
+import { run as runCli } from '../packages/verifier/src/cli/cli.ts';
 import { BENCH_TODAY, generate } from './generate.ts';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ANNOTATIONS_PER_LEVEL, formatGithub } from '../src/format/github.ts';
-import { formatJson } from '../src/format/json.ts';
-import type { Finding } from '../src/model/finding.ts';
-import { boundedOverlaps } from '../src/model/overlap-budget.ts';
+import { ANNOTATIONS_PER_LEVEL, formatGithub } from '../src/outputs/format/github.ts';
+import { formatJson } from '../src/outputs/format/json.ts';
+import type { Finding } from '../src/load/finding.ts';
+import { boundedOverlaps } from '../src/schedule/overlap-budget.ts';
 import { CONFLICTS_PER_SYSTEM } from '../src/rules/conflicts.ts';
 import { overlapsByGroup, type Span } from '../src/time/intervals.ts';
-import { verify } from '../src/verify.ts';
+import { verify } from '../src/rules/verify.ts';
 import { corpusOf, TODAY, windowItem } from './rule-tester.ts';
 
 interface Tagged extends Span {

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.ts';
+import { run } from '../src/cli/cli.ts';
 import { cli, project } from './project.ts';
 
 const BIN = new URL('../bin/almanac.js', import.meta.url).pathname;

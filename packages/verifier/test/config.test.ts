@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli as runCli, project } from './project.ts';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig } from '../src/rules/config.ts';
 
 
 const OWNERS = 'ops:\n  name: Operations\n  phone: "[Phone]"\n';

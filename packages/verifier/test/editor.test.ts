@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runbookEditorFields } from '../src/editor-schema.ts';
+import { runbookEditorFields } from '../src/schema/editor-schema.ts';
 
 const ROOT = new URL('../../../', import.meta.url);
 /** VS Code's settings are JSON with comments. */

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { formatGithub } from '../src/format/github.ts';
-import { formatSarif } from '../src/format/sarif.ts';
-import { formatStylish } from '../src/format/stylish.ts';
-import type { Finding } from '../src/model/finding.ts';
+import { formatGithub } from '../src/outputs/format/github.ts';
+import { formatSarif } from '../src/outputs/format/sarif.ts';
+import { formatStylish } from '../src/outputs/format/stylish.ts';
+import type { Finding } from '../src/load/finding.ts';
 import { RULE_METAS } from '../src/rules/index.ts';
 
 const findings: Finding[] = [

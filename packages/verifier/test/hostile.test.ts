@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TimeEngine } from '../src/time/engine.ts';
-import { verify } from '../src/verify.ts';
+import { verify } from '../src/rules/verify.ts';
 import { cpuTimed as timed } from './cpu-time.ts';
 import { corpusOf, frontmatter, taskItem, TODAY } from './rule-tester.ts';
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, LoadError } from '../src/source/load-tree.ts';
-import { verify } from '../src/verify.ts';
+import { loadCorpus, LoadError } from '../src/load/load-tree.ts';
+import { verify } from '../src/rules/verify.ts';
 
 function tree(files: Record<string, string | Uint8Array>): string {
   const root = mkdtempSync(join(tmpdir(), 'almanac-'));

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { DiffReport, RunbookChange } from '../src/diff/compare.ts';
 import { fieldChanges } from '../src/diff/fields.ts';
 import { formatDiffMarkdown } from '../src/diff/markdown.ts';
-import { markdownText } from '../src/format/markdown-text.ts';
-import { run } from '../src/cli.ts';
+import { markdownText } from '../src/outputs/format/markdown-text.ts';
+import { run } from '../src/cli/cli.ts';
 import { project } from './project.ts';
 
 /** Markdown as GitHub's renderer makes it HTML: cmark-gfm with its extensions, autolinks included. */

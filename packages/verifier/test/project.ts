@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../src/cli.ts';
+import { run } from '../src/cli/cli.ts';
 
 /** A project folder in the system's temp dir holding these files, by path relative to it. */
 export function project(files: Record<string, string>): string {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseRunbookFile } from '../src/source/parse-file.ts';
+import { parseRunbookFile } from '../src/load/parse-file.ts';
 import { horizonAround, TimeEngine } from '../src/time/engine.ts';
 import { clock } from '../src/time/format.ts';
-import { verify } from '../src/verify.ts';
+import { verify } from '../src/rules/verify.ts';
 import { propertyRuns } from './property-runs.ts';
 import { corpusOf } from './rule-tester.ts';
 

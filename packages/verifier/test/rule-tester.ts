@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { parsePrometheusRulesFile } from '../src/alerting/prometheus-rules-file.ts';
-import type { Corpus, OwnersRegistry } from '../src/model/corpus.ts';
-import { addRunbookFile } from '../src/source/assemble.ts';
-import { parseOwnersFile } from '../src/source/parse-file.ts';
+import { parsePrometheusRulesFile } from '../src/load/prometheus-rules-file.ts';
+import type { Corpus, OwnersRegistry } from '../src/load/corpus.ts';
+import { addRunbookFile } from '../src/load/assemble.ts';
+import { parseOwnersFile } from '../src/load/parse-file.ts';
 import type { Rule } from '../src/rules/rule.ts';
 import type { InvalidCase, RuleCase } from '../src/rules/rule-cases.ts';
-import { verify } from '../src/verify.ts';
+import { verify } from '../src/rules/verify.ts';
 
 export type { ExpectedFinding, InvalidCase, RuleCase, RunbookInput } from '../src/rules/rule-cases.ts';
 

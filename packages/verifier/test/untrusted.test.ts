@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli as runCli, project } from './project.ts';
-import { verify } from '../src/verify.ts';
+import { verify } from '../src/rules/verify.ts';
 import { corpusOf, frontmatter, TODAY, windowItem } from './rule-tester.ts';
 
 // Each reproduction of issue 11, as a hostile pull request would bring it: fixtures made here,

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.ts';
-import { fsWatcher, type Watcher } from '../src/watch.ts';
+import { run } from '../src/cli/cli.ts';
+import { fsWatcher, type Watcher } from '../src/cli/watch.ts';
 import { authorTree, PAYROLL } from './author-tree.ts';
 import { project } from './project.ts';
 

@@ -1,10 +1,10 @@
-import type { Corpus, Item, Runbook } from '../model/corpus.ts';
-import { contractFinding, type Finding } from '../model/finding.ts';
-import { zoneOf } from '../model/zones.ts';
-import type { SkippedEntry } from '../source/git-tree.ts';
+import type { Corpus, Item, Runbook } from '../load/corpus.ts';
+import { contractFinding, type Finding } from '../load/finding.ts';
+import { zoneOf } from '../schedule/zones.ts';
+import type { SkippedEntry } from '../load/git-tree.ts';
 import type { Recurrence } from '../time/expand.ts';
 import type { TimeEngine } from '../time/engine.ts';
-import type { VerifyResult } from '../verify.ts';
+import type { VerifyResult } from '../rules/verify.ts';
 import { feedChanges, runbooksById, type FeedChange } from './feeds.ts';
 import { fieldChanges, itemsByKey, LIST_NAMES, runbookFields, type FieldChange, type ListName } from './fields.ts';
 import { matchFindings } from './findings.ts';

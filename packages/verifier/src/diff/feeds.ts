@@ -1,8 +1,8 @@
-import { createFeedWriter } from '../feeds/feed.ts';
-import { feedHeads, feedSets, type FeedHead } from '../feeds/feed-sets.ts';
-import type { Corpus, Runbook } from '../model/corpus.ts';
-import { ownerIdsOf, ownerOf } from '../model/owners.ts';
-import { pageHref } from '../model/page-path.ts';
+import { createFeedWriter } from '../outputs/feeds/feed.ts';
+import { feedHeads, feedSets, type FeedHead } from '../outputs/feeds/feed-sets.ts';
+import type { Corpus, Runbook } from '../load/corpus.ts';
+import { ownerIdsOf, ownerOf } from '../schedule/owners.ts';
+import { pageHref } from '../schedule/page-path.ts';
 import type { TimeEngine } from '../time/engine.ts';
 
 /** A published feed whose events differ, by UID: how many come, go, or change. */

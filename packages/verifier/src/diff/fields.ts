@@ -1,6 +1,6 @@
-import type { Item, Runbook } from '../model/corpus.ts';
+import type { Item, Runbook } from '../load/corpus.ts';
 import { createHash } from 'node:crypto';
-import { clip } from '../format/escape.ts';
+import { clip } from '../schema/escape.ts';
 import { LIST_FIELDS } from '../schema/runbook.ts';
 import { DURATION_PATTERN, humanizeDuration } from '../time/duration.ts';
 

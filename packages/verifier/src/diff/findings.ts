@@ -1,4 +1,4 @@
-import { findingFingerprint, type Finding } from '../model/finding.ts';
+import { findingFingerprint, type Finding } from '../load/finding.ts';
 
 /**
  * Findings the change brings and findings it fixes, matched as SARIF fingerprints match alerts:

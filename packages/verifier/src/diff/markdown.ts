@@ -1,5 +1,5 @@
-import { markdownText } from '../format/markdown-text.ts';
-import type { Finding } from '../model/finding.ts';
+import { markdownText } from '../outputs/format/markdown-text.ts';
+import type { Finding } from '../load/finding.ts';
 import type { DiffReport, ItemChange, RunbookChange } from './compare.ts';
 import { isEmptyDiff } from './compare.ts';
 import { describeBase, headline, itemLabel, rowsOf } from './report-words.ts';

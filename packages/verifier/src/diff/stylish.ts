@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
-import { visible } from '../format/escape.ts';
-import type { Finding } from '../model/finding.ts';
+import { visible } from '../schema/escape.ts';
+import type { Finding } from '../load/finding.ts';
 import type { DiffReport } from './compare.ts';
 import { isEmptyDiff } from './compare.ts';
 import { describeBase, headline, itemLabel, rowsOf } from './report-words.ts';

@@ -1,7 +1,6 @@
-import { parsePrometheusDuration, prometheusDuration } from '../alerting/prometheus-duration.ts';
-import { thresholdAnchor } from '../alerting/prometheus-rules.ts';
-import type { Item, Runbook } from '../model/corpus.ts';
-import { pageHref } from '../model/page-path.ts';
+import { parsePrometheusDuration, prometheusDuration } from '../time/prometheus-duration.ts';
+import type { Item, Runbook } from '../load/corpus.ts';
+import { pageHref, thresholdAnchor } from '../schedule/page-path.ts';
 import type { Threshold } from '../schema/runbook.ts';
 import { durationMs } from '../time/duration.ts';
 import { placeOf } from './conflicts.ts';

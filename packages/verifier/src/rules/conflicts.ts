@@ -1,6 +1,6 @@
-import type { Corpus, Item, Runbook } from '../model/corpus.ts';
-import { groupBy } from '../model/group-by.ts';
-import type { DataPath } from '../source/yaml-locate.ts';
+import type { Corpus, Item, Runbook } from '../load/corpus.ts';
+import { groupBy } from '../schedule/group-by.ts';
+import type { DataPath } from '../load/yaml-locate.ts';
 import type { RuleReport } from './rule.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Item, Runbook } from '../model/corpus.ts';
+import type { Item, Runbook } from '../load/corpus.ts';
 import type { Rule } from './rule.ts';
 
 /** Lists whose items carry an id that must be unique within the runbook. */

@@ -11,7 +11,7 @@ import { reviewOverdue } from './review-overdue.ts';
 import { rpoExceedsBackups } from './rpo-exceeds-backups.ts';
 import { rruleInvalid } from './rrule-invalid.ts';
 import type { Rule, RuleMeta } from './rule.ts';
-import { SUPPRESSION_RULE_ID, suppressionMeta } from '../suppressions.ts';
+import { SUPPRESSION_RULE_ID, suppressionMeta } from './suppressions.ts';
 import { scheduleConflict } from './schedule-conflict.ts';
 import { supportTargetExceedsRto } from './support-target-exceeds-rto.ts';
 import { taskOutsideWindow } from './task-outside-window.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusOf, testRule, frontmatter, taskItem, type RuleCase } from '../../test/rule-tester.ts';
-import { verify } from '../verify.ts';
+import { verify } from './verify.ts';
 import { parse, schema } from './load-findings.ts';
 
 testRule(schema, {

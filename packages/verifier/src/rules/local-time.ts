@@ -1,7 +1,7 @@
-import { scheduled } from '../model/schedules.ts';
+import { scheduled } from '../schedule/schedules.ts';
 import { clock } from '../time/format.ts';
 import type { Occurrence } from '../time/expand.ts';
-import { TIMED_LISTS } from '../model/timed-items.ts';
+import { TIMED_LISTS } from '../schedule/timed-items.ts';
 import type { Rule } from './rule.ts';
 
 /** Both DST rules look for the same thing, an occurrence of one kind, and differ in what they say. */

@@ -1,4 +1,4 @@
-import { isPlaceholder } from '../model/contacts.ts';
+import { isPlaceholder } from '../time/time-words.ts';
 import type { Rule } from './rule.ts';
 
 const CONTACT_FIELDS = ['name', 'email', 'phone', 'contact'] as const;

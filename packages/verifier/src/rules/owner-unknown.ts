@@ -1,6 +1,6 @@
-import { ownerOf, ownerReferences } from '../model/owners.ts';
-import { didYouMean, nearest } from '../model/did-you-mean.ts';
-import { rawDataOf } from '../source/raw-data.ts';
+import { ownerOf, ownerReferences } from '../schedule/owners.ts';
+import { didYouMean, nearest } from '../load/did-you-mean.ts';
+import { rawDataOf } from '../load/raw-data.ts';
 import type { Rule } from './rule.ts';
 
 const hasOwnKey = (data: unknown, key: string) => data !== null && typeof data === 'object' && Object.hasOwn(data, key);

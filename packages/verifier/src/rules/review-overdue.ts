@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { humanizeDuration } from '../time/duration.ts';
-import { reviewDue } from '../model/review.ts';
+import { reviewDue } from '../schedule/review.ts';
 import type { Rule } from './rule.ts';
 
 export const reviewOverdue: Rule = {

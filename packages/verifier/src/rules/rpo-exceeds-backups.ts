@@ -1,4 +1,4 @@
-import { scheduled } from '../model/schedules.ts';
+import { scheduled } from '../schedule/schedules.ts';
 import { durationMs, humanizeDuration, humanizeMs } from '../time/duration.ts';
 import { clock } from '../time/format.ts';
 import { clockChangeBetween } from './clock-change.ts';

@@ -1,5 +1,5 @@
-import { timedItems } from '../model/timed-items.ts';
-import { zoneOf } from '../model/zones.ts';
+import { timedItems } from '../schedule/timed-items.ts';
+import { zoneOf } from '../schedule/zones.ts';
 import { parseRruleBody } from '../time/rrule-body.ts';
 import { untilInWords } from '../time/time-words.ts';
 import type { Rule } from './rule.ts';

@@ -1,5 +1,5 @@
-import type { Corpus } from '../model/corpus.ts';
-import type { Report, Severity } from '../model/finding.ts';
+import type { Corpus } from '../load/corpus.ts';
+import type { Report, Severity } from '../load/finding.ts';
 import type { TimeEngine } from '../time/engine.ts';
 
 export interface RuleMeta {

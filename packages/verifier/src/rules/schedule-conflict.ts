@@ -1,4 +1,4 @@
-import { zoneOf } from '../model/zones.ts';
+import { zoneOf } from '../schedule/zones.ts';
 import type { Task } from '../schema/runbook.ts';
 import { isSubDaily } from '../time/recurrence-words.ts';
 import { noStartInWords } from '../time/time-words.ts';

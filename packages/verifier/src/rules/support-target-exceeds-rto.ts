@@ -1,4 +1,4 @@
-import type { Item, Runbook } from '../model/corpus.ts';
+import type { Item, Runbook } from '../load/corpus.ts';
 import type { SupportTarget } from '../schema/runbook.ts';
 import { durationMs, humanizeDuration } from '../time/duration.ts';
 import { placeOf } from './conflicts.ts';

@@ -1,4 +1,4 @@
-import { scheduled } from '../model/schedules.ts';
+import { scheduled } from '../schedule/schedules.ts';
 import type { Occurrence } from '../time/expand.ts';
 import { bothZones, clock, spanWithUtc } from '../time/format.ts';
 import { clockChangeBetween } from './clock-change.ts';

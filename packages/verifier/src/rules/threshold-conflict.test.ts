@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusOf, testRule } from '../../test/rule-tester.ts';
-import { verify } from '../verify.ts';
+import { verify } from './verify.ts';
 import { thresholdConflict } from './threshold-conflict.ts';
 
 const threshold = (warning: number, fields: Record<string, unknown> = {}) => ({ metric: 'error-rate', unit: 'percent', comparator: '>', warning: { value: warning }, critical: { value: 5 }, response: 'Investigate', ...fields });

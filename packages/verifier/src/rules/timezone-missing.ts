@@ -1,4 +1,4 @@
-import { timedItems } from '../model/timed-items.ts';
+import { timedItems } from '../schedule/timed-items.ts';
 import type { Rule } from './rule.ts';
 
 export const timezoneMissing: Rule = {

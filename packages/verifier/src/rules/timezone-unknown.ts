@@ -1,6 +1,6 @@
-import { timedItems } from '../model/timed-items.ts';
-import { knownZone } from '../model/zones.ts';
-import { didYouMean, nearest } from '../model/did-you-mean.ts';
+import { timedItems } from '../schedule/timed-items.ts';
+import { knownZone } from '../schedule/zones.ts';
+import { didYouMean, nearest } from '../load/did-you-mean.ts';
 import type { Rule } from './rule.ts';
 
 /** Abbreviations people write for a zone, and the IANA location each usually means. */

@@ -1,5 +1,5 @@
-import type { Corpus } from '../model/corpus.ts';
-import { rawItemsOf } from '../source/raw-data.ts';
+import type { Corpus } from '../load/corpus.ts';
+import { rawItemsOf } from '../load/raw-data.ts';
 
 /**
  * Whether a system has a backup task written with a schema error, and so missing from its

@@ -1,8 +1,8 @@
-import type { Runbook } from '../model/corpus.ts';
-import { windowOccurrences, type WindowOccurrence } from '../model/windows.ts';
+import type { Runbook } from '../load/corpus.ts';
+import { windowOccurrences, type WindowOccurrence } from '../schedule/windows.ts';
 import { clock, spanWithUtc } from '../time/format.ts';
-import { groupBy } from '../model/group-by.ts';
-import { boundedOverlaps } from '../model/overlap-budget.ts';
+import { groupBy } from '../schedule/group-by.ts';
+import { boundedOverlaps } from '../schedule/overlap-budget.ts';
 import { CONFLICTS_PER_SYSTEM, placeOf } from './conflicts.ts';
 import { clockChangeBetween } from './clock-change.ts';
 import type { Rule } from './rule.ts';

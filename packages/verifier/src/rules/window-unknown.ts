@@ -1,5 +1,5 @@
-import { didYouMean } from '../model/did-you-mean.ts';
-import { rawIdsOf } from '../source/raw-data.ts';
+import { didYouMean } from '../load/did-you-mean.ts';
+import { rawIdsOf } from '../load/raw-data.ts';
 import type { Rule } from './rule.ts';
 
 export const windowUnknown: Rule = {

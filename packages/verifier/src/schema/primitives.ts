@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firstUnsafe } from '../format/escape.ts';
+import { firstUnsafe } from './escape.ts';
 import { DURATION_PATTERN } from '../time/duration.ts';
 import { promqlProblem } from './promql-shape.ts';
 
