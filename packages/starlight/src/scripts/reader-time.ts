@@ -156,7 +156,7 @@ function windowLink(schedule: LiveSchedule, index: number, withSystem: boolean):
 
 /**
  * The schedule's occurrences by runbook and by owner, in start order, picked out once: every
- * status on the page (a home page has one per runbook) is worked out again each minute.
+ * status on the page is worked out again each minute.
  */
 function grouped(schedule: LiveSchedule): { byRunbook: Map<string, LiveOccurrence[]>; byOwner: Map<string, LiveOccurrence[]> } {
   const byRunbook = new Map<string, LiveOccurrence[]>();
@@ -196,16 +196,8 @@ function renderLive(schedule: LiveSchedule, groups: ReturnType<typeof grouped>, 
     const state = JSON.stringify([current, next, stale]);
     if (element.dataset.state === state) continue;
     element.dataset.state = state;
-    const parts: Array<Node | string> = [];
-    if (element.dataset.live === 'cell') {
-      for (const [, end, i] of current) parts.push('Now: ', windowLink(schedule, i, false), ', until ', timeElement(end, undefined, schedule.windows[i]!.zone), '. ');
-      if (next) parts.push(current.length ? 'Then ' : '', windowLink(schedule, next[2], false), ': ', timeElement(next[0], next[1], schedule.windows[next[2]]!.zone));
-      else if (!current.length) parts.push(stale ? 'unknown: the site has not been rebuilt' : 'none');
-    } else {
-      const many = runbook === undefined;
-      parts.push(...nowCards(schedule, current, now, many, stale), ...nextLines(schedule, mine, now, many, stale, owner !== undefined ? 1 : 3));
-    }
-    element.replaceChildren(...parts);
+    const many = runbook === undefined;
+    element.replaceChildren(...nowCards(schedule, current, now, many, stale), ...nextLines(schedule, mine, now, many, stale, owner !== undefined ? 1 : 3));
   }
 }
 
