@@ -189,7 +189,7 @@ function renderLive(schedule: LiveSchedule, groups: ReturnType<typeof grouped>, 
     const runbook = element.dataset.runbook || undefined;
     const owner = element.dataset.owner;
     const mine = runbook !== undefined ? groups.byRunbook.get(runbook) : owner !== undefined ? (groups.byOwner.get(owner) ?? []) : schedule.occurrences;
-    // A runbook that defines no windows keeps the build's words for it ("none defined").
+    // A runbook none of whose windows the list holds keeps the build's words for it.
     if (mine === undefined) continue;
     const { current, next, stale } = statusAt(schedule, now, mine);
     // Rendered again only when the answer changes: the status is a live region, read out on each change.
