@@ -7,7 +7,8 @@
  *      loadCorpus, verifyWithConfig), and once through the real CLI binary for a wall-clock time;
  *   3. feed generation alone for the same model;
  *   4. `npm run build` of 1,000 and 2,000 runbooks against a bare Starlight build of the same
- *      files, with the build's peak memory, every feed's size and events, and the four pages' sizes;
+ *      files, with the build's peak memory, every feed's size and events, the four pages' sizes
+ *      and the largest owner page's;
  *   5. the worst case: the 1,000-runbook corpus with 20 findings in every runbook, through the
  *      CLI's `run` in this process in stylish and JSON, against the clean corpus;
  *   6. `almanac diff --base HEAD` of the corpus committed to git with one line changed, against
@@ -394,7 +395,7 @@ function siteBuilds(size: number, corpusDir: string) {
 const mebibytes = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
 const kibibytes = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024).toFixed(0)} KiB`);
 
-/** What a build wrote that a reader's client must take: every feed's size and events, the four heaviest pages. */
+/** What a build wrote that a reader's client must take: every feed's size and events, the heaviest pages. */
 function siteOutput(dist: string) {
   const files = readdirSync(dist, { recursive: true, encoding: 'utf8' });
   const sizeOf = (name: string) => statSync(join(dist, name)).size;
@@ -407,7 +408,12 @@ function siteOutput(dist: string) {
   const largest = feeds.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const all = feeds.find((feed) => feed.path === 'calendars/all.ics')!;
   const events = feeds.map((feed) => feed.events);
-  const pages = Object.fromEntries(['index.html', 'calendar/index.html', 'owners/index.html', 'report/index.html'].map((page) => [page, existsSync(join(dist, page)) ? sizeOf(page) : undefined]));
+  // The four pages that speak of every runbook, and the largest of the owners' own pages, which grow with what one owner owns.
+  const ownerPages = files.filter((name) => /^owners\/[^/]+\/index\.html$/.test(name));
+  const largestOwnerPage = ownerPages.reduce<string | undefined>((a, b) => (a === undefined || sizeOf(b) > sizeOf(a) ? b : a), undefined);
+  const pages = Object.fromEntries(
+    ['index.html', 'calendar/index.html', 'owners/index.html', 'report/index.html', ...(largestOwnerPage ? [largestOwnerPage] : [])].map((page) => [page, existsSync(join(dist, page)) ? sizeOf(page) : undefined]),
+  );
   return {
     feeds: { count: feeds.length, bytes: feeds.reduce((n, f) => n + f.bytes, 0), all, largest, events: { median: median(events), most: Math.max(...events) }, over1MiB: feeds.filter((f) => f.bytes > 2 ** 20).length },
     pages,

@@ -100,6 +100,25 @@ describe('the windows a page embeds', () => {
     expect(short.until).toBe(from + 7 * 86_400_000);
     expect(short.occurrences.map(([start]) => new Date(start).toISOString())).toEqual(['2026-12-05T23:00:00.000Z']);
   });
+
+  it('under a budget, stops with the day that holds the last occurrence it allows, and holds none after', () => {
+    const daily = runbook(`id: daily
+title: Daily
+system: db
+owners: [ops]
+timezone: UTC
+windows:
+  - { id: nightly, title: Nightly, rrule: FREQ=DAILY, start: "22:00", duration: PT4H, impact: minimal }`);
+    const both = [daily, db].map((r) => ({ runbook: r, href: `/${r.id}/`, occurrences: scheduleWindows([r], time) }));
+    // Three allowed: the night of 30 November, under way as the 1st begins, then those of 1 and 2 December; with the 2nd's day its other occurrences (none).
+    const cut = liveSchedule(both, { from, horizonEnd: time.horizon.to, budget: { maxOccurrences: 3 } }, from);
+    expect(cut.occurrences.map(([start]) => new Date(start).toISOString())).toEqual(['2026-11-30T22:00:00.000Z', '2026-12-01T22:00:00.000Z', '2026-12-02T22:00:00.000Z']);
+    // It knows what comes next until its last start; the database's weekly window, later, is not in it at all.
+    expect(cut.until).toBe(Date.parse('2026-12-02T22:00:00Z'));
+    expect(cut.windows.map((w) => w.title)).toEqual(['Nightly']);
+    // A budget the fortnight stays within changes nothing.
+    expect(liveSchedule(both, { from, horizonEnd: time.horizon.to, budget: { maxOccurrences: 100 } }, from)).toEqual(liveSchedule(both, { from, horizonEnd: time.horizon.to }, from));
+  });
 });
 
 describe('the runbooks’ text made accessible', () => {

@@ -18,7 +18,7 @@ const NEW = 'Monthly overhaul';
 /** Where each page shows the title of the runbook's `monthly` window. */
 const SHOWN: Record<string, (title: string) => string> = {
   '/platform/maintenance-guide/': (title) => `id="window-monthly" data-pagefind-weight="10">${title}<`,
-  '/owners/': (title) => `/platform/maintenance-guide/#window-monthly">${title}</a>`,
+  '/owners/platform-system-administration/': (title) => `/platform/maintenance-guide/#window-monthly">${title}</a>`,
   '/calendars/system/platform.ics': (title) => `\r\nSUMMARY:platform: ${title}\r\n`,
 };
 
@@ -66,7 +66,7 @@ afterAll(async () => {
 });
 
 describe('the dev server', () => {
-  it('shows an edited window title on the runbook’s summary, the owners page and the system’s feed', async () => {
+  it('shows an edited window title on the runbook’s summary, its owner’s page and the system’s feed', async () => {
     const before = await poll('first pages', START_MS, pages);
     for (const [path, shown] of Object.entries(SHOWN)) {
       expect(before[path]!.includes(shown(OLD)), `${path} shows ${OLD}`).toBe(true);

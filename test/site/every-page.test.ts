@@ -19,7 +19,7 @@ const SCREENSHOTS = join(ROOT, 'test/screenshots');
 const AXE_URL = '/__almanac-test__/axe.min.js';
 const WIDTHS = { desktop: DESKTOP, phone: PHONE } as const;
 const THEMES = ['light', 'dark'] as const;
-const SCREENSHOT_PAGES: Record<string, string> = { '/': 'home', '/calendar/': 'calendar', '/owners/': 'owners' };
+const SCREENSHOT_PAGES: Record<string, string> = { '/': 'home', '/calendar/': 'calendar', '/owners/': 'owners', '/owners/platform-system-administration/': 'owner' };
 
 /**
  * Known upstream: Starlight's search button is labelled "Search" while it shows "Search" and a

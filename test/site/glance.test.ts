@@ -143,8 +143,10 @@ describe('the reader’s zone everywhere', () => {
       const { between } = clockSettings(occurrences);
       const reader = await readerIn(site, zone);
       const runbook = runbooks.find((r) => r.tasks.some((t) => t.value.start))!;
+      // The page of an owner of a runbook with windows and tasks: its windows' and tasks' next runs.
+      const owner = runbooks.find((r) => r.windows.length && r.tasks.length)!.owners[0]!;
       for (const [path, selector] of [
-        ['/owners/', '.owner-next time'],
+        [`/owners/${owner}/`, '.owner-next time'],
         [hrefs.get(runbook)!, '.task-next time'],
       ] as const) {
         const page = await reader.at(path, between);

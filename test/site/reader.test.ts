@@ -86,9 +86,6 @@ describe('now and next, at the hour and in the zone of the reader', () => {
   it('keeps the reader’s choice of zone across pages, and shows UTC when asked', async () => {
     const { between, inside } = clockSettings();
     const { page, context } = await openAt('/', 'America/New_York', between);
-    for (const runbook of runbooks.filter((r) => !r.windows.length)) {
-      await expect(page.locator(`td[data-runbook="${runbook.id}"]`).innerText()).resolves.toBe('none defined');
-    }
     const select = page.locator('.zone-switch select');
     await expect(select.isVisible()).resolves.toBe(true);
     const shownTimes = () => page.locator('main time[data-zone], main .also-in').allInnerTexts();
@@ -125,22 +122,31 @@ describe('now and next, at the hour and in the zone of the reader', () => {
   });
 });
 
-describe('the owners page', () => {
-  it('says for each owner what of its calendar feed is under way, and what comes next, in the reader’s zone', async () => {
+describe('the owners’ pages', () => {
+  it('say for each owner what of its calendar feed is under way, and what comes next, in the reader’s zone', async () => {
     const { during } = clockSettings();
-    const { page, context } = await openAt('/owners/', 'Africa/Nairobi', during);
-    const statuses = await page.locator('.live-status[data-owner]').evaluateAll((elements) =>
-      elements.map((e) => ({
-        owner: (e as HTMLElement).dataset.owner!,
-        now: e.querySelector('.live-now')?.textContent ?? '',
-        cards: [...e.querySelectorAll('.status-card')].map((card) => card.textContent ?? ''),
-        next: e.querySelector('.live-next')?.textContent ?? '',
-      })),
-    );
+    const reader = await readerIn('Africa/Nairobi');
     // What a subscriber's calendar holds: the owner's feed as the build wrote it, read by ical.js.
     const feedOf = (owner: string) => parseFeed(readFileSync(join(DIST, 'calendars/owner', `${owner}.ics`), 'utf8')).events;
     const feeds = readdirSync(join(DIST, 'calendars/owner')).map((file) => file.replace(/\.ics$/, ''));
-    // One status for each owner whose feed has events, and only for those.
+    const owners = readdirSync(join(DIST, 'owners'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const statuses: Array<{ owner: string; now: string; cards: string[]; next: string }> = [];
+    for (const owner of owners) {
+      const page = await reader.at(`/owners/${owner}/`, during);
+      const status = page.locator('.live-status[data-owner]');
+      // One status on the page of each owner whose feed has events, and only there, about that owner.
+      if (!(await status.count())) continue;
+      statuses.push(
+        await status.evaluate((e) => ({
+          owner: (e as HTMLElement).dataset.owner!,
+          now: e.querySelector('.live-now')?.textContent ?? '',
+          cards: [...e.querySelectorAll('.status-card')].map((card) => card.textContent ?? ''),
+          next: e.querySelector('.live-next')?.textContent ?? '',
+        })),
+      );
+      expect(statuses.at(-1)!.owner).toBe(owner);
+    }
+    await reader.context.close();
     expect(statuses.map((s) => s.owner).sort()).toEqual(feeds.filter((owner) => feedOf(owner).length > 0).sort());
     // "Primary maintenance window (smartmed)" from the event's "smartmed: Primary maintenance window", as the next window names it.
     const named = (summary: string) => `${summary.slice(summary.indexOf(': ') + 2)} (${summary.slice(0, summary.indexOf(': '))})`;
@@ -164,8 +170,7 @@ describe('the owners page', () => {
     // The clock is set inside a window: it concerns some owners, and not others.
     expect(underWay).toBeGreaterThan(0);
     expect(underWay).toBeLessThan(statuses.length);
-    await context.close();
-  });
+  }, 120_000);
 });
 
 describe('a site read after its list of windows runs out', () => {
@@ -183,9 +188,6 @@ describe('a site read after its list of windows runs out', () => {
     const { page, context } = await openAt('/', 'Africa/Nairobi', now);
     await expect(page.locator('.live-status .live-now').innerText()).resolves.toMatch(/^Not known whether in maintenance now: this page lists windows only until \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC; the site needs a rebuild\.$/);
     await expect(page.locator('.live-status .live-next').innerText()).resolves.toBe('Next window: not known: the site has not been rebuilt.');
-    for (const runbook of runbooks.filter((r) => r.windows.length)) {
-      await expect(page.locator(`td[data-runbook="${runbook.id}"]`).innerText(), runbook.id).resolves.toBe('unknown: the site has not been rebuilt');
-    }
     // The footer says how old the build is.
     await expect(page.locator('.build-info').innerText()).resolves.toMatch(/\(\d+ days ago\)/);
     await context.close();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DAY, durationMs, windowOccurrences, type Runbook } from '@almanac/verifier/internal';
+import { DAY, durationMs, ownerIdsOf, windowOccurrences, type Runbook } from '@almanac/verifier/internal';
 import { builtSiteInBrowser, watchProblems } from './browser.ts';
 import { builtPages, DIST, modelOfBuild, runbookHrefs } from './build.ts';
 import { resolveStatic } from './static-server.ts';
@@ -46,7 +46,7 @@ describe('search', () => {
   /**
    * A word of one runbook's frontmatter values that no other runbook file and not its own text
    * holds, so only the summary the site renders from frontmatter can make search find it. Its
-   * first letters must be on no other built page but the owners directory, so that search's
+   * first letters must be on no other built page but its owners' pages, so that search's
    * stemming ("checked" finds "check") cannot bury the runbook under other results.
    */
   function frontmatterOnlyWord(): { word: string; runbook: Runbook } {
@@ -60,7 +60,7 @@ describe('search', () => {
     const pages = builtPages().map(({ file, path }) => ({ path, text: readFileSync(file, 'utf8').toLowerCase() }));
     for (const runbook of sorted) {
       const elsewhere = [runbook.body, ...sorted.filter((other) => other !== runbook).map((other) => other.source.text)].join('\n').toLowerCase();
-      const otherPages = pages.filter(({ path }) => path !== hrefs.get(runbook) && path !== '/owners/').map(({ text }) => text);
+      const otherPages = pages.filter(({ path }) => path !== hrefs.get(runbook) && !path.startsWith('/owners/')).map(({ text }) => text);
       const words = [...new Set(values(runbook).join(' ').toLowerCase().match(/[a-z]{7,}/g) ?? [])].sort((a, b) => b.length - a.length || a.localeCompare(b));
       const word = words.find((w) => !elsewhere.includes(w) && !otherPages.some((text) => text.includes(w.slice(0, 6))));
       if (word) return { word, runbook };
@@ -113,12 +113,40 @@ describe('calendar', () => {
   });
 });
 
+describe('owners', () => {
+  const read = (path: string) => readFileSync(join(DIST, path, 'index.html'), 'utf8');
+
+  it('have a page each, which the owners index, the home page and the runbook pages link to', () => {
+    // Its content, less Starlight's sidebar, which links every runbook from every page.
+    const page = read('owners');
+    const index = page.slice(page.indexOf('<main'));
+    const home = read('');
+    // Every owner of a registry, and every id a runbook names (an unknown one too: its page says so).
+    const ids = new Set(model.runbooks.flatMap((runbook) => [...Object.keys(runbook.registry.owners), ...ownerIdsOf(runbook)]));
+    const listed = [...index.matchAll(/<li id="([^"]+)"><a class="owner-index-name" href="([^"]+)">/g)];
+    // An old link to /owners/#id still lands on the owner's entry, which links the owner's page.
+    for (const [, id, href] of listed) expect(href, id).toBe(`/owners/${id}/`);
+    expect(listed.map((m) => m[1]).sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(read(`owners/${id}`), id).toContain(`<code>${id}</code>`);
+    for (const runbook of model.runbooks) {
+      const html = read(hrefs.get(runbook)!);
+      for (const id of runbook.owners) {
+        expect(html, runbook.id).toContain(`href="/owners/${id}/"`);
+        expect(home, runbook.id).toContain(`href="/owners/${id}/"`);
+        // The owner's page lists the runbook; the index does not, which keeps it light.
+        expect(read(`owners/${id}`), id).toContain(`href="${hrefs.get(runbook)}"`);
+      }
+      expect(index).not.toContain(`href="${hrefs.get(runbook)}`);
+    }
+  });
+});
+
 describe('runbook pages', () => {
   it('give the search one owner filter value per owner, even for owners of the same name', () => {
     const values = new Map<string, Set<string>>();
     for (const runbook of model.runbooks) {
       const html = readFileSync(join(DIST, hrefs.get(runbook)!, 'index.html'), 'utf8');
-      const links = [...html.matchAll(/<a href="\/owners\/#([^"]+)"[^>]*data-pagefind-filter="owner\[data-owner-filter\]"[^>]*data-owner-filter="([^"]+)"/g)];
+      const links = [...html.matchAll(/<a href="\/owners\/([^"/]+)\/"[^>]*data-pagefind-filter="owner\[data-owner-filter\]"[^>]*data-owner-filter="([^"]+)"/g)];
       expect(links.map((m) => m[1]).sort(), runbook.id).toEqual([...new Set(runbook.owners)].sort());
       for (const [, id, value] of links) values.set(value!, new Set([...(values.get(value!) ?? []), id!]));
     }

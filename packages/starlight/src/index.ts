@@ -13,6 +13,7 @@ const OPTIONS_MODULE = 'virtual:@almanac/starlight/options';
 const ROUTES: Record<string, string> = {
   calendar: 'calendar.astro',
   owners: 'owners.astro',
+  'owners/[owner]': 'owners/[owner].astro',
   report: 'report.astro',
   rules: 'rules.astro',
   'calendars/all.ics': 'calendars/all.ics.ts',

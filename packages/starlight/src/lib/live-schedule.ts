@@ -59,19 +59,34 @@ export type LiveOccurrence = [number, number, number] | [number, number, number,
 /** A fortnight and a day: a site rebuilt daily, or a few days late, still knows what comes next. */
 export const LIVE_DAYS = 15;
 
+/** How a page that speaks of many runbooks keeps its schedule short. */
+export interface LiveBudget {
+  /**
+   * Past this many occurrences the list stops with the day that holds the last of them (always
+   * after one day at least) and holds no later occurrence: the page's status then says what is
+   * under way and next among all runbooks until the last start it holds, never a quiet runbook's
+   * next window.
+   */
+  maxOccurrences: number;
+}
+
 /**
  * The windows of these runbooks that are under way at `from` or start in the LIVE_DAYS after it
- * (fewer, when the occurrences given end sooner, at `horizonEnd`),
- * and each window's first occurrence after that for each set of owners it concerns, so that the
- * next window of a quiet runbook, or of an owner whose task runs monthly, is known.
+ * (fewer, when the occurrences given end sooner, at `horizonEnd`, or when they pass a `budget`),
+ * and, unless the budget cut them, each window's first occurrence after that for each set of
+ * owners it concerns, so that the next window of a quiet runbook, or of an owner whose task runs
+ * monthly, is known.
  */
 export function liveSchedule(
   runbooks: ReadonlyArray<{ runbook: Runbook; href: string; occurrences: readonly ScheduledWindow[] }>,
-  { from, horizonEnd }: { from: number; horizonEnd: number },
+  { from, horizonEnd, budget }: { from: number; horizonEnd: number; budget?: LiveBudget },
   builtAt: number,
 ): LiveSchedule {
   // No further than the occurrences were worked out: past that the list cannot say what is next.
-  const until = Math.min(from + LIVE_DAYS * DAY, horizonEnd);
+  const fortnight = Math.min(from + LIVE_DAYS * DAY, horizonEnd);
+  const cut = budget && budgetCut(runbooks, from, fortnight, budget.maxOccurrences);
+  // Cut, the list holds every occurrence that starts before its last start: until then it knows what is next.
+  const until = cut ? cut.lastStart : fortnight;
   const windows: LiveWindow[] = [];
   const occurrences: LiveOccurrence[] = [];
   for (const { runbook, href, occurrences: all } of runbooks) {
@@ -80,6 +95,7 @@ export function liveSchedule(
     const beyond = new Set<string>();
     for (const o of all) {
       if (o.end <= from) continue;
+      if (cut && o.start >= cut.end) continue;
       const id = o.window.value.id;
       const others = [...windowOwners(o)].filter((owner) => !runbook.owners.includes(owner));
       // Past `until`, the first of each window for each set of owners: a task owner's next window may be a month on.
@@ -98,4 +114,12 @@ export function liveSchedule(
   }
   occurrences.sort((a, b) => a[0] - b[0] || a[2] - b[2]);
   return { builtAt, until, windows, occurrences };
+}
+
+/** Where a budget cuts the occurrences that start before `until`: the end of the day that holds the `most`th, and the last start before it; none if fewer start. */
+function budgetCut(runbooks: ReadonlyArray<{ occurrences: readonly ScheduledWindow[] }>, from: number, until: number, most: number): { end: number; lastStart: number } | undefined {
+  const starts = runbooks.flatMap(({ occurrences }) => occurrences.filter((o) => o.end > from && o.start < until).map((o) => o.start)).sort((a, b) => a - b);
+  if (starts.length <= most) return undefined;
+  const end = from + (Math.floor(Math.max(0, starts[most - 1]! - from) / DAY) + 1) * DAY;
+  return end >= until ? undefined : { end, lastStart: starts.filter((start) => start < end).at(-1)! };
 }

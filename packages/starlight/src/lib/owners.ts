@@ -56,6 +56,11 @@ export function ownerRecords(runbooks: readonly Runbook[], registries: Corpus['r
   return [...records.values()].sort((a, b) => name(a).localeCompare(name(b), 'en') || a.id.localeCompare(b.id, 'en'));
 }
 
+/** An owner's own page: its runbooks, windows and tasks (the owners index links each one there). */
+export function ownerHref(id: string): string {
+  return `/owners/${id}/`;
+}
+
 /** A window an owner's feed holds occurrences of; `through`, when it is not the owner's runbook's. */
 export interface OwnedWindow {
   runbook: Runbook;

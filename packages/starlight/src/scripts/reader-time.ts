@@ -115,23 +115,15 @@ function renderLive(schedule: LiveSchedule, groups: ReturnType<typeof grouped>, 
     const runbook = element.dataset.runbook || undefined;
     const owner = element.dataset.owner;
     const mine = runbook !== undefined ? groups.byRunbook.get(runbook) : owner !== undefined ? (groups.byOwner.get(owner) ?? []) : schedule.occurrences;
-    // A runbook that defines no windows keeps the build's words for it ("none defined").
+    // A runbook none of whose windows the list holds keeps the build's words for it.
     if (mine === undefined) continue;
     const { current, next, stale } = statusAt(schedule, now, mine);
     // Rendered again only when the answer changes: the status is a live region, read out on each change.
     const state = JSON.stringify([current, next, stale]);
     if (element.dataset.state === state) continue;
     element.dataset.state = state;
-    const parts: Array<Node | string> = [];
-    if (element.dataset.live === 'cell') {
-      for (const [, end, i] of current) parts.push('Now: ', windowLink(schedule, i, false), ', until ', timeElement(end, undefined, schedule.windows[i]!.zone), '. ');
-      if (next) parts.push(current.length ? 'Then ' : '', windowLink(schedule, next[2], false), ': ', timeElement(next[0], next[1], schedule.windows[next[2]]!.zone));
-      else if (!current.length) parts.push(stale ? 'unknown: the site has not been rebuilt' : 'none');
-    } else {
-      const many = runbook === undefined;
-      parts.push(...nowCards(schedule, current, now, many, stale), ...nextLines(schedule, mine, now, many, stale, owner !== undefined ? 1 : 3));
-    }
-    element.replaceChildren(...parts);
+    const many = runbook === undefined;
+    element.replaceChildren(...nowCards(schedule, current, now, many, stale), ...nextLines(schedule, mine, now, many, stale, owner !== undefined ? 1 : 3));
   }
 }
 

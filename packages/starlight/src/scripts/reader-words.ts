@@ -86,7 +86,7 @@ export function liveTime(start: number, end: number | undefined, zone: string): 
 
 /**
  * The schedule's occurrences by runbook and by owner, in start order, picked out once: every
- * status on the page (a home page has one per runbook) is worked out again each minute.
+ * status on the page is worked out again each minute.
  */
 export function grouped(schedule: LiveSchedule): { byRunbook: Map<string, LiveOccurrence[]>; byOwner: Map<string, LiveOccurrence[]> } {
   const byRunbook = new Map<string, LiveOccurrence[]>();
