@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Io } from '../io.ts';
 import { loadConfig, loadOptionsOf, siteUrlOf } from '../config.ts';
@@ -76,7 +77,7 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
     report = diffCorpora(
       { corpus: before, result: verifyWithConfig(before, config, today) },
       { corpus: after, result: verifyWithConfig(after, config, today) },
-      { base, skipped: source.skipped, feeds: config.feeds, siteUrl: siteUrlOf(config, io.env) },
+      { base, skipped: source.skipped, feeds: config.feeds, siteUrl: siteUrlOf(config, io.env), trees: paths.map((path) => relative(io.cwd, resolve(io.cwd, path)).split(sep).join('/')) },
     );
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(error.message);

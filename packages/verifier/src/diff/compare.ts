@@ -117,7 +117,7 @@ const count = (findings: readonly Finding[], severity: Finding['severity']) => f
  * events change; the findings it brings and those it fixes. Pure: both sides are already loaded
  * and verified, with the same today.
  */
-export function diffCorpora(before: Side, after: Side, options: { base: DiffReport['base']; skipped?: SkippedEntry[]; feeds?: FeedSettings['days']; siteUrl: string }): DiffReport {
+export function diffCorpora(before: Side, after: Side, options: { base: DiffReport['base']; skipped?: SkippedEntry[]; feeds?: FeedSettings['days']; siteUrl: string; trees?: FeedSettings['trees'] }): DiffReport {
   const today = after.result.today;
   const from = Date.parse(`${today}T00:00:00Z`);
   const [old, now] = [runbooksById(before.corpus), runbooksById(after.corpus)];
@@ -131,7 +131,7 @@ export function diffCorpora(before: Side, after: Side, options: { base: DiffRepo
   const renamed = new Map(runbooks.flatMap((r) => (r.file.before && r.file.after && r.file.before !== r.file.after ? [[r.file.before, r.file.after] as const] : [])));
   const matched = matchFindings(before.result.findings, after.result.findings, renamed);
   const findings = { new: matched.new.map(contractFinding), fixed: matched.fixed.map(contractFinding) };
-  const feeds = feedChanges(before.corpus, after.corpus, { today, days: options.feeds, siteUrl: options.siteUrl });
+  const feeds = feedChanges(before.corpus, after.corpus, { today, days: options.feeds, siteUrl: options.siteUrl, trees: options.trees });
   const tally = (status: Status) => runbooks.filter((r) => r.status === status).length;
   return {
     base: options.base,

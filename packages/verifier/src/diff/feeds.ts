@@ -19,6 +19,8 @@ export interface FeedSettings {
   days?: { daysBack?: number; daysAhead?: number };
   /** Where the site is published (`siteUrlOf`): every event's URL and UID hold it. */
   siteUrl: string;
+  /** The runbook trees as given, from which the site routes their pages (`pageHref`). */
+  trees?: readonly string[];
 }
 
 /** A side's feeds: each feed's events by UID, each written only when asked for (when both sides have it). */
@@ -29,9 +31,9 @@ type SideFeeds = Map<string, Map<string, () => Uint8Array>>;
  * entries of the owners they name. Equal at both sides, its events are equal, and so is the
  * list of feeds they are in (its system's, its owners', its tasks' owners').
  */
-function eventSource(runbook: Runbook): string {
+function eventSource(runbook: Runbook, trees: FeedSettings['trees']): string {
   const owners = [...ownerIdsOf(runbook)].sort().map((id) => [id, ownerOf(runbook, id) ?? null]);
-  return JSON.stringify([pageHref(runbook), runbook.source.yamlText, owners]);
+  return JSON.stringify([pageHref(runbook, trees), runbook.source.yamlText, owners]);
 }
 
 /** The runbooks by id; a second runbook with one id is a duplicate-id finding, and the first is the one compared. */
@@ -50,7 +52,7 @@ export function runbooksById(corpus: Corpus): Map<string, Runbook> {
  * minutes and gigabytes).
  */
 function feedEvents(runbooks: Runbook[], registries: Corpus['registries'], settings: FeedSettings): SideFeeds {
-  const writer = createFeedWriter({ siteUrl: settings.siteUrl, dtstamp: 0, sequenceOf: () => 0, pageHrefOf: pageHref });
+  const writer = createFeedWriter({ siteUrl: settings.siteUrl, dtstamp: 0, sequenceOf: () => 0, pageHrefOf: (runbook) => pageHref(runbook, settings.trees) });
   const feeds = feedSets({ runbooks, registries }, new TimeEngine(feedHorizon(settings.today, settings.days)));
   return new Map(feeds.map((set) => [set.path, writer.events(set)]));
 }
@@ -67,7 +69,7 @@ export function feedChanges(before: Corpus, after: Corpus, settings: FeedSetting
   const [old, now] = [runbooksById(before), runbooksById(after)];
   const touched = [...new Set([...old.keys(), ...now.keys()])].filter((id) => {
     const [x, y] = [old.get(id), now.get(id)];
-    return !x || !y || eventSource(x) !== eventSource(y);
+    return !x || !y || eventSource(x, settings.trees) !== eventSource(y, settings.trees);
   });
   const of = (runbooks: Map<string, Runbook>) => touched.flatMap((id) => runbooks.get(id) ?? []);
   const [a, b] = [feedEvents(of(old), before.registries, settings), feedEvents(of(now), after.registries, settings)];
