@@ -24,7 +24,9 @@ describe('pageHref', () => {
   it('routes a runbook tree of another name, which is then the collection, from that tree, the outermost one given', () => {
     expect(page('ops/mvono/plan.mdx', undefined, ['./ops/'])).toBe('/mvono/plan/');
     expect(page('ops/mvono/plan.mdx', undefined, ['ops/mvono', 'ops'])).toBe('/mvono/plan/');
-    // A runbook file given as the path is not a tree.
+    // A runbook file given as the path is not a tree, nor is the project root (`almanac diff .`).
     expect(page('ops/mvono/plan.mdx', undefined, ['ops/mvono/plan.mdx'])).toBe('/ops/mvono/plan/');
+    expect(page('runbooks/mvono/plan.mdx', undefined, [''])).toBe('/mvono/plan/');
+    expect(page('ops/mvono/plan.mdx', undefined, ['.'])).toBe('/ops/mvono/plan/');
   });
 });

@@ -25,14 +25,15 @@ function below(folder: string, file: string): string | undefined {
  * (a tree given on the command line) is routed from its whole path.
  *
  * `trees` are the runbook trees as given (the plugin's `runbooks` option, the paths of `almanac
- * diff`), from the project root.
+ * diff`), from the project root; `runbooks/` counts as one when none holds the file.
  */
-export function pageHref(page: { source: { file: string }; slug?: string }, trees: readonly string[] = [DOCS_ROOT]): string {
+export function pageHref(page: { source: { file: string }; slug?: string }, trees: readonly string[] = []): string {
   if (page.slug !== undefined) return `/${page.slug}/`;
   const { file } = page.source;
-  const inTree = trees.map((tree) => below(tree, file)).filter((path) => path !== undefined);
+  // The project root (`almanac diff .`) is no collection's folder.
+  const inTree = trees.filter((tree) => !/^\.?\/?$/.test(tree)).map((tree) => below(tree, file)).filter((path) => path !== undefined);
   // The outermost tree that holds it, the collection's: a tree and a folder inside it may both be given.
-  const path = below(STARLIGHT_DOCS, file) ?? inTree.sort((a, b) => b.length - a.length)[0] ?? file;
+  const path = below(STARLIGHT_DOCS, file) ?? inTree.sort((a, b) => b.length - a.length)[0] ?? below(DOCS_ROOT, file) ?? file;
   const id = path.replace(/\.mdx?$/, '').split('/').map((segment) => githubSlug(segment)).join('/').replace(/(^|\/)index$/, '');
   return id ? `/${id}/` : '/';
 }
