@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { RULE_METAS } from '@almanac/verifier';
 import type { Runbook } from '@almanac/verifier/internal';
 import { builtSiteInBrowser } from './browser.ts';
 import { DIST } from './build.ts';
@@ -204,7 +205,7 @@ describe('the calendar’s filters', () => {
 });
 
 describe('search', () => {
-  /** The first results' pages and excerpts for a query, from Pagefind in the browser as the search box asks it. */
+  /** The first results' pages and excerpts for a query, from Pagefind in the browser. */
   async function search(page: Page, query: string): Promise<Array<{ url: string; excerpt: string; content: string }>> {
     // A string, so that Vitest's transform leaves its import() to the browser.
     return page.evaluate(`(async () => {
@@ -212,6 +213,21 @@ describe('search', () => {
       const { results } = await pagefind.search(${JSON.stringify(query)});
       return Promise.all(results.slice(0, 5).map((r) => r.data()));
     })()`);
+  }
+
+  /**
+   * The pages the site's search box lists for a query, in its order: Starlight's search dialog,
+   * which asks Pagefind with Starlight's ranking options (not Pagefind's defaults).
+   */
+  async function searchBox(page: Page, query: string): Promise<string[]> {
+    const dialog = page.locator('#starlight__search');
+    if (!(await dialog.isVisible())) await page.locator('site-search button[data-open-modal]:not([disabled])').click();
+    await dialog.locator('input.pagefind-ui__search-input').fill(query);
+    // Until the dialog states the count for this query and every listed result has loaded its page.
+    const counted = new RegExp(`^\\d+ results? for ${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    await expect.poll(() => dialog.locator('.pagefind-ui__message').innerText(), { timeout: 20_000 }).toMatch(counted);
+    await expect.poll(() => dialog.locator('.pagefind-ui__loading').count(), { timeout: 20_000 }).toBe(0);
+    return dialog.locator('.pagefind-ui__results > li > .pagefind-ui__result-inner > .pagefind-ui__result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   }
 
   it('finds the calendar, owners and report pages by name, ranks a runbook first for a window title only it has, and indexes no build-time text', async () => {
@@ -223,21 +239,43 @@ describe('search', () => {
       ['owners', '/owners/'],
       ['report', '/report/'],
     ]) {
-      expect((await search(page, query!))[0]?.url, query).toBe(url);
+      expect((await searchBox(page, query!))[0], query).toBe(url);
     }
-    // Not "Weekly maintenance": another runbook's text has a "Weekly Maintenance" section of its own, and ranks first (see NOTES.md).
     const own = runbooks.flatMap((runbook) => runbook.windows.map((w) => ({ runbook, title: w.value.title }))).filter(({ title }) => /\(/.test(title));
     expect(own.length).toBeGreaterThan(0);
     for (const { runbook, title } of own) {
-      const results = await search(page, title);
-      expect(results[0]?.url, title).toBe(hrefs.get(runbook));
-      for (const { excerpt } of results) expect(excerpt).not.toMatch(/Next window|in maintenance now|your time/i);
+      expect((await searchBox(page, title))[0], title).toBe(hrefs.get(runbook));
+      for (const { excerpt } of await search(page, title)) expect(excerpt).not.toMatch(/Next window|in maintenance now|your time/i);
     }
     // A task's kind is not run together with the backup badge beside it, nor a term with its description.
     const task = runbooks.flatMap((r) => r.tasks.map((t) => t.value)).find((t) => t.backup)!;
     for (const { url, content } of await search(page, task.title)) {
       expect(content, url).not.toContain(`${task.kind}${task.backup!.type}`);
       expect(content, url).not.toMatch(/ReviewNever|ReviewLast|SystemSystem/);
+    }
+    await reader.context.close();
+  });
+
+  it('ranks first the runbook that owns a window titled like the query, a runbook with recovery objectives for "RTO", and the rules page above the runbooks for a rule id', async () => {
+    const reader = await readerIn(site, 'UTC');
+    const page = await reader.at('/', clockSettings(occurrences).between);
+    // Another runbook has a "Weekly Maintenance" section of its own in its text, and says "week" far more often.
+    const weekly = runbooks.find((r) => r.windows.some((w) => w.value.title === 'Weekly maintenance'));
+    expect(weekly).toBeDefined();
+    expect((await searchBox(page, 'Weekly maintenance'))[0]).toBe(hrefs.get(weekly!));
+    // The rules page says "RTO" more often than any runbook.
+    const withObjectives = runbooks.filter((r) => r.objectives.length > 0).map((r) => hrefs.get(r));
+    expect(withObjectives.length).toBeGreaterThan(0);
+    expect(withObjectives).toContain((await searchBox(page, 'RTO'))[0]);
+    // Rule ids that a runbook's own text names too (explaining an almanac-ignore comment, say): the rules
+    // page, which explains them, above every runbook (the report, which lists findings by rule, may lead).
+    const named = [...RULE_METAS.keys()].filter((id) => id.includes('-') && runbooks.some((r) => new RegExp(`(^|[^\\w-])${id}([^\\w-]|$)`).test(r.body)));
+    expect(named.length, "no runbook's text names a rule id").toBeGreaterThan(0);
+    const runbookPages = new Set(hrefs.values());
+    for (const id of named) {
+      const results = await searchBox(page, id);
+      const runbookFirst = results.findIndex((url) => runbookPages.has(url));
+      expect(results.slice(0, runbookFirst === -1 ? undefined : runbookFirst), `${id}: ${results.join(', ')}`).toContain('/rules/');
     }
     await reader.context.close();
   });

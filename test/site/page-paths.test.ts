@@ -3,10 +3,10 @@ import { pageHref } from '@almanac/verifier/internal';
 import { modelOfBuild, runbookHrefs } from './build.ts';
 
 /*
- * The site routes runbook pages from its docs collection's ids; `almanac diff` and
- * alert-threshold-drift from the verifier's `pageHref`. For a collection based at runbooks/, as
- * this site's and the starter's are, the two must give the same path, or diff would report feed
- * URLs the site never writes.
+ * Starlight routes runbook pages from the docs collection's ids; the site's links, feeds and
+ * alerts, `almanac diff` and alert-threshold-drift take them from the verifier's `pageHref`. The
+ * two must agree (the build stops where they do not; the layout of a runbook folder inside a
+ * larger docs site: nested-docs.test.ts).
  */
 describe('page paths', () => {
   it('are the same from the verifier as from the built site, for every shipped runbook', () => {

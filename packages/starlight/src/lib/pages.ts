@@ -1,4 +1,7 @@
 import { getCollection } from 'astro:content';
+import options from 'virtual:@almanac/starlight/options';
+import { pageHref } from '@almanac/verifier/internal';
+import { getModel } from './model.ts';
 
 /** What this needs of a docs entry; spelled out so the type check passes before `astro sync` has generated the collection's types. */
 interface DocsEntry {
@@ -8,12 +11,27 @@ interface DocsEntry {
 
 /**
  * Each page's URL path by its file (`runbooks/mvono/plan.mdx` → `/mvono/plan/`), as Starlight
- * routes it: from the docs collection's own ids, whatever folder the collection reads (a runbook
- * folder inside a larger docs site has `runbooks/…` in its ids). The verifier's `pageHref`, which
- * `almanac diff` uses, gives the same paths for a collection based at `runbooks/`, this site's
- * and the starter's (test/site/page-paths.test.ts).
+ * routes it from the docs collection's ids. A runbook's is the verifier's `pageHref` too, the one
+ * function its feed events, the alerts' `runbook_url` and `almanac diff` use, whatever folder the
+ * collection reads; where Starlight routes a runbook's page elsewhere (a collection that reads
+ * neither the runbook tree nor Starlight's docs folder around it), the build stops, since those
+ * links would lead nowhere.
  */
 export async function pageHrefs(): Promise<Map<string, string>> {
   const entries: DocsEntry[] = await getCollection('docs');
-  return new Map(entries.flatMap((entry) => (entry.filePath ? [[entry.filePath, entry.id === 'index' ? '/' : `/${entry.id}/`] as const] : [])));
+  const hrefs = new Map(entries.flatMap((entry) => (entry.filePath ? [[entry.filePath, entry.id === 'index' ? '/' : `/${entry.id}/`] as const] : [])));
+  for (const runbook of getModel().corpus.runbooks) {
+    const { file } = runbook.source;
+    const href = pageHref(runbook, [options.runbooks]);
+    const routed = hrefs.get(file);
+    // Not a page of the collection: the feeds say so when they need its link.
+    if (routed === undefined) continue;
+    if (routed !== href) {
+      throw new Error(
+        `${file}: Starlight routes its page at ${routed}, but its feed events, alerts and \`almanac diff\` link it at ${href}. ` +
+          `Let the docs collection read the runbook tree (\`loader: runbooksLoader({ base: './${options.runbooks}' })\`), or put the runbooks inside src/content/docs with Starlight's own loader.`,
+      );
+    }
+  }
+  return hrefs;
 }

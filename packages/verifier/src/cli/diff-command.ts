@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Io } from './io.ts';
 import { loadConfig, loadOptionsOf, siteUrlOf } from '../rules/config.ts';
@@ -79,7 +80,7 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
       const times = modelTimes(today, config);
       return { corpus, result: verifyWithConfig(corpus, config, today, times.checks), feedTime: times.feeds };
     };
-    report = diffCorpora(side(before), side(after), { base, skipped: source.skipped, siteUrl: siteUrlOf(config, io.env) });
+    report = diffCorpora(side(before), side(after), { base, skipped: source.skipped, siteUrl: siteUrlOf(config, io.env), trees: paths.map((path) => relative(io.cwd, resolve(io.cwd, path)).split(sep).join('/')) });
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(error.message);
     throw error;

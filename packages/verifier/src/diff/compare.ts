@@ -5,7 +5,7 @@ import type { SkippedEntry } from '../load/git-tree.ts';
 import type { Recurrence } from '../time/expand.ts';
 import type { TimeEngine } from '../time/engine.ts';
 import type { VerifyResult } from '../rules/verify.ts';
-import { feedChanges, runbooksById, type FeedChange } from './feeds.ts';
+import { feedChanges, runbooksById, type FeedChange, type FeedPublishing } from './feeds.ts';
 import { fieldChanges, itemsByKey, LIST_NAMES, runbookFields, type FieldChange, type ListName } from './fields.ts';
 import { matchFindings } from './findings.ts';
 import { scheduleView, shiftInWords, type ScheduleView, type SideSchedule } from './schedule.ts';
@@ -119,7 +119,7 @@ const count = (findings: readonly Finding[], severity: Finding['severity']) => f
  * events change; the findings it brings and those it fixes. Pure: both sides are already loaded
  * and verified, with the same today.
  */
-export function diffCorpora(before: Side, after: Side, options: { base: DiffReport['base']; skipped?: SkippedEntry[]; siteUrl: string }): DiffReport {
+export function diffCorpora(before: Side, after: Side, options: { base: DiffReport['base']; skipped?: SkippedEntry[] } & FeedPublishing): DiffReport {
   const today = after.result.today;
   const from = Date.parse(`${today}T00:00:00Z`);
   const [old, now] = [runbooksById(before.corpus), runbooksById(after.corpus)];
@@ -133,7 +133,7 @@ export function diffCorpora(before: Side, after: Side, options: { base: DiffRepo
   const renamed = new Map(runbooks.flatMap((r) => (r.file.before && r.file.after && r.file.before !== r.file.after ? [[r.file.before, r.file.after] as const] : [])));
   const matched = matchFindings(before.result.findings, after.result.findings, renamed);
   const findings = { new: matched.new.map(contractFinding), fixed: matched.fixed.map(contractFinding) };
-  const feeds = feedChanges(before, after, options.siteUrl);
+  const feeds = feedChanges(before, after, options);
   const tally = (status: Status) => runbooks.filter((r) => r.status === status).length;
   return {
     base: options.base,

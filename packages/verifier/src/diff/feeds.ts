@@ -19,6 +19,14 @@ interface FeedSide {
   feedTime: TimeEngine;
 }
 
+/** Where the feeds are published, as almanac.config and the paths given say. */
+export interface FeedPublishing {
+  /** Where the site is published (`siteUrlOf`): every event's URL and UID hold it. */
+  siteUrl: string;
+  /** The runbook trees as given, from which the site routes their pages (`pageHref`). */
+  trees?: readonly string[];
+}
+
 /** A side's feeds: each feed's events by UID, each written only when asked for (when both sides have it). */
 type SideFeeds = Map<string, Map<string, () => Uint8Array>>;
 
@@ -27,9 +35,9 @@ type SideFeeds = Map<string, Map<string, () => Uint8Array>>;
  * entries of the owners they name. Equal at both sides, its events are equal, and so is the
  * list of feeds they are in (its system's, its owners', its tasks' owners').
  */
-function eventSource(runbook: Runbook): string {
+function eventSource(runbook: Runbook, trees: FeedPublishing['trees']): string {
   const owners = [...ownerIdsOf(runbook)].sort().map((id) => [id, ownerOf(runbook, id) ?? null]);
-  return JSON.stringify([pageHref(runbook), runbook.source.yamlText, owners]);
+  return JSON.stringify([pageHref(runbook, trees), runbook.source.yamlText, owners]);
 }
 
 /** The runbooks by id; a second runbook with one id is a duplicate-id finding, and the first is the one compared. */
@@ -47,8 +55,8 @@ export function runbooksById(corpus: Corpus): Map<string, Runbook> {
  * million events in each of three feeds, which, every one written and kept as text, took
  * minutes and gigabytes).
  */
-function feedEvents(runbooks: Runbook[], side: FeedSide, siteUrl: string): SideFeeds {
-  const writer = createFeedWriter({ siteUrl, dtstamp: 0, sequenceOf: () => 0, pageHrefOf: pageHref });
+function feedEvents(runbooks: Runbook[], side: FeedSide, publishing: FeedPublishing): SideFeeds {
+  const writer = createFeedWriter({ siteUrl: publishing.siteUrl, dtstamp: 0, sequenceOf: () => 0, pageHrefOf: (runbook) => pageHref(runbook, publishing.trees) });
   const feeds = feedSets({ runbooks, registries: side.corpus.registries }, side.feedTime);
   return new Map(feeds.map((set) => [set.path, writer.events(set)]));
 }
@@ -61,15 +69,15 @@ const headText = (head: FeedHead) => `${head.name}\n${head.description}`;
  * (`eventSource`) are expanded, on each side; every other runbook's events are the
  * same in the same feeds at both sides.
  */
-export function feedChanges(sideA: FeedSide, sideB: FeedSide, siteUrl: string): FeedChange[] {
+export function feedChanges(sideA: FeedSide, sideB: FeedSide, publishing: FeedPublishing): FeedChange[] {
   const [before, after] = [sideA.corpus, sideB.corpus];
   const [old, now] = [runbooksById(before), runbooksById(after)];
   const touched = [...new Set([...old.keys(), ...now.keys()])].filter((id) => {
     const [x, y] = [old.get(id), now.get(id)];
-    return !x || !y || eventSource(x) !== eventSource(y);
+    return !x || !y || eventSource(x, publishing.trees) !== eventSource(y, publishing.trees);
   });
   const of = (runbooks: Map<string, Runbook>) => touched.flatMap((id) => runbooks.get(id) ?? []);
-  const [a, b] = [feedEvents(of(old), sideA, siteUrl), feedEvents(of(now), sideB, siteUrl)];
+  const [a, b] = [feedEvents(of(old), sideA, publishing), feedEvents(of(now), sideB, publishing)];
   const [headsA, headsB] = [new Map(feedHeads(before).map((head) => [head.path, headText(head)])), new Map(feedHeads(after).map((head) => [head.path, headText(head)]))];
   const changes: FeedChange[] = [];
   for (const feed of [...new Set([...headsA.keys(), ...headsB.keys()])].sort()) {
