@@ -9,9 +9,8 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    // Builds, generated types, the bench's generated corpus, test output, and the starter a user
-    // copies (linted as part of their site, not this one).
-    ignores: ['**/dist/', '**/.astro/', 'bench/.corpus/', 'test/screenshots/', 'examples/'],
+    // Builds, Astro's generated types, the bench's generated corpus and test output.
+    ignores: ['**/dist/', '**/.astro/', 'bench/.corpus/', 'test/screenshots/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
