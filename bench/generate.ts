@@ -142,7 +142,8 @@ function hhmm(minutes: number): string {
 function isoDuration(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}` || 'PT0M';
+  const parts = `${h ? `${h}H` : ''}${m ? `${m}M` : ''}`;
+  return `PT${parts || '0M'}`;
 }
 
 function addDays(date: string, days: number): string {

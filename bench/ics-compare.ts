@@ -98,7 +98,10 @@ const icsFeed = () => {
   if (out.error) throw out.error;
   return out.value!;
 };
-for (let i = 0; i < 2; i++) renderFeed(), icsFeed();
+for (let i = 0; i < 2; i++) {
+  renderFeed();
+  icsFeed();
+}
 const rounds = Number(process.env.ROUNDS ?? 9);
 const oursMs: number[] = [];
 const icsMs: number[] = [];

@@ -190,7 +190,11 @@ describe('the calendar’s filters', () => {
     for (const row of rows) expect(row.shown).toBe(row.system === system);
     // Each owner's count is what choosing it then shows; an owner with none here is not offered.
     const owners = await page.locator('select[name="owner"] option:not([value=""])').evaluateAll((options) =>
-      options.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent!, disabled: (o as HTMLOptionElement).disabled })),
+      options.map((o) => ({
+        value: (o as HTMLOptionElement).value,
+        text: o.textContent!,
+        disabled: (o as HTMLOptionElement).disabled,
+      })),
     );
     expect(owners.some((o) => o.disabled)).toBe(true);
     for (const owner of owners.filter((o) => !o.disabled).slice(0, 3)) {

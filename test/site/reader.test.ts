@@ -233,7 +233,10 @@ describe('calendar filters', () => {
     const system = systems.sort()[0]!;
     await page.goto(`${site.url}/calendar/?system=${system}`);
     const days = await page.locator('.agenda-day').evaluateAll((elements) =>
-      elements.map((day) => ({ visible: (day as HTMLElement).offsetParent !== null, entries: day.querySelectorAll('.agenda-entry:not([hidden])').length })),
+      elements.map((day) => ({
+        visible: (day as HTMLElement).offsetParent !== null,
+        entries: day.querySelectorAll('.agenda-entry:not([hidden])').length,
+      })),
     );
     expect(days.filter((d) => d.visible && d.entries === 0)).toEqual([]);
     expect(days.filter((d) => !d.visible).length).toBeGreaterThan(0);

@@ -1,4 +1,6 @@
 /// <reference types="astro/client" />
+// Starlight's own locals (starlightRoute, t), which the runbook components read.
+/// <reference types="@astrojs/starlight" />
 
 declare namespace App {
   interface Locals {

@@ -17,7 +17,7 @@ export const slug = z
  */
 export const metricName = z
   .string({ error: 'must be a metric name such as "node_cpu_seconds_total", "system.cpu.user" or "cpu-utilization"' })
-  .regex(/^[A-Za-z0-9_:.\/-]+$/, 'must be a metric name of letters, digits and _ : . - / (no spaces), such as "node_cpu_seconds_total", "system.cpu.user" or "cpu-utilization"');
+  .regex(/^[A-Za-z0-9_:./-]+$/, 'must be a metric name of letters, digits and _ : . - / (no spaces), such as "node_cpu_seconds_total", "system.cpu.user" or "cpu-utilization"');
 
 export const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
