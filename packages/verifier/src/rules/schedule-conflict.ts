@@ -1,7 +1,8 @@
 import { zoneOf } from '../schedule/zones.ts';
 import type { Task } from '../schema/runbook.ts';
 import { clockChangeBetween } from './clock-change.ts';
-import { perSystemBudget, placeOf, relatedTo, restatements, type Statement } from './conflicts.ts';
+import type { Statement } from '../schedule/statements.ts';
+import { perSystemBudget, placeOf, relatedTo, restatements } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 export const scheduleConflict: Rule = {
