@@ -1,5 +1,5 @@
 import type { Corpus, Item, Runbook } from '../load/corpus.ts';
-import { groupBy } from '../schedule/group-by.ts';
+import { statementsBySystem, type Statement } from '../schedule/statements.ts';
 import type { DataPath } from '../load/yaml-locate.ts';
 import type { RuleReport } from './rule.ts';
 
@@ -38,12 +38,6 @@ export function perSystemBudget(report: (report: RuleReport) => void, more: stri
   };
 }
 
-/** One place an item is stated. */
-export interface Statement<T> {
-  runbook: Runbook;
-  item: Item<T>;
-}
-
 type Lists = { [K in 'objectives' | 'thresholds' | 'tasks']: Runbook[K][number]['value'] };
 
 /**
@@ -53,8 +47,8 @@ type Lists = { [K in 'objectives' | 'thresholds' | 'tasks']: Runbook[K][number][
  * undefined state nothing to compare.
  */
 export function* restatements<K extends keyof Lists>(corpus: Corpus, list: K, keyOf: (value: Lists[K]) => string | undefined): Generator<{ first: Statement<Lists[K]>; other: Statement<Lists[K]> }> {
-  const all = corpus.runbooks.flatMap((runbook) => (runbook[list] as Array<Item<Lists[K]>>).filter((item) => keyOf(item.value) !== undefined).map((item) => ({ runbook, item })));
-  for (const [first, ...rest] of groupBy(all, ({ runbook, item }) => `${runbook.system}\u0000${keyOf(item.value)}`).values()) {
+  const all = corpus.runbooks.flatMap((runbook) => (runbook[list] as Array<Item<Lists[K]>>).map((item) => ({ runbook, item })));
+  for (const [first, ...rest] of statementsBySystem(all, keyOf)) {
     for (const other of rest) yield { first: first!, other };
   }
 }

@@ -3,7 +3,8 @@ import type { Task } from '../schema/runbook.ts';
 import { isSubDaily } from '../time/recurrence-words.ts';
 import { noStartInWords } from '../time/time-words.ts';
 import { clockChangeBetween } from './clock-change.ts';
-import { perSystemBudget, placeOf, relatedTo, restatements, type Statement } from './conflicts.ts';
+import type { Statement } from '../schedule/statements.ts';
+import { perSystemBudget, placeOf, relatedTo, restatements } from './conflicts.ts';
 import type { Rule } from './rule.ts';
 
 export const scheduleConflict: Rule = {

@@ -1,4 +1,4 @@
-import { overlapsByGroup, type GroupOverlap, type Span } from '../time/intervals.ts';
+import { inGroupSweepOrder, overlapsByGroup, type GroupOverlap, type Span } from '../time/intervals.ts';
 
 /** The overlaps of a list's groups, as far as a budget lists them. */
 export interface BoundedOverlaps<T> {
@@ -21,9 +21,9 @@ export interface BoundedOverlaps<T> {
  * are then found by sweeping only the spans of the groups they name.
  */
 export function boundedOverlaps<T extends Span>(list: readonly T[], groupOf: (span: T) => number, budget: number): BoundedOverlaps<T> {
-  // As overlapsByGroup sweeps: by start, the longer span first, so a zero-length span lies inside one that starts with it.
-  const inOrder = (x: Span, y: Span) => x.start - y.start || y.end - x.end;
-  const sorted = list.every((span, k) => k === 0 || inOrder(list[k - 1]!, span) <= 0) ? list : [...list].sort(inOrder);
+  // As overlapsByGroup sweeps. Not its sweep: that one visits the active spans of each span, which
+  // past the budget would be the pairs this one avoids; here a heap by end drops them in order.
+  const sorted = inGroupSweepOrder(list);
   const groupAt = Int32Array.from(sorted, groupOf);
   const groups = groupAt.reduce((n, group) => Math.max(n, group + 1), 0);
   const activeCount = new Int32Array(groups);

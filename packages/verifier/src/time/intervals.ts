@@ -15,26 +15,64 @@ export function overlappingPairs<A extends Span, B extends Span>(a: readonly A[]
   // the stable sort of both by (start, list) that the sweep needs.
   const left = byStart(a);
   const right = byStart(b);
-  const activeA: A[] = [];
-  const activeB: B[] = [];
-  const pairs: Array<[A, B]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < left.length || j < right.length) {
+  const merged: Span[] = [];
+  const fromB: number[] = [];
+  for (let i = 0, j = 0; i < left.length || j < right.length; ) {
     const fromA = j >= right.length || (i < left.length && left[i]!.start <= right[j]!.start);
-    const span: Span = fromA ? left[i++]! : right[j++]!;
-    // Drop spans that ended before this one starts; what stays overlaps it.
-    dropEnded(activeA, span.start);
-    dropEnded(activeB, span.start);
-    if (fromA) {
-      for (const other of activeB) pairs.push([span as A, other]);
-      activeA.push(span as A);
-    } else {
-      for (const other of activeA) pairs.push([other, span as B]);
-      activeB.push(span as B);
-    }
+    merged.push(fromA ? left[i++]! : right[j++]!);
+    fromB.push(fromA ? 0 : 1);
   }
+  const pairs: Array<[A, B]> = [];
+  sweep(merged, (_, k) => fromB[k]!, (span, list, active, lists) => {
+    for (let k = 0; k < active.length; k++) {
+      if (lists[k] === list) continue;
+      pairs.push(list === 0 ? [span as A, active[k] as B] : [active[k] as A, span as B]);
+    }
+  });
   return pairs;
+}
+
+/**
+ * The one sweep the pairings share: spans in sweep order, each visited with the spans still
+ * active as it starts (those that end after its start) in the order they started, and their
+ * tags (a list, a group). Ended spans are dropped only once the soonest end is passed, so a sweep
+ * whose spans end in start order never scans the active ones twice.
+ */
+function sweep<T extends Span>(sorted: readonly T[], tagOf: (span: T, index: number) => number, visit: (span: T, tag: number, active: readonly T[], tags: readonly number[]) => void): void {
+  const active: T[] = [];
+  const tags: number[] = [];
+  let soonestEnd = Infinity;
+  for (let i = 0; i < sorted.length; i++) {
+    const span = sorted[i]!;
+    if (span.start >= soonestEnd) {
+      let keep = 0;
+      soonestEnd = Infinity;
+      for (let k = 0; k < active.length; k++) {
+        const other = active[k]!;
+        if (other.end > span.start) {
+          active[keep] = other;
+          tags[keep++] = tags[k]!;
+          soonestEnd = Math.min(soonestEnd, other.end);
+        }
+      }
+      active.length = tags.length = keep;
+    }
+    const tag = tagOf(span, i);
+    visit(span, tag, active, tags);
+    active.push(span);
+    tags.push(tag);
+    soonestEnd = Math.min(soonestEnd, span.end);
+  }
+}
+
+/**
+ * Spans in the order the group sweeps take them: by start, the longer span first at equal starts,
+ * so that a zero-length span lies inside a span that starts at the same instant. A list already
+ * in that order is kept as it is.
+ */
+export function inGroupSweepOrder<T extends Span>(list: readonly T[]): readonly T[] {
+  const inOrder = (x: Span, y: Span) => x.start - y.start || y.end - x.end;
+  return list.every((span, k) => k === 0 || inOrder(list[k - 1]!, span) <= 0) ? list : [...list].sort(inOrder);
 }
 
 /** The overlaps of two groups of spans: the first in time, and how many there are in all. */
@@ -53,32 +91,14 @@ export interface GroupOverlap<T> {
  * Results come in the order their first overlap was found.
  */
 export function overlapsByGroup<T extends Span>(list: readonly T[], groupOf: (span: T) => number): Array<GroupOverlap<T>> {
-  const inOrder = (x: Span, y: Span) => x.start - y.start || y.end - x.end;
-  const sorted = list.every((span, k) => k === 0 || inOrder(list[k - 1]!, span) <= 0) ? list : [...list].sort(inOrder);
+  const sorted = inGroupSweepOrder(list);
   const groups = sorted.reduce((n, span) => Math.max(n, groupOf(span) + 1), 0);
   const firsts: Array<[T, T]> = [];
   let counts: Int32Array = new Int32Array(64);
   // A slot per pair of groups: dense while the table stays small, a map past that.
   const dense = groups * groups <= DENSE_SLOTS ? new Int32Array(groups * groups) : undefined;
   const sparse = dense ? undefined : new Map<number, number>();
-  const active: T[] = [];
-  const activeGroups: number[] = [];
-  let soonestEnd = Infinity;
-  for (const span of sorted) {
-    if (span.start >= soonestEnd) {
-      let keep = 0;
-      soonestEnd = Infinity;
-      for (let k = 0; k < active.length; k++) {
-        const other = active[k]!;
-        if (other.end > span.start) {
-          active[keep] = other;
-          activeGroups[keep++] = activeGroups[k]!;
-          soonestEnd = Math.min(soonestEnd, other.end);
-        }
-      }
-      active.length = activeGroups.length = keep;
-    }
-    const group = groupOf(span);
+  sweep(sorted, groupOf, (span, group, active, activeGroups) => {
     for (let k = 0; k < active.length; k++) {
       const other = activeGroups[k]!;
       if (other === group) continue;
@@ -93,10 +113,7 @@ export function overlapsByGroup<T extends Span>(list: readonly T[], groupOf: (sp
         firsts.push([active[k]!, span]);
       }
     }
-    active.push(span);
-    activeGroups.push(group);
-    soonestEnd = Math.min(soonestEnd, span.end);
-  }
+  });
   return firsts.map((first, slot) => ({ first, count: counts[slot]! }));
 }
 
@@ -114,13 +131,4 @@ function byStart<T extends Span>(list: readonly T[]): readonly T[] {
     if (list[k]!.start < list[k - 1]!.start) return [...list].sort((x, y) => x.start - y.start);
   }
   return list;
-}
-
-function dropEnded(list: Span[], start: number): void {
-  let keep = 0;
-  for (let k = 0; k < list.length; k++) {
-    const other = list[k]!;
-    if (other.end > start) list[keep++] = other;
-  }
-  list.length = keep;
 }

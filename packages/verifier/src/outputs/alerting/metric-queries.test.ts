@@ -28,4 +28,14 @@ describe('thresholdQueries', () => {
     expect(exported.map((e) => `${e.runbook.id} ${e.runbook.system}`)).toEqual(['runbook-0 demo', 'runbook-2 other']);
     expect(unexported.map((u) => u.reason)).toEqual(["system 'demo' exports 'cpu' from an earlier runbook"]);
   });
+
+  it('exports from the first statement that can be exported: one with no query does not hold the metric back', () => {
+    const corpus = corpusOf({ runbooks: [{ thresholds: [threshold('cpu')] }, { thresholds: [threshold('cpu', { query: 'cpu' })] }, { thresholds: [threshold('cpu', { query: 'cpu2' })] }] });
+    const { exported, unexported } = thresholdQueries(corpus.runbooks);
+    expect(exported.map((e) => `${e.runbook.id} ${e.query}`)).toEqual(['runbook-1 cpu']);
+    expect(unexported.map((u) => `${u.runbook.id}: ${u.reason}`)).toEqual([
+      "runbook-0: no query: give the threshold a 'query', or map 'cpu' in almanac.config.json 'metrics'",
+      "runbook-2: system 'demo' exports 'cpu' from an earlier runbook",
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Item, Runbook } from '../../load/corpus.ts';
+import { statementsBySystem } from '../../schedule/statements.ts';
 import type { Threshold } from '../../schema/runbook.ts';
 
 /** A threshold that becomes Prometheus alerts: its runbook, and the PromQL that gives its metric. */
@@ -29,20 +30,17 @@ export type MetricQueries = Readonly<Record<string, string>>;
 export function thresholdQueries(runbooks: readonly Runbook[], metrics: MetricQueries = {}): { exported: ExportedThreshold[]; unexported: UnexportedThreshold[] } {
   const exported: ExportedThreshold[] = [];
   const unexported: UnexportedThreshold[] = [];
-  const seen = new Set<string>();
-  for (const runbook of runbooks) {
-    for (const threshold of runbook.thresholds) {
-      const { metric, warning, critical } = threshold.value;
-      const key = `${runbook.system}\u0000${metric}`;
-      const query = threshold.value.query ?? (Object.hasOwn(metrics, metric) ? metrics[metric] : undefined);
-      if (!warning && !critical) unexported.push({ runbook, threshold, reason: 'it has no warning or critical level' });
-      else if (query === undefined) unexported.push({ runbook, threshold, reason: `no query: give the threshold a 'query', or map '${metric}' in almanac.config.json 'metrics'` });
-      else if (seen.has(key)) unexported.push({ runbook, threshold, reason: `system '${runbook.system}' exports '${metric}' from an earlier runbook` });
-      else {
-        seen.add(key);
-        exported.push({ runbook, threshold, query: query.replaceAll('$system', runbook.system) });
-      }
-    }
+  const queryOf = ({ metric, query }: Threshold) => query ?? (Object.hasOwn(metrics, metric) ? metrics[metric] : undefined);
+  const all = runbooks.flatMap((runbook) => runbook.thresholds.map((threshold) => ({ runbook, item: threshold })));
+  const exportable = (value: Threshold) => ((value.warning || value.critical) && queryOf(value) !== undefined ? value.metric : undefined);
+  const firsts = new Set(statementsBySystem(all, exportable).map(([first]) => first!.item));
+  for (const { runbook, item: threshold } of all) {
+    const { metric, warning, critical } = threshold.value;
+    const query = queryOf(threshold.value);
+    if (!warning && !critical) unexported.push({ runbook, threshold, reason: 'it has no warning or critical level' });
+    else if (query === undefined) unexported.push({ runbook, threshold, reason: `no query: give the threshold a 'query', or map '${metric}' in almanac.config.json 'metrics'` });
+    else if (!firsts.has(threshold)) unexported.push({ runbook, threshold, reason: `system '${runbook.system}' exports '${metric}' from an earlier runbook` });
+    else exported.push({ runbook, threshold, query: query.replaceAll('$system', runbook.system) });
   }
   return { exported, unexported };
 }
