@@ -6,8 +6,6 @@ import {
   formatDate,
   formatInOtherZone,
   formatLevel,
-  formatOccurrence,
-  formatOccurrenceBothZones,
   isoInstant,
   isPlaceholder,
   listInWords,
@@ -15,7 +13,7 @@ import {
   wallClock,
   zoneLabel,
 } from '../../packages/starlight/src/lib/format.ts';
-import { localTimesInWords, ordinal } from '@almanac/verifier/time-words';
+import { localTimesInWords, occurrenceBothZones, occurrenceWords, ordinal } from '@almanac/verifier/time-words';
 import { subscribeUrls, systemFeed, ownerFeed, ALL_FEED } from '../../packages/starlight/src/lib/feeds.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -55,11 +53,11 @@ describe('spans and occurrences', () => {
 
   it('gives an occurrence in its zone, and in UTC when that differs', () => {
     const occurrence = span('2026-11-28T23:00:00Z', '2026-11-29T01:00:00Z');
-    expect(formatOccurrence(occurrence, 'Africa/Nairobi')).toBe('Sun 29 Nov 2026, 02:00–04:00 Nairobi');
-    expect(formatOccurrenceBothZones(occurrence, 'Africa/Nairobi')).toBe('Sun 29 Nov 2026, 02:00–04:00 Nairobi (Sat 28 Nov 2026, 23:00–01:00 UTC)');
-    expect(formatOccurrenceBothZones(span('2026-11-29T05:00:00Z', '2026-11-29T07:00:00Z'), 'Africa/Nairobi')).toBe('Sun 29 Nov 2026, 08:00–10:00 Nairobi (05:00–07:00 UTC)');
-    expect(formatOccurrenceBothZones(span('2026-11-29T02:00:00Z', '2026-11-29T04:00:00Z'), 'UTC')).toBe('Sun 29 Nov 2026, 02:00–04:00 UTC');
-    expect(formatOccurrence({ ...span('2026-11-29T00:00:00Z', '2026-11-30T00:00:00Z'), allDay: true }, 'UTC')).toBe('Sun 29 Nov 2026 (the whole day, UTC)');
+    expect(occurrenceWords(occurrence, 'Africa/Nairobi', wallClock)).toBe('Sun 29 Nov 2026, 02:00–04:00 Nairobi');
+    expect(occurrenceBothZones(occurrence, 'Africa/Nairobi', wallClock)).toBe('Sun 29 Nov 2026, 02:00–04:00 Nairobi (Sat 28 Nov 2026, 23:00–01:00 UTC)');
+    expect(occurrenceBothZones(span('2026-11-29T05:00:00Z', '2026-11-29T07:00:00Z'), 'Africa/Nairobi', wallClock)).toBe('Sun 29 Nov 2026, 08:00–10:00 Nairobi (05:00–07:00 UTC)');
+    expect(occurrenceBothZones(span('2026-11-29T02:00:00Z', '2026-11-29T04:00:00Z'), 'UTC', wallClock)).toBe('Sun 29 Nov 2026, 02:00–04:00 UTC');
+    expect(occurrenceWords({ ...span('2026-11-29T00:00:00Z', '2026-11-30T00:00:00Z'), allDay: true }, 'UTC', wallClock)).toBe('Sun 29 Nov 2026 (the whole day, UTC)');
   });
 
   it('writes a recurring local time with its length', () => {
@@ -152,7 +150,7 @@ describe('independence from the machine zone', () => {
 
   it('formats the same under any TZ', () => {
     const render = () => [
-      formatOccurrenceBothZones(span('2026-11-28T23:00:00Z', '2026-11-29T01:00:00Z'), 'Africa/Nairobi'),
+      occurrenceBothZones(span('2026-11-28T23:00:00Z', '2026-11-29T01:00:00Z'), 'Africa/Nairobi', wallClock),
       formatDate('2026-03-29'),
       formatClockSpan(at('2026-03-29T00:30:00Z'), at('2026-03-29T02:30:00Z'), 'Europe/London'),
     ];

@@ -1,5 +1,5 @@
 import { clock, DAY, humanizeDuration, MINUTE, offsetIn, type Occurrence } from '@almanac/verifier/internal';
-import { clockSpanWords, daysBetween, occurrenceBothZones, occurrenceWords, type WallClock } from '@almanac/verifier/time-words';
+import { clockSpanWords, daysBetween, type WallClock } from '@almanac/verifier/time-words';
 
 /*
  * Every date and time on the site is formatted here, in the verifier's words (its time-words
@@ -23,16 +23,6 @@ export function addDays(date: string, days: number): string {
 /** "02:00–04:00 UTC", "23:00–01:00 UTC" ("23:00–01:00 UTC (+1 day)" with `nextDay`), or with a day named where the span ends on a later day than the next. */
 export function formatClockSpan(start: number, end: number, zone: string, nextDay = false): string {
   return clockSpanWords(start, end, zone, wallClock, nextDay);
-}
-
-/** "Sun 29 Nov 2026, 02:00–04:00 UTC"; an all-day occurrence is "Sun 29 Nov 2026 (the whole day, UTC)". */
-export function formatOccurrence(occurrence: Pick<Occurrence, 'start' | 'end' | 'allDay'>, zone: string): string {
-  return occurrenceWords(occurrence, zone, wallClock);
-}
-
-/** An occurrence in its own zone and, where that is not UTC, in UTC (`occurrenceBothZones`): "Sun 29 Nov 2026, 05:00–07:00 Nairobi (02:00–04:00 UTC)". */
-export function formatOccurrenceBothZones(occurrence: Pick<Occurrence, 'start' | 'end' | 'allDay'>, zone: string): string {
-  return occurrenceBothZones(occurrence, zone, wallClock);
 }
 
 const SHIFT: Record<string, string> = { '-1': ', the day before', '1': ', the day after' };
