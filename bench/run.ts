@@ -7,8 +7,8 @@
  *      loadCorpus, verifyWithConfig), and once through the real CLI binary for a wall-clock time;
  *   3. feed generation alone for the same model;
  *   4. `npm run build` of 1,000 and 2,000 runbooks against a bare Starlight build of the same
- *      files, with the build's peak memory, every feed's size and events, the four pages' sizes
- *      and the largest owner page's;
+ *      files, with the build's peak memory (its largest process, and its processes at once), every
+ *      feed's size and events, the four pages' sizes and the largest owner page's;
  *   5. the worst case: the 1,000-runbook corpus with 20 findings in every runbook, through the
  *      CLI's `run` in this process in stylish and JSON, against the clean corpus;
  *   6. `almanac diff --base HEAD` of the corpus committed to git with one line changed, against
@@ -34,6 +34,7 @@ import jsYaml from 'js-yaml';
 import * as verifier from '@almanac/verifier';
 import { run as runCli } from '../packages/verifier/src/cli/cli.ts';
 import { BENCH_TODAY, generate } from './generate.ts';
+import { runSampled } from './process-memory.ts';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -338,27 +339,28 @@ function siteProject(kind: 'almanac' | 'bare', corpusDir: string): string {
   return dir;
 }
 
-/** Where `time -f %M` is, to read a build's peak memory (max RSS of each step, in KiB). */
+/** Where `time -f %M` is, to read a build's peak memory (max RSS of its largest process, in KiB). */
 const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
 
-/** The peak memory of the last build of each kind, bytes: the larger of its steps' max RSS. */
-const peakRss: Record<'almanac' | 'bare', number | undefined> = { almanac: undefined, bare: undefined };
+/** The peak memory of the last build of each kind, bytes: its largest process's max RSS, and the most its processes held at once. */
+const peakRss: Record<'almanac' | 'bare', PeakMemory> = { almanac: {}, bare: {} };
+interface PeakMemory {
+  largest?: number;
+  sum?: number;
+}
 
 /** One clean build: what `npm run build` runs (Almanac's plugin verifies as it starts), with no cache from the last. */
-function siteBuild(kind: 'almanac' | 'bare', dir: string): number {
-  peakRss[kind] = undefined;
+async function siteBuild(kind: 'almanac' | 'bare', dir: string): Promise<number> {
   for (const cache of ['dist', '.astro', 'node_modules']) rmSync(join(dir, cache), { recursive: true, force: true });
   const env = { ...process.env, ALMANAC_NOW: BENCH_TODAY, ASTRO_TELEMETRY_DISABLED: '1' };
-  const run = (args: string[]) => {
-    const [command, commandArgs] = GNU_TIME ? [GNU_TIME, ['-f', '%M', process.execPath, ...args]] : [process.execPath, args];
-    const out = spawnSync(command, commandArgs, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const kib = GNU_TIME ? Number(/(\d+)\s*$/.exec(out.stderr)?.[1]) : NaN;
-    if (kib > 0) peakRss[kind] = Math.max(peakRss[kind] ?? 0, kib * 1024);
-    if (out.status !== 0) throw new Error(`${kind} build failed (exit ${out.status}):\n${out.stderr.slice(-2000)}`);
-  };
+  const args = [ASTRO, 'build'];
+  const [command, commandArgs] = GNU_TIME ? [GNU_TIME, ['-f', '%M', process.execPath, ...args]] : [process.execPath, args];
   const started = performance.now();
-  run([ASTRO, 'build']);
+  const out = await runSampled(command, commandArgs, { cwd: dir, env });
   const ms = performance.now() - started;
+  if (out.status !== 0) throw new Error(`${kind} build failed (exit ${out.status}):\n${out.stderr.slice(-2000)}`);
+  const kib = GNU_TIME ? Number(/(\d+)\s*$/.exec(out.stderr)?.[1]) : NaN;
+  peakRss[kind] = { largest: kib > 0 ? kib * 1024 : undefined, sum: out.peakSumBytes };
   if (!existsSync(join(dir, 'dist/pagefind'))) throw new Error(`${kind} build wrote no search index`);
   return ms;
 }
@@ -368,15 +370,15 @@ function siteBuild(kind: 'almanac' | 'bare', dir: string): number {
  * machine that slows down or speeds up during the minutes they take weighs on both alike; the
  * ratio is the median of each round's ratio. Rounds: as many as fit the budget, at least one.
  */
-function siteBuilds(size: number, corpusDir: string) {
-  log(`\nSite build of ${size.toLocaleString('en')} runbooks`);
+async function siteBuilds(size: number, corpusDir: string) {
+  log(`\nSite build of ${size.toLocaleString('en')} runbooks (memory settings from the environment: ${buildSettings() || 'none'})`);
   const kinds = ['bare', 'almanac'] as const;
   const dirs = { bare: siteProject('bare', corpusDir), almanac: siteProject('almanac', corpusDir) };
-  const warm = Object.fromEntries(kinds.map((kind) => [kind, siteBuild(kind, dirs[kind])])) as Record<(typeof kinds)[number], number>;
+  const warm = { bare: await siteBuild('bare', dirs.bare), almanac: await siteBuild('almanac', dirs.almanac) };
   // --runs 0: the warm-up builds are the measurement (a 2,000-runbook build takes minutes).
   const rounds = values.runs === '0' ? 0 : Math.max(1, Math.min(values.runs ? Number(values.runs) : 3, Math.floor((2 * budgetMs) / (warm.bare + warm.almanac))));
   const runs: Record<(typeof kinds)[number], number[]> = rounds ? { bare: [], almanac: [] } : { bare: [warm.bare], almanac: [warm.almanac] };
-  for (let r = 0; r < rounds; r++) for (const kind of kinds) runs[kind].push(siteBuild(kind, dirs[kind]));
+  for (let r = 0; r < rounds; r++) for (const kind of kinds) runs[kind].push(await siteBuild(kind, dirs[kind]));
   const result: Partial<Record<(typeof kinds)[number], Timing & { pages: number }>> = {};
   for (const kind of kinds) {
     const pages = readdirSync(join(dirs[kind], 'dist'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
@@ -386,11 +388,15 @@ function siteBuilds(size: number, corpusDir: string) {
   const ratios = runs.almanac.map((ms, i) => ms / runs.bare[i]!);
   const output = siteOutput(join(dirs.almanac, 'dist'));
   const peak = { almanac: peakRss.almanac, bare: peakRss.bare };
-  log(`  peak memory: Almanac ${mebibytes(peak.almanac)}, bare ${mebibytes(peak.bare)}`);
+  const memory = (p: PeakMemory) => `${mebibytes(p.largest)} (its processes at once ${mebibytes(p.sum)})`;
+  log(`  peak memory, largest process: Almanac ${memory(peak.almanac)}, bare ${memory(peak.bare)}`);
   log(`  feeds: ${output.feeds.count}, ${mebibytes(output.feeds.bytes)} in all; all.ics ${kibibytes(output.feeds.all.bytes)} with ${output.feeds.all.events} events; largest ${output.feeds.largest.path} ${kibibytes(output.feeds.largest.bytes)} with ${output.feeds.largest.events} events; events per feed: median ${output.feeds.events.median}, most ${output.feeds.events.most}; over 1 MiB: ${output.feeds.over1MiB}`);
   log(`  pages: ${Object.entries(output.pages).map(([page, bytes]) => `${page} ${kibibytes(bytes)}`).join(', ')}; dist ${mebibytes(output.distBytes)}`);
-  return { runbooks: size, ...result, buildOverBare: Math.round(median(ratios) * 100) / 100, roundRatios: ratios.map((r) => Math.round(r * 100) / 100), peakMemoryBytes: peak, ...output };
+  return { runbooks: size, ...result, buildOverBare: Math.round(median(ratios) * 100) / 100, roundRatios: ratios.map((r) => Math.round(r * 100) / 100), peakMemoryBytes: peak, memorySettings: buildSettings(), ...output };
 }
+
+/** The environment that bounds a build's memory (NOTES.md, "Build memory"): the builds inherit the bench's. */
+const buildSettings = () => ['NODE_OPTIONS', 'MIMALLOC_PURGE_DELAY'].flatMap((name) => (process.env[name] ? [`${name}=${process.env[name]}`] : [])).join(' ');
 
 const mebibytes = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
 const kibibytes = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024).toFixed(0)} KiB`);
@@ -514,7 +520,12 @@ for (const size of sizes) {
 // 4. The site: `npm run build` of 1,000- and 2,000-runbook projects against bare Starlight builds of them.
 const SITE_SIZE = 1000;
 const siteSizes = values['site-sizes'].split(',').map(Number);
-const site = steps.has('site') ? siteSizes.map((size) => siteBuilds(size, corpus(size).dir)) : undefined;
+// One size after the other: builds at the same time would share the machine's memory and cores.
+let site: Array<Awaited<ReturnType<typeof siteBuilds>>> | undefined;
+if (steps.has('site')) {
+  site = [];
+  for (const size of siteSizes) site.push(await siteBuilds(size, corpus(size).dir));
+}
 
 // 5. The worst case: every one of 1,000 runbooks with 20 findings, against the clean corpus.
 if (steps.has('worst')) log(`\nWorst case: ${SITE_SIZE.toLocaleString('en')} runbooks with ${WORST_FINDINGS} findings each, through the CLI`);
@@ -543,7 +554,7 @@ log(`\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}
 const grew = (name: string, x: number | undefined) => (x === undefined ? '' : `${name} ${x}×`);
 log(`\n1,000 → 10,000 runbooks: ${[grew('floor', growth.floor), grew('verify', growth.verify), grew('CLI', growth.cli), grew('feeds', growth.feeds), grew('verify/floor', growth.verifyOverFloor)].filter(Boolean).join(', ')}`);
 for (const built of site ?? []) {
-  log(`Site build of ${built.runbooks.toLocaleString('en')} runbooks: Almanac ${seconds(built.almanac?.median)}, bare Starlight ${seconds(built.bare?.median)}, build/bare ${built.buildOverBare}× (the median of rounds ${built.roundRatios.map((r) => `${r}×`).join(', ')}); peak memory ${mebibytes(built.peakMemoryBytes.almanac)}; all.ics ${kibibytes(built.feeds.all.bytes)}, largest feed ${kibibytes(built.feeds.largest.bytes)}; pages ${Object.entries(built.pages).map(([page, bytes]) => `${page} ${kibibytes(bytes)}`).join(', ')}`);
+  log(`Site build of ${built.runbooks.toLocaleString('en')} runbooks: Almanac ${seconds(built.almanac?.median)}, bare Starlight ${seconds(built.bare?.median)}, build/bare ${built.buildOverBare}× (the median of rounds ${built.roundRatios.map((r) => `${r}×`).join(', ')}); peak memory ${mebibytes(built.peakMemoryBytes.almanac.largest)} (bare ${mebibytes(built.peakMemoryBytes.bare.largest)}); all.ics ${kibibytes(built.feeds.all.bytes)}, largest feed ${kibibytes(built.feeds.largest.bytes)}; pages ${Object.entries(built.pages).map(([page, bytes]) => `${page} ${kibibytes(bytes)}`).join(', ')}`);
 }
 log(`Whole bench: ${seconds(performance.now() - startedAll)}`);
 
