@@ -12,24 +12,15 @@ export interface WindowOccurrence extends Occurrence {
   zone: string;
 }
 
-const byEngine = new WeakMap<TimeEngine, WeakMap<Runbook, readonly WindowOccurrence[]>>();
-
 /**
  * The occurrences of a runbook's windows that really happen, sorted by start: where a window
  * `supersedes` another (the monthly window on last Sundays over the weekly one), an occurrence
  * of the superseded window that overlaps one of the superseding window is left out.
  * Windows with no usable zone or an invalid RRULE have no occurrences (their rules say why).
- * Worked out once per engine: the rules, the pages, the feeds and the mute intervals each ask.
+ * Made afresh at each call and not held: at 10,000 runbooks they are millions of objects, which
+ * the CLI would keep to the end for nothing (the site keeps those its pages ask for again).
  */
-export function windowOccurrences(runbook: Runbook, time: TimeEngine): readonly WindowOccurrence[] {
-  let byRunbook = byEngine.get(time);
-  if (!byRunbook) byEngine.set(time, (byRunbook = new WeakMap()));
-  let occurrences = byRunbook.get(runbook);
-  if (!occurrences) byRunbook.set(runbook, (occurrences = occurrencesOfWindows(runbook, time)));
-  return occurrences;
-}
-
-function occurrencesOfWindows(runbook: Runbook, time: TimeEngine): WindowOccurrence[] {
+export function windowOccurrences(runbook: Runbook, time: TimeEngine): WindowOccurrence[] {
   const byWindow = new Map<string, WindowOccurrence[]>();
   for (const window of runbook.windows) {
     const zone = zoneOf(runbook, window.value);

@@ -75,9 +75,20 @@ export class TimeEngine {
    */
   #cut(whole: Expansion): Expansion | undefined {
     if (!whole.ok) return undefined;
-    const inside = (o: Occurrence) => o.start >= this.horizon.from && o.start < this.horizon.to;
-    const occurrences = whole.occurrences.filter(inside);
-    return occurrences.length ? { ok: true, occurrences, shifted: whole.shifted.filter(inside) } : undefined;
+    const occurrences = this.#inside(whole.occurrences);
+    if (!occurrences.length) return undefined;
+    // Most items lie wholly inside both views (the feeds' days hold the checks'): nothing is copied then.
+    return occurrences === whole.occurrences ? whole : { ok: true, occurrences, shifted: this.#inside(whole.shifted) };
+  }
+
+  /** The occurrences (in start order, as an expansion holds them) that start in this horizon: the list itself when all do. */
+  #inside(occurrences: Occurrence[]): Occurrence[] {
+    const { from, to } = this.horizon;
+    let first = 0;
+    let end = occurrences.length;
+    while (first < end && occurrences[first]!.start < from) first++;
+    while (end > first && occurrences[end - 1]!.start >= to) end--;
+    return first === 0 && end === occurrences.length ? occurrences : occurrences.slice(first, end);
   }
 
   #expand(recurrence: Recurrence, zone: string): Expansion {

@@ -9,9 +9,20 @@ export function startOfToday(today: string): number {
   return Date.parse(`${today}T00:00:00Z`);
 }
 
+const occurrencesByEngine = new WeakMap<TimeEngine, WeakMap<Runbook, readonly WindowOccurrence[]>>();
+
+/** A runbook's window occurrences, worked out once per engine: its page, its owners' pages and the home page each ask for them. */
+function windowOccurrencesOf(runbook: Runbook, time: TimeEngine): readonly WindowOccurrence[] {
+  let byRunbook = occurrencesByEngine.get(time);
+  if (!byRunbook) occurrencesByEngine.set(time, (byRunbook = new WeakMap()));
+  let occurrences = byRunbook.get(runbook);
+  if (!occurrences) byRunbook.set(runbook, (occurrences = windowOccurrences(runbook, time)));
+  return occurrences;
+}
+
 /** A runbook's window occurrences that start at or after `from`, soonest first. */
 export function upcomingWindows(runbook: Runbook, time: TimeEngine, from: number, count = Number.POSITIVE_INFINITY): WindowOccurrence[] {
-  return windowOccurrences(runbook, time)
+  return windowOccurrencesOf(runbook, time)
     .filter((o) => o.start >= from)
     .slice(0, count);
 }
