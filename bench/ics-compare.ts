@@ -33,12 +33,17 @@ const requireIcs = createRequire(join(icsDir, 'package.json'));
 const ics = requireIcs('ics') as Ics;
 // Its build and format steps without the validation createEvents runs first.
 const pipeline = requireIcs(join(icsDir, 'node_modules/ics/dist/pipeline/index.js')) as IcsPipeline;
-const icsVersion = (JSON.parse(readFileSync(join(icsDir, 'node_modules/ics/package.json'), 'utf8')) as { version: string }).version;
+const icsVersion = (
+  JSON.parse(readFileSync(join(icsDir, 'node_modules/ics/package.json'), 'utf8')) as { version: string }
+).version;
 
 const TODAY = '2026-12-01';
 const dir = mkdtempSync(join(tmpdir(), 'almanac-ics-'));
 mkdirSync(join(dir, 'sys'));
-writeFileSync(join(dir, 'owners.yaml'), 'ops:\n  name: Operations\n  email: ops@example.com\n  phone: "+254 711 000 000"\n');
+writeFileSync(
+  join(dir, 'owners.yaml'),
+  'ops:\n  name: Operations\n  email: ops@example.com\n  phone: "+254 711 000 000"\n',
+);
 for (let i = 0; i < 10; i++) {
   writeFileSync(
     join(dir, 'sys', `r${i}.mdx`),
@@ -60,7 +65,12 @@ const corpus = verifier.loadCorpus([dir]);
 rmSync(dir, { recursive: true, force: true });
 const time = new verifier.TimeEngine(verifier.feedHorizon(TODAY, {}));
 const all = verifier.feedSets(corpus, time).find((set) => set.path === 'all')!;
-const options = () => ({ siteUrl: 'https://runbooks.example.com', dtstamp: Date.parse(`${TODAY}T00:00:00Z`), sequenceOf: () => 0, pageHrefOf: (r: verifier.Runbook) => `/${r.id}/` });
+const options = () => ({
+  siteUrl: 'https://runbooks.example.com',
+  dtstamp: Date.parse(`${TODAY}T00:00:00Z`),
+  sequenceOf: () => 0,
+  pageHrefOf: (r: verifier.Runbook) => `/${r.id}/`,
+});
 const renderFeed = () => verifier.createFeedWriter(options()).text(all);
 const ours = renderFeed();
 
@@ -117,13 +127,20 @@ console.log(`ics ${icsVersion}, ${n} events, median of ${rounds} rounds:`);
 console.log(`  renderFeed           ${perEvent(oursMs)}`);
 console.log(`  ics.createEvents     ${perEvent(icsMs)}`);
 console.log(`  ics build + format   ${perEvent(formatMs)} (no validation)`);
-console.log(`  ics / renderFeed     ${median(ratios).toFixed(1)} (rounds ${Math.min(...ratios).toFixed(1)} to ${Math.max(...ratios).toFixed(1)})`);
+console.log(
+  `  ics / renderFeed     ${median(ratios).toFixed(1)} (rounds ${Math.min(...ratios).toFixed(1)} to ${Math.max(...ratios).toFixed(1)})`,
+);
 
 const octets = (line: string) => Buffer.byteLength(line, 'utf8');
-for (const [name, text] of [['renderFeed', ours], ['ics', icsFeed()]] as const) {
+for (const [name, text] of [
+  ['renderFeed', ours],
+  ['ics', icsFeed()],
+] as const) {
   const lines = text.split('\r\n');
   const continuations = new Set(lines.filter((l) => /^[ \t]/.test(l)).map((l) => JSON.stringify(l[0])));
-  console.log(`${name}: longest line ${Math.max(...lines.map(octets))} octets, ${lines.filter((l) => octets(l) > 75).length} of ${lines.length} lines over 75, continuation ${[...continuations].join(' ')}; ${lines.filter((l) => /TTL|REFRESH/.test(l)).join(', ')}`);
+  console.log(
+    `${name}: longest line ${Math.max(...lines.map(octets))} octets, ${lines.filter((l) => octets(l) > 75).length} of ${lines.length} lines over 75, continuation ${[...continuations].join(' ')}; ${lines.filter((l) => /TTL|REFRESH/.test(l)).join(', ')}`,
+  );
 }
 const title = 'Matengenezo ya kila siku — ülkeler ve sunucular, ünïcødé, メンテナンス メンテナンス メンテナンス, end';
 const property = `SUMMARY:${title}`;
@@ -135,4 +152,6 @@ const summaryLines = (text: string) => {
   return lines.slice(first, end);
 };
 const lengths = (lines: string[]) => lines.map(octets).join(' + ');
-console.log(`a SUMMARY line of ${[...property].length} characters, ${octets(property)} octets: ics folds it as ${lengths(summaryLines(ics.createEvent({ ...events[0], title }).value!))} octets, renderFeed as ${lengths(verifier.foldLine(property).split('\r\n'))}`);
+console.log(
+  `a SUMMARY line of ${[...property].length} characters, ${octets(property)} octets: ics folds it as ${lengths(summaryLines(ics.createEvent({ ...events[0], title }).value!))} octets, renderFeed as ${lengths(verifier.foldLine(property).split('\r\n'))}`,
+);

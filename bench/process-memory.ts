@@ -31,7 +31,7 @@ function processTree(root: number): number[] {
     children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
   }
   const tree: number[] = [];
-  for (const queue = [root]; queue.length; ) {
+  for (const queue = [root]; queue.length;) {
     const pid = queue.pop()!;
     tree.push(pid);
     queue.push(...(children.get(pid) ?? []));
@@ -49,7 +49,12 @@ function proportionalBytes(pid: number): number {
 }
 
 /** Runs `command` and samples its process tree's memory until it exits; without /proc, no sum. */
-export function runSampled(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }, everyMs = 250): Promise<Sampled> {
+export function runSampled(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  everyMs = 250,
+): Promise<Sampled> {
   const canSample = (() => {
     try {
       readFileSync('/proc/self/smaps_rollup');

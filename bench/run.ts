@@ -88,7 +88,8 @@ function time<T>(runs: number, fn: () => T): Timing & { result: T } {
   const warmStarted = performance.now();
   let result: T = fn();
   const warm = performance.now() - warmStarted;
-  if (runs > 0 && warm > budgetMs) return { median: warm, runs: [round(warm)], result, cold: true } as Timing & { result: T };
+  if (runs > 0 && warm > budgetMs)
+    return { median: warm, runs: [round(warm)], result, cold: true } as Timing & { result: T };
   runs = Math.min(runs, Math.max(1, Math.floor(budgetMs / warm)));
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -101,14 +102,24 @@ function time<T>(runs: number, fn: () => T): Timing & { result: T } {
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
-const seconds = (ms: number | undefined) => (ms === undefined ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : Math.round((a / b) * 100) / 100);
+const seconds = (ms: number | undefined) =>
+  ms === undefined
+    ? '—'
+    : ms >= 10_000
+      ? `${(ms / 1000).toFixed(1)} s`
+      : ms >= 1000
+        ? `${(ms / 1000).toFixed(2)} s`
+        : `${Math.round(ms)} ms`;
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? undefined : Math.round((a / b) * 100) / 100;
 const log = (text: string) => process.stdout.write(`${text}\n`);
 
 // --- corpora -------------------------------------------------------------------------------
 
 function* runbookFiles(dir: string): Generator<string> {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
@@ -121,7 +132,13 @@ function* runbookFiles(dir: string): Generator<string> {
 function corpus(size: number): { dir: string; generated: boolean; frontmatterLines: number } {
   const dir = join(CORPORA, String(size));
   const stampFile = join(CORPORA, `${size}.stamp.json`);
-  const stamp = JSON.stringify({ seed, size, generator: createHash('sha256').update(readFileSync(join(BENCH, 'generate.ts'))).digest('hex') });
+  const stamp = JSON.stringify({
+    seed,
+    size,
+    generator: createHash('sha256')
+      .update(readFileSync(join(BENCH, 'generate.ts')))
+      .digest('hex'),
+  });
   let generated = false;
   if (values.regenerate || !existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp || !existsSync(dir)) {
     generate(dir, size, seed);
@@ -166,7 +183,11 @@ function verifyInProcess(dir: string) {
 /** 2b. The CLI binary, as CI runs it: a new process, JSON report on stdout. */
 function verifyCli(dir: string) {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [CLI, 'verify', '.', '--now', BENCH_TODAY, '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync(process.execPath, [CLI, 'verify', '.', '--now', BENCH_TODAY, '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const ms = performance.now() - started;
   let summary: unknown;
   try {
@@ -191,12 +212,29 @@ const REPORT_USE = `data:text/javascript,process.on('exit',()=>process.stderr.wr
 
 function cliUse(dir: string, args: readonly string[]): ProcessUse {
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', REPORT_USE, CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync(process.execPath, ['--import', REPORT_USE, CLI, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const wallMs = performance.now() - started;
   const use = /@use (.*)\n?$/.exec(run.stderr)?.[1];
-  if (!use) throw new Error(`almanac ${args[0]} reported no resource use: ${run.stderr.trim().split('\n').slice(0, 3).join(' ')}`);
-  const { userCPUTime, systemCPUTime, maxRSS } = JSON.parse(use) as { userCPUTime: number; systemCPUTime: number; maxRSS: number };
-  return { wallMs, cpuMs: (userCPUTime + systemCPUTime) / 1000, maxRssMiB: Math.round(maxRSS / 1024), exitCode: run.status, stdout: run.stdout };
+  if (!use)
+    throw new Error(
+      `almanac ${args[0]} reported no resource use: ${run.stderr.trim().split('\n').slice(0, 3).join(' ')}`,
+    );
+  const { userCPUTime, systemCPUTime, maxRSS } = JSON.parse(use) as {
+    userCPUTime: number;
+    systemCPUTime: number;
+    maxRSS: number;
+  };
+  return {
+    wallMs,
+    cpuMs: (userCPUTime + systemCPUTime) / 1000,
+    maxRssMiB: Math.round(maxRSS / 1024),
+    exitCode: run.status,
+    stdout: run.stdout,
+  };
 }
 
 /**
@@ -208,23 +246,43 @@ function diffAgainstVerify(cleanDir: string, size: number, runs: number) {
   const dir = join(CORPORA, `diff-${size}`);
   rmSync(dir, { recursive: true, force: true });
   cpSync(cleanDir, dir, { recursive: true });
-  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@almanac.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@almanac.invalid', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'base');
   const file = git('ls-files', '*.mdx').stdout.split('\n')[0]!;
   const text = readFileSync(join(dir, file), 'utf8');
-  writeFileSync(join(dir, file), text.replace(/start: "(\d\d):/, (_, hour: string) => `start: "${String((Number(hour) + 1) % 24).padStart(2, '0')}:`));
+  writeFileSync(
+    join(dir, file),
+    text.replace(
+      /start: "(\d\d):/,
+      (_, hour: string) => `start: "${String((Number(hour) + 1) % 24).padStart(2, '0')}:`,
+    ),
+  );
   const verify: ProcessUse[] = [];
   const diff: ProcessUse[] = [];
   for (let turn = 0; turn < runs; turn++) {
     verify.push(cliUse(dir, ['verify', '.', '--now', BENCH_TODAY, '--format', 'json']));
     diff.push(cliUse(dir, ['diff', '.', '--base', 'HEAD', '--now', BENCH_TODAY, '--format', 'json']));
   }
-  const summary = (uses: ProcessUse[]) => ({ cpuMs: round(median(uses.map((u) => u.cpuMs))), wallMs: round(median(uses.map((u) => u.wallMs))), maxRssMiB: Math.max(...uses.map((u) => u.maxRssMiB)), exitCode: uses[0]!.exitCode });
+  const summary = (uses: ProcessUse[]) => ({
+    cpuMs: round(median(uses.map((u) => u.cpuMs))),
+    wallMs: round(median(uses.map((u) => u.wallMs))),
+    maxRssMiB: Math.max(...uses.map((u) => u.maxRssMiB)),
+    exitCode: uses[0]!.exitCode,
+  });
   const report = JSON.parse(diff[0]!.stdout) as { summary: { runbooks: unknown; feeds: number } };
   const [v, d] = [summary(verify), summary(diff)];
-  return { verify: v, diff: d, cpuRatio: ratio(d.cpuMs, v.cpuMs), changed: { file, runbooks: report.summary.runbooks, feeds: report.summary.feeds } };
+  return {
+    verify: v,
+    diff: d,
+    cpuRatio: ratio(d.cpuMs, v.cpuMs),
+    changed: { file, runbooks: report.summary.runbooks, feeds: report.summary.feeds },
+  };
 }
 
 /** Findings added to every runbook of the worst-case corpus. */
@@ -238,7 +296,10 @@ function worstCorpus(cleanDir: string): string {
   const dir = join(CORPORA, `worst-${SITE_SIZE}`);
   rmSync(dir, { recursive: true, force: true });
   cpSync(cleanDir, dir, { recursive: true });
-  const hostile = Array.from({ length: WORST_FINDINGS }, (_, k) => `x_unknown_${k}: "\\u001b[31m${'x'.repeat(k * 10)}"`).join('\n');
+  const hostile = Array.from(
+    { length: WORST_FINDINGS },
+    (_, k) => `x_unknown_${k}: "\\u001b[31m${'x'.repeat(k * 10)}"`,
+  ).join('\n');
   for (const file of runbookFiles(dir)) {
     const text = readFileSync(file, 'utf8');
     const end = text.indexOf('\n---', 3);
@@ -267,7 +328,8 @@ async function cliInProcess(dir: string, format: 'json' | 'stylish') {
     color: false,
   });
   const used = process.cpuUsage(cpu);
-  const summary = format === 'json' ? (JSON.parse(last) as { summary: unknown }).summary : last.trim().split('\n').at(-1);
+  const summary =
+    format === 'json' ? (JSON.parse(last) as { summary: unknown }).summary : last.trim().split('\n').at(-1);
   return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, bytes, exitCode, summary };
 }
 
@@ -275,7 +337,10 @@ async function cliInProcess(dir: string, format: 'json' | 'stylish') {
 async function worstCase(cleanDir: string) {
   const dirs = { clean: cleanDir, worst: worstCorpus(cleanDir) };
   const kinds = ['clean', 'worst'] as const;
-  const out: Record<string, { median: number; cpuMedian: number; runs: number[]; bytes: number; exitCode: number; summary: unknown }> = {};
+  const out: Record<
+    string,
+    { median: number; cpuMedian: number; runs: number[]; bytes: number; exitCode: number; summary: unknown }
+  > = {};
   const rounds = values.runs ? Number(values.runs) : 3;
   for (const format of ['stylish', 'json'] as const) {
     for (const kind of kinds) await cliInProcess(dirs[kind], format); // warm-up
@@ -283,10 +348,19 @@ async function worstCase(cleanDir: string) {
     for (let r = 0; r < rounds; r++) for (const kind of kinds) runs[kind]!.push(await cliInProcess(dirs[kind], format));
     for (const kind of kinds) {
       const last = runs[kind]!.at(-1)!;
-      out[`${kind} ${format}`] = { median: round(median(runs[kind]!.map((r) => r.ms))), cpuMedian: round(median(runs[kind]!.map((r) => r.cpuMs))), runs: runs[kind]!.map((r) => round(r.ms)), bytes: last.bytes, exitCode: last.exitCode, summary: last.summary };
+      out[`${kind} ${format}`] = {
+        median: round(median(runs[kind]!.map((r) => r.ms))),
+        cpuMedian: round(median(runs[kind]!.map((r) => r.cpuMs))),
+        runs: runs[kind]!.map((r) => round(r.ms)),
+        bytes: last.bytes,
+        exitCode: last.exitCode,
+        summary: last.summary,
+      };
     }
     const [clean, worst] = [out[`clean ${format}`]!, out[`worst ${format}`]!];
-    log(`  ${format}: clean ${seconds(clean.median)} wall, ${seconds(clean.cpuMedian)} CPU, ${(clean.bytes / 1024).toFixed(0)} KiB; worst ${seconds(worst.median)} wall, ${seconds(worst.cpuMedian)} CPU, ${(worst.bytes / 1024).toFixed(0)} KiB; worst/clean CPU ${ratio(worst.cpuMedian, clean.cpuMedian)}×`);
+    log(
+      `  ${format}: clean ${seconds(clean.median)} wall, ${seconds(clean.cpuMedian)} CPU, ${(clean.bytes / 1024).toFixed(0)} KiB; worst ${seconds(worst.median)} wall, ${seconds(worst.cpuMedian)} CPU, ${(worst.bytes / 1024).toFixed(0)} KiB; worst/clean CPU ${ratio(worst.cpuMedian, clean.cpuMedian)}×`,
+    );
   }
   return { runbooks: SITE_SIZE, findingsAdded: WORST_FINDINGS * SITE_SIZE, ...out };
 }
@@ -323,7 +397,8 @@ function siteProject(kind: 'almanac' | 'bare', corpusDir: string): string {
     for (const entry of ['tsconfig.json', 'src']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
     // The generated corpus carries one error on purpose: the plugin reports it as the build starts, and the build must still run.
     const config = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8');
-    if (!config.includes('almanac()')) throw new Error('astro.config.mjs no longer calls almanac(): update bench/run.ts');
+    if (!config.includes('almanac()'))
+      throw new Error('astro.config.mjs no longer calls almanac(): update bench/run.ts');
     writeFileSync(join(dir, 'astro.config.mjs'), config.replace('almanac()', 'almanac({ stopOnErrors: false })'));
   } else {
     writeFileSync(
@@ -354,7 +429,9 @@ async function siteBuild(kind: 'almanac' | 'bare', dir: string): Promise<number>
   for (const cache of ['dist', '.astro', 'node_modules']) rmSync(join(dir, cache), { recursive: true, force: true });
   const env = { ...process.env, ALMANAC_NOW: BENCH_TODAY, ASTRO_TELEMETRY_DISABLED: '1' };
   const args = [ASTRO, 'build'];
-  const [command, commandArgs] = GNU_TIME ? [GNU_TIME, ['-f', '%M', process.execPath, ...args]] : [process.execPath, args];
+  const [command, commandArgs] = GNU_TIME
+    ? [GNU_TIME, ['-f', '%M', process.execPath, ...args]]
+    : [process.execPath, args];
   const started = performance.now();
   const out = await runSampled(command, commandArgs, { cwd: dir, env });
   const ms = performance.now() - started;
@@ -371,32 +448,63 @@ async function siteBuild(kind: 'almanac' | 'bare', dir: string): Promise<number>
  * ratio is the median of each round's ratio. Rounds: as many as fit the budget, at least one.
  */
 async function siteBuilds(size: number, corpusDir: string) {
-  log(`\nSite build of ${size.toLocaleString('en')} runbooks (memory settings from the environment: ${buildSettings() || 'none'})`);
+  log(
+    `\nSite build of ${size.toLocaleString('en')} runbooks (memory settings from the environment: ${buildSettings() || 'none'})`,
+  );
   const kinds = ['bare', 'almanac'] as const;
   const dirs = { bare: siteProject('bare', corpusDir), almanac: siteProject('almanac', corpusDir) };
   const warm = { bare: await siteBuild('bare', dirs.bare), almanac: await siteBuild('almanac', dirs.almanac) };
   // --runs 0: the warm-up builds are the measurement (a 2,000-runbook build takes minutes).
-  const rounds = values.runs === '0' ? 0 : Math.max(1, Math.min(values.runs ? Number(values.runs) : 3, Math.floor((2 * budgetMs) / (warm.bare + warm.almanac))));
-  const runs: Record<(typeof kinds)[number], number[]> = rounds ? { bare: [], almanac: [] } : { bare: [warm.bare], almanac: [warm.almanac] };
+  const rounds =
+    values.runs === '0'
+      ? 0
+      : Math.max(
+          1,
+          Math.min(values.runs ? Number(values.runs) : 3, Math.floor((2 * budgetMs) / (warm.bare + warm.almanac))),
+        );
+  const runs: Record<(typeof kinds)[number], number[]> = rounds
+    ? { bare: [], almanac: [] }
+    : { bare: [warm.bare], almanac: [warm.almanac] };
   for (let r = 0; r < rounds; r++) for (const kind of kinds) runs[kind].push(await siteBuild(kind, dirs[kind]));
   const result: Partial<Record<(typeof kinds)[number], Timing & { pages: number }>> = {};
   for (const kind of kinds) {
-    const pages = readdirSync(join(dirs[kind], 'dist'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
+    const pages = readdirSync(join(dirs[kind], 'dist'), { recursive: true, encoding: 'utf8' }).filter((name) =>
+      name.endsWith('.html'),
+    ).length;
     result[kind] = { median: round(median(runs[kind])), runs: runs[kind].map(round), pages };
-    log(`  site build, ${kind}: ${seconds(result[kind].median)} for ${pages} pages (${runs[kind].map(seconds).join(', ')})`);
+    log(
+      `  site build, ${kind}: ${seconds(result[kind].median)} for ${pages} pages (${runs[kind].map(seconds).join(', ')})`,
+    );
   }
   const ratios = runs.almanac.map((ms, i) => ms / runs.bare[i]!);
   const output = siteOutput(join(dirs.almanac, 'dist'));
   const peak = { almanac: peakRss.almanac, bare: peakRss.bare };
   const memory = (p: PeakMemory) => `${mebibytes(p.largest)} (its processes at once ${mebibytes(p.sum)})`;
   log(`  peak memory, largest process: Almanac ${memory(peak.almanac)}, bare ${memory(peak.bare)}`);
-  log(`  feeds: ${output.feeds.count}, ${mebibytes(output.feeds.bytes)} in all; all.ics ${kibibytes(output.feeds.all.bytes)} with ${output.feeds.all.events} events; largest ${output.feeds.largest.path} ${kibibytes(output.feeds.largest.bytes)} with ${output.feeds.largest.events} events; events per feed: median ${output.feeds.events.median}, most ${output.feeds.events.most}; over 1 MiB: ${output.feeds.over1MiB}`);
-  log(`  pages: ${Object.entries(output.pages).map(([page, bytes]) => `${page} ${kibibytes(bytes)}`).join(', ')}; dist ${mebibytes(output.distBytes)}`);
-  return { runbooks: size, ...result, buildOverBare: Math.round(median(ratios) * 100) / 100, roundRatios: ratios.map((r) => Math.round(r * 100) / 100), peakMemoryBytes: peak, memorySettings: buildSettings(), ...output };
+  log(
+    `  feeds: ${output.feeds.count}, ${mebibytes(output.feeds.bytes)} in all; all.ics ${kibibytes(output.feeds.all.bytes)} with ${output.feeds.all.events} events; largest ${output.feeds.largest.path} ${kibibytes(output.feeds.largest.bytes)} with ${output.feeds.largest.events} events; events per feed: median ${output.feeds.events.median}, most ${output.feeds.events.most}; over 1 MiB: ${output.feeds.over1MiB}`,
+  );
+  log(
+    `  pages: ${Object.entries(output.pages)
+      .map(([page, bytes]) => `${page} ${kibibytes(bytes)}`)
+      .join(', ')}; dist ${mebibytes(output.distBytes)}`,
+  );
+  return {
+    runbooks: size,
+    ...result,
+    buildOverBare: Math.round(median(ratios) * 100) / 100,
+    roundRatios: ratios.map((r) => Math.round(r * 100) / 100),
+    peakMemoryBytes: peak,
+    memorySettings: buildSettings(),
+    ...output,
+  };
 }
 
 /** The environment that bounds a build's memory (NOTES.md, "Build memory"): the builds inherit the bench's. */
-const buildSettings = () => ['NODE_OPTIONS', 'MIMALLOC_PURGE_DELAY'].flatMap((name) => (process.env[name] ? [`${name}=${process.env[name]}`] : [])).join(' ');
+const buildSettings = () =>
+  ['NODE_OPTIONS', 'MIMALLOC_PURGE_DELAY']
+    .flatMap((name) => (process.env[name] ? [`${name}=${process.env[name]}`] : []))
+    .join(' ');
 
 const mebibytes = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
 const kibibytes = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024).toFixed(0)} KiB`);
@@ -416,12 +524,28 @@ function siteOutput(dist: string) {
   const events = feeds.map((feed) => feed.events);
   // The four pages that speak of every runbook, and the largest of the owners' own pages, which grow with what one owner owns.
   const ownerPages = files.filter((name) => /^owners\/[^/]+\/index\.html$/.test(name));
-  const largestOwnerPage = ownerPages.reduce<string | undefined>((a, b) => (a === undefined || sizeOf(b) > sizeOf(a) ? b : a), undefined);
+  const largestOwnerPage = ownerPages.reduce<string | undefined>(
+    (a, b) => (a === undefined || sizeOf(b) > sizeOf(a) ? b : a),
+    undefined,
+  );
   const pages = Object.fromEntries(
-    ['index.html', 'calendar/index.html', 'owners/index.html', 'report/index.html', ...(largestOwnerPage ? [largestOwnerPage] : [])].map((page) => [page, existsSync(join(dist, page)) ? sizeOf(page) : undefined]),
+    [
+      'index.html',
+      'calendar/index.html',
+      'owners/index.html',
+      'report/index.html',
+      ...(largestOwnerPage ? [largestOwnerPage] : []),
+    ].map((page) => [page, existsSync(join(dist, page)) ? sizeOf(page) : undefined]),
   );
   return {
-    feeds: { count: feeds.length, bytes: feeds.reduce((n, f) => n + f.bytes, 0), all, largest, events: { median: median(events), most: Math.max(...events) }, over1MiB: feeds.filter((f) => f.bytes > 2 ** 20).length },
+    feeds: {
+      count: feeds.length,
+      bytes: feeds.reduce((n, f) => n + f.bytes, 0),
+      all,
+      largest,
+      events: { median: median(events), most: Math.max(...events) },
+      over1MiB: feeds.filter((f) => f.bytes > 2 ** 20).length,
+    },
     pages,
     distBytes: files.reduce((n, name) => n + (statSync(join(dist, name)).isFile() ? sizeOf(name) : 0), 0),
   };
@@ -445,11 +569,15 @@ const feedMs = (size: number) => {
   return feeds && 'median' in feeds ? feeds.median : undefined;
 };
 const startedAll = performance.now();
-log(`Almanac bench: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; sizes ${sizes.join(', ')}; today ${BENCH_TODAY}; seed ${seed}`);
+log(
+  `Almanac bench: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; sizes ${sizes.join(', ')}; today ${BENCH_TODAY}; seed ${seed}`,
+);
 
 for (const size of sizes) {
   const { dir, generated, frontmatterLines } = corpus(size);
-  log(`\n${size} runbooks in ${relative(ROOT, dir)}${generated ? ' (generated)' : ''}, ${frontmatterLines} frontmatter lines on average`);
+  log(
+    `\n${size} runbooks in ${relative(ROOT, dir)}${generated ? ' (generated)' : ''}, ${frontmatterLines} frontmatter lines on average`,
+  );
   const result: SizeResult = { runbooks: size, frontmatterLines };
   results[size] = result;
   const runs = runsFor(size);
@@ -482,7 +610,9 @@ for (const size of sizes) {
         errors: summary.errors,
         warnings: summary.warnings,
       };
-      log(`  verify in process: ${seconds(verify.median)} (load ${seconds(result.verify.loadMs)}, rules ${seconds(result.verify.rulesMs)}); ${summary.errors} errors, ${summary.warnings} warnings`);
+      log(
+        `  verify in process: ${seconds(verify.median)} (load ${seconds(result.verify.loadMs)}, rules ${seconds(result.verify.rulesMs)}); ${summary.errors} errors, ${summary.warnings} warnings`,
+      );
     }
   }
 
@@ -493,16 +623,28 @@ for (const size of sizes) {
   }
 
   if (steps.has('feeds')) {
-    const previous = sizes.slice(0, sizes.indexOf(size)).reverse().find((s) => feedMs(s) !== undefined);
+    const previous = sizes
+      .slice(0, sizes.indexOf(size))
+      .reverse()
+      .find((s) => feedMs(s) !== undefined);
     const projected = previous === undefined ? undefined : (feedMs(previous)! * size) / previous;
     if (projected !== undefined && projected > 2 * budgetMs) {
-      result.feeds = { skipped: `one run is projected to take ${seconds(projected)} (${seconds(feedMs(previous!))} at ${previous} runbooks), over twice the ${values.budget} s budget` };
+      result.feeds = {
+        skipped: `one run is projected to take ${seconds(projected)} (${seconds(feedMs(previous!))} at ${previous} runbooks), over twice the ${values.budget} s budget`,
+      };
       log(`  feeds: skipped: ${result.feeds.skipped}`);
     } else {
       try {
         const feeds = time(runs, () => buildFeeds(model!));
-        result.feeds = { median: round(feeds.median), runs: feeds.runs, ...(feeds.cold ? { cold: true } : {}), ...feeds.result };
-        log(`  feeds: ${seconds(feeds.median)}${feeds.cold ? ' (one cold run)' : ''} for ${feeds.result.feeds} feeds, ${(feeds.result.bytes / 2 ** 20).toFixed(1)} MiB`);
+        result.feeds = {
+          median: round(feeds.median),
+          runs: feeds.runs,
+          ...(feeds.cold ? { cold: true } : {}),
+          ...feeds.result,
+        };
+        log(
+          `  feeds: ${seconds(feeds.median)}${feeds.cold ? ' (one cold run)' : ''} for ${feeds.result.feeds} feeds, ${(feeds.result.bytes / 2 ** 20).toFixed(1)} MiB`,
+        );
       } catch (error) {
         result.feeds = { skipped: `the feed builder failed: ${(error as Error).message}` };
         log(`  feeds: skipped: ${result.feeds.skipped}`);
@@ -513,7 +655,9 @@ for (const size of sizes) {
 
   if (steps.has('diff')) {
     const diff = (result.diff = diffAgainstVerify(dir, size, Math.min(runs, 3)));
-    log(`  diff --base HEAD, one window moved (CLI, CPU time): ${seconds(diff.diff.cpuMs)}, ${diff.diff.maxRssMiB} MiB peak, against verify's ${seconds(diff.verify.cpuMs)}, ${diff.verify.maxRssMiB} MiB: ${diff.cpuRatio}×; ${diff.changed.feeds} feeds changed`);
+    log(
+      `  diff --base HEAD, one window moved (CLI, CPU time): ${seconds(diff.diff.cpuMs)}, ${diff.diff.maxRssMiB} MiB peak, against verify's ${seconds(diff.verify.cpuMs)}, ${diff.verify.maxRssMiB} MiB: ${diff.cpuRatio}×; ${diff.changed.feeds} feeds changed`,
+    );
   }
 }
 
@@ -528,13 +672,16 @@ if (steps.has('site')) {
 }
 
 // 5. The worst case: every one of 1,000 runbooks with 20 findings, against the clean corpus.
-if (steps.has('worst')) log(`\nWorst case: ${SITE_SIZE.toLocaleString('en')} runbooks with ${WORST_FINDINGS} findings each, through the CLI`);
+if (steps.has('worst'))
+  log(`\nWorst case: ${SITE_SIZE.toLocaleString('en')} runbooks with ${WORST_FINDINGS} findings each, through the CLI`);
 const worst = steps.has('worst') ? await worstCase(corpus(SITE_SIZE).dir) : undefined;
 
 // --- ratios and the table ------------------------------------------------------------------
 
 const at = (size: number) => results[size];
-const verifyOverFloor = Object.fromEntries(sizes.map((size) => [size, ratio(at(size)?.verify?.median, at(size)?.floor?.median)]));
+const verifyOverFloor = Object.fromEntries(
+  sizes.map((size) => [size, ratio(at(size)?.verify?.median, at(size)?.floor?.median)]),
+);
 const growth = {
   floor: ratio(at(10_000)?.floor?.median, at(1000)?.floor?.median),
   verify: ratio(at(10_000)?.verify?.median, at(1000)?.verify?.median),
@@ -546,22 +693,48 @@ const growth = {
 const header = ['runbooks', 'parse floor', 'verify', 'verify/floor', 'load', 'rules', 'CLI wall', 'feeds'];
 const rows = sizes.map((size) => {
   const r = at(size)!;
-  return [size.toLocaleString('en'), seconds(r.floor?.median), seconds(r.verify?.median), verifyOverFloor[size] === undefined ? '—' : `${verifyOverFloor[size]}×`, seconds(r.verify?.loadMs), seconds(r.verify?.rulesMs), seconds(r.cli?.ms), seconds(feedMs(size))];
+  return [
+    size.toLocaleString('en'),
+    seconds(r.floor?.median),
+    seconds(r.verify?.median),
+    verifyOverFloor[size] === undefined ? '—' : `${verifyOverFloor[size]}×`,
+    seconds(r.verify?.loadMs),
+    seconds(r.verify?.rulesMs),
+    seconds(r.cli?.ms),
+    seconds(feedMs(size)),
+  ];
 });
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-log(`\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|\n${rows.map(line).join('\n')}`);
+const line = (cells: string[]) =>
+  `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+log(
+  `\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|\n${rows.map(line).join('\n')}`,
+);
 const grew = (name: string, x: number | undefined) => (x === undefined ? '' : `${name} ${x}×`);
-log(`\n1,000 → 10,000 runbooks: ${[grew('floor', growth.floor), grew('verify', growth.verify), grew('CLI', growth.cli), grew('feeds', growth.feeds), grew('verify/floor', growth.verifyOverFloor)].filter(Boolean).join(', ')}`);
+log(
+  `\n1,000 → 10,000 runbooks: ${[grew('floor', growth.floor), grew('verify', growth.verify), grew('CLI', growth.cli), grew('feeds', growth.feeds), grew('verify/floor', growth.verifyOverFloor)].filter(Boolean).join(', ')}`,
+);
 for (const built of site ?? []) {
-  log(`Site build of ${built.runbooks.toLocaleString('en')} runbooks: Almanac ${seconds(built.almanac?.median)}, bare Starlight ${seconds(built.bare?.median)}, build/bare ${built.buildOverBare}× (the median of rounds ${built.roundRatios.map((r) => `${r}×`).join(', ')}); peak memory ${mebibytes(built.peakMemoryBytes.almanac.largest)} (bare ${mebibytes(built.peakMemoryBytes.bare.largest)}); all.ics ${kibibytes(built.feeds.all.bytes)}, largest feed ${kibibytes(built.feeds.largest.bytes)}; pages ${Object.entries(built.pages).map(([page, bytes]) => `${page} ${kibibytes(bytes)}`).join(', ')}`);
+  log(
+    `Site build of ${built.runbooks.toLocaleString('en')} runbooks: Almanac ${seconds(built.almanac?.median)}, bare Starlight ${seconds(built.bare?.median)}, build/bare ${built.buildOverBare}× (the median of rounds ${built.roundRatios.map((r) => `${r}×`).join(', ')}); peak memory ${mebibytes(built.peakMemoryBytes.almanac.largest)} (bare ${mebibytes(built.peakMemoryBytes.bare.largest)}); all.ics ${kibibytes(built.feeds.all.bytes)}, largest feed ${kibibytes(built.feeds.largest.bytes)}; pages ${Object.entries(
+      built.pages,
+    )
+      .map(([page, bytes]) => `${page} ${kibibytes(bytes)}`)
+      .join(', ')}`,
+  );
 }
 log(`Whole bench: ${seconds(performance.now() - startedAll)}`);
 
 if (!values['no-write']) {
   const out = {
     date: new Date().toISOString(),
-    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model.trim(), memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` },
+    machine: {
+      cores: availableParallelism(),
+      cpu: cpus()[0]?.model.trim(),
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    },
     corpus: { generator: 'bench/generate.ts', seed, today: BENCH_TODAY },
     sizes: results,
     ratios: { verifyOverFloor, growth1000to10000: growth },

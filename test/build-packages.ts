@@ -21,6 +21,10 @@ export default function setup(): void {
     const dir = join(ROOT, pkg);
     const built = statSync(join(dir, 'dist/index.js'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
     if (Math.max(newest(join(dir, 'src')), statSync(join(dir, 'package.json')).mtimeMs) <= built) continue;
-    execFileSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.build.json')], { stdio: 'inherit' });
+    execFileSync(
+      join(ROOT, 'node_modules/.bin/node'),
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.build.json')],
+      { stdio: 'inherit' },
+    );
   }
 }

@@ -8,7 +8,9 @@ import { syncBuiltinESMExports } from 'node:module';
  */
 for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] as const) {
   (childProcess as unknown as Record<string, unknown>)[name] = () => {
-    throw new Error(`the unit tier starts no process (child_process.${name}); put this test in TOOLS_TESTS in vitest.config.ts`);
+    throw new Error(
+      `the unit tier starts no process (child_process.${name}); put this test in TOOLS_TESTS in vitest.config.ts`,
+    );
   };
 }
 syncBuiltinESMExports();

@@ -16,7 +16,12 @@ export async function freePort(): Promise<number> {
  * Calls `probe` every `every` ms until it gives something, for at most `ms`; an error it throws
  * ends the wait. On timing out, says what it waited for, then `context()` (a server's log).
  */
-export async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined> | T | undefined, { every = 250, context = () => '' }: { every?: number; context?: () => string } = {}): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  ms: number,
+  probe: () => Promise<T | undefined> | T | undefined,
+  { every = 250, context = () => '' }: { every?: number; context?: () => string } = {},
+): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await probe();

@@ -14,7 +14,10 @@ describe('1,000 generated runbooks', () => {
 
   it('are verified in well under a minute, with only the error the generator plants', () => {
     generate(dir, 1000, 7);
-    const { result: { corpus, result }, ms } = cpuTimed(() => {
+    const {
+      result: { corpus, result },
+      ms,
+    } = cpuTimed(() => {
       const { config } = loadConfig(dir);
       const corpus = loadCorpus(['.'], dir, { ownersFile: config.owners });
       return { corpus, result: verifyWithConfig(corpus, config, BENCH_TODAY) };
@@ -24,7 +27,8 @@ describe('1,000 generated runbooks', () => {
     // plants at least one, and nothing else is wrong.
     const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`);
     expect(errors.length).toBeGreaterThan(0);
-    for (const error of errors) expect(error).toMatch(/^owner-unknown: Owner '([a-z0-9-]+)s' is not in owners\.yaml; did you mean '\1'\?$/);
+    for (const error of errors)
+      expect(error).toMatch(/^owner-unknown: Owner '([a-z0-9-]+)s' is not in owners\.yaml; did you mean '\1'\?$/);
     expect(ms).toBeLessThan(60_000);
   }, 120_000);
 });

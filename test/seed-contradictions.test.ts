@@ -17,7 +17,9 @@ interface Expected {
 const expected: Expected[] = readdirSync(root)
   .filter((name) => name.endsWith('-expected.json'))
   .flatMap((name) => JSON.parse(readFileSync(new URL(name, root), 'utf8')) as Expected[]);
-const fixtures = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const fixtures = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 describe('seed contradictions', () => {
   it('has an expectation for every fixture and a fixture for every expectation', () => {
@@ -31,7 +33,9 @@ describe('seed contradictions', () => {
   for (const fixture of fixtures) {
     it(fixture, () => {
       const { findings } = verify(loadCorpus([`${base}/${fixture}`]), { today: '2026-11-23' });
-      const want = expected.filter((e) => e.fixture === fixture).map((e) => `${e.ruleId} ${base}/${fixture}/${e.file}:${e.line}`);
+      const want = expected
+        .filter((e) => e.fixture === fixture)
+        .map((e) => `${e.ruleId} ${base}/${fixture}/${e.file}:${e.line}`);
       expect(findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`).sort()).toEqual(want.sort());
     });
   }

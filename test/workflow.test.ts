@@ -22,7 +22,10 @@ interface Job {
 const text = readFileSync(new URL('../.github/workflows/almanac.yml', import.meta.url), 'utf8');
 const workflow = parse(text) as { permissions: unknown; jobs: Record<string, Job> };
 const actionText = readFileSync(new URL('../action.yml', import.meta.url), 'utf8');
-const action = parse(actionText) as { inputs: Record<string, { default?: string }>; runs: { using: string; steps: Step[] } };
+const action = parse(actionText) as {
+  inputs: Record<string, { default?: string }>;
+  runs: { using: string; steps: Step[] };
+};
 
 describe('the example workflow, as it runs on untrusted pull requests', () => {
   it('grants nothing by default, and each job only what it uses', () => {
@@ -33,7 +36,9 @@ describe('the example workflow, as it runs on untrusted pull requests', () => {
   });
 
   it('keeps no credentials on disk after checkout', () => {
-    const checkouts = Object.values(workflow.jobs).flatMap((job) => job.steps.filter((step) => step.uses?.startsWith('actions/checkout')));
+    const checkouts = Object.values(workflow.jobs).flatMap((job) =>
+      job.steps.filter((step) => step.uses?.startsWith('actions/checkout')),
+    );
     expect(checkouts.length).toBeGreaterThan(0);
     for (const step of checkouts) expect(step.with?.['persist-credentials']).toBe(false);
   });
@@ -51,7 +56,9 @@ describe('the example workflow, as it runs on untrusted pull requests', () => {
     expect(uses.length).toBe(8);
     for (const name of uses) expect(name).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
     // The comment is not in the parsed YAML: each `uses:` line of the text carries one.
-    const lines = [text, actionText].flatMap((file) => file.split('\n')).filter((line) => /^\s*(- )?uses:/.test(line) && !/uses: \.\/$/.test(line));
+    const lines = [text, actionText]
+      .flatMap((file) => file.split('\n'))
+      .filter((line) => /^\s*(- )?uses:/.test(line) && !/uses: \.\/$/.test(line));
     expect(lines).toHaveLength(uses.length);
     for (const line of lines) expect(line).toMatch(/@[0-9a-f]{40} # v\d+(\.\d+)*$/);
   });
@@ -77,7 +84,9 @@ describe('the GitHub Action (action.yml)', () => {
     expect(action.runs.steps.some((step) => step.run?.includes('npm ci'))).toBe(false);
     const own = workflow.jobs.verify!.steps.find((step) => step.uses === './')!;
     expect(own.with?.package).toBe('${{ runner.temp }}/almanac-verifier.tgz');
-    expect(workflow.jobs.verify!.steps.find((step) => step.run?.includes('npm pack'))!.run).toContain('-w @almanac/verifier');
+    expect(workflow.jobs.verify!.steps.find((step) => step.run?.includes('npm pack'))!.run).toContain(
+      '-w @almanac/verifier',
+    );
   });
 
   /*
@@ -97,16 +106,31 @@ describe('the GitHub Action (action.yml)', () => {
     const temp = join(cwd, '.runner');
     mkdirSync(join(temp, 'bin'), { recursive: true });
     const shim = join(temp, 'bin/almanac');
-    writeFileSync(shim, `#!/bin/sh\nexec '${join(ROOT, 'node_modules/.bin/node')}' '${join(ROOT, 'packages/verifier/bin/almanac.js')}' "$@"\n`);
+    writeFileSync(
+      shim,
+      `#!/bin/sh\nexec '${join(ROOT, 'node_modules/.bin/node')}' '${join(ROOT, 'packages/verifier/bin/almanac.js')}' "$@"\n`,
+    );
     chmodSync(shim, 0o755);
     const output = join(temp, 'output');
     writeFileSync(output, '', { flag: 'a' });
     const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script(step)], {
       cwd,
       encoding: 'utf8',
-      env: { PATH: `${join(temp, 'bin')}:${process.env.PATH}`, RUNNER_TEMP: temp, GITHUB_OUTPUT: output, ALMANAC_NOW: '2026-11-23', ...env },
+      env: {
+        PATH: `${join(temp, 'bin')}:${process.env.PATH}`,
+        RUNNER_TEMP: temp,
+        GITHUB_OUTPUT: output,
+        ALMANAC_NOW: '2026-11-23',
+        ...env,
+      },
     });
-    const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2)));
+    const outputs = Object.fromEntries(
+      readFileSync(output, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    );
     return { code: result.status, stdout: result.stdout, outputs };
   }
 
@@ -119,7 +143,10 @@ describe('the GitHub Action (action.yml)', () => {
   }
 
   it('annotates findings and fails on an error, after recording the exit code for the steps that follow', () => {
-    const { verify, result } = verifyThenResult({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': ERROR }, { format: 'annotations', 'fail-on': 'error' });
+    const { verify, result } = verifyThenResult(
+      { 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': ERROR },
+      { format: 'annotations', 'fail-on': 'error' },
+    );
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/^::error file=runbooks\/a\.mdx,line=\d+/m);
     expect(verify.outputs['exit-code']).toBe('1');
@@ -130,20 +157,33 @@ describe('the GitHub Action (action.yml)', () => {
     const files = { 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': WARNING };
     expect(verifyThenResult(files, { format: 'annotations', 'fail-on': 'error' }).result.code).toBe(0);
     expect(verifyThenResult(files, { format: 'annotations', 'fail-on': 'warning' }).result.code).toBe(1);
-    expect(verifyThenResult({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': ERROR }, { format: 'annotations', 'fail-on': 'never' }).result.code).toBe(0);
+    expect(
+      verifyThenResult(
+        { 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': ERROR },
+        { format: 'annotations', 'fail-on': 'never' },
+      ).result.code,
+    ).toBe(0);
   });
 
   it('writes SARIF under the runner’s temporary directory for the upload step', () => {
-    const { verify } = verifyThenResult({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': ERROR }, { format: 'both', 'fail-on': 'error' });
+    const { verify } = verifyThenResult(
+      { 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': ERROR },
+      { format: 'both', 'fail-on': 'error' },
+    );
     const sarif = verify.outputs['sarif-file']!;
     expect(sarif).toMatch(/\.runner\/almanac\.sarif$/);
     expect(existsSync(sarif)).toBe(true);
-    expect((JSON.parse(readFileSync(sarif, 'utf8')) as { runs: Array<{ results: unknown[] }> }).runs[0]!.results.length).toBeGreaterThan(0);
+    expect(
+      (JSON.parse(readFileSync(sarif, 'utf8')) as { runs: Array<{ results: unknown[] }> }).runs[0]!.results.length,
+    ).toBeGreaterThan(0);
     expect(verify.outputs['exit-code']).toBe('1');
   });
 
   it('refuses an input it does not know, as a run that could not check', () => {
-    const { verify } = verifyThenResult({ 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': WARNING }, { format: 'pdf', 'fail-on': 'error' });
+    const { verify } = verifyThenResult(
+      { 'runbooks/owners.yaml': OWNERS, 'runbooks/a.mdx': WARNING },
+      { format: 'pdf', 'fail-on': 'error' },
+    );
     expect(verify.code).toBe(2);
     expect(verify.stdout).toContain("format must be annotations, sarif or both, not 'pdf'");
   });

@@ -20,7 +20,12 @@ let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
 
 /** HH:MM on the clock in ZONE, some minutes from now. */
 function clockIn(minutesFromNow: number): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.now() + minutesFromNow * 60_000);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(Date.now() + minutesFromNow * 60_000);
 }
 
 function runbook(system: string, start: string): string {
@@ -38,7 +43,11 @@ beforeAll(async () => {
 
   receiver = await webhookReceiver();
   const { route, receivers } = hookRoute(receiver.url);
-  const config = { route: { ...route, routes }, receivers, time_intervals: intervals.map(({ name, time_intervals }) => ({ name, time_intervals })) };
+  const config = {
+    route: { ...route, routes },
+    receivers,
+    time_intervals: intervals.map(({ name, time_intervals }) => ({ name, time_intervals })),
+  };
   writeFileSync(join(dir, 'alertmanager.yml'), stringify(config));
   alertmanager = await startAlertmanager(join(dir, 'alertmanager.yml'), dir);
 }, 20_000);
@@ -51,13 +60,20 @@ afterAll(async () => {
 
 describe('Alertmanager with the generated intervals and routes', () => {
   it('sends the alert of the system outside its window, and mutes the one inside it', async () => {
-    expect(await postAlerts(alertmanager!.url, 'AlmanacEndToEnd', ['quiet', 'loud'], { severity: 'critical' })).toBe(true);
+    expect(await postAlerts(alertmanager!.url, 'AlmanacEndToEnd', ['quiet', 'loud'], { severity: 'critical' })).toBe(
+      true,
+    );
     const { received } = receiver;
-    await waitFor('loud alert at the receiver', 10_000, () => received.find((labels) => labels.system === 'loud'), { every: 100, context: alertmanager!.log });
+    await waitFor('loud alert at the receiver', 10_000, () => received.find((labels) => labels.system === 'loud'), {
+      every: 100,
+      context: alertmanager!.log,
+    });
     // Both groups flushed at the same group_wait; a few more group_intervals for the muted one to show if it were sent.
     await new Promise((r) => setTimeout(r, 3000));
     expect(received.map((labels) => labels.system)).toEqual(['loud']);
-    const held = (await (await fetch(`${alertmanager!.url}/api/v2/alerts`)).json()) as Array<{ labels: { system: string } }>;
+    const held = (await (await fetch(`${alertmanager!.url}/api/v2/alerts`)).json()) as Array<{
+      labels: { system: string };
+    }>;
     expect(held.map((a) => a.labels.system).sort()).toEqual(['loud', 'quiet']);
   });
 });

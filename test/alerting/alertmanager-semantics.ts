@@ -8,7 +8,20 @@ import type { TimeIntervalEntry } from '@almanac/verifier/internal';
  */
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 export interface Wall {
   year: number;
@@ -24,7 +37,15 @@ export interface Wall {
  * quarter hour (no zone changes offset between quarter hours); the minutes in between add to it.
  */
 export function wallClocks(start: number, count: number, location: string): Wall[] {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone: location, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: location,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
   const out: Wall[] = new Array(count);
   let offset = 0;
   for (let i = 0; i < count; i++) {
@@ -47,7 +68,8 @@ export function wallClocks(start: number, count: number, location: string): Wall
 }
 
 function range(text: string, names?: string[]): [number, number] {
-  const value = (part: string) => (names?.includes(part.toLowerCase()) ? names.indexOf(part.toLowerCase()) + (names === MONTHS ? 1 : 0) : Number(part));
+  const value = (part: string) =>
+    names?.includes(part.toLowerCase()) ? names.indexOf(part.toLowerCase()) + (names === MONTHS ? 1 : 0) : Number(part);
   const [a, b = a] = text.split(':') as [string, string?];
   return [value(a), value(b)];
 }
@@ -61,7 +83,8 @@ export function compileEntry(entry: TimeIntervalEntry): (wall: Wall) => boolean 
   const months = entry.months?.map((text) => range(text, MONTHS));
   const years = entry.years?.map((text) => range(text));
   const weekdays = entry.weekdays?.map((text) => range(text, WEEKDAYS));
-  const within = (ranges: Array<readonly [number, number]> | undefined, value: number) => !ranges || ranges.some(([a, b]) => value >= a && value <= b);
+  const within = (ranges: Array<readonly [number, number]> | undefined, value: number) =>
+    !ranges || ranges.some(([a, b]) => value >= a && value <= b);
   return (wall) => {
     if (times && !times.some(([a, b]) => wall.minute >= a && wall.minute < b)) return false;
     if (days) {

@@ -20,11 +20,18 @@ describe('alert-threshold-drift on the generated rules', () => {
   });
 
   it('finds the warning level and for of mvono memory-usage changed by hand', () => {
-    const edited = rulesYaml.replace('node_memory_MemTotal_bytes{system=\\"mvono\\"})) > 75"\n        for: "15m"', 'node_memory_MemTotal_bytes{system=\\"mvono\\"})) > 80"\n        for: "20m"');
+    const edited = rulesYaml.replace(
+      'node_memory_MemTotal_bytes{system=\\"mvono\\"})) > 75"\n        for: "15m"',
+      'node_memory_MemTotal_bytes{system=\\"mvono\\"})) > 80"\n        for: "20m"',
+    );
     expect(edited).not.toBe(rulesYaml);
     expect(findings(edited).map((f) => `${f.path}: ${f.message}`)).toEqual([
-      expect.stringMatching(/\.expr: Alert 'MvonoMemoryUsage' fires at > 80, but the runbook's warning level of 'memory-usage' is > 75 for 15m/),
-      expect.stringMatching(/\.for: Alert 'MvonoMemoryUsage' holds for 20m, but the runbook's warning level of 'memory-usage' is > 75 for 15m/),
+      expect.stringMatching(
+        /\.expr: Alert 'MvonoMemoryUsage' fires at > 80, but the runbook's warning level of 'memory-usage' is > 75 for 15m/,
+      ),
+      expect.stringMatching(
+        /\.for: Alert 'MvonoMemoryUsage' holds for 20m, but the runbook's warning level of 'memory-usage' is > 75 for 15m/,
+      ),
     ]);
   });
 });

@@ -29,7 +29,10 @@ export function alertingOf(root: string, today: string, tree = 'runbooks') {
   const corpus = loadCorpus([tree], root, { ownersFile: config.owners });
   const time = new TimeEngine(feedHorizon(today, config.feeds));
   const { exported, unexported } = thresholdQueries(corpus.runbooks, config.metrics);
-  const groups = prometheusRuleGroups(exported, (runbook, threshold) => `${pageUrl(runbook)}#${thresholdAnchor(threshold.value.metric)}`);
+  const groups = prometheusRuleGroups(
+    exported,
+    (runbook, threshold) => `${pageUrl(runbook)}#${thresholdAnchor(threshold.value.metric)}`,
+  );
   const intervals = muteIntervals(corpus.runbooks, time);
   return {
     corpus,

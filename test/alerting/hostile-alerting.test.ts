@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alertmanagerTimeIntervalsYaml, muteRoutes, prometheusRuleGroups, prometheusRulesYaml, thresholdQueries } from '@almanac/verifier/internal';
+import {
+  alertmanagerTimeIntervalsYaml,
+  muteRoutes,
+  prometheusRuleGroups,
+  prometheusRulesYaml,
+  thresholdQueries,
+} from '@almanac/verifier/internal';
 import { corpusOf } from '../../packages/verifier/test/rule-tester.ts';
 import { cli, project } from '../../packages/verifier/test/project.ts';
 import { alertingOf } from './generate.ts';
@@ -20,9 +26,12 @@ const NEL = '\u0085';
 /** What Go's YAML reader takes as a line break or refuses in a file, and Go template code. */
 const HOSTILE = `a${NEL}b\u2028c\u2029d\re\u0000f\u001bg\u007fh\ufeffi\u202ej{{ range query "secret_token_info" }}{{ .Labels.token }}{{ end }}k "q" \\ #l`;
 
-
 /** JSON (which YAML reads) with every character Go's YAML reader would not take raw written as an escape. */
-const goYaml = (value: unknown) => JSON.stringify(value, null, 1).replace(/[\u007f-\u009f\u2028\u2029\ufeff\u202e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const goYaml = (value: unknown) =>
+  JSON.stringify(value, null, 1).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff\u202e]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\n';
 
@@ -30,24 +39,51 @@ describe('a file name with NEL and a YAML document in it (item 2)', () => {
   const name = `x${NEL}groups: [{name: sys, rules: [{alert: Quiet, expr: vector(0) > 1}]}]${NEL}---${NEL}#.mdx`;
 
   it('is refused by verify with a finding that names the character', async () => {
-    const root = project({ 'runbooks/owners.yaml': OWNERS, [`runbooks/${name}`]: '---\nid: x\ntitle: X\nsystem: x\nowners: [ops]\n---\n' });
+    const root = project({
+      'runbooks/owners.yaml': OWNERS,
+      [`runbooks/${name}`]: '---\nid: x\ntitle: X\nsystem: x\nowners: [ops]\n---\n',
+    });
     const { code, stdout } = await cli(['verify', '--format', 'json'], root);
     expect(code).toBe(1);
     const findings = JSON.parse(stdout).findings as Array<{ ruleId: string; file: string; message: string }>;
-    expect(findings).toMatchObject([{ ruleId: 'schema', file: `runbooks/${name}`, message: expect.stringContaining('The file name holds U+0085 (NEL') }]);
+    expect(findings).toMatchObject([
+      {
+        ruleId: 'schema',
+        file: `runbooks/${name}`,
+        message: expect.stringContaining('The file name holds U+0085 (NEL'),
+      },
+    ]);
   });
 
   it('in the rules header (forced past verify), leaves promtool reading every real rule and no injected one', () => {
     const corpus = corpusOf({
       runbooks: [
-        { system: 'db', thresholds: [{ metric: 'disk', comparator: '>', warning: { value: 80 }, critical: { value: 90 }, response: 'Grow the disk', query: 'disk_used_percent' }] },
+        {
+          system: 'db',
+          thresholds: [
+            {
+              metric: 'disk',
+              comparator: '>',
+              warning: { value: 80 },
+              critical: { value: 90 },
+              response: 'Grow the disk',
+              query: 'disk_used_percent',
+            },
+          ],
+        },
         { system: 'db', thresholds: [{ metric: 'cpu', comparator: '>', warning: { value: 80 }, response: 'Look' }] },
       ],
     });
     const { exported, unexported } = thresholdQueries(corpus.runbooks);
     expect(unexported).toHaveLength(1);
-    const forced = unexported.map((u) => ({ ...u, runbook: { ...u.runbook, source: Object.assign(Object.create(u.runbook.source), { file: `runbooks/${name}` }) } }));
-    const yaml = prometheusRulesYaml(prometheusRuleGroups(exported, () => 'https://runbooks.example.com/r0/#threshold-disk'), forced);
+    const forced = unexported.map((u) => ({
+      ...u,
+      runbook: { ...u.runbook, source: Object.assign(Object.create(u.runbook.source), { file: `runbooks/${name}` }) },
+    }));
+    const yaml = prometheusRulesYaml(
+      prometheusRuleGroups(exported, () => 'https://runbooks.example.com/r0/#threshold-disk'),
+      forced,
+    );
     expect(yaml).toContain('\\u0085groups:');
     const dir = project({ 'rules.yml': yaml });
     const { code, output } = tool('promtool', ['check', 'rules', 'rules.yml'], dir);
@@ -61,10 +97,27 @@ describe('a file name with NEL and a YAML document in it (item 2)', () => {
 
 describe('hostile text in every string of a threshold (item 4), read by promtool', () => {
   const corpus = corpusOf({
-    runbooks: [{ system: 'pay', thresholds: [{ metric: 'errors', unit: HOSTILE, comparator: '>', warning: { value: 1 }, response: HOSTILE, query: 'errors_total{system="$system"}' }] }],
+    runbooks: [
+      {
+        system: 'pay',
+        thresholds: [
+          {
+            metric: 'errors',
+            unit: HOSTILE,
+            comparator: '>',
+            warning: { value: 1 },
+            response: HOSTILE,
+            query: 'errors_total{system="$system"}',
+          },
+        ],
+      },
+    ],
   });
   const { exported, unexported } = thresholdQueries(corpus.runbooks);
-  const yaml = prometheusRulesYaml(prometheusRuleGroups(exported, () => 'https://runbooks.example.com/r0/#threshold-errors'), unexported);
+  const yaml = prometheusRulesYaml(
+    prometheusRuleGroups(exported, () => 'https://runbooks.example.com/r0/#threshold-errors'),
+    unexported,
+  );
 
   it('verifies with no finding: unit and response are free text', () => {
     expect(corpus.loadReports).toEqual([]);
@@ -83,7 +136,11 @@ describe('hostile text in every string of a threshold (item 4), read by promtool
           exp_alerts: [
             {
               exp_labels: { severity: 'warning', system: 'pay', runbook: 'runbook-0' },
-              exp_annotations: { summary: `errors of pay above 1 ${HOSTILE} (now 5)`, description: HOSTILE, runbook_url: 'https://runbooks.example.com/r0/#threshold-errors' },
+              exp_annotations: {
+                summary: `errors of pay above 1 ${HOSTILE} (now 5)`,
+                description: HOSTILE,
+                runbook_url: 'https://runbooks.example.com/r0/#threshold-errors',
+              },
             },
           ],
         },
@@ -111,8 +168,16 @@ describe('hostile text in every string of a threshold (item 4), read by promtool
     expect(code).toBe(1);
     const findings = JSON.parse(stdout).findings as Array<{ path: string; line: number; message: string }>;
     expect(findings).toMatchObject([
-      { path: 'thresholds[0].query', line: 11, message: expect.stringContaining("a ')' at character 5 that closes no '('") },
-      { path: 'thresholds[1].query', line: 16, message: expect.stringContaining("a '(' at character 4 that is never closed") },
+      {
+        path: 'thresholds[0].query',
+        line: 11,
+        message: expect.stringContaining("a ')' at character 5 that closes no '('"),
+      },
+      {
+        path: 'thresholds[1].query',
+        line: 16,
+        message: expect.stringContaining("a '(' at character 4 that is never closed"),
+      },
     ]);
   });
 });
@@ -144,11 +209,18 @@ describe('a window title with NEL that would add an always-on entry to another s
     const generated = alertingOf(dir, new Date().toISOString().slice(0, 10));
     // Forced past the schema, which refuses the title (checked below).
     generated.intervals.find((i) => i.runbook.system === 'other')!.window.value.title = title;
-    return { yaml: alertmanagerTimeIntervalsYaml(generated.intervals, generated.time.horizon), routes: muteRoutes(generated.intervals) };
+    return {
+      yaml: alertmanagerTimeIntervalsYaml(generated.intervals, generated.time.horizon),
+      routes: muteRoutes(generated.intervals),
+    };
   }
 
   /** A live Alertmanager on 127.0.0.1 with these intervals; the systems whose alert reached its webhook. */
-  async function delivered(intervalsYaml: string, routes: ReturnType<typeof muteRoutes>, tag: string): Promise<string[]> {
+  async function delivered(
+    intervalsYaml: string,
+    routes: ReturnType<typeof muteRoutes>,
+    tag: string,
+  ): Promise<string[]> {
     const receiver = await webhookReceiver();
     const { route, receivers } = hookRoute(receiver.url);
     const config = join(dir, `alertmanager-${tag}.yml`);
@@ -168,13 +240,18 @@ describe('a window title with NEL that would add an always-on entry to another s
   }
 
   /** Top-level keys of a mapping as YAML block lines, each value as JSON (flow YAML). */
-  const toBlock = (data: Record<string, unknown>) => Object.entries(data).map(([key, value]) => `${key}: ${goYaml(value).replace(/\n/g, ' ')}`).join('\n') + '\n';
+  const toBlock = (data: Record<string, unknown>) =>
+    Object.entries(data)
+      .map(([key, value]) => `${key}: ${goYaml(value).replace(/\n/g, ' ')}`)
+      .join('\n') + '\n';
 
   it('is refused by verify with a finding naming NEL at the title', async () => {
     const root = project({ 'runbooks/owners.yaml': OWNERS, 'runbooks/b-other.mdx': runbook('other', '02:00', attack) });
     const { code, stdout } = await cli(['verify', '--format', 'json'], root);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).findings).toMatchObject([{ ruleId: 'schema', path: 'windows[0].title', message: expect.stringContaining('U+0085 (NEL') }]);
+    expect(JSON.parse(stdout).findings).toMatchObject([
+      { ruleId: 'schema', path: 'windows[0].title', message: expect.stringContaining('U+0085 (NEL') },
+    ]);
   });
 
   it('forced into the intervals file, changes nothing: a live Alertmanager still sends payments’ alert and mutes only other’s', async () => {
@@ -189,7 +266,10 @@ describe('a window title with NEL that would add an always-on entry to another s
     for (const char of ['\u0000', '\u001b', '\u007f', '\ufeff', '\u2028', '\r']) {
       const { yaml, routes } = generate(`Nightly${char}time_intervals: []`);
       const file = join(dir, 'check.yml');
-      writeFileSync(file, `${yaml}\n${toBlock({ route: { receiver: 'hook', routes }, receivers: [{ name: 'hook' }] })}`);
+      writeFileSync(
+        file,
+        `${yaml}\n${toBlock({ route: { receiver: 'hook', routes }, receivers: [{ name: 'hook' }] })}`,
+      );
       const { code, output } = tool('amtool', ['check-config', file], dir);
       expect(code, `${JSON.stringify(char)}: ${output}`).toBe(0);
       if (char === '\u0000') {

@@ -40,15 +40,20 @@ function agreement(root: string, today: string) {
       const engineInside = new Uint8Array(minutes);
       for (const o of occurrences) {
         if (o.window !== window) continue;
-        for (let i = Math.max(0, Math.ceil((o.start - start) / MINUTE)); i < minutes && start + i * MINUTE < o.end; i++) engineInside[i] = 1;
+        for (let i = Math.max(0, Math.ceil((o.start - start) / MINUTE)); i < minutes && start + i * MINUTE < o.end; i++)
+          engineInside[i] = 1;
       }
-      const entries = interval!.time_intervals.map((entry) => ({ contains: compileEntry(entry), walls: wallsIn(entry.location) }));
+      const entries = interval!.time_intervals.map((entry) => ({
+        contains: compileEntry(entry),
+        walls: wallsIn(entry.location),
+      }));
       for (let i = 0; i < minutes; i++) {
         const t = start + i * MINUTE;
         const engine = engineInside[i] === 1;
         const muted = entries.some((entry) => entry.contains(entry.walls[i]!));
         if (engine) inside++;
-        if (engine !== muted && mismatches.length < 10) mismatches.push(`${name} at ${new Date(t).toISOString()}: engine ${engine}, Alertmanager ${muted}`);
+        if (engine !== muted && mismatches.length < 10)
+          mismatches.push(`${name} at ${new Date(t).toISOString()}: engine ${engine}, Alertmanager ${muted}`);
       }
     }
   }
@@ -64,12 +69,17 @@ describe('mute intervals and the time engine agree minute by minute over 60 days
   });
 
   const fixture = join(import.meta.dirname, 'fixtures/dst');
-  for (const [season, today] of [['spring forward', '2027-03-10'], ['fall back', '2026-10-01']] as const) {
+  for (const [season, today] of [
+    ['spring forward', '2027-03-10'],
+    ['fall back', '2026-10-01'],
+  ] as const) {
     it(`for windows in Europe/London (01:30 nightly) across the ${season}, and in Asia/Kolkata`, () => {
       const { mismatches, windows, intervals } = agreement(fixture, today);
       expect(mismatches).toEqual([]);
       expect(windows).toBe(16);
-      const how = Object.fromEntries(intervals.map((i) => [i.name.replace('london-', ''), i.datedBecause ?? 'recurring']));
+      const how = Object.fromEntries(
+        intervals.map((i) => [i.name.replace('london-', ''), i.datedBecause ?? 'recurring']),
+      );
       expect(how).toMatchObject({
         nightly: expect.stringMatching(/daylight-saving change of 20\d\d-\d\d-\d\d Europe\/London/),
         'sunday-early': expect.stringMatching(/daylight-saving/),

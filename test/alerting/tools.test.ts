@@ -14,13 +14,30 @@ import { alertingOf, ROOT, SITE } from './generate.ts';
 const TODAY = '2026-11-23';
 const shipped = alertingOf(ROOT, TODAY);
 
-
 const memory = `${SITE}/mvono/maintenance-plan/#threshold-memory-usage`;
-const labels = (severity: string) => ({ severity, system: 'mvono', runbook: 'mvono-maintenance-plan', instance: 'db1' });
-const annotations = (summary: string) => ({ summary, description: 'Restart services or investigate', runbook_url: memory });
-const warning = { exp_labels: labels('warning'), exp_annotations: annotations('memory-usage of mvono above 75 percent for 15 minutes (now 80)') };
-const warningLater = { exp_labels: labels('warning'), exp_annotations: annotations('memory-usage of mvono above 75 percent for 15 minutes (now 95)') };
-const critical = { exp_labels: labels('critical'), exp_annotations: annotations('memory-usage of mvono above 90 percent for 5 minutes (now 95)') };
+const labels = (severity: string) => ({
+  severity,
+  system: 'mvono',
+  runbook: 'mvono-maintenance-plan',
+  instance: 'db1',
+});
+const annotations = (summary: string) => ({
+  summary,
+  description: 'Restart services or investigate',
+  runbook_url: memory,
+});
+const warning = {
+  exp_labels: labels('warning'),
+  exp_annotations: annotations('memory-usage of mvono above 75 percent for 15 minutes (now 80)'),
+};
+const warningLater = {
+  exp_labels: labels('warning'),
+  exp_annotations: annotations('memory-usage of mvono above 75 percent for 15 minutes (now 95)'),
+};
+const critical = {
+  exp_labels: labels('critical'),
+  exp_annotations: annotations('memory-usage of mvono above 90 percent for 5 minutes (now 95)'),
+};
 
 /**
  * mvono's memory-usage (warning above 75 % for 15 minutes, critical above 90 % for 5): 50 % used
@@ -72,13 +89,28 @@ describe('the generated Prometheus rules, read by promtool', () => {
     const response = 'Page {{ $labels.instance }} "now" \\ then; réponse 応答 }}{{{';
     const corpus = corpusOf({
       runbooks: [
-        { system: '3d-print', thresholds: [{ metric: 'queue', comparator: '<', warning: { value: -0.5, for: 'P1DT1H30M' }, response, query: 'sum(queue_depth{system="$system", path=~"a\\\\b"})' }] },
+        {
+          system: '3d-print',
+          thresholds: [
+            {
+              metric: 'queue',
+              comparator: '<',
+              warning: { value: -0.5, for: 'P1DT1H30M' },
+              response,
+              query: 'sum(queue_depth{system="$system", path=~"a\\\\b"})',
+            },
+          ],
+        },
       ],
     });
     expect(corpus.loadReports).toEqual([]);
     const { exported, unexported } = thresholdQueries(corpus.runbooks);
     const groups = prometheusRuleGroups(exported, () => 'https://runbooks.example.com/r0/#threshold-queue');
-    expect(groups[0]!.rules[0]).toMatchObject({ alert: 'Almanac3dPrintQueue', expr: '(sum(queue_depth{system="3d-print", path=~"a\\\\b"})) < -0.5', for: '1d1h30m' });
+    expect(groups[0]!.rules[0]).toMatchObject({
+      alert: 'Almanac3dPrintQueue',
+      expr: '(sum(queue_depth{system="3d-print", path=~"a\\\\b"})) < -0.5',
+      for: '1d1h30m',
+    });
     const dir = project({ 'rules.yml': prometheusRulesYaml(groups, unexported) });
     const { code, output } = tool('promtool', ['check', 'rules', 'rules.yml'], dir);
     expect(code, output).toBe(0);

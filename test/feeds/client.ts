@@ -1,7 +1,15 @@
 import ICAL from 'ical.js';
 import { expect } from 'vitest';
 import { stringify } from 'yaml';
-import { createFeedWriter, MAX_LINE_OCTETS, addRunbookFile, parseOwnersFile, type Corpus, type FeedOptions, type FeedWriter } from '@almanac/verifier/internal';
+import {
+  createFeedWriter,
+  MAX_LINE_OCTETS,
+  addRunbookFile,
+  parseOwnersFile,
+  type Corpus,
+  type FeedOptions,
+  type FeedWriter,
+} from '@almanac/verifier/internal';
 
 /*
  * What a subscribing client sees of a feed: ical.js (Thunderbird's parser) reads the events, and
@@ -42,7 +50,8 @@ export function parseFeed(text: string): { calendar: ICAL.Component; events: Cli
       alarms: vevent.getAllSubcomponents('valarm').map((alarm) => String(alarm.getFirstPropertyValue('trigger'))),
       recurring: event.isRecurring(),
     };
-    if (!event.isRecurring()) return [{ ...common, start: event.startDate.toUnixTime() * 1000, end: event.endDate.toUnixTime() * 1000 }];
+    if (!event.isRecurring())
+      return [{ ...common, start: event.startDate.toUnixTime() * 1000, end: event.endDate.toUnixTime() * 1000 }];
     const instances: ClientEvent[] = [];
     // Every series has an UNTIL: the iterator ends.
     const iterator = event.iterator();
@@ -64,16 +73,24 @@ export function expectRfc5545(bytes: Uint8Array): void {
   expect(/\r(?!\n)|(?<!\r)\n/.test(text), 'a bare CR or LF').toBe(false);
   const physical = splitBytes(bytes);
   for (const line of physical) {
-    expect(line.length, `line over ${MAX_LINE_OCTETS} octets: ${utf8.decode(line)}`).toBeLessThanOrEqual(MAX_LINE_OCTETS);
+    expect(line.length, `line over ${MAX_LINE_OCTETS} octets: ${utf8.decode(line)}`).toBeLessThanOrEqual(
+      MAX_LINE_OCTETS,
+    );
     // A fold inside a character would leave an incomplete UTF-8 sequence at a line's end or start.
     expect(() => utf8.decode(line)).not.toThrow();
   }
   const lines = text.slice(0, -2).split('\r\n');
-  expect(lines.every((line, i) => i === 0 || !line.startsWith('\t')), 'folds use one space').toBe(true);
+  expect(
+    lines.every((line, i) => i === 0 || !line.startsWith('\t')),
+    'folds use one space',
+  ).toBe(true);
   const unfolded = text.replace(/\r\n /g, '').slice(0, -2).split('\r\n');
   expect(unfolded[0]).toBe('BEGIN:VCALENDAR');
   expect(unfolded.at(-1)).toBe('END:VCALENDAR');
-  const calendarProps = unfolded.slice(1, unfolded.findIndex((line, i) => i > 0 && line.startsWith('BEGIN:')));
+  const calendarProps = unfolded.slice(
+    1,
+    unfolded.findIndex((line, i) => i > 0 && line.startsWith('BEGIN:')),
+  );
   expect(calendarProps.filter((l) => l.startsWith('VERSION:'))).toEqual(['VERSION:2.0']);
   expect(calendarProps.filter((l) => l.startsWith('PRODID:'))).toHaveLength(1);
   expect(unfolded.some((l) => l.startsWith('METHOD:'))).toBe(false);
@@ -82,7 +99,11 @@ export function expectRfc5545(bytes: Uint8Array): void {
   for (const event of componentsOf(unfolded, 'VEVENT')) {
     const own = topLevel(event);
     const series = own.some((l) => l.startsWith('RRULE:'));
-    for (const name of ['UID', 'DTSTAMP']) expect(own.filter((l) => l.startsWith(`${name}:`)), name).toHaveLength(1);
+    for (const name of ['UID', 'DTSTAMP'])
+      expect(
+        own.filter((l) => l.startsWith(`${name}:`)),
+        name,
+      ).toHaveLength(1);
     // Never both DTEND and DURATION; a series has DURATION, an occurrence DTEND, each at most once.
     expect(own.filter((l) => l.startsWith(series ? 'DURATION:' : 'DTEND:')).length).toBeLessThanOrEqual(1);
     expect(own.some((l) => l.startsWith(series ? 'DTEND' : 'DURATION'))).toBe(false);
@@ -91,8 +112,12 @@ export function expectRfc5545(bytes: Uint8Array): void {
       const tzids = new Set(own.flatMap((l) => /^[A-Z]+;TZID=([^:;]+)/.exec(l)?.[1] ?? []));
       for (const tzid of tzids) expect(unfolded, `a VTIMEZONE for ${tzid}`).toContain(`TZID:${tzid}`);
     } else {
-      expect(own.filter((l) => l.startsWith('DTSTART:')), 'DTSTART').toHaveLength(1);
-      for (const l of own.filter((x) => /^(DTSTART|DTEND|DTSTAMP):/.test(x))) expect(l).toMatch(/^[A-Z]+:\d{8}T\d{6}Z$/);
+      expect(
+        own.filter((l) => l.startsWith('DTSTART:')),
+        'DTSTART',
+      ).toHaveLength(1);
+      for (const l of own.filter((x) => /^(DTSTART|DTEND|DTSTAMP):/.test(x)))
+        expect(l).toMatch(/^[A-Z]+:\d{8}T\d{6}Z$/);
     }
   }
 }
@@ -137,7 +162,14 @@ function topLevel(lines: string[]): string[] {
 export function corpusOf(runbooks: Record<string, Record<string, unknown>>, owners: Record<string, unknown>): Corpus {
   const encode = (text: string) => new TextEncoder().encode(text);
   const parsedOwners = parseOwnersFile('runbooks/owners.yaml', encode(stringify(owners)));
-  const corpus: Corpus = { runbooks: [], pages: [], registries: [parsedOwners.registry], fileCount: 0, filesRead: [], loadReports: [...parsedOwners.reports] };
+  const corpus: Corpus = {
+    runbooks: [],
+    pages: [],
+    registries: [parsedOwners.registry],
+    fileCount: 0,
+    filesRead: [],
+    loadReports: [...parsedOwners.reports],
+  };
   for (const [file, data] of Object.entries(runbooks)) {
     addRunbookFile(corpus, file, encode(`---\n${stringify(data)}---\n\n# Procedure\n`), parsedOwners.registry);
   }
@@ -153,7 +185,11 @@ export function testWriter(overrides: Partial<FeedOptions> = {}): FeedWriter {
     siteUrl: SITE,
     dtstamp: Date.UTC(2026, 1, 1, 12),
     sequenceOf: () => 1_767_225_600,
-    pageHrefOf: (runbook) => `/${runbook.source.file.replace(/^runbooks\//, '').replace(/\.mdx?$/, '').toLowerCase()}/`,
+    pageHrefOf: (runbook) =>
+      `/${runbook.source.file
+        .replace(/^runbooks\//, '')
+        .replace(/\.mdx?$/, '')
+        .toLowerCase()}/`,
     ...overrides,
   });
 }

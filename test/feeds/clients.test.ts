@@ -3,7 +3,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { feedHorizon, feedSets, isPortableRule, loadConfig, loadCorpus, MAX_EXDATES, MAX_INSTANCES, parseRruleBody, TimeEngine, type Corpus } from '@almanac/verifier/internal';
+import {
+  feedHorizon,
+  feedSets,
+  isPortableRule,
+  loadConfig,
+  loadCorpus,
+  MAX_EXDATES,
+  MAX_INSTANCES,
+  parseRruleBody,
+  TimeEngine,
+  type Corpus,
+} from '@almanac/verifier/internal';
 import { parseFeed, testWriter } from './client.ts';
 import { fixtureCorpus, fixtureTime } from './fixtures.ts';
 
@@ -20,10 +31,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function shipped(): { corpus: Corpus; time: TimeEngine } {
   const { config } = loadConfig(root);
-  return { corpus: loadCorpus(['runbooks'], root, { ownersFile: config.owners }), time: new TimeEngine(feedHorizon('2026-11-23', config.feeds)) };
+  return {
+    corpus: loadCorpus(['runbooks'], root, { ownersFile: config.owners }),
+    time: new TimeEngine(feedHorizon('2026-11-23', config.feeds)),
+  };
 }
 
-const spans = (pairs: Array<[number, number]>) => pairs.map(([start, end]) => `${new Date(start).toISOString()}/${(end - start) / 60_000}m`).sort();
+const spans = (pairs: Array<[number, number]>) =>
+  pairs.map(([start, end]) => `${new Date(start).toISOString()}/${(end - start) / 60_000}m`).sort();
 
 /** The content lines of a feed, unfolded. */
 const linesOf = (text: string) => text.replace(/\r\n /g, '').split('\r\n');
@@ -44,7 +59,12 @@ describe.each([
 
   it('gives the engine’s occurrences in every feed, in ical.js, python and libical', () => {
     const { from, to } = time.horizon;
-    const out = JSON.parse(execFileSync('/usr/bin/python3', [EXPAND, String(from), String(to), ...feeds.map((f) => f.file)], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Record<string, Record<'python' | 'libical', Array<[number, number]>>>;
+    const out = JSON.parse(
+      execFileSync('/usr/bin/python3', [EXPAND, String(from), String(to), ...feeds.map((f) => f.file)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      }),
+    ) as Record<string, Record<'python' | 'libical', Array<[number, number]>>>;
     for (const { set, file, text, expected } of feeds) {
       expect(spans(parseFeed(text).events.map((e) => [e.start, e.end])), `ical.js, ${set.path}`).toEqual(expected);
       expect(spans(out[file]!.python), `python, ${set.path}`).toEqual(expected);
@@ -67,34 +87,51 @@ describe.each([
         const parsed = parseRruleBody(body);
         expect(parsed.ok && isPortableRule(parsed.rule), body).toBe(true);
       }
-      for (const line of lines.filter((l) => l.startsWith('EXDATE'))) expect(line.split(',').length).toBeLessThanOrEqual(MAX_EXDATES);
+      for (const line of lines.filter((l) => l.startsWith('EXDATE')))
+        expect(line.split(',').length).toBeLessThanOrEqual(MAX_EXDATES);
     }
     expect(series).toBeGreaterThan(0);
     // Instances per series: the Google Calendar API's cap.
-    for (const { text } of feeds) for (const count of countsBySeries(text)) expect(count).toBeLessThanOrEqual(MAX_INSTANCES);
+    for (const { text } of feeds)
+      for (const count of countsBySeries(text)) expect(count).toBeLessThanOrEqual(MAX_INSTANCES);
   });
 });
 
 function countsBySeries(text: string): number[] {
   const counts = new Map<string, number>();
-  for (const event of parseFeed(text).events.filter((e) => e.recurring)) counts.set(event.uid, (counts.get(event.uid) ?? 0) + 1);
+  for (const event of parseFeed(text).events.filter((e) => e.recurring))
+    counts.set(event.uid, (counts.get(event.uid) ?? 0) + 1);
   return [...counts.values()];
 }
 
 describe('which windows are series', () => {
   const writer = testWriter();
   const all = feedSets(fixtureCorpus(), fixtureTime()).find((set) => set.path === 'all')!;
-  const uids = linesOf(writer.text(all)).filter((l) => l.startsWith('UID:')).map((l) => l.slice(4).replace(/@.*/, ''));
+  const uids = linesOf(writer.text(all))
+    .filter((l) => l.startsWith('UID:'))
+    .map((l) => l.slice(4).replace(/@.*/, ''));
 
   it('makes one VEVENT of each window whose rule and times clients agree on', () => {
-    for (const window of ['desk-plan-mornings', 'desk-plan-fortnightly', 'desk-plan-quarterly', 'core-ops-weekly', 'core-ops-monthly', 'mvono-plan-saturday-night']) expect(uids).toContain(window);
+    for (const window of [
+      'desk-plan-mornings',
+      'desk-plan-fortnightly',
+      'desk-plan-quarterly',
+      'core-ops-weekly',
+      'core-ops-monthly',
+      'mvono-plan-saturday-night',
+    ])
+      expect(uids).toContain(window);
   });
 
   it('keeps a window expanded, with its occurrence UIDs, when its rule is outside the templates or it starts in a DST gap or overlap', () => {
     // BYMONTHDAY=-1: Outlook misreads it.
-    expect(uids.filter((uid) => uid.startsWith('desk-plan-month-end')).every((uid) => /-\d{8}T\d{6}Z$/.test(uid))).toBe(true);
+    expect(uids.filter((uid) => uid.startsWith('desk-plan-month-end')).every((uid) => /-\d{8}T\d{6}Z$/.test(uid))).toBe(
+      true,
+    );
     expect(uids.filter((uid) => uid.startsWith('desk-plan-month-end')).length).toBeGreaterThan(10);
     // 01:30 London is skipped in March and repeated in October.
-    expect(uids.filter((uid) => uid.startsWith('ledger-maintenance-weekly')).every((uid) => /-\d{8}T\d{6}Z$/.test(uid))).toBe(true);
+    expect(
+      uids.filter((uid) => uid.startsWith('ledger-maintenance-weekly')).every((uid) => /-\d{8}T\d{6}Z$/.test(uid)),
+    ).toBe(true);
   });
 });

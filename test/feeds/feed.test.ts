@@ -52,9 +52,12 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     const series = new Set(events.filter((e) => e.recurring).map((e) => e.uid));
     const uidOf = (o: { runbook: { id: string }; window: { value: { id: string } }; start: number }) => {
       const window = `${o.runbook.id}-${o.window.value.id}`;
-      return series.has(`${window}@almanac.example.org`) ? `${window}@almanac.example.org` : `${window}-${iso(o.start).replace(/[-:]/g, '')}00Z@almanac.example.org`;
+      return series.has(`${window}@almanac.example.org`)
+        ? `${window}@almanac.example.org`
+        : `${window}-${iso(o.start).replace(/[-:]/g, '')}00Z@almanac.example.org`;
     };
-    const order = (a: { uid: string; start: number }, b: { uid: string; start: number }) => a.start - b.start || (a.uid < b.uid ? -1 : 1);
+    const order = (a: { uid: string; start: number }, b: { uid: string; start: number }) =>
+      a.start - b.start || (a.uid < b.uid ? -1 : 1);
     const expected = corpus.runbooks
       .flatMap((r) => windowOccurrences(r, time))
       .map((o) => ({ uid: uidOf(o), start: o.start, end: o.end }))
@@ -78,7 +81,9 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     const gap = events.find((e) => iso(e.start) === '2026-03-29T01:30')!;
     expect(gap.description).toContain('When: Sun 2026-03-29 02:30–05:30 Europe/London (UTC+01:00)');
     expect(gap.description).toContain('In UTC: Sun 2026-03-29 01:30–04:30 UTC');
-    expect(gap.description).toContain('01:30 does not exist in Europe/London that day (the clocks go forward), so the window starts at 02:30.');
+    expect(gap.description).toContain(
+      '01:30 does not exist in Europe/London that day (the clocks go forward), so the window starts at 02:30.',
+    );
     const ambiguous = events.find((e) => iso(e.start) === '2026-10-25T00:30')!;
     expect(ambiguous.description).toContain('When: Sun 2026-10-25 01:30 (UTC+01:00) – 03:30 (UTC+00:00) Europe/London');
     expect(ambiguous.description).toContain('01:30 happens twice in Europe/London that day');
@@ -88,13 +93,17 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
 
   it('puts the Nairobi window three hours before its local time, across local midnight', () => {
     const events = eventsOf(feeds, 'system/mvono');
-    expect(events.every((e) => new Date(e.start).getUTCDay() === 6 && new Date(e.start).getUTCHours() === 20)).toBe(true);
+    expect(events.every((e) => new Date(e.start).getUTCDay() === 6 && new Date(e.start).getUTCHours() === 20)).toBe(
+      true,
+    );
     const first = events.find((e) => iso(e.start) === '2026-03-07T20:00')!;
     expect(iso(first.end)).toBe('2026-03-08T00:00');
     // One series: its rule in words, and where each occurrence's times and tasks are.
     expect(first.recurring).toBe(true);
     expect(first.description).toContain('When: every Saturday, 23:00–03:00 Africa/Nairobi');
-    expect(first.description).toContain('In this calendar: 62 occurrences, 2026-01-31 to 2027-04-03. The runbook page gives the next ones');
+    expect(first.description).toContain(
+      'In this calendar: 62 occurrences, 2026-01-31 to 2027-04-03. The runbook page gives the next ones',
+    );
     // No notice in the runbook: no alarm, and the description says so.
     expect(first.alarms).toEqual([]);
     expect(first.description).toContain('Notice: not stated in the runbook');
@@ -109,7 +118,11 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
       expect(date.getUTCDay()).toBe(0);
       expect(new Date(event.start + 7 * 86_400_000).getUTCMonth()).not.toBe(date.getUTCMonth());
     }
-    expect(monthly.map((e) => iso(e.start)).slice(0, 3)).toEqual(['2026-02-22T02:00', '2026-03-29T02:00', '2026-04-26T02:00']);
+    expect(monthly.map((e) => iso(e.start)).slice(0, 3)).toEqual([
+      '2026-02-22T02:00',
+      '2026-03-29T02:00',
+      '2026-04-26T02:00',
+    ]);
     const monthlyDays = new Set(monthly.map((e) => iso(e.start).slice(0, 10)));
     expect(weekly.filter((e) => monthlyDays.has(iso(e.start).slice(0, 10)))).toEqual([]);
     expect(weekly.length + monthly.length).toBe(events.length);
@@ -124,7 +137,9 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     expect(london.sequence).toBe(1_767_225_600);
     expect(london.description).toContain('Impact: degraded');
     expect(london.description).toContain('Notice: 24 hours ahead');
-    expect(london.description).toContain('Tasks in this window:\n- 02:45–03:15 Reindex ledgers (optimization; owner: Ledger DBA (+44 20 7946 0000))');
+    expect(london.description).toContain(
+      'Tasks in this window:\n- 02:45–03:15 Reindex ledgers (optimization; owner: Ledger DBA (+44 20 7946 0000))',
+    );
     expect(london.description).toContain('Owners: Ledger Team (ledger@example.org)');
     expect(london.description).toContain(`Runbook: Ledger maintenance\n${SITE}/ledger/maintenance/`);
 
@@ -149,7 +164,9 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     const events = eventsOf(feeds, 'system/core');
     expect(events.filter((e) => e.uid === 'injected')).toEqual([]);
     // The text arrived, as text.
-    expect(events.find((e) => e.uid.startsWith('core-ops-monthly'))!.description).toContain('\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected');
+    expect(events.find((e) => e.uid.startsWith('core-ops-monthly'))!.description).toContain(
+      '\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected',
+    );
     expect(text.match(/\r\nBEGIN:VEVENT\r\n/g)!.length).toBe(new Set(events.map((e) => e.uid)).size);
   });
 
@@ -187,7 +204,9 @@ describe('feeds of small runbooks, as ical.js reads them', () => {
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
     expect(calendar.getFirstPropertyValue('name')).toBe('Almanac: mvono maintenance');
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Almanac: mvono maintenance');
-    expect(calendar.getFirstPropertyValue('description')).toMatch(/^Maintenance windows of mvono\. Times are exact instants and each event gives the local time\./);
+    expect(calendar.getFirstPropertyValue('description')).toMatch(
+      /^Maintenance windows of mvono\. Times are exact instants and each event gives the local time\./,
+    );
     expect(calendar.getFirstPropertyValue('x-wr-caldesc')).toBe(calendar.getFirstPropertyValue('description'));
     expect(String(calendar.getFirstPropertyValue('refresh-interval'))).toBe('PT6H');
     expect(calendar.getFirstPropertyValue('x-published-ttl')).toBe('PT6H');
@@ -205,20 +224,28 @@ describe('stability across builds', () => {
   });
 
   it('keeps each occurrence UID and event, and each series UID, when the horizon slides a week', () => {
-    const [beforeAll, afterAll] = [eventsOf(render(), 'all'), eventsOf(render(fixtureCorpus(), fixtureTime('2026-03-08')), 'all')];
+    const [beforeAll, afterAll] = [
+      eventsOf(render(), 'all'),
+      eventsOf(render(fixtureCorpus(), fixtureTime('2026-03-08')), 'all'),
+    ];
     const before = byUid(beforeAll.filter((e) => !e.recurring));
     const after = byUid(afterAll.filter((e) => !e.recurring));
     const shared = [...after.keys()].filter((uid) => before.has(uid));
     expect(shared.length).toBeGreaterThan(after.size - 10);
     for (const uid of shared) expect(after.get(uid)).toEqual(before.get(uid));
-    const seriesUids = (events: ClientEvent[]) => [...new Set(events.filter((e) => e.recurring).map((e) => e.uid))].sort();
+    const seriesUids = (events: ClientEvent[]) =>
+      [...new Set(events.filter((e) => e.recurring).map((e) => e.uid))].sort();
     expect(seriesUids(afterAll)).toEqual(seriesUids(beforeAll));
   });
 
   it('keeps UIDs when a runbook changes elsewhere, and moves only the changed window', () => {
     const edited = {
       ...FILES,
-      'runbooks/core/ops.mdx': { ...LAST_SUNDAY, title: 'Core operations', windows: [{ ...LAST_SUNDAY.windows[0]!, start: '03:00' }, LAST_SUNDAY.windows[1]!] },
+      'runbooks/core/ops.mdx': {
+        ...LAST_SUNDAY,
+        title: 'Core operations',
+        windows: [{ ...LAST_SUNDAY.windows[0]!, start: '03:00' }, LAST_SUNDAY.windows[1]!],
+      },
     };
     const before = eventsOf(render(), 'all');
     const after = eventsOf(render(fixtureCorpus(edited)), 'all');
@@ -235,7 +262,10 @@ describe('stability across builds', () => {
 
   it('stamps events with the given DTSTAMP and SEQUENCE, never the clock', () => {
     const set = feedSets(fixtureCorpus(), fixtureTime()).find((s) => s.path === 'system/ledger')!;
-    const text = testWriter({ dtstamp: Date.UTC(2026, 0, 2, 3, 4, 5), sequenceOf: (r) => (r.id === 'ledger-maintenance' ? 42 : 0) }).text(set);
+    const text = testWriter({
+      dtstamp: Date.UTC(2026, 0, 2, 3, 4, 5),
+      sequenceOf: (r) => (r.id === 'ledger-maintenance' ? 42 : 0),
+    }).text(set);
     const stamps = new Set(text.split('\r\n').filter((line) => line.startsWith('DTSTAMP:')));
     expect([...stamps]).toEqual(['DTSTAMP:20260102T030405Z']);
     expect(parseFeed(text).events.every((e) => e.sequence === 42)).toBe(true);
@@ -292,17 +322,25 @@ describe('the feed budget', () => {
     const uids = [...new Set(parseFeed(text).events.map((e) => e.uid))];
     // Downtime first (the monthly core window, the quarterly failover), then degraded.
     expect(uids).toHaveLength(3);
-    expect(uids).toEqual(expect.arrayContaining(['core-ops-monthly@almanac.example.org', 'desk-plan-quarterly@almanac.example.org']));
+    expect(uids).toEqual(
+      expect.arrayContaining(['core-ops-monthly@almanac.example.org', 'desk-plan-quarterly@almanac.example.org']),
+    );
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^calendars\/all\.ics would be 0\.\d\d MiB with \d+ events, more than calendar clients read \(this build's feed budget: 1\.0 MiB, 3 events;/);
+    expect(warnings[0]).toMatch(
+      /^calendars\/all\.ics would be 0\.\d\d MiB with \d+ events, more than calendar clients read \(this build's feed budget: 1\.0 MiB, 3 events;/,
+    );
     expect(warnings[0]).toContain('keeps the 3 events of most impact');
     expect(warnings[0]).toContain('feeds.maxBytes and feeds.maxEvents in almanac.config.json');
-    expect(parseFeed(text).calendar.getFirstPropertyValue('description')).toMatch(/It holds 3 of its \d+ events, those of most impact first/);
+    expect(parseFeed(text).calendar.getFirstPropertyValue('description')).toMatch(
+      /It holds 3 of its \d+ events, those of most impact first/,
+    );
   });
 
   it('keeps a feed within its byte budget, VTIMEZONEs and all', () => {
     const warnings: string[] = [];
-    const bytes = Buffer.concat(testWriter({ budget: { maxBytes: 20_000 }, warn: (message) => warnings.push(message) }).bytes(all));
+    const bytes = Buffer.concat(
+      testWriter({ budget: { maxBytes: 20_000 }, warn: (message) => warnings.push(message) }).bytes(all),
+    );
     expect(bytes.length).toBeLessThanOrEqual(20_000);
     expectRfc5545(bytes);
     expect(warnings).toHaveLength(1);

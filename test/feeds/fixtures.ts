@@ -25,8 +25,29 @@ export const LONDON = {
   system: 'ledger',
   owners: ['ledger-team'],
   timezone: 'Europe/London',
-  windows: [{ id: 'weekly', title: 'Weekly patching', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '01:30', duration: 'PT3H', impact: 'degraded', notice: 'PT24H' }],
-  tasks: [{ id: 'reindex', title: 'Reindex ledgers', kind: 'optimization', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '02:45', duration: 'PT30M', owner: 'ledger-dba', window: 'weekly' }],
+  windows: [
+    {
+      id: 'weekly',
+      title: 'Weekly patching',
+      rrule: 'FREQ=WEEKLY;BYDAY=SU',
+      start: '01:30',
+      duration: 'PT3H',
+      impact: 'degraded',
+      notice: 'PT24H',
+    },
+  ],
+  tasks: [
+    {
+      id: 'reindex',
+      title: 'Reindex ledgers',
+      kind: 'optimization',
+      rrule: 'FREQ=WEEKLY;BYDAY=SU',
+      start: '02:45',
+      duration: 'PT30M',
+      owner: 'ledger-dba',
+      window: 'weekly',
+    },
+  ],
 };
 
 export const NAIROBI = {
@@ -35,8 +56,28 @@ export const NAIROBI = {
   system: 'mvono',
   owners: ['mvono-it'],
   timezone: 'Africa/Nairobi',
-  windows: [{ id: 'saturday-night', title: 'Saturday night window', rrule: 'FREQ=WEEKLY;BYDAY=SA', start: '23:00', duration: 'PT4H', impact: 'minimal' }],
-  tasks: [{ id: 'vacuum', title: 'Vacuum the database', kind: 'optimization', rrule: 'FREQ=MONTHLY;BYDAY=1SU', start: '01:00', duration: 'PT1H', owner: 'nairobi-dba', window: 'saturday-night' }],
+  windows: [
+    {
+      id: 'saturday-night',
+      title: 'Saturday night window',
+      rrule: 'FREQ=WEEKLY;BYDAY=SA',
+      start: '23:00',
+      duration: 'PT4H',
+      impact: 'minimal',
+    },
+  ],
+  tasks: [
+    {
+      id: 'vacuum',
+      title: 'Vacuum the database',
+      kind: 'optimization',
+      rrule: 'FREQ=MONTHLY;BYDAY=1SU',
+      start: '01:00',
+      duration: 'PT1H',
+      owner: 'nairobi-dba',
+      window: 'saturday-night',
+    },
+  ],
 };
 
 /**
@@ -45,7 +86,8 @@ export const NAIROBI = {
  * would start an event of its own is in the window's description, which may run over lines.
  */
 export const NASTY_TITLE = 'Monthly: DB; upgrade, \\ "ünïcødé" 🛠️ メンテナンス メンテナンス';
-const NASTY_DESCRIPTION = 'Replaces the weekly window; see https://status.example.org/?a=1,b=2\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected';
+const NASTY_DESCRIPTION =
+  'Replaces the weekly window; see https://status.example.org/?a=1,b=2\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected';
 
 export const LAST_SUNDAY = {
   id: 'core-ops',
@@ -54,12 +96,40 @@ export const LAST_SUNDAY = {
   owners: ['ops', 'unregistered-owner'],
   timezone: 'UTC',
   windows: [
-    { id: 'weekly', title: 'Weekly maintenance', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '02:00', duration: 'PT2H', impact: 'minimal', notice: 'PT24H' },
-    { id: 'monthly', title: NASTY_TITLE, rrule: 'FREQ=MONTHLY;BYDAY=-1SU', start: '02:00', duration: 'PT4H', impact: 'downtime', notice: 'P1M', remind_at_start: true, supersedes: ['weekly'], description: NASTY_DESCRIPTION },
+    {
+      id: 'weekly',
+      title: 'Weekly maintenance',
+      rrule: 'FREQ=WEEKLY;BYDAY=SU',
+      start: '02:00',
+      duration: 'PT2H',
+      impact: 'minimal',
+      notice: 'PT24H',
+    },
+    {
+      id: 'monthly',
+      title: NASTY_TITLE,
+      rrule: 'FREQ=MONTHLY;BYDAY=-1SU',
+      start: '02:00',
+      duration: 'PT4H',
+      impact: 'downtime',
+      notice: 'P1M',
+      remind_at_start: true,
+      supersedes: ['weekly'],
+      description: NASTY_DESCRIPTION,
+    },
   ],
   tasks: [
     // Names the weekly window but runs on last Sundays: it lies in the monthly window that replaces it.
-    { id: 'restore-test', title: 'Restore test', kind: 'restore-test', rrule: 'FREQ=MONTHLY;BYDAY=-1SU', start: '03:00', duration: 'PT1H', owner: 'ops-dba', window: 'weekly' },
+    {
+      id: 'restore-test',
+      title: 'Restore test',
+      kind: 'restore-test',
+      rrule: 'FREQ=MONTHLY;BYDAY=-1SU',
+      start: '03:00',
+      duration: 'PT1H',
+      owner: 'ops-dba',
+      window: 'weekly',
+    },
   ],
 };
 
@@ -74,10 +144,38 @@ export const NEW_YORK = {
   owners: ['desk-team'],
   timezone: 'America/New_York',
   windows: [
-    { id: 'mornings', title: 'Morning restarts', rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR', start: '06:00', duration: 'PT1H', impact: 'minimal' },
-    { id: 'fortnightly', title: 'Fortnightly patching', rrule: 'BYDAY=TU;INTERVAL=2;FREQ=WEEKLY', start: '22:00', duration: 'PT5H', impact: 'degraded' },
-    { id: 'quarterly', title: 'Quarterly failover', rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA', start: '20:00', duration: 'PT6H', impact: 'downtime' },
-    { id: 'month-end', title: 'Month-end close', rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1', start: '18:00', duration: 'PT2H', impact: 'minimal' },
+    {
+      id: 'mornings',
+      title: 'Morning restarts',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR',
+      start: '06:00',
+      duration: 'PT1H',
+      impact: 'minimal',
+    },
+    {
+      id: 'fortnightly',
+      title: 'Fortnightly patching',
+      rrule: 'BYDAY=TU;INTERVAL=2;FREQ=WEEKLY',
+      start: '22:00',
+      duration: 'PT5H',
+      impact: 'degraded',
+    },
+    {
+      id: 'quarterly',
+      title: 'Quarterly failover',
+      rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA',
+      start: '20:00',
+      duration: 'PT6H',
+      impact: 'downtime',
+    },
+    {
+      id: 'month-end',
+      title: 'Month-end close',
+      rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1',
+      start: '18:00',
+      duration: 'PT2H',
+      impact: 'minimal',
+    },
   ],
   tasks: [],
 };

@@ -10,7 +10,14 @@ const settings = { seed: 20261123, numRuns: propertyRuns() };
  * as the others. fast-check's own `unit: anyChar` builds a map of every code point first,
  * which took seconds of the suite.
  */
-const anyChar = fc.oneof(...[[0, 0x7f], [0x80, 0x7ff], [0x800, 0xffff], [0x10000, 0x10ffff]].map(([min, max]) => fc.integer({ min: min!, max: max! }).map((point) => String.fromCodePoint(point))));
+const anyChar = fc.oneof(
+  ...[
+    [0, 0x7f],
+    [0x80, 0x7ff],
+    [0x800, 0xffff],
+    [0x10000, 0x10ffff],
+  ].map(([min, max]) => fc.integer({ min: min!, max: max! }).map((point) => String.fromCodePoint(point))),
+);
 const octets = (text: string) => new TextEncoder().encode(text).length;
 const unfold = (text: string) => text.replace(/\r\n /g, '');
 
@@ -19,7 +26,11 @@ describe('foldLine', () => {
     expect(foldLine('x'.repeat(75))).toBe('x'.repeat(75));
     expect(foldLine('x'.repeat(76))).toBe(`${'x'.repeat(75)}\r\n x`);
     // The continuation's space counts: 1 + 74 octets, then the next fold.
-    expect(foldLine('x'.repeat(75 + 74 + 1)).split('\r\n').map(octets)).toEqual([75, 75, 2]);
+    expect(
+      foldLine('x'.repeat(75 + 74 + 1))
+        .split('\r\n')
+        .map(octets),
+    ).toEqual([75, 75, 2]);
   });
 
   it.each([
@@ -95,7 +106,11 @@ describe('TEXT values through ical.js', () => {
     '\\n is not a newline, \\; not a semicolon',
     `${'ü'.repeat(40)} 🛠️ マイグレーション ${'€'.repeat(30)}`,
   ])('reads back %j exactly, as one event', (text) => {
-    expect(roundTrip(text)).toEqual({ summary: text.replace(/\r\n?/g, '\n'), description: text.replace(/\r\n?/g, '\n'), count: 1 });
+    expect(roundTrip(text)).toEqual({
+      summary: text.replace(/\r\n?/g, '\n'),
+      description: text.replace(/\r\n?/g, '\n'),
+      count: 1,
+    });
   });
 
   it('reads back any text, less the control characters TEXT cannot hold', () => {

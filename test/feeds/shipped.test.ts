@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { feedHorizon, feedSets, loadConfig, loadCorpus, TimeEngine, windowOwners, windowOccurrences } from '@almanac/verifier/internal';
+import {
+  feedHorizon,
+  feedSets,
+  loadConfig,
+  loadCorpus,
+  TimeEngine,
+  windowOwners,
+  windowOccurrences,
+} from '@almanac/verifier/internal';
 import { expectRfc5545, parseFeed, testWriter } from './client.ts';
 
 /*
@@ -35,7 +43,9 @@ describe('feeds of the shipped runbooks', () => {
   it('publishes, one to one, the window occurrences of the time engine', () => {
     const expected = corpus.runbooks.flatMap((runbook) => windowOccurrences(runbook, time));
     const events = parseFeed(rendered.get('all')!).events;
-    expect(events.map((e) => [e.start, e.end]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!)).toEqual(expected.map((o) => [o.start, o.end]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    expect(events.map((e) => [e.start, e.end]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!)).toEqual(
+      expected.map((o) => [o.start, o.end]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!),
+    );
     // One VEVENT per UID: a series' instances share its UID.
     expect(new Set(events.map((e) => e.uid)).size).toBe(rendered.get('all')!.match(/\r\nBEGIN:VEVENT\r\n/g)!.length);
     for (const event of events) expect(event.summary).toMatch(/^[a-z0-9-]+: \S/);
@@ -45,7 +55,9 @@ describe('feeds of the shipped runbooks', () => {
     const all = sets.find((s) => s.path === 'all')!;
     for (const set of sets.filter((s) => s.path !== 'all')) {
       const [kind, id] = set.path.split('/') as ['system' | 'owner', string];
-      const belongs = all.windows.filter((w) => (kind === 'system' ? w.runbook.system === id : windowOwners(w).has(id)));
+      const belongs = all.windows.filter((w) =>
+        kind === 'system' ? w.runbook.system === id : windowOwners(w).has(id),
+      );
       expect(set.windows, set.path).toEqual(belongs);
     }
   });

@@ -45,19 +45,33 @@ describe('spans and occurrences', () => {
     expect(formatClockSpan(at('2026-11-29T02:00:00Z'), at('2026-11-29T04:00:00Z'), 'UTC')).toBe('02:00–04:00 UTC');
     expect(formatClockSpan(at('2026-11-28T23:00:00Z'), at('2026-11-29T01:00:00Z'), 'UTC')).toBe('23:00–01:00 UTC');
     // Where a day's list is scanned, the next day is said; midnight is still the same evening.
-    expect(formatClockSpan(at('2026-11-28T23:00:00Z'), at('2026-11-29T01:00:00Z'), 'UTC', true)).toBe('23:00–01:00 UTC (+1 day)');
-    expect(formatClockSpan(at('2026-11-28T22:00:00Z'), at('2026-11-29T00:00:00Z'), 'UTC', true)).toBe('22:00–00:00 UTC');
-    expect(formatClockSpan(at('2026-11-29T02:00:00Z'), at('2026-12-01T02:00:00Z'), 'UTC')).toBe('02:00 UTC to Tue 1 Dec 2026, 02:00');
+    expect(formatClockSpan(at('2026-11-28T23:00:00Z'), at('2026-11-29T01:00:00Z'), 'UTC', true)).toBe(
+      '23:00–01:00 UTC (+1 day)',
+    );
+    expect(formatClockSpan(at('2026-11-28T22:00:00Z'), at('2026-11-29T00:00:00Z'), 'UTC', true)).toBe(
+      '22:00–00:00 UTC',
+    );
+    expect(formatClockSpan(at('2026-11-29T02:00:00Z'), at('2026-12-01T02:00:00Z'), 'UTC')).toBe(
+      '02:00 UTC to Tue 1 Dec 2026, 02:00',
+    );
     expect(formatClockSpan(at('2026-11-29T02:00:00Z'), at('2026-11-29T02:00:00Z'), 'UTC')).toBe('02:00 UTC');
   });
 
   it('gives an occurrence in its zone, and in UTC when that differs', () => {
     const occurrence = span('2026-11-28T23:00:00Z', '2026-11-29T01:00:00Z');
     expect(occurrenceWords(occurrence, 'Africa/Nairobi', wallClock)).toBe('Sun 29 Nov 2026, 02:00–04:00 Nairobi');
-    expect(occurrenceBothZones(occurrence, 'Africa/Nairobi', wallClock)).toBe('Sun 29 Nov 2026, 02:00–04:00 Nairobi (Sat 28 Nov 2026, 23:00–01:00 UTC)');
-    expect(occurrenceBothZones(span('2026-11-29T05:00:00Z', '2026-11-29T07:00:00Z'), 'Africa/Nairobi', wallClock)).toBe('Sun 29 Nov 2026, 08:00–10:00 Nairobi (05:00–07:00 UTC)');
-    expect(occurrenceBothZones(span('2026-11-29T02:00:00Z', '2026-11-29T04:00:00Z'), 'UTC', wallClock)).toBe('Sun 29 Nov 2026, 02:00–04:00 UTC');
-    expect(occurrenceWords({ ...span('2026-11-29T00:00:00Z', '2026-11-30T00:00:00Z'), allDay: true }, 'UTC', wallClock)).toBe('Sun 29 Nov 2026 (the whole day, UTC)');
+    expect(occurrenceBothZones(occurrence, 'Africa/Nairobi', wallClock)).toBe(
+      'Sun 29 Nov 2026, 02:00–04:00 Nairobi (Sat 28 Nov 2026, 23:00–01:00 UTC)',
+    );
+    expect(occurrenceBothZones(span('2026-11-29T05:00:00Z', '2026-11-29T07:00:00Z'), 'Africa/Nairobi', wallClock)).toBe(
+      'Sun 29 Nov 2026, 08:00–10:00 Nairobi (05:00–07:00 UTC)',
+    );
+    expect(occurrenceBothZones(span('2026-11-29T02:00:00Z', '2026-11-29T04:00:00Z'), 'UTC', wallClock)).toBe(
+      'Sun 29 Nov 2026, 02:00–04:00 UTC',
+    );
+    expect(
+      occurrenceWords({ ...span('2026-11-29T00:00:00Z', '2026-11-30T00:00:00Z'), allDay: true }, 'UTC', wallClock),
+    ).toBe('Sun 29 Nov 2026 (the whole day, UTC)');
   });
 
   it('writes a recurring local time with its length', () => {
@@ -77,11 +91,15 @@ describe('the same times in another zone', () => {
   };
 
   it('converts a UTC window to a zone without daylight saving time', () => {
-    expect(formatInOtherZone(expand('FREQ=WEEKLY;BYDAY=SU', '02:00', 'PT2H', 'UTC'), '02:00', 'Africa/Nairobi')).toBe('05:00–07:00 Nairobi');
+    expect(formatInOtherZone(expand('FREQ=WEEKLY;BYDAY=SU', '02:00', 'PT2H', 'UTC'), '02:00', 'Africa/Nairobi')).toBe(
+      '05:00–07:00 Nairobi',
+    );
   });
 
   it('names the day when the other zone is on another date', () => {
-    expect(formatInOtherZone(expand('FREQ=WEEKLY;BYDAY=SU', '02:00', 'PT2H', 'Africa/Nairobi'), '02:00', 'UTC')).toBe('23:00–01:00 UTC, the day before');
+    expect(formatInOtherZone(expand('FREQ=WEEKLY;BYDAY=SU', '02:00', 'PT2H', 'Africa/Nairobi'), '02:00', 'UTC')).toBe(
+      '23:00–01:00 UTC, the day before',
+    );
   });
 
   it('gives both readings when daylight saving time moves the other zone', () => {
@@ -91,7 +109,9 @@ describe('the same times in another zone', () => {
   });
 
   it('reads an hourly rule from its stated start only', () => {
-    expect(formatInOtherZone(expand('FREQ=HOURLY;INTERVAL=6', '00:00', 'PT10M', 'Africa/Nairobi'), '00:00', 'UTC')).toBe('21:00–21:10 UTC, the day before');
+    expect(
+      formatInOtherZone(expand('FREQ=HOURLY;INTERVAL=6', '00:00', 'PT10M', 'Africa/Nairobi'), '00:00', 'UTC'),
+    ).toBe('21:00–21:10 UTC, the day before');
   });
 
   it('says nothing without occurrences', () => {
@@ -108,19 +128,36 @@ describe('durations, levels and contacts in words', () => {
   });
 
   it('writes threshold levels with unit, direction and hold time', () => {
-    expect(formatLevel({ value: 70, for: 'PT10M' }, { unit: 'percent', comparator: '>' })).toBe('above 70 % for 10 minutes');
+    expect(formatLevel({ value: 70, for: 'PT10M' }, { unit: 'percent', comparator: '>' })).toBe(
+      'above 70 % for 10 minutes',
+    );
     expect(formatLevel({ value: 20 }, { unit: 'percent', comparator: '<' })).toBe('below 20 %');
     expect(formatLevel({ value: 10 }, { unit: 'per minute', comparator: '>' })).toBe('above 10 per minute');
     expect(formatLevel({ value: 3 }, { comparator: '>' })).toBe('above 3');
   });
 
   it('marks the placeholders the owner-placeholder rule reports', () => {
-    for (const text of ['[Name]', '+254 7XX XXX XXX', '[email]', 'TBD', '<phone>']) expect(isPlaceholder(text)).toBe(true);
-    for (const text of ['IT Manager', '+254 711 000 123', 'itmanager@example.com']) expect(isPlaceholder(text)).toBe(false);
+    for (const text of ['[Name]', '+254 7XX XXX XXX', '[email]', 'TBD', '<phone>'])
+      expect(isPlaceholder(text)).toBe(true);
+    for (const text of ['IT Manager', '+254 711 000 123', 'itmanager@example.com'])
+      expect(isPlaceholder(text)).toBe(false);
   });
 
   it('counts and lists in words', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, -1, -2].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', 'last', '2nd to last']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, -1, -2].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      'last',
+      '2nd to last',
+    ]);
     expect(listInWords(['a'])).toBe('a');
     expect(listInWords(['a', 'b', 'c'])).toBe('a, b and c');
   });
@@ -132,8 +169,10 @@ describe('feeds', () => {
       https: 'https://runbooks.example.com/calendars/all.ics',
       webcal: 'webcal://runbooks.example.com/calendars/all.ics',
       google: 'https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Frunbooks.example.com%2Fcalendars%2Fall.ics',
-      outlook: 'https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Frunbooks.example.com%2Fcalendars%2Fall.ics&name=All%20windows%20%26%20more',
-      office: 'https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Frunbooks.example.com%2Fcalendars%2Fall.ics&name=All%20windows%20%26%20more',
+      outlook:
+        'https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Frunbooks.example.com%2Fcalendars%2Fall.ics&name=All%20windows%20%26%20more',
+      office:
+        'https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Frunbooks.example.com%2Fcalendars%2Fall.ics&name=All%20windows%20%26%20more',
     });
     expect(systemFeed('mvono')).toBe('/calendars/system/mvono.ics');
     expect(ownerFeed('it-manager')).toBe('/calendars/owner/it-manager.ics');

@@ -18,12 +18,19 @@ describe('a page’s runbook', () => {
   });
   mkdirSync(join(dir, 'runbooks/db'), { recursive: true });
   writeFileSync(join(dir, 'runbooks/owners.yaml'), 'ops: { name: Operations }\n');
-  writeFileSync(join(dir, 'runbooks/db/backups.mdx'), '---\nid: db-backups\ntitle: Backups\nsystem: db\nowners: [ops]\n---\nText\n');
+  writeFileSync(
+    join(dir, 'runbooks/db/backups.mdx'),
+    '---\nid: db-backups\ntitle: Backups\nsystem: db\nowners: [ops]\n---\nText\n',
+  );
   writeFileSync(join(dir, 'runbooks/db/broken.mdx'), '---\nid: db-broken\ntitle: [unclosed\n---\nText\n');
   writeFileSync(join(outside, 'secret.mdx'), '---\ntitle: Secret\n---\nNot for the site\n');
   symlinkSync(outside, join(dir, 'runbooks/linked'));
   const corpus = loadCorpus(['runbooks'], dir);
-  const model = { corpus, byFile: new Map(corpus.runbooks.map((r) => [r.source.file, r])), filesRead: new Set(corpus.filesRead) };
+  const model = {
+    corpus,
+    byFile: new Map(corpus.runbooks.map((r) => [r.source.file, r])),
+    filesRead: new Set(corpus.filesRead),
+  };
 
   it('is the verifier’s runbook of the file', () => {
     expect(runbookOfPage(model, 'runbooks/db/backups.mdx')?.id).toBe('db-backups');

@@ -7,7 +7,8 @@ import { verifyOnBuild } from '../../packages/starlight/src/verify-on-build.ts';
 import { project } from '../../packages/verifier/test/project.ts';
 
 const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\n';
-const runbook = (id: string, extra = '') => `---\nid: ${id}\ntitle: ${id}\nsystem: db\nowners: [ops]\ntimezone: UTC\n${extra}---\n`;
+const runbook = (id: string, extra = '') =>
+  `---\nid: ${id}\ntitle: ${id}\nsystem: db\nowners: [ops]\ntimezone: UTC\n${extra}---\n`;
 const dirs: string[] = [];
 const tree = (files: Record<string, string>) => {
   const dir = project(files);
@@ -20,15 +21,28 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 function logger() {
   const lines: Array<[string, string]> = [];
   const log = (level: string) => (message: string) => void lines.push([level, message]);
-  return { lines, logger: { info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug') } as unknown as AstroIntegrationLogger };
+  return {
+    lines,
+    logger: {
+      info: log('info'),
+      warn: log('warn'),
+      error: log('error'),
+      debug: log('debug'),
+    } as unknown as AstroIntegrationLogger,
+  };
 }
 
 describe('the Starlight plugin', () => {
-  const WITH_ERROR = { 'runbooks/owners.yaml': OWNERS, 'runbooks/db/a.mdx': runbook('a', 'review:\n  cycle: P3M\n  last_reviewed: 2026-13-01\n') };
+  const WITH_ERROR = {
+    'runbooks/owners.yaml': OWNERS,
+    'runbooks/db/a.mdx': runbook('a', 'review:\n  cycle: P3M\n  last_reviewed: 2026-13-01\n'),
+  };
 
   it('stops the build on an error, with the verifier’s report', () => {
     const root = tree(WITH_ERROR);
-    expect(() => verifyOnBuild(siteOptions({}, root, undefined), logger().logger, true)).toThrow(/^runbooks has an error; the site is not built \(almanac verify\):\nrunbooks\/db\/a\.mdx\n/);
+    expect(() => verifyOnBuild(siteOptions({}, root, undefined), logger().logger, true)).toThrow(
+      /^runbooks has an error; the site is not built \(almanac verify\):\nrunbooks\/db\/a\.mdx\n/,
+    );
   });
 
   it('logs the error and builds on with stopOnErrors: false, and says when there is nothing to report', () => {
@@ -36,21 +50,32 @@ describe('the Starlight plugin', () => {
     verifyOnBuild(siteOptions({ stopOnErrors: false }, tree(WITH_ERROR), undefined), failing.logger, false);
     expect(failing.lines.map(([level]) => level)).toEqual(['error']);
     const clean = logger();
-    verifyOnBuild(siteOptions({}, tree({ 'runbooks/owners.yaml': OWNERS, 'runbooks/db/a.mdx': runbook('a') }), undefined), clean.logger, true);
+    verifyOnBuild(
+      siteOptions({}, tree({ 'runbooks/owners.yaml': OWNERS, 'runbooks/db/a.mdx': runbook('a') }), undefined),
+      clean.logger,
+      true,
+    );
     expect(clean.lines).toEqual([['info', 'runbooks: no problems']]);
   });
 
   it('takes the site URL from ALMANAC_SITE_URL, the option, the config, then Astro’s site', () => {
-    const root = tree({ 'almanac.config.json': '{ "siteUrl": "https://config.example.com/" }', 'runbooks/owners.yaml': OWNERS });
+    const root = tree({
+      'almanac.config.json': '{ "siteUrl": "https://config.example.com/" }',
+      'runbooks/owners.yaml': OWNERS,
+    });
     const bare = tree({ 'runbooks/owners.yaml': OWNERS });
     const saved = process.env.ALMANAC_SITE_URL;
     delete process.env.ALMANAC_SITE_URL;
     try {
-      expect(siteConfig(siteOptions({ siteUrl: 'https://option.example.com' }, root, 'https://astro.example.com')).siteUrl).toBe('https://option.example.com');
+      expect(
+        siteConfig(siteOptions({ siteUrl: 'https://option.example.com' }, root, 'https://astro.example.com')).siteUrl,
+      ).toBe('https://option.example.com');
       expect(siteConfig(siteOptions({}, root, 'https://astro.example.com')).siteUrl).toBe('https://config.example.com');
       expect(siteConfig(siteOptions({}, bare, 'https://astro.example.com/')).siteUrl).toBe('https://astro.example.com');
       process.env.ALMANAC_SITE_URL = 'https://env.example.com';
-      expect(siteConfig(siteOptions({ siteUrl: 'https://option.example.com' }, root, undefined)).siteUrl).toBe('https://env.example.com');
+      expect(siteConfig(siteOptions({ siteUrl: 'https://option.example.com' }, root, undefined)).siteUrl).toBe(
+        'https://env.example.com',
+      );
     } finally {
       if (saved === undefined) delete process.env.ALMANAC_SITE_URL;
       else process.env.ALMANAC_SITE_URL = saved;
@@ -58,8 +83,17 @@ describe('the Starlight plugin', () => {
   });
 
   it('lays out one sidebar group per system, by entry id inside src/content/docs or from the project root', () => {
-    const root = tree({ 'runbooks/owners.yaml': OWNERS, 'runbooks/db/a.mdx': runbook('a'), 'runbooks/owners.d/x.yaml': OWNERS, 'src/content/docs/runbooks/web/b.md': runbook('b') });
-    expect(systemGroups(root, 'runbooks')).toEqual([{ label: 'db', items: [{ autogenerate: { directory: 'runbooks/db' } }] }]);
-    expect(systemGroups(root, siteOptions({ runbooks: './src/content/docs/runbooks/' }, root, undefined).runbooks)).toEqual([{ label: 'web', items: [{ autogenerate: { directory: 'runbooks/web' } }] }]);
+    const root = tree({
+      'runbooks/owners.yaml': OWNERS,
+      'runbooks/db/a.mdx': runbook('a'),
+      'runbooks/owners.d/x.yaml': OWNERS,
+      'src/content/docs/runbooks/web/b.md': runbook('b'),
+    });
+    expect(systemGroups(root, 'runbooks')).toEqual([
+      { label: 'db', items: [{ autogenerate: { directory: 'runbooks/db' } }] },
+    ]);
+    expect(
+      systemGroups(root, siteOptions({ runbooks: './src/content/docs/runbooks/' }, root, undefined).runbooks),
+    ).toEqual([{ label: 'web', items: [{ autogenerate: { directory: 'runbooks/web' } }] }]);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { horizonAround, parseRunbookFile, scheduleWindows, TimeEngine, type Finding, type OwnersRegistry, type Runbook } from '@almanac/verifier/internal';
+import {
+  horizonAround,
+  parseRunbookFile,
+  scheduleWindows,
+  TimeEngine,
+  type Finding,
+  type OwnersRegistry,
+  type Runbook,
+} from '@almanac/verifier/internal';
 import { liveSchedule, LIVE_DAYS } from '../../packages/starlight/src/lib/live-schedule.ts';
 import { accessibleMarkdown } from '../../packages/starlight/src/lib/markdown-a11y.ts';
 import { reachableContacts, unreachableBecause } from '../../packages/starlight/src/lib/owners.ts';
@@ -10,7 +18,14 @@ const registry: OwnersRegistry = {
   file: 'runbooks/owners.yaml',
   owners: {
     ops: { name: 'Operations', phone: '+254 7XX XXX XXX', email: 'ops@example.com' },
-    dba: { name: 'DBA', kind: 'team', contacts: [{ role: 'Primary', name: '[Name]', phone: '+44 20 7946 0000' }, { role: 'Backup', phone: '[Phone]' }] },
+    dba: {
+      name: 'DBA',
+      kind: 'team',
+      contacts: [
+        { role: 'Primary', name: '[Name]', phone: '+44 20 7946 0000' },
+        { role: 'Backup', phone: '[Phone]' },
+      ],
+    },
     bot: { name: 'Backups', kind: 'automation' },
     stub: { name: 'Stub', phone: '[Phone]', email: '[email]' },
     other: { name: 'Someone else', phone: '[Phone]' },
@@ -19,7 +34,11 @@ const registry: OwnersRegistry = {
 };
 
 function runbook(frontmatter: string): Runbook {
-  const parsed = parseRunbookFile('runbooks/db.mdx', new TextEncoder().encode(`---\n${frontmatter}\n---\nBody\n`), registry);
+  const parsed = parseRunbookFile(
+    'runbooks/db.mdx',
+    new TextEncoder().encode(`---\n${frontmatter}\n---\nBody\n`),
+    registry,
+  );
   if (!parsed.runbook) throw new Error(parsed.reports.map((r) => r.message).join('\n'));
   return parsed.runbook;
 }
@@ -39,7 +58,9 @@ tasks:
 describe('whom to call', () => {
   it('offers only real contacts, the owner’s own and each named person’s', () => {
     expect(reachableContacts(registry.owners.ops)).toEqual([{ kind: 'email', value: 'ops@example.com' }]);
-    expect(reachableContacts(registry.owners.dba)).toEqual([{ kind: 'phone', value: '+44 20 7946 0000', who: 'Primary' }]);
+    expect(reachableContacts(registry.owners.dba)).toEqual([
+      { kind: 'phone', value: '+44 20 7946 0000', who: 'Primary' },
+    ]);
     expect(reachableContacts(registry.owners.stub)).toEqual([]);
   });
 
@@ -52,9 +73,24 @@ describe('whom to call', () => {
 
 describe('a runbook’s findings', () => {
   it('include owners.yaml’s findings about the owners it names, and no others', () => {
-    const finding = (file: string, path: string): Finding => ({ ruleId: 'owner-placeholder', severity: 'warning', file, line: 1, column: 1, message: path, path });
+    const finding = (file: string, path: string): Finding => ({
+      ruleId: 'owner-placeholder',
+      severity: 'warning',
+      file,
+      line: 1,
+      column: 1,
+      message: path,
+      path,
+    });
     const byFile = new Map([
-      ['runbooks/owners.yaml', [finding('runbooks/owners.yaml', 'stub.phone'), finding('runbooks/owners.yaml', 'dba.contacts[1].phone'), finding('runbooks/owners.yaml', 'other.phone')]],
+      [
+        'runbooks/owners.yaml',
+        [
+          finding('runbooks/owners.yaml', 'stub.phone'),
+          finding('runbooks/owners.yaml', 'dba.contacts[1].phone'),
+          finding('runbooks/owners.yaml', 'other.phone'),
+        ],
+      ],
       ['runbooks/db.mdx', [finding('runbooks/db.mdx', 'review')]],
     ]);
     const { own, owners } = runbookFindings(db, byFile);
@@ -66,23 +102,37 @@ describe('a runbook’s findings', () => {
 describe('the windows a page embeds', () => {
   const from = Date.parse('2026-12-01T00:00:00Z');
   const time = new TimeEngine(horizonAround('2026-12-01'));
-  const schedule = liveSchedule([{ runbook: db, href: '/db/', occurrences: scheduleWindows([db], time) }], { from, horizonEnd: time.horizon.to }, from + 3_600_000);
+  const schedule = liveSchedule(
+    [{ runbook: db, href: '/db/', occurrences: scheduleWindows([db], time) }],
+    { from, horizonEnd: time.horizon.to },
+    from + 3_600_000,
+  );
 
   it('holds the fortnight’s occurrences and each window’s first after it', () => {
     const until = from + LIVE_DAYS * 86_400_000;
-    const starts = schedule.occurrences.map(([start, , i]) => [new Date(start).toISOString(), schedule.windows[i]!.title]);
+    const starts = schedule.occurrences.map(([start, , i]) => [
+      new Date(start).toISOString(),
+      schedule.windows[i]!.title,
+    ]);
     const weekly = starts.filter(([, title]) => title === 'Weekly');
     // Sundays 6 and 13 December at 02:00 Nairobi; the 20th, the first after the fortnight; and 3
     // January, the first after it that holds the monthly task of an owner not the runbook's.
-    expect(weekly.map(([start]) => start)).toEqual(['2026-12-05T23:00:00.000Z', '2026-12-12T23:00:00.000Z', '2026-12-19T23:00:00.000Z', '2027-01-02T23:00:00.000Z']);
-    // After 16 December only each window's next for each set of owners: the weekly one's twice, and the yearly one's in June.
-    expect(schedule.occurrences.filter(([start]) => start >= until).map(([start]) => new Date(start).toISOString())).toEqual([
+    expect(weekly.map(([start]) => start)).toEqual([
+      '2026-12-05T23:00:00.000Z',
+      '2026-12-12T23:00:00.000Z',
       '2026-12-19T23:00:00.000Z',
       '2027-01-02T23:00:00.000Z',
-      '2027-05-31T23:00:00.000Z',
     ]);
+    // After 16 December only each window's next for each set of owners: the weekly one's twice, and the yearly one's in June.
+    expect(
+      schedule.occurrences.filter(([start]) => start >= until).map(([start]) => new Date(start).toISOString()),
+    ).toEqual(['2026-12-19T23:00:00.000Z', '2027-01-02T23:00:00.000Z', '2027-05-31T23:00:00.000Z']);
     // Whom each concerns beyond the runbook's owners: the task's owner, on its first Sundays only.
-    expect(schedule.occurrences.filter((o) => o.length === 4).map(([start, , , others]) => [new Date(start).toISOString(), others])).toEqual([
+    expect(
+      schedule.occurrences
+        .filter((o) => o.length === 4)
+        .map(([start, , , others]) => [new Date(start).toISOString(), others]),
+    ).toEqual([
       ['2026-12-05T23:00:00.000Z', ['night']],
       ['2027-01-02T23:00:00.000Z', ['night']],
     ]);
@@ -96,7 +146,11 @@ describe('the windows a page embeds', () => {
 
   it('ends its fortnight where the occurrences it was given end', () => {
     const week = new TimeEngine({ from: from - 86_400_000, to: from + 7 * 86_400_000 });
-    const short = liveSchedule([{ runbook: db, href: '/db/', occurrences: scheduleWindows([db], week) }], { from, horizonEnd: week.horizon.to }, from);
+    const short = liveSchedule(
+      [{ runbook: db, href: '/db/', occurrences: scheduleWindows([db], week) }],
+      { from, horizonEnd: week.horizon.to },
+      from,
+    );
     expect(short.until).toBe(from + 7 * 86_400_000);
     expect(short.occurrences.map(([start]) => new Date(start).toISOString())).toEqual(['2026-12-05T23:00:00.000Z']);
   });
@@ -112,12 +166,18 @@ windows:
     const both = [daily, db].map((r) => ({ runbook: r, href: `/${r.id}/`, occurrences: scheduleWindows([r], time) }));
     // Three allowed: the night of 30 November, under way as the 1st begins, then those of 1 and 2 December; with the 2nd's day its other occurrences (none).
     const cut = liveSchedule(both, { from, horizonEnd: time.horizon.to, budget: { maxOccurrences: 3 } }, from);
-    expect(cut.occurrences.map(([start]) => new Date(start).toISOString())).toEqual(['2026-11-30T22:00:00.000Z', '2026-12-01T22:00:00.000Z', '2026-12-02T22:00:00.000Z']);
+    expect(cut.occurrences.map(([start]) => new Date(start).toISOString())).toEqual([
+      '2026-11-30T22:00:00.000Z',
+      '2026-12-01T22:00:00.000Z',
+      '2026-12-02T22:00:00.000Z',
+    ]);
     // It knows what comes next until its last start; the database's weekly window, later, is not in it at all.
     expect(cut.until).toBe(Date.parse('2026-12-02T22:00:00Z'));
     expect(cut.windows.map((w) => w.title)).toEqual(['Nightly']);
     // A budget the fortnight stays within changes nothing.
-    expect(liveSchedule(both, { from, horizonEnd: time.horizon.to, budget: { maxOccurrences: 100 } }, from)).toEqual(liveSchedule(both, { from, horizonEnd: time.horizon.to }, from));
+    expect(liveSchedule(both, { from, horizonEnd: time.horizon.to, budget: { maxOccurrences: 100 } }, from)).toEqual(
+      liveSchedule(both, { from, horizonEnd: time.horizon.to }, from),
+    );
   });
 });
 
@@ -132,7 +192,9 @@ describe('the runbooks’ text made accessible', () => {
     expect(html).not.toContain('<h1');
     expect(html).toContain('<div class="sl-heading-wrapper level-h2"><h2 id="plan">Plan</h2></div>');
     expect(html).toContain('<input type="checkbox" disabled aria-label="Backups: check &quot;them&quot;" />');
-    expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Task, When"><table>');
+    expect(html).toContain(
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Task, When"><table>',
+    );
     expect(html).toContain('</table></div>');
     expect(html).toContain('<pre data-language="bash" tabindex="0" role="region" aria-label="Code (bash)">');
   });
@@ -140,10 +202,19 @@ describe('the runbooks’ text made accessible', () => {
 
 describe('times in words, with any clock', () => {
   it('names a later end day, and an instant without a span', () => {
-    const utc: Clock = (instant) => ({ date: new Date(instant).toISOString().slice(0, 10), time: new Date(instant).toISOString().slice(11, 16) });
+    const utc: Clock = (instant) => ({
+      date: new Date(instant).toISOString().slice(0, 10),
+      time: new Date(instant).toISOString().slice(11, 16),
+    });
     const at = (iso: string) => Date.parse(iso);
-    expect(occurrenceWords({ start: at('2026-12-02T02:00Z'), end: at('2026-12-02T04:00Z') }, 'UTC', utc)).toBe('Wed 2 Dec 2026, 02:00–04:00 UTC');
-    expect(occurrenceWords({ start: at('2026-12-02T02:00Z'), end: at('2026-12-03T04:00Z') }, 'UTC', utc)).toBe('Wed 2 Dec 2026, 02:00 UTC to Thu 3 Dec 2026, 04:00');
-    expect(occurrenceWords({ start: at('2026-12-02T02:00Z'), end: at('2026-12-02T02:00Z') }, 'UTC', utc)).toBe('Wed 2 Dec 2026, 02:00 UTC');
+    expect(occurrenceWords({ start: at('2026-12-02T02:00Z'), end: at('2026-12-02T04:00Z') }, 'UTC', utc)).toBe(
+      'Wed 2 Dec 2026, 02:00–04:00 UTC',
+    );
+    expect(occurrenceWords({ start: at('2026-12-02T02:00Z'), end: at('2026-12-03T04:00Z') }, 'UTC', utc)).toBe(
+      'Wed 2 Dec 2026, 02:00 UTC to Thu 3 Dec 2026, 04:00',
+    );
+    expect(occurrenceWords({ start: at('2026-12-02T02:00Z'), end: at('2026-12-02T02:00Z') }, 'UTC', utc)).toBe(
+      'Wed 2 Dec 2026, 02:00 UTC',
+    );
   });
 });

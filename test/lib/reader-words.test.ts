@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { timeMarkup } from '@almanac/verifier/time-words';
 import { wallClock } from '../../packages/starlight/src/lib/format.ts';
 import type { LiveSchedule } from '../../packages/starlight/src/lib/live-schedule.ts';
-import { ageWords, agendaZoneWords, clock, countdownWords, liveTime, mondayOf, statusAt, timeInZones, zoneOfMode } from '../../packages/starlight/src/scripts/reader-words.ts';
+import {
+  ageWords,
+  agendaZoneWords,
+  clock,
+  countdownWords,
+  liveTime,
+  mondayOf,
+  statusAt,
+  timeInZones,
+  zoneOfMode,
+} from '../../packages/starlight/src/scripts/reader-words.ts';
 
 /*
  * The reader's browser's words (src/scripts/reader-words.ts, on Intl's clock), held to the
@@ -27,12 +37,21 @@ describe('a <time> the browser writes', () => {
   });
 
   it('names the UTC date where it is another day', () => {
-    expect(liveTime(at('2026-11-28T22:00:00Z'), at('2026-11-29T00:00:00Z'), 'Africa/Nairobi').text).toBe('Sun 29 Nov 2026, 01:00–03:00 Nairobi (Sat 28 Nov 2026, 22:00–00:00 UTC)');
+    expect(liveTime(at('2026-11-28T22:00:00Z'), at('2026-11-29T00:00:00Z'), 'Africa/Nairobi').text).toBe(
+      'Sun 29 Nov 2026, 01:00–03:00 Nairobi (Sat 28 Nov 2026, 22:00–00:00 UTC)',
+    );
   });
 });
 
 describe('a time in the reader’s chosen zone', () => {
-  const time = { start: at('2026-11-29T02:00:00Z'), end: at('2026-11-29T04:00:00Z'), allDay: false, ownZone: 'Africa/Nairobi', zones: ['Africa/Nairobi', 'UTC'], spanOnly: false };
+  const time = {
+    start: at('2026-11-29T02:00:00Z'),
+    end: at('2026-11-29T04:00:00Z'),
+    allDay: false,
+    ownZone: 'Africa/Nairobi',
+    zones: ['Africa/Nairobi', 'UTC'],
+    spanOnly: false,
+  };
 
   it('leads with the chosen zone, then UTC and the runbook’s, each with its date where that differs', () => {
     expect(timeInZones(time, zoneOfMode('reader', 'Africa/Nairobi', 'America/New_York'))).toEqual({
@@ -42,21 +61,35 @@ describe('a time in the reader’s chosen zone', () => {
   });
 
   it('does not name a zone twice under another of its names', () => {
-    expect(timeInZones({ ...time, ownZone: 'Etc/UTC', zones: ['Etc/UTC', 'UTC'] }, 'UTC')).toEqual({ text: 'Sun 29 Nov 2026, 02:00–04:00 UTC', extra: undefined });
+    expect(timeInZones({ ...time, ownZone: 'Etc/UTC', zones: ['Etc/UTC', 'UTC'] }, 'UTC')).toEqual({
+      text: 'Sun 29 Nov 2026, 02:00–04:00 UTC',
+      extra: undefined,
+    });
   });
 
   it('leaves out the date under a day heading, and marks a span into the next day', () => {
-    expect(timeInZones({ ...time, spanOnly: true, end: at('2026-11-29T05:00:00Z') }, 'Asia/Tokyo').text).toBe('11:00–14:00 Tokyo');
-    expect(timeInZones({ ...time, spanOnly: true, start: at('2026-11-29T13:00:00Z'), end: at('2026-11-29T16:00:00Z') }, 'Asia/Tokyo').text).toBe('22:00–01:00 Tokyo (+1 day)');
+    expect(timeInZones({ ...time, spanOnly: true, end: at('2026-11-29T05:00:00Z') }, 'Asia/Tokyo').text).toBe(
+      '11:00–14:00 Tokyo',
+    );
+    expect(
+      timeInZones(
+        { ...time, spanOnly: true, start: at('2026-11-29T13:00:00Z'), end: at('2026-11-29T16:00:00Z') },
+        'Asia/Tokyo',
+      ).text,
+    ).toBe('22:00–01:00 Tokyo (+1 day)');
   });
 
   it('says what the calendar groups by in each mode', () => {
-    expect(agendaZoneWords('reader', 'Africa/Nairobi')).toBe("by day in your time zone (Nairobi); times in your zone, then UTC and the window's own");
+    expect(agendaZoneWords('reader', 'Africa/Nairobi')).toBe(
+      "by day in your time zone (Nairobi); times in your zone, then UTC and the window's own",
+    );
     expect(agendaZoneWords('own')).toBe("by day in each runbook's time zone; times in it, then UTC");
   });
 
   it('reads the clock as the verifier does', () => {
-    expect(clock(at('2026-03-29T01:30:00Z'), 'Europe/London')).toEqual(wallClock(at('2026-03-29T01:30:00Z'), 'Europe/London'));
+    expect(clock(at('2026-03-29T01:30:00Z'), 'Europe/London')).toEqual(
+      wallClock(at('2026-03-29T01:30:00Z'), 'Europe/London'),
+    );
     expect(mondayOf('2026-11-29')).toBe('2026-11-23');
     expect(mondayOf('2026-11-23')).toBe('2026-11-23');
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { horizonAround, parseRunbookFile, TimeEngine, type OwnersRegistry, type Runbook } from '@almanac/verifier/internal';
+import {
+  horizonAround,
+  parseRunbookFile,
+  TimeEngine,
+  type OwnersRegistry,
+  type Runbook,
+} from '@almanac/verifier/internal';
 import { agenda, overlapsInWords } from '../../packages/starlight/src/lib/schedule/agenda.ts';
 import { nextWindow, startOfToday, upcomingWindows } from '../../packages/starlight/src/lib/schedule/occurrences.ts';
 import { distinctOwnerName, ownedWindows, ownerRecords, systemsOf } from '../../packages/starlight/src/lib/owners.ts';
@@ -12,7 +18,11 @@ const registry: OwnersRegistry = {
 };
 
 function runbook(name: string, frontmatter: string): Runbook {
-  const parsed = parseRunbookFile(`runbooks/${name}.mdx`, new TextEncoder().encode(`---\n${frontmatter}\n---\nBody\n`), registry);
+  const parsed = parseRunbookFile(
+    `runbooks/${name}.mdx`,
+    new TextEncoder().encode(`---\n${frontmatter}\n---\nBody\n`),
+    registry,
+  );
   if (!parsed.runbook) throw new Error(parsed.reports.map((r) => r.message).join('\n'));
   return parsed.runbook;
 }
@@ -85,14 +95,23 @@ describe('agenda', () => {
     // Within a week: a large organisation's single week is too heavy a page.
     expect(agenda([db, web], time, from, 8, 1)).toEqual([weeks[0]]);
     // Within a week, after a day: a large organisation's one week is too heavy a page.
-    const nightly = runbook('nightly', 'id: nightly\ntitle: Nightly\nsystem: ops\nowners: [ops]\ntimezone: UTC\nwindows:\n  - { id: n, title: N, rrule: FREQ=DAILY, start: "02:00", duration: PT1H, impact: none }');
-    expect(agenda([nightly], time, from, 8, 3).map((week) => week.days.map((day) => day.date))).toEqual([['2026-11-23', '2026-11-24', '2026-11-25']]);
+    const nightly = runbook(
+      'nightly',
+      'id: nightly\ntitle: Nightly\nsystem: ops\nowners: [ops]\ntimezone: UTC\nwindows:\n  - { id: n, title: N, rrule: FREQ=DAILY, start: "02:00", duration: PT1H, impact: none }',
+    );
+    expect(agenda([nightly], time, from, 8, 3).map((week) => week.days.map((day) => day.date))).toEqual([
+      ['2026-11-23', '2026-11-24', '2026-11-25'],
+    ]);
     expect(agenda([db, web], time, from, 8, Number.POSITIVE_INFINITY)).toHaveLength(8);
   });
 
   it('groups occurrences by UTC day', () => {
     const sunday = weeks[0]!.days.find((d) => d.date === '2026-11-29')!;
-    expect(sunday.entries.map((e) => `${e.runbook.system}/${e.window.value.id}`)).toEqual(['db/weekly', 'web/nightly', 'db/late']);
+    expect(sunday.entries.map((e) => `${e.runbook.system}/${e.window.value.id}`)).toEqual([
+      'db/weekly',
+      'web/nightly',
+      'db/late',
+    ]);
   });
 
   it('marks overlaps, within a system and across systems', () => {
@@ -107,7 +126,9 @@ describe('agenda', () => {
     const [weekly] = weeks[0]!.days.find((d) => d.date === '2026-11-29')!.entries;
     expect(overlapsInWords(weekly!.overlaps)).toBe('web: Nightly (02:00–03:00 UTC) and db: Late (03:00–05:00 UTC)');
     expect(overlapsInWords(weekly!.overlaps, 1)).toBe('web: Nightly (02:00–03:00 UTC) and 1 more window');
-    expect(overlapsInWords([...weekly!.overlaps, ...weekly!.overlaps], 1)).toBe('web: Nightly (02:00–03:00 UTC) and 3 more windows');
+    expect(overlapsInWords([...weekly!.overlaps, ...weekly!.overlaps], 1)).toBe(
+      'web: Nightly (02:00–03:00 UTC) and 3 more windows',
+    );
   });
 
   it('holds the tasks each occurrence really runs, so only those owners are named', () => {
@@ -124,7 +145,9 @@ tasks:
   - { id: vacuum, title: Vacuum, kind: optimization, rrule: "FREQ=MONTHLY;BYDAY=1SU", start: "02:30", duration: PT30M, owner: dba, window: weekly }`,
     );
     const entries = agenda([vacuum], time, from, 2).flatMap((week) => week.days.flatMap((day) => day.entries));
-    expect(entries.map((e) => [new Date(e.start).toISOString().slice(0, 10), e.tasks.map((t) => t.task.value.id)])).toEqual([
+    expect(
+      entries.map((e) => [new Date(e.start).toISOString().slice(0, 10), e.tasks.map((t) => t.task.value.id)]),
+    ).toEqual([
       ['2026-11-29', []],
       ['2026-12-06', ['vacuum']],
     ]);
@@ -159,7 +182,19 @@ describe('owners', () => {
 describe('summary sections', () => {
   it('has every section, marking empty those the runbook defines nothing for', () => {
     const sections = summarySections(db, new Set());
-    expect(sections.map((s) => s.id)).toEqual(['owners', 'windows', 'tasks', 'thresholds', 'objectives', 'escalation', 'support-targets', 'notifications', 'retention', 'capacity-triggers', 'monitors']);
+    expect(sections.map((s) => s.id)).toEqual([
+      'owners',
+      'windows',
+      'tasks',
+      'thresholds',
+      'objectives',
+      'escalation',
+      'support-targets',
+      'notifications',
+      'retention',
+      'capacity-triggers',
+      'monitors',
+    ]);
     expect(sections.filter((s) => !s.empty).map((s) => s.id)).toEqual(['owners', 'windows', 'tasks', 'escalation']);
   });
 
@@ -191,7 +226,9 @@ tasks:
   });
 
   it('gives a local window in UTC, with the day it falls on there', () => {
-    expect(windowInWords(mvono, local!, time)).toBe('Every Sunday, 02:00–04:00 Nairobi (23:00–01:00 UTC, the day before)');
+    expect(windowInWords(mvono, local!, time)).toBe(
+      'Every Sunday, 02:00–04:00 Nairobi (23:00–01:00 UTC, the day before)',
+    );
   });
 
   it('gives a task’s time in its zone and in UTC', () => {
@@ -215,7 +252,9 @@ tasks:
   const [incremental, token] = backups.tasks.map((t) => t.value);
 
   it('gives every run of the day in both zones, not only the first', () => {
-    expect(taskTimeInWords(backups, incremental!, time)).toBe('04:00, 08:00, 12:00, 16:00 and 20:00 Nairobi (01:00, 05:00, 09:00, 13:00 and 17:00 UTC)');
+    expect(taskTimeInWords(backups, incremental!, time)).toBe(
+      '04:00, 08:00, 12:00, 16:00 and 20:00 Nairobi (01:00, 05:00, 09:00, 13:00 and 17:00 UTC)',
+    );
   });
 
   it('says an hourly task with no start has no set minute', () => {
@@ -239,10 +278,18 @@ tasks:
   - { id: reindex, title: Reindex, kind: check, rrule: "FREQ=MONTHLY;BYDAY=1SU", start: "02:30", duration: PT30M, owner: dba, window: weekly }`,
   );
   const records = ownerRecords([shop], [registry]);
-  const windowsOf = (id: string) => ownedWindows(records.find((r) => r.id === id)!).map(({ window, through }) => [window.id, through && { tasks: through.tasks.map((t) => t.id), replaces: through.replaces?.id }]);
+  const windowsOf = (id: string) =>
+    ownedWindows(records.find((r) => r.id === id)!).map(({ window, through }) => [
+      window.id,
+      through && { tasks: through.tasks.map((t) => t.id), replaces: through.replaces?.id },
+    ]);
 
   it('are every window of the runbooks it owns', () => {
-    expect(windowsOf('ops')).toEqual([['weekly', undefined], ['monthly', undefined], ['yearly', undefined]]);
+    expect(windowsOf('ops')).toEqual([
+      ['weekly', undefined],
+      ['monthly', undefined],
+      ['yearly', undefined],
+    ]);
   });
 
   it('are, elsewhere, the window its task names and those that supersede it, through that task only', () => {

@@ -16,7 +16,9 @@ describe('a build without a site URL', () => {
     expect(message).toMatch(/^no siteUrl: .*subscribe links.*runbook_url.*almanac\.example\.org/);
     expect(message).toContain('ALMANAC_SITE_URL');
     expect(missingSiteUrl(bare, { ALMANAC_SITE_URL: 'https://runbooks.example.com' })).toBeUndefined();
-    expect(missingSiteUrl(siteOptions({ siteUrl: 'https://runbooks.example.com' }, root, undefined), {})).toBeUndefined();
+    expect(
+      missingSiteUrl(siteOptions({ siteUrl: 'https://runbooks.example.com' }, root, undefined), {}),
+    ).toBeUndefined();
     expect(missingSiteUrl(siteOptions({}, root, 'https://runbooks.example.com'), {})).toBeUndefined();
     writeFileSync(join(root, 'almanac.config.json'), JSON.stringify({ siteUrl: 'https://runbooks.example.com' }));
     expect(missingSiteUrl(bare, {})).toBeUndefined();
@@ -29,7 +31,15 @@ describe('the plugin as a build starts', () => {
     const warned: string[] = [];
     const logger = { warn: (message: string) => warned.push(message), info: () => {} };
     const hook = almanac(options).hooks['config:setup'] as unknown as (context: object) => void;
-    hook({ config: {}, updateConfig: () => {}, addIntegration: () => {}, addRouteMiddleware: () => {}, astroConfig: { root: new URL(`file://${dir}/`) }, command: 'build', logger });
+    hook({
+      config: {},
+      updateConfig: () => {},
+      addIntegration: () => {},
+      addRouteMiddleware: () => {},
+      astroConfig: { root: new URL(`file://${dir}/`) },
+      command: 'build',
+      logger,
+    });
     return warned;
   }
 
@@ -43,12 +53,17 @@ describe('the plugin as a build starts', () => {
       process.env.CI = 'true';
       expect(setUp(dir, {}).filter((m) => m.startsWith('no siteUrl'))).toHaveLength(1);
       expect(() => setUp(dir, { requireSiteUrlInCi: true })).toThrow(/^no siteUrl: .*requireSiteUrlInCi/);
-      expect(setUp(dir, { requireSiteUrlInCi: true, siteUrl: 'https://runbooks.example.com' }).filter((m) => m.startsWith('no siteUrl'))).toEqual([]);
+      expect(
+        setUp(dir, { requireSiteUrlInCi: true, siteUrl: 'https://runbooks.example.com' }).filter((m) =>
+          m.startsWith('no siteUrl'),
+        ),
+      ).toEqual([]);
       process.env.CI = 'false';
       expect(setUp(dir, { requireSiteUrlInCi: true }).filter((m) => m.startsWith('no siteUrl'))).toHaveLength(1);
     } finally {
-      for (const [key, value] of Object.entries(saved)) if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
+      for (const [key, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
       rmSync(dir, { recursive: true, force: true });
     }
   });

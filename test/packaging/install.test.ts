@@ -14,7 +14,8 @@ import { ROOT } from '../site/astro-build.ts';
  */
 
 const NODE_24 = join(ROOT, 'node_modules/.bin/node');
-const VERSION = (JSON.parse(readFileSync(join(ROOT, 'packages/verifier/package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'packages/verifier/package.json'), 'utf8')) as { version: string })
+  .version;
 const TODAY = '2026-11-23';
 /** Installing from the registry and building on a loaded two-core machine; far more than it takes there. */
 const INSTALL_MS = 8 * 60_000;
@@ -26,31 +27,74 @@ let node22: string;
 
 /** The environment less what `npm test` and Vitest set (npm_config_*, NODE_ENV=test…), which would change how npm installs or Astro builds. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const kept = Object.entries(process.env).filter(([key]) => !/^(npm_|VITEST|NODE_ENV$|NODE_OPTIONS$|TEST$|PROD$|DEV$|MODE$|BASE_URL$|SSR$)/i.test(key));
+  const kept = Object.entries(process.env).filter(
+    ([key]) => !/^(npm_|VITEST|NODE_ENV$|NODE_OPTIONS$|TEST$|PROD$|DEV$|MODE$|BASE_URL$|SSR$)/i.test(key),
+  );
   return { ...Object.fromEntries(kept), ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 }
 
 /** Runs a command to its end; its output and exit code, for the test to judge. */
-function run(command: string, args: string[], cwd: string, { env = {}, timeout = BUILD_MS }: { env?: Record<string, string>; timeout?: number } = {}) {
-  const result = spawnSync(command, args, { cwd, env: cleanEnv(env), encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  { env = {}, timeout = BUILD_MS }: { env?: Record<string, string>; timeout?: number } = {},
+) {
+  const result = spawnSync(command, args, {
+    cwd,
+    env: cleanEnv(env),
+    encoding: 'utf8',
+    timeout,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    output: `${result.stdout}\n${result.stderr}`,
+  };
 }
 
 /** Like `run`, and fails with the command's output unless it exits 0. */
 function ok(command: string, args: string[], cwd: string, options?: Parameters<typeof run>[3]) {
   const result = run(command, args, cwd, options);
-  if (result.code !== 0) throw new Error(`${[command, ...args].join(' ')} exited ${result.code}:\n${result.output.slice(-4000)}`);
+  if (result.code !== 0)
+    throw new Error(`${[command, ...args].join(' ')} exited ${result.code}:\n${result.output.slice(-4000)}`);
   return result;
 }
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'almanac-packaging-'));
   // As published: the build test/build-packages.ts has just brought up to date, without running prepack again.
-  const packed = JSON.parse(ok('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir, '-w', '@almanac/verifier', '-w', '@almanac/starlight'], ROOT).stdout) as Array<{ filename: string }>;
+  const packed = JSON.parse(
+    ok(
+      'npm',
+      [
+        'pack',
+        '--json',
+        '--ignore-scripts',
+        '--pack-destination',
+        dir,
+        '-w',
+        '@almanac/verifier',
+        '-w',
+        '@almanac/starlight',
+      ],
+      ROOT,
+    ).stdout,
+  ) as Array<{ filename: string }>;
   starter = join(dir, 'starter');
-  cpSync(join(ROOT, 'examples/starter'), starter, { recursive: true, filter: (source) => !/[/\\](node_modules|dist|\.astro)$/.test(source) });
-  ok('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packed.map(({ filename }) => join(dir, filename))], starter, { timeout: INSTALL_MS });
+  cpSync(join(ROOT, 'examples/starter'), starter, {
+    recursive: true,
+    filter: (source) => !/[/\\](node_modules|dist|\.astro)$/.test(source),
+  });
+  ok(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packed.map(({ filename }) => join(dir, filename))],
+    starter,
+    { timeout: INSTALL_MS },
+  );
   const nodes = join(dir, 'node-22');
   mkdirSync(nodes);
   // The `node` package downloads its binary in an install script, which npm runs only when allowed.
@@ -71,12 +115,19 @@ describe('the packages installed from their tarballs into the starter', () => {
     expect(readFileSync(join(starter, 'package.json'), 'utf8')).toContain('almanac-verifier-');
   });
 
-  for (const [name, node] of [['22.12', () => node22], ['24', () => NODE_24]] as const) {
+  for (const [name, node] of [
+    ['22.12', () => node22],
+    ['24', () => NODE_24],
+  ] as const) {
     describe(`on Node ${name}`, () => {
       it('runs the CLI: --version, and verify of the sample runbook', () => {
         expect(ok(node(), ['--version'], starter).stdout).toMatch(new RegExp(`^v${name.replace('.', '\\.')}`));
-        expect(ok(node(), ['node_modules/.bin/almanac', '--version'], starter).stdout).toMatch(new RegExp(`^almanac ${VERSION.replaceAll('.', '\\.')} \\(tzdata `));
-        expect(ok(node(), ['node_modules/.bin/almanac', 'verify', '--now', TODAY], starter).stdout).toContain('1 runbook files checked, no problems');
+        expect(ok(node(), ['node_modules/.bin/almanac', '--version'], starter).stdout).toMatch(
+          new RegExp(`^almanac ${VERSION.replaceAll('.', '\\.')} \\(tzdata `),
+        );
+        expect(ok(node(), ['node_modules/.bin/almanac', 'verify', '--now', TODAY], starter).stdout).toContain(
+          '1 runbook files checked, no problems',
+        );
       });
 
       it('imports the library: the public API, and no internals', () => {
@@ -86,76 +137,129 @@ describe('the packages installed from their tarballs into the starter', () => {
           const result = almanac.verify(corpus, { today: '${TODAY}' });
           const feeds = almanac.feedSets(corpus, new almanac.TimeEngine(almanac.feedHorizon('${TODAY}')));
           console.log(JSON.stringify({ names: Object.keys(almanac).sort(), runbooks: corpus.runbooks.map((r) => r.id), json: JSON.parse(almanac.formatJson(result.findings, result.summary)), feeds: feeds.map((f) => f.path) }));`;
-        const out = JSON.parse(ok(node(), ['--input-type=module', '-e', script], starter).stdout) as { names: string[]; runbooks: string[]; json: { findings: unknown[] }; feeds: string[] };
+        const out = JSON.parse(ok(node(), ['--input-type=module', '-e', script], starter).stdout) as {
+          names: string[];
+          runbooks: string[];
+          json: { findings: unknown[] };
+          feeds: string[];
+        };
         expect(out.runbooks).toEqual(['web-patching']);
         expect(out.json.findings).toEqual([]);
         expect(out.feeds).toEqual(expect.arrayContaining(['all', 'system/web', 'owner/web-team']));
-        expect(out.names).toEqual(expect.arrayContaining(['loadCorpus', 'verify', 'formatStylish', 'formatJson', 'formatSarif', 'formatGithub', 'createFeedWriter', 'prometheusRulesYaml', 'alertmanagerTimeIntervalsYaml', 'ALL_RULES']));
+        expect(out.names).toEqual(
+          expect.arrayContaining([
+            'loadCorpus',
+            'verify',
+            'formatStylish',
+            'formatJson',
+            'formatSarif',
+            'formatGithub',
+            'createFeedWriter',
+            'prometheusRulesYaml',
+            'alertmanagerTimeIntervalsYaml',
+            'ALL_RULES',
+          ]),
+        );
         for (const internal of ['groupBy', 'DAY', 'escapeText', 'foldLine']) expect(out.names).not.toContain(internal);
       });
     });
   }
 
-  it('builds the starter’s site with the plugin: the runbook’s page, the calendar, the feeds and the alerting files', () => {
-    const build = ok(NODE_24, ['node_modules/astro/bin/astro.mjs', 'build'], starter, { env: { ALMANAC_NOW: TODAY } });
-    // The plugin verified the runbooks as the build started.
-    expect(build.output).toContain('runbooks: no problems');
-    const dist = join(starter, 'dist');
-    const page = readFileSync(join(dist, 'web/patching/index.html'), 'utf8');
-    expect(page).toContain('Monthly patch window');
-    expect(page).toContain('Web team');
-    expect(readFileSync(join(dist, 'calendar/index.html'), 'utf8')).toContain('Monthly patch window');
-    for (const path of ['owners/index.html', 'report/index.html', 'rules/index.html', 'alerting/alertmanager-route.yml']) expect(existsSync(join(dist, path)), path).toBe(true);
-    const feed = readFileSync(join(dist, 'calendars/system/web.ics'), 'utf8');
-    expect(feed).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(feed).toContain('UID:web-patching-monthly-patch-');
-    expect(feed).toContain('URL:https://runbooks.example.com/web/patching/');
-    expect(readFileSync(join(dist, 'alerting/alertmanager-time-intervals.yml'), 'utf8')).toContain('web-patching');
-  }, BUILD_MS);
+  it(
+    'builds the starter’s site with the plugin: the runbook’s page, the calendar, the feeds and the alerting files',
+    () => {
+      const build = ok(NODE_24, ['node_modules/astro/bin/astro.mjs', 'build'], starter, {
+        env: { ALMANAC_NOW: TODAY },
+      });
+      // The plugin verified the runbooks as the build started.
+      expect(build.output).toContain('runbooks: no problems');
+      const dist = join(starter, 'dist');
+      const page = readFileSync(join(dist, 'web/patching/index.html'), 'utf8');
+      expect(page).toContain('Monthly patch window');
+      expect(page).toContain('Web team');
+      expect(readFileSync(join(dist, 'calendar/index.html'), 'utf8')).toContain('Monthly patch window');
+      for (const path of [
+        'owners/index.html',
+        'report/index.html',
+        'rules/index.html',
+        'alerting/alertmanager-route.yml',
+      ])
+        expect(existsSync(join(dist, path)), path).toBe(true);
+      const feed = readFileSync(join(dist, 'calendars/system/web.ics'), 'utf8');
+      expect(feed).toMatch(/^BEGIN:VCALENDAR\r\n/);
+      expect(feed).toContain('UID:web-patching-monthly-patch-');
+      expect(feed).toContain('URL:https://runbooks.example.com/web/patching/');
+      expect(readFileSync(join(dist, 'alerting/alertmanager-time-intervals.yml'), 'utf8')).toContain('web-patching');
+    },
+    BUILD_MS,
+  );
 
-  it('verifies and builds any runbook tree put in runbooks/ (this repository’s), and stops the build on an error', () => {
-    rmSync(join(starter, 'runbooks'), { recursive: true });
-    cpSync(join(ROOT, 'runbooks'), join(starter, 'runbooks'), { recursive: true });
-    const verify = run(NODE_24, ['node_modules/.bin/almanac', 'verify', '--format', 'json', '--now', TODAY], starter);
-    expect(verify.code).toBe(0);
-    const { summary } = JSON.parse(verify.stdout) as { summary: { files: number; errors: number } };
-    const shipped = readdirSync(join(ROOT, 'runbooks'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx'));
-    expect(summary).toMatchObject({ files: shipped.length, errors: 0 });
-    ok(NODE_24, ['node_modules/astro/bin/astro.mjs', 'build'], starter, { env: { ALMANAC_NOW: TODAY } });
-    for (const path of ['smartmed/maintenance-schedule/index.html', 'calendars/system/smartmed.ics', 'alerting/prometheus-rules.yml']) expect(existsSync(join(starter, 'dist', path)), path).toBe(true);
+  it(
+    'verifies and builds any runbook tree put in runbooks/ (this repository’s), and stops the build on an error',
+    () => {
+      rmSync(join(starter, 'runbooks'), { recursive: true });
+      cpSync(join(ROOT, 'runbooks'), join(starter, 'runbooks'), { recursive: true });
+      const verify = run(NODE_24, ['node_modules/.bin/almanac', 'verify', '--format', 'json', '--now', TODAY], starter);
+      expect(verify.code).toBe(0);
+      const { summary } = JSON.parse(verify.stdout) as { summary: { files: number; errors: number } };
+      const shipped = readdirSync(join(ROOT, 'runbooks'), { recursive: true, encoding: 'utf8' }).filter((name) =>
+        name.endsWith('.mdx'),
+      );
+      expect(summary).toMatchObject({ files: shipped.length, errors: 0 });
+      ok(NODE_24, ['node_modules/astro/bin/astro.mjs', 'build'], starter, { env: { ALMANAC_NOW: TODAY } });
+      for (const path of [
+        'smartmed/maintenance-schedule/index.html',
+        'calendars/system/smartmed.ics',
+        'alerting/prometheus-rules.yml',
+      ])
+        expect(existsSync(join(starter, 'dist', path)), path).toBe(true);
 
-    writeFileSync(join(starter, 'runbooks/smartmed/broken.mdx'), '---\nid: broken\ntitle: Broken\nsystem: smartmed\nowners: [nobody-known]\ntimezone: UTC\n---\n');
-    const failed = run(NODE_24, ['node_modules/astro/bin/astro.mjs', 'build'], starter, { env: { ALMANAC_NOW: TODAY } });
-    expect(failed.code).not.toBe(0);
-    expect(failed.output).toContain('runbooks/smartmed/broken.mdx');
-    expect(failed.output).toMatch(/the site is not built \(almanac verify\)/);
-  }, 3 * BUILD_MS);
+      writeFileSync(
+        join(starter, 'runbooks/smartmed/broken.mdx'),
+        '---\nid: broken\ntitle: Broken\nsystem: smartmed\nowners: [nobody-known]\ntimezone: UTC\n---\n',
+      );
+      const failed = run(NODE_24, ['node_modules/astro/bin/astro.mjs', 'build'], starter, {
+        env: { ALMANAC_NOW: TODAY },
+      });
+      expect(failed.code).not.toBe(0);
+      expect(failed.output).toContain('runbooks/smartmed/broken.mdx');
+      expect(failed.output).toMatch(/the site is not built \(almanac verify\)/);
+    },
+    3 * BUILD_MS,
+  );
 
-  it('works inside a larger docs site: a runbook folder among other pages, the site’s own home page and sidebar', () => {
-    const docs = join(starter, 'src/content/docs');
-    mkdirSync(join(docs, 'runbooks/web'), { recursive: true });
-    mkdirSync(join(docs, 'guides'), { recursive: true });
-    cpSync(join(ROOT, 'examples/starter/runbooks/owners.yaml'), join(docs, 'runbooks/owners.yaml'));
-    cpSync(join(ROOT, 'examples/starter/runbooks/web/patching.mdx'), join(docs, 'runbooks/web/patching.mdx'));
-    writeFileSync(join(docs, 'index.mdx'), '---\ntitle: Team docs\n---\n\nWelcome.\n');
-    writeFileSync(join(docs, 'guides/onboarding.md'), '---\ntitle: Onboarding\n---\n\nHow we work.\n');
-    writeFileSync(
-      join(starter, 'src/content.config.ts'),
-      "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
-    );
-    const sidebar = "[{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] }, { label: 'Runbooks', items: [{ autogenerate: { directory: 'runbooks' } }] }]";
-    writeFileSync(
-      join(starter, 'astro.config.mjs'),
-      `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport almanac from '@almanac/starlight';\nexport default defineConfig({ site: 'https://docs.example.com', integrations: [starlight({ title: 'Docs', sidebar: ${sidebar}, plugins: [almanac({ runbooks: 'src/content/docs/runbooks', homePage: false })] })] });\n`,
-    );
-    ok(NODE_24, ['node_modules/astro/bin/astro.mjs', 'build'], starter, { env: { ALMANAC_NOW: TODAY } });
-    const dist = join(starter, 'dist');
-    const home = readFileSync(join(dist, 'index.html'), 'utf8');
-    expect(home).toContain('Welcome.');
-    for (const label of ['Guides', 'Runbooks', 'Schedule']) expect(home).toContain(`>${label}<`);
-    expect(readFileSync(join(dist, 'runbooks/web/patching/index.html'), 'utf8')).toContain('Monthly patch window');
-    expect(existsSync(join(dist, 'guides/onboarding/index.html'))).toBe(true);
-    expect(readFileSync(join(dist, 'calendar/index.html'), 'utf8')).toContain('href="/runbooks/web/patching/');
-    expect(readFileSync(join(dist, 'calendars/all.ics'), 'utf8')).toContain('URL:https://docs.example.com/runbooks/web/patching/');
-  }, BUILD_MS);
+  it(
+    'works inside a larger docs site: a runbook folder among other pages, the site’s own home page and sidebar',
+    () => {
+      const docs = join(starter, 'src/content/docs');
+      mkdirSync(join(docs, 'runbooks/web'), { recursive: true });
+      mkdirSync(join(docs, 'guides'), { recursive: true });
+      cpSync(join(ROOT, 'examples/starter/runbooks/owners.yaml'), join(docs, 'runbooks/owners.yaml'));
+      cpSync(join(ROOT, 'examples/starter/runbooks/web/patching.mdx'), join(docs, 'runbooks/web/patching.mdx'));
+      writeFileSync(join(docs, 'index.mdx'), '---\ntitle: Team docs\n---\n\nWelcome.\n');
+      writeFileSync(join(docs, 'guides/onboarding.md'), '---\ntitle: Onboarding\n---\n\nHow we work.\n');
+      writeFileSync(
+        join(starter, 'src/content.config.ts'),
+        "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
+      );
+      const sidebar =
+        "[{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] }, { label: 'Runbooks', items: [{ autogenerate: { directory: 'runbooks' } }] }]";
+      writeFileSync(
+        join(starter, 'astro.config.mjs'),
+        `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport almanac from '@almanac/starlight';\nexport default defineConfig({ site: 'https://docs.example.com', integrations: [starlight({ title: 'Docs', sidebar: ${sidebar}, plugins: [almanac({ runbooks: 'src/content/docs/runbooks', homePage: false })] })] });\n`,
+      );
+      ok(NODE_24, ['node_modules/astro/bin/astro.mjs', 'build'], starter, { env: { ALMANAC_NOW: TODAY } });
+      const dist = join(starter, 'dist');
+      const home = readFileSync(join(dist, 'index.html'), 'utf8');
+      expect(home).toContain('Welcome.');
+      for (const label of ['Guides', 'Runbooks', 'Schedule']) expect(home).toContain(`>${label}<`);
+      expect(readFileSync(join(dist, 'runbooks/web/patching/index.html'), 'utf8')).toContain('Monthly patch window');
+      expect(existsSync(join(dist, 'guides/onboarding/index.html'))).toBe(true);
+      expect(readFileSync(join(dist, 'calendar/index.html'), 'utf8')).toContain('href="/runbooks/web/patching/');
+      expect(readFileSync(join(dist, 'calendars/all.ics'), 'utf8')).toContain(
+        'URL:https://docs.example.com/runbooks/web/patching/',
+      );
+    },
+    BUILD_MS,
+  );
 });

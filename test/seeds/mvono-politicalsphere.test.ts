@@ -29,17 +29,32 @@ describe('seed 000: Mvono Consultants maintenance plan (runbooks/mvono/maintenan
       ['Incremental Backup (every 4 hours)', '04:00'],
       ['End-of-Day Check', '17:00'],
     ]);
-    expect(daily.find((t) => t.id === 'daily-incremental-backup')!.rrule).toBe('FREQ=HOURLY;INTERVAL=4;BYHOUR=4,8,12,16,20');
+    expect(daily.find((t) => t.id === 'daily-incremental-backup')!.rrule).toBe(
+      'FREQ=HOURLY;INTERVAL=4;BYHOUR=4,8,12,16,20',
+    );
   });
   it('Weekly Maintenance table: 7 tasks, Monday to Sunday', () => {
     const weekly = tasks(r, 'weekly-');
     expect(weekly).toHaveLength(7);
-    expect(weekly.map((t) => /BYDAY=([A-Z0-9,]+)/.exec(t.rrule)![1])).toEqual(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', '2SU,3SU,4SU,5SU']);
+    expect(weekly.map((t) => /BYDAY=([A-Z0-9,]+)/.exec(t.rrule)![1])).toEqual([
+      'MO',
+      'TU',
+      'WE',
+      'TH',
+      'FR',
+      'SA',
+      '2SU,3SU,4SU,5SU',
+    ]);
   });
   it('Monthly Maintenance table: 4 tasks, weeks 1 to 4 from the 1st, 8th, 15th and 22nd', () => {
     const monthly = tasks(r, 'monthly-');
     expect(monthly).toHaveLength(4);
-    expect(monthly.map((t) => t.rrule)).toEqual(['FREQ=MONTHLY;BYMONTHDAY=1', 'FREQ=MONTHLY;BYMONTHDAY=8', 'FREQ=MONTHLY;BYMONTHDAY=15', 'FREQ=MONTHLY;BYMONTHDAY=22']);
+    expect(monthly.map((t) => t.rrule)).toEqual([
+      'FREQ=MONTHLY;BYMONTHDAY=1',
+      'FREQ=MONTHLY;BYMONTHDAY=8',
+      'FREQ=MONTHLY;BYMONTHDAY=15',
+      'FREQ=MONTHLY;BYMONTHDAY=22',
+    ]);
   });
   it('Quarterly Maintenance table: 4 tasks', () => {
     expect(tasks(r, 'quarterly-')).toHaveLength(4);
@@ -115,13 +130,20 @@ describe('seed 000: Mvono Consultants maintenance plan (runbooks/mvono/maintenan
     expect(count(r, 'notifications')).toBe(3);
   });
   it('no maintenance windows, escalation levels with times, or retention rules in the seed', () => {
-    for (const list of ['windows', 'ad_hoc_windows', 'escalation', 'retention'] as const) expect(count(r, list)).toBe(0);
+    for (const list of ['windows', 'ad_hoc_windows', 'escalation', 'retention'] as const)
+      expect(count(r, list)).toBe(0);
   });
   it('Contact Information: 5 contacts (4 placeholder phones), plus Development Team and automation', () => {
     const mvono = Object.entries(r.registry.owners).filter(([id]) => id.startsWith('mvono-'));
     expect(mvono).toHaveLength(7);
     const contacts = mvono.filter(([, o]) => o.email);
-    expect(contacts.map(([id]) => id)).toEqual(['mvono-system-administrator', 'mvono-database-administrator', 'mvono-security-officer', 'mvono-support-team', 'mvono-it-manager']);
+    expect(contacts.map(([id]) => id)).toEqual([
+      'mvono-system-administrator',
+      'mvono-database-administrator',
+      'mvono-security-officer',
+      'mvono-support-team',
+      'mvono-it-manager',
+    ]);
     expect(contacts.filter(([, o]) => o.phone === '+254 7XX XXX XXX')).toHaveLength(4);
   });
 });
@@ -165,7 +187,15 @@ describe('seed 002: Political Sphere maintenance SOP (runbooks/political-sphere/
     expect(count(r, 'monitors')).toBe(2);
   });
   it('no thresholds, objectives, escalation, retention, support targets or capacity triggers in the seed', () => {
-    for (const list of ['thresholds', 'objectives', 'escalation', 'retention', 'support_targets', 'capacity_triggers'] as const) expect(count(r, list)).toBe(0);
+    for (const list of [
+      'thresholds',
+      'objectives',
+      'escalation',
+      'retention',
+      'support_targets',
+      'capacity_triggers',
+    ] as const)
+      expect(count(r, list)).toBe(0);
   });
   it('Owner and Document Owner: 2 teams, no contacts in the seed', () => {
     const ps = Object.entries(r.registry.owners).filter(([id]) => id.startsWith('political-sphere-'));

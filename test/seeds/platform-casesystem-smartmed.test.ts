@@ -24,7 +24,11 @@ describe('seed 001: platform maintenance guide (runbooks/platform/maintenance-gu
   });
   it('Real-time Monitoring: 3 critical metric thresholds', () => {
     expect(count(r, 'thresholds')).toBe(3);
-    expect(r.thresholds.map((t) => t.value.metric)).toEqual(['authentication-failures', 'api-error-rate', 'response-time']);
+    expect(r.thresholds.map((t) => t.value.metric)).toEqual([
+      'authentication-failures',
+      'api-error-rate',
+      'response-time',
+    ]);
   });
   it('Automated Checks: 9 checks, 3 sub-hourly monitors and 6 tasks', () => {
     expect(withPrefix(r, 'monitors', 'auto-')).toHaveLength(3);
@@ -72,7 +76,8 @@ describe('seed 001: platform maintenance guide (runbooks/platform/maintenance-gu
     for (const e of r.escalation) expect(r.registry.owners[e.value.owner]?.contact).toBe('[Contact details]');
   });
   it('no recovery objectives, retention, support targets or capacity triggers in the seed', () => {
-    for (const list of ['objectives', 'retention', 'support_targets', 'capacity_triggers'] as const) expect(count(r, list)).toBe(0);
+    for (const list of ['objectives', 'retention', 'support_targets', 'capacity_triggers'] as const)
+      expect(count(r, list)).toBe(0);
   });
 });
 
@@ -108,7 +113,9 @@ describe('seed 003: case system maintenance & operations guide (runbooks/case-sy
     expect(withPrefix(r, 'tasks', 'health-')).toHaveLength(9);
   });
   it('Cron Jobs: 4 jobs at their cron times', () => {
-    expect(r.tasks.filter((t) => t.value.id.startsWith('cron-')).map((t) => [t.value.id, t.value.rrule, t.value.start])).toEqual([
+    expect(
+      r.tasks.filter((t) => t.value.id.startsWith('cron-')).map((t) => [t.value.id, t.value.rrule, t.value.start]),
+    ).toEqual([
       ['cron-database-backup', 'FREQ=DAILY', '02:00'],
       ['cron-log-archiving', 'FREQ=WEEKLY;BYDAY=SU', '03:00'],
       ['cron-database-optimization', 'FREQ=MONTHLY;BYMONTHDAY=1', '04:00'],
@@ -129,7 +136,10 @@ describe('seed 003: case system maintenance & operations guide (runbooks/case-sy
   });
   it('66 tasks in all, 2 of them the daily 2 AM database backup', () => {
     expect(count(r, 'tasks')).toBe(66);
-    expect(r.tasks.filter((t) => t.value.kind === 'backup').map((t) => t.value.activity)).toEqual(['database-backup', 'database-backup']);
+    expect(r.tasks.filter((t) => t.value.kind === 'backup').map((t) => t.value.activity)).toEqual([
+      'database-backup',
+      'database-backup',
+    ]);
   });
   it('Monitoring Tools: 12 continuous monitors', () => {
     expect(count(r, 'monitors')).toBe(12);
@@ -142,7 +152,15 @@ describe('seed 003: case system maintenance & operations guide (runbooks/case-sy
     expect(count(r, 'notifications')).toBe(4);
   });
   it('no windows, escalation, objectives, support targets or capacity triggers in the seed', () => {
-    for (const list of ['windows', 'ad_hoc_windows', 'escalation', 'objectives', 'support_targets', 'capacity_triggers'] as const) expect(count(r, list)).toBe(0);
+    for (const list of [
+      'windows',
+      'ad_hoc_windows',
+      'escalation',
+      'objectives',
+      'support_targets',
+      'capacity_triggers',
+    ] as const)
+      expect(count(r, list)).toBe(0);
   });
 });
 
@@ -180,7 +198,9 @@ describe('seed 004: SmartMed maintenance schedule (runbooks/smartmed/maintenance
     expect(count(r, 'tasks')).toBe(28);
   });
   it('Automated Monitoring: 4 monitors', () => {
-    expect(r.monitors.filter((m) => m.value.id.startsWith('monitor-')).map((m) => m.value.every ?? 'real-time')).toEqual(['PT1M', 'PT5M', 'real-time', 'PT5M']);
+    expect(
+      r.monitors.filter((m) => m.value.id.startsWith('monitor-')).map((m) => m.value.every ?? 'real-time'),
+    ).toEqual(['PT1M', 'PT5M', 'real-time', 'PT5M']);
     expect(count(r, 'monitors')).toBe(6);
   });
   it('Scheduled Maintenance: 3 rows, primary and secondary windows and the emergency window ad hoc', () => {
@@ -206,7 +226,8 @@ describe('seed 004: SmartMed maintenance schedule (runbooks/smartmed/maintenance
     ]);
   });
   it('no objectives, escalation, retention, support targets or capacity triggers in the seed', () => {
-    for (const list of ['objectives', 'escalation', 'retention', 'support_targets', 'capacity_triggers'] as const) expect(count(r, list)).toBe(0);
+    for (const list of ['objectives', 'escalation', 'retention', 'support_targets', 'capacity_triggers'] as const)
+      expect(count(r, list)).toBe(0);
   });
 });
 

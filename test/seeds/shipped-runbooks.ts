@@ -18,7 +18,18 @@ export function runbook(id: string): Runbook {
   return found;
 }
 
-type ListName = 'tasks' | 'windows' | 'ad_hoc_windows' | 'monitors' | 'thresholds' | 'objectives' | 'escalation' | 'retention' | 'notifications' | 'support_targets' | 'capacity_triggers';
+type ListName =
+  | 'tasks'
+  | 'windows'
+  | 'ad_hoc_windows'
+  | 'monitors'
+  | 'thresholds'
+  | 'objectives'
+  | 'escalation'
+  | 'retention'
+  | 'notifications'
+  | 'support_targets'
+  | 'capacity_triggers';
 
 export const count = (r: Runbook, list: ListName) => r[list].length;
 
@@ -29,12 +40,17 @@ export function verifiesWithWarningsOnly(systems: readonly string[]): void {
     afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
     it('has no errors against the owners they use', () => {
-      for (const dir of systems) cpSync(join(ROOT, 'runbooks', dir), join(scratch, 'runbooks', dir), { recursive: true });
+      for (const dir of systems)
+        cpSync(join(ROOT, 'runbooks', dir), join(scratch, 'runbooks', dir), { recursive: true });
       cpSync(join(ROOT, 'runbooks/owners.yaml'), join(scratch, 'runbooks/owners.yaml'));
       const result = verify(loadCorpus(['runbooks'], scratch), { today: TODAY });
-      const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`);
+      const errors = result.findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`);
       expect(errors).toEqual([]);
-      expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(new Set(['owner-placeholder', 'review-overdue', 'review-missing']));
+      expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(
+        new Set(['owner-placeholder', 'review-overdue', 'review-missing']),
+      );
     });
   });
 }

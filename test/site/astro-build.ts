@@ -16,12 +16,17 @@ const VITEST_ENV = new Set(['NODE_ENV', 'TEST', 'PROD', 'DEV', 'BASE_URL', 'MODE
  * feeds then take DTSTAMP and SEQUENCE from git, as a CI build of a full clone does).
  */
 function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.has(key) && !key.startsWith('VITEST') && key !== 'SOURCE_DATE_EPOCH'));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !VITEST_ENV.has(key) && !key.startsWith('VITEST') && key !== 'SOURCE_DATE_EPOCH',
+    ),
+  );
   return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env };
 }
 
 /** An `astro` command with the project's Node 24 (the `node` devDependency), whichever Node runs the tests. */
-const astro = (...args: string[]) => [join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args]] as const;
+const astro = (...args: string[]) =>
+  [join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args]] as const;
 
 /** Builds the site into `outDir`, waiting for it (the plugin verifies the runbooks as it starts). */
 export function buildSite(outDir: string, env: Record<string, string> = {}): void {
@@ -58,7 +63,8 @@ export function copyProject(prefix: string, extra: readonly string[] = []): stri
   const dir = mkdtempSync(join(tmpdir(), prefix));
   for (const name of [...PROJECT, ...extra]) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
   execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
-  for (const cache of ['.vite', '.vite-temp', '.astro']) rmSync(join(dir, 'node_modules', cache), { recursive: true, force: true });
+  for (const cache of ['.vite', '.vite-temp', '.astro'])
+    rmSync(join(dir, 'node_modules', cache), { recursive: true, force: true });
   return dir;
 }
 
@@ -68,6 +74,11 @@ export function copyProject(prefix: string, extra: readonly string[] = []): stri
  */
 export function buildCopy(dir: string, env: Record<string, string> = {}): { status: number | null; output: string } {
   const [node, args] = astro('build');
-  const run = spawnSync(node, args, { cwd: dir, encoding: 'utf8', timeout: 600_000, env: buildEnv({ NODE_ENV: 'production', ...env }) });
+  const run = spawnSync(node, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 600_000,
+    env: buildEnv({ NODE_ENV: 'production', ...env }),
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

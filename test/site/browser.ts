@@ -7,7 +7,14 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -16,7 +23,11 @@ export function launchChromium(): Promise<Browser> {
  * seconds): call at the top of a file, read `.url` and `.browser` inside its tests. `extras` are
  * files outside the site to serve beside it (see `serveStatic`).
  */
-export function builtSiteInBrowser(root: string, prepare: () => void, extras: Record<string, string> = {}): { url: string; browser: Browser } {
+export function builtSiteInBrowser(
+  root: string,
+  prepare: () => void,
+  extras: Record<string, string> = {},
+): { url: string; browser: Browser } {
   const handle = { url: '', browser: undefined as unknown as Browser };
   let server: { url: string; close: () => Promise<void> } | undefined;
   beforeAll(async () => {

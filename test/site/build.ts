@@ -1,7 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { inject } from 'vitest';
-import { loadConfig, loadCorpus, siteUrlOf, verifyWithConfig, type Runbook, type VerifyResult } from '@almanac/verifier';
+import {
+  loadConfig,
+  loadCorpus,
+  siteUrlOf,
+  verifyWithConfig,
+  type Runbook,
+  type VerifyResult,
+} from '@almanac/verifier';
 import { ROOT } from './astro-build.ts';
 
 export { BUILD_TODAY, buildSite, ROOT } from './astro-build.ts';
@@ -19,7 +26,8 @@ function ensureBuilt(): void {
   const nap = new Int32Array(new SharedArrayBuffer(4));
   const until = Date.now() + PATIENCE_MS;
   while (!existsSync(shared.status)) {
-    if (Date.now() > until) throw new Error(`the shared site build into ${DIST} has not ended after ${PATIENCE_MS / 60_000} minutes`);
+    if (Date.now() > until)
+      throw new Error(`the shared site build into ${DIST} has not ended after ${PATIENCE_MS / 60_000} minutes`);
     Atomics.wait(nap, 0, 0, 250);
   }
   const status = JSON.parse(readFileSync(shared.status, 'utf8')) as { ok: boolean; message?: string };
@@ -35,7 +43,10 @@ export function builtPages(): Array<{ file: string; path: string }> {
   return readdirSync(DIST, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.html'))
     .sort()
-    .map((name) => ({ file: join(DIST, name), path: `/${name.split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1') }));
+    .map((name) => ({
+      file: join(DIST, name),
+      path: `/${name.split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1'),
+    }));
 }
 
 /** The model the build made: same files and config, and the build's "today", which the calendar states. */
@@ -44,14 +55,27 @@ export function modelOfBuild(): { runbooks: Runbook[]; result: VerifyResult; sit
   if (!today) throw new Error('dist/calendar/index.html does not state the day it was built for');
   const { config } = loadConfig(ROOT);
   const corpus = loadCorpus(['runbooks'], ROOT, { ownersFile: config.owners });
-  return { runbooks: corpus.runbooks, result: verifyWithConfig(corpus, config, today), siteUrl: siteUrlOf(config), today };
+  return {
+    runbooks: corpus.runbooks,
+    result: verifyWithConfig(corpus, config, today),
+    siteUrl: siteUrlOf(config),
+    today,
+  };
 }
 
 /** Runbook page paths, read from the home page's list, where each title links to its page. */
 export function runbookHrefs(runbooks: readonly Runbook[]): Map<Runbook, string> {
   const home = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const unescape = (text: string) => text.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  const links = [...home.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map(([, href, text]) => [unescape(text!), href!] as const);
+  const unescape = (text: string) =>
+    text
+      .replace(/&amp;/g, '&')
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
+  const links = [...home.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map(
+    ([, href, text]) => [unescape(text!), href!] as const,
+  );
   return new Map(
     runbooks.map((runbook) => {
       const link = links.find(([text]) => text === runbook.title);

@@ -38,7 +38,8 @@ function poll<T>(what: string, ms: number, attempt: () => Promise<T | undefined>
     what,
     ms,
     () => {
-      if (server!.exitCode !== null || server!.signalCode !== null) throw new Error(`astro dev exited while waiting for ${what}:\n${devLog()}`);
+      if (server!.exitCode !== null || server!.signalCode !== null)
+        throw new Error(`astro dev exited while waiting for ${what}:\n${devLog()}`);
       return attempt().catch(() => undefined);
     },
     { context: devLog },
@@ -52,12 +53,17 @@ async function get(path: string): Promise<string> {
   return (await response.text()).replace(/ data-astro-source-(?:file|loc)="[^"]*"/g, '');
 }
 
-const pages = async () => Object.fromEntries(await Promise.all(Object.keys(SHOWN).map(async (path) => [path, await get(path)] as const)));
+const pages = async () =>
+  Object.fromEntries(await Promise.all(Object.keys(SHOWN).map(async (path) => [path, await get(path)] as const)));
 
 beforeAll(async () => {
   dir = copyProject('almanac-dev-', ['runbooks', 'almanac.config.json']);
   server = startDev(dir, await freePort(), join(dir, 'dev.log'));
-  base = await poll('dev server', START_MS, async () => /http:\/\/127\.0\.0\.1:\d+/.exec(readFileSync(join(dir, 'dev.log'), 'utf8'))?.[0]);
+  base = await poll(
+    'dev server',
+    START_MS,
+    async () => /http:\/\/127\.0\.0\.1:\d+/.exec(readFileSync(join(dir, 'dev.log'), 'utf8'))?.[0],
+  );
 }, START_MS + 5_000);
 
 afterAll(async () => {
@@ -66,23 +72,28 @@ afterAll(async () => {
 });
 
 describe('the dev server', () => {
-  it('shows an edited window title on the runbook’s summary, its owner’s page and the system’s feed', async () => {
-    const before = await poll('first pages', START_MS, pages);
-    for (const [path, shown] of Object.entries(SHOWN)) {
-      expect(before[path]!.includes(shown(OLD)), `${path} shows ${OLD}`).toBe(true);
-      expect(before[path]!.includes(shown(NEW)), `${path} does not show ${NEW} yet`).toBe(false);
-    }
+  it(
+    'shows an edited window title on the runbook’s summary, its owner’s page and the system’s feed',
+    async () => {
+      const before = await poll('first pages', START_MS, pages);
+      for (const [path, shown] of Object.entries(SHOWN)) {
+        expect(before[path]!.includes(shown(OLD)), `${path} shows ${OLD}`).toBe(true);
+        expect(before[path]!.includes(shown(NEW)), `${path} does not show ${NEW} yet`).toBe(false);
+      }
 
-    const file = join(dir, RUNBOOK);
-    const text = readFileSync(file, 'utf8');
-    expect(text).toContain(`    title: ${OLD}\n`);
-    writeFileSync(file, text.replace(`    title: ${OLD}\n`, `    title: ${NEW}\n`));
+      const file = join(dir, RUNBOOK);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain(`    title: ${OLD}\n`);
+      writeFileSync(file, text.replace(`    title: ${OLD}\n`, `    title: ${NEW}\n`));
 
-    // The server learns of the edit from its file watcher: the pages change within a bound, not at once.
-    const after = await poll('edited pages', EDIT_MS, async () => {
-      const now = await pages();
-      return Object.entries(SHOWN).every(([path, shown]) => now[path]!.includes(shown(NEW))) ? now : undefined;
-    });
-    for (const [path, shown] of Object.entries(SHOWN)) expect(after[path]!.includes(shown(OLD)), `${path} no longer shows ${OLD}`).toBe(false);
-  }, START_MS + EDIT_MS + 5_000);
+      // The server learns of the edit from its file watcher: the pages change within a bound, not at once.
+      const after = await poll('edited pages', EDIT_MS, async () => {
+        const now = await pages();
+        return Object.entries(SHOWN).every(([path, shown]) => now[path]!.includes(shown(NEW))) ? now : undefined;
+      });
+      for (const [path, shown] of Object.entries(SHOWN))
+        expect(after[path]!.includes(shown(OLD)), `${path} no longer shows ${OLD}`).toBe(false);
+    },
+    START_MS + EDIT_MS + 5_000,
+  );
 });

@@ -15,7 +15,10 @@ import { buildCopy, copyProject } from './astro-build.ts';
  */
 
 const TODAY = '2026-12-07';
-const OWNERS = { ops: { name: 'Operations', email: 'ops@example.org' }, dba: { name: 'Databases', phone: '+1 555 0100' } };
+const OWNERS = {
+  ops: { name: 'Operations', email: 'ops@example.org' },
+  dba: { name: 'Databases', phone: '+1 555 0100' },
+};
 
 let dir: string;
 
@@ -26,12 +29,22 @@ function runbook(id: string, system: string, owner: string): string {
     system,
     owners: [owner],
     timezone: 'America/New_York',
-    windows: [{ id: 'weekly', title: 'Weekly maintenance', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '02:00', duration: 'PT2H', impact: 'minimal' }],
+    windows: [
+      {
+        id: 'weekly',
+        title: 'Weekly maintenance',
+        rrule: 'FREQ=WEEKLY;BYDAY=SU',
+        start: '02:00',
+        duration: 'PT2H',
+        impact: 'minimal',
+      },
+    ],
   };
   return `---\n${stringify(data)}---\n\n## Procedure\n\nText.\n`;
 }
 
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, encoding: 'utf8' });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, encoding: 'utf8' });
 
 /** The built feed files by path under calendars/, DTSTAMP and SEQUENCE aside. */
 function builtFeeds(): Map<string, string> {
@@ -39,12 +52,20 @@ function builtFeeds(): Map<string, string> {
   expect(build.status, build.output.slice(-4000)).toBe(0);
   const root = join(dir, 'dist/calendars');
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ics'));
-  return new Map(files.map((name) => [relative(root, join(root, name)).replace(/\.ics$/, ''), readFileSync(join(root, name), 'utf8').replace(/\r\n(DTSTAMP|SEQUENCE):[^\r]*/g, '')]));
+  return new Map(
+    files.map((name) => [
+      relative(root, join(root, name)).replace(/\.ics$/, ''),
+      readFileSync(join(root, name), 'utf8').replace(/\r\n(DTSTAMP|SEQUENCE):[^\r]*/g, ''),
+    ]),
+  );
 }
 
 beforeAll(() => {
   dir = copyProject('almanac-diff-build-');
-  writeFileSync(join(dir, 'almanac.config.json'), JSON.stringify({ feeds: { daysBack: 0, daysAhead: 60 }, siteUrl: 'https://runbooks.example.org/ops' }));
+  writeFileSync(
+    join(dir, 'almanac.config.json'),
+    JSON.stringify({ feeds: { daysBack: 0, daysAhead: 60 }, siteUrl: 'https://runbooks.example.org/ops' }),
+  );
   mkdirSync(join(dir, 'runbooks'));
   writeFileSync(join(dir, 'runbooks/owners.yaml'), stringify(OWNERS));
   writeFileSync(join(dir, 'runbooks/a.mdx'), runbook('a', 'platform', 'ops'));
@@ -65,12 +86,18 @@ describe('almanac diff against two builds of the site', () => {
     mkdirSync(join(dir, 'runbooks/platform'));
     renameSync(join(dir, 'runbooks/a.mdx'), join(dir, 'runbooks/platform/a.mdx'));
     const after = builtFeeds();
-    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((path) => before.get(path) !== after.get(path)).sort();
+    const changed = [...new Set([...before.keys(), ...after.keys()])]
+      .filter((path) => before.get(path) !== after.get(path))
+      .sort();
     // The moved page's URL is in every event of its runbook: the feeds it is in, and no other.
     expect(changed).toEqual(['all', 'owner/ops', 'system/platform']);
     expect(after.get('all')).toContain('URL:https://runbooks.example.org/ops/platform/a/');
     const node = join(dir, 'node_modules/.bin/node');
-    const run = execFileSync(node, [join(dir, 'packages/verifier/bin/almanac.js'), 'diff', '--base', 'HEAD', '--format', 'json', '--now', TODAY], { cwd: dir, encoding: 'utf8' });
+    const run = execFileSync(
+      node,
+      [join(dir, 'packages/verifier/bin/almanac.js'), 'diff', '--base', 'HEAD', '--format', 'json', '--now', TODAY],
+      { cwd: dir, encoding: 'utf8' },
+    );
     const report = JSON.parse(run) as { feeds: Array<{ feed: string }> };
     expect(report.feeds.map((f) => f.feed).sort()).toEqual(changed);
   }, 900_000);

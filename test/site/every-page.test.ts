@@ -19,7 +19,12 @@ const SCREENSHOTS = join(ROOT, 'test/screenshots');
 const AXE_URL = '/__almanac-test__/axe.min.js';
 const WIDTHS = { desktop: DESKTOP, phone: PHONE } as const;
 const THEMES = ['light', 'dark'] as const;
-const SCREENSHOT_PAGES: Record<string, string> = { '/': 'home', '/calendar/': 'calendar', '/owners/': 'owners', '/owners/platform-system-administration/': 'owner' };
+const SCREENSHOT_PAGES: Record<string, string> = {
+  '/': 'home',
+  '/calendar/': 'calendar',
+  '/owners/': 'owners',
+  '/owners/platform-system-administration/': 'owner',
+};
 
 /**
  * Known upstream: Starlight's search button is labelled "Search" while it shows "Search" and a
@@ -45,20 +50,41 @@ const site = builtSiteInBrowser(DIST, () => mkdirSync(SCREENSHOTS, { recursive: 
 type Theme = (typeof THEMES)[number];
 
 /** axe's serious and critical violations on the page as it is, less the known upstream ones, as lines to report. */
-async function violationsOf(page: Page, path: string, { skip = [], only }: { skip?: string[]; only?: string[] } = {}): Promise<string[]> {
-  const violations = (await page.evaluate(async ({ skip, only }) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    const rules = Object.fromEntries(skip.map((rule) => [rule, { enabled: false }]));
-    const runOnly = only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
-    const results = await axe.run(document, { runOnly, rules, resultTypes: ['violations'] });
-    return results.violations;
-  }, { skip, only })) as Violation[];
+async function violationsOf(
+  page: Page,
+  path: string,
+  { skip = [], only }: { skip?: string[]; only?: string[] } = {},
+): Promise<string[]> {
+  const violations = (await page.evaluate(
+    async ({ skip, only }) => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> };
+        }
+      ).axe;
+      const rules = Object.fromEntries(skip.map((rule) => [rule, { enabled: false }]));
+      const runOnly = only
+        ? { type: 'rule', values: only }
+        : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+      const results = await axe.run(document, { runOnly, rules, resultTypes: ['violations'] });
+      return results.violations;
+    },
+    { skip, only },
+  )) as Violation[];
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
       violation.nodes
-        .filter((node) => !KNOWN_UPSTREAM.some((known) => known.rule === violation.id && node.target.some((t) => known.target.test(t))))
-        .map((node) => `${path} ${violation.id} (${violation.impact}) ${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? violation.help}`),
+        .filter(
+          (node) =>
+            !KNOWN_UPSTREAM.some(
+              (known) => known.rule === violation.id && node.target.some((t) => known.target.test(t)),
+            ),
+        )
+        .map(
+          (node) =>
+            `${path} ${violation.id} (${violation.impact}) ${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? violation.help}`,
+        ),
     );
 }
 
@@ -117,13 +143,18 @@ describe('every page, in both themes, at a desktop’s and a phone’s width', (
         for (const theme of THEMES) {
           await useTheme(page, theme);
           const where = `${width}, ${theme}`;
-          if (width === 'desktop') failures.push(...(await violationsOf(page, where, theme === 'dark' ? { only: ['color-contrast'] } : {})));
+          if (width === 'desktop')
+            failures.push(...(await violationsOf(page, where, theme === 'dark' ? { only: ['color-contrast'] } : {})));
           else {
             if (theme === 'light') failures.push(...(await violationsOf(page, where, { skip: ['color-contrast'] })));
-            const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-            if (scrollWidth > innerWidth) failures.push(`${where}: ${scrollWidth} px wide on a ${innerWidth} px screen`);
+            const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+              scrollWidth: document.documentElement.scrollWidth,
+              innerWidth: window.innerWidth,
+            }));
+            if (scrollWidth > innerWidth)
+              failures.push(`${where}: ${scrollWidth} px wide on a ${innerWidth} px screen`);
           }
-                    if (shot) await page.screenshot({ path: join(SCREENSHOTS, `${shot}-${width}-${theme}.png`) });
+          if (shot) await page.screenshot({ path: join(SCREENSHOTS, `${shot}-${width}-${theme}.png`) });
         }
       }
       expect(opened, 'on opening').toEqual([]);

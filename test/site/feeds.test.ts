@@ -10,13 +10,19 @@ import { BUILD_TODAY, DIST, ROOT } from './build.ts';
 /* The feeds `astro build` writes, read as a client reads them. */
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ics')).sort();
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ics'))
+    .sort();
 }
 
 /** What the endpoints ask git: the last commit time of some paths (none: HEAD), '' outside git or for untracked files. */
 function gitSeconds(...paths: string[]): string {
   try {
-    return execFileSync('git', ['log', '-1', '--format=%ct', '--', ...paths], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['log', '-1', '--format=%ct', '--', ...paths], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return '';
   }
@@ -34,7 +40,8 @@ describe('astro build, the site half of npm run build', () => {
       expectRfc5545(bytes);
       const events = parseFeed(bytes.toString('utf8')).events;
       // A series' instances come together: compared in order of time.
-      const spans = (list: Array<{ start: number; end: number }>) => list.map((e) => [e.start, e.end]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+      const spans = (list: Array<{ start: number; end: number }>) =>
+        list.map((e) => [e.start, e.end]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
       expect(spans(events), set.path).toEqual(spans(set.windows));
     }
   });
@@ -48,14 +55,22 @@ describe('astro build, the site half of npm run build', () => {
     }
   });
 
-  it('stamps events with the commit time, not the clock: DTSTAMP from HEAD, SEQUENCE from each runbook\'s last change', () => {
+  it("stamps events with the commit time, not the clock: DTSTAMP from HEAD, SEQUENCE from each runbook's last change", () => {
     const text = readFileSync(join(DIST, 'calendars/all.ics'), 'utf8');
     const head = Number(gitSeconds() || 0);
     const stamps = new Set(text.split('\r\n').filter((line) => line.startsWith('DTSTAMP:')));
-    if (stamps.size) expect([...stamps]).toEqual([`DTSTAMP:${new Date(head * 1000).toISOString().replace(/\.000Z$/, 'Z').replace(/[-:]/g, '')}`]);
+    if (stamps.size)
+      expect([...stamps]).toEqual([
+        `DTSTAMP:${new Date(head * 1000)
+          .toISOString()
+          .replace(/\.000Z$/, 'Z')
+          .replace(/[-:]/g, '')}`,
+      ]);
     for (const event of parseFeed(text).events) {
       // The longest id that starts the UID: a runbook id may begin another one.
-      const runbook = corpus.runbooks.filter((r) => event.uid.startsWith(`${r.id}-`)).sort((a, b) => b.id.length - a.id.length)[0]!;
+      const runbook = corpus.runbooks
+        .filter((r) => event.uid.startsWith(`${r.id}-`))
+        .sort((a, b) => b.id.length - a.id.length)[0]!;
       const changed = gitSeconds(runbook.source.file, ...(runbook.registry.source ? [runbook.registry.file] : []));
       expect(event.sequence, event.uid).toBe(changed ? Number(changed) : 0);
     }

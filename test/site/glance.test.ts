@@ -4,7 +4,18 @@ import { RULE_METAS } from '@almanac/verifier';
 import type { Runbook } from '@almanac/verifier/internal';
 import { builtSiteInBrowser } from './browser.ts';
 import { DIST } from './build.ts';
-import { clockSettings, dateIn, DESKTOP, hhmm, literal, PHONE, readerIn, scheduleOfBuild, zoneName, type Occ } from './reader-clock.ts';
+import {
+  clockSettings,
+  dateIn,
+  DESKTOP,
+  hhmm,
+  literal,
+  PHONE,
+  readerIn,
+  scheduleOfBuild,
+  zoneName,
+  type Occ,
+} from './reader-clock.ts';
 
 /*
  * The reader's glance (issue 24): the status before anything else, every time in the reader's
@@ -48,7 +59,8 @@ describe('status first', () => {
             // On the first screen, above the rest of the page.
             expect(status, where).toBeLessThan(viewport.height);
             if (path === '/') expect(await topOf(page, '.about'), where).toBeGreaterThan(status);
-            for (const after of ['.findings-line', '.review-overdue']) expect(await topOf(page, after), `${where}: ${after}`).toBeGreaterThan(status);
+            for (const after of ['.findings-line', '.review-overdue'])
+              expect(await topOf(page, after), `${where}: ${after}`).toBeGreaterThan(status);
             const cards = page.locator('.live-status .status-card');
             const mine = path === '/' ? current : current.filter((o) => o.runbook === withFindings);
             await expect(cards.count(), where).resolves.toBe(mine.length);
@@ -56,12 +68,19 @@ describe('status first', () => {
               // The first card shows whole on the first screen.
               const card = (await cards.first().boundingBox())!;
               expect(card.y + card.height, where).toBeLessThanOrEqual(viewport.height);
-              for (const text of await cards.allInnerTexts()) expect(text).toMatch(/(downtime|minimal impact|degraded service|no impact)[\s\S]*Ends [\s\S]* left\s*Call first: /);
+              for (const text of await cards.allInnerTexts())
+                expect(text).toMatch(
+                  /(downtime|minimal impact|degraded service|no impact)[\s\S]*Ends [\s\S]* left\s*Call first: /,
+                );
             } else {
-              await expect(page.locator('.live-status .live-now').first().innerText()).resolves.toBe('Not in maintenance now.');
+              await expect(page.locator('.live-status .live-now').first().innerText()).resolves.toBe(
+                'Not in maintenance now.',
+              );
             }
             // The next windows, each with how soon it starts.
-            await expect(page.locator('.live-status .live-next').first().innerText()).resolves.toMatch(/^Next window: .+, in \d+ (min|h|days)/);
+            await expect(page.locator('.live-status .live-next').first().innerText()).resolves.toMatch(
+              /^Next window: .+, in \d+ (min|h|days)/,
+            );
           }
         }
         await reader.context.close();
@@ -75,7 +94,10 @@ describe('status first', () => {
     // The shipped runbooks' first contacts are placeholders: the page is given one with a real phone, as a build would embed it.
     await reader.page.route(`${site.url}/`, async (route) => {
       const response = await route.fetch();
-      const html = (await response.text()).replace(/"call":\{"name":"([^"]+)"\}/g, '"call":{"name":"$1","contact":{"text":"+1 555 0100","href":"tel:+15550100"}}');
+      const html = (await response.text()).replace(
+        /"call":\{"name":"([^"]+)"\}/g,
+        '"call":{"name":"$1","contact":{"text":"+1 555 0100","href":"tel:+15550100"}}',
+      );
       await route.fulfill({ response, body: html });
     });
     const page = await reader.at('/', during);
@@ -93,7 +115,9 @@ describe('status first', () => {
     const runbook = runbooks.find((r) => r.windows.length)!;
     const page = await reader.at(hrefs.get(runbook)!, between);
     const line = page.locator('.findings-line');
-    await expect(line.innerText()).resolves.toMatch(/^\d+ findings?( \(\d+ errors?\))? from almanac verify.*: see the report\.$/);
+    await expect(line.innerText()).resolves.toMatch(
+      /^\d+ findings?( \(\d+ errors?\))? from almanac verify.*: see the report\.$/,
+    );
     await expect(line.locator('a').getAttribute('href')).resolves.toMatch(/^\/report\/#/);
     const lineHeight = await line.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
     expect((await line.boundingBox())!.height).toBeLessThan(lineHeight * 2);
@@ -114,7 +138,13 @@ describe('the reader’s zone everywhere', () => {
             heading: day.querySelector('h3')!.textContent!,
             entries: [...day.querySelectorAll('.agenda-entry')].map((entry) => {
               const time = entry.querySelector<HTMLTimeElement>('time')!;
-              return { start: Date.parse(time.dateTime), end: Date.parse(time.dataset.end!), text: time.textContent!, classes: entry.className, mark: entry.querySelector('.progress-mark')?.textContent ?? '' };
+              return {
+                start: Date.parse(time.dateTime),
+                end: Date.parse(time.dataset.end!),
+                text: time.textContent!,
+                classes: entry.className,
+                mark: entry.querySelector('.progress-mark')?.textContent ?? '',
+              };
             }),
           })),
         );
@@ -125,7 +155,9 @@ describe('the reader’s zone everywhere', () => {
             // Under the day it starts on in the reader's zone, at the reader's time.
             expect(heading).toBe(dateIn(entry.start, zone));
             const nextDay = dateIn(entry.end, zone) !== dateIn(entry.start, zone) && hhmm(entry.end, zone) !== '00:00';
-            expect(entry.text).toBe(`${hhmm(entry.start, zone)}–${hhmm(entry.end, zone)} ${zoneName(zone)}${nextDay ? ' (+1 day)' : ''}`);
+            expect(entry.text).toBe(
+              `${hhmm(entry.start, zone)}–${hhmm(entry.end, zone)} ${zoneName(zone)}${nextDay ? ' (+1 day)' : ''}`,
+            );
             if (nextDay) crossing++;
             const under = entry.start <= during && during < entry.end;
             expect(entry.classes.includes('in-progress'), entry.text).toBe(under);
@@ -135,7 +167,9 @@ describe('the reader’s zone everywhere', () => {
         }
         // New York's evening holds windows that end past its midnight; Tokyo's day holds none.
         expect(crossing > 0).toBe(zone === 'America/New_York');
-        await expect(page.locator('.agenda-intro').innerText()).resolves.toContain(`by day in your time zone (${zoneName(zone)})`);
+        await expect(page.locator('.agenda-intro').innerText()).resolves.toContain(
+          `by day in your time zone (${zoneName(zone)})`,
+        );
         await reader.context.close();
       });
     }
@@ -151,12 +185,23 @@ describe('the reader’s zone everywhere', () => {
         [hrefs.get(runbook)!, '.task-next time'],
       ] as const) {
         const page = await reader.at(path, between);
-        const runs = await page.locator(selector).evaluateAll((times) => times.map((t) => ({ start: Date.parse((t as HTMLTimeElement).dateTime), text: t.textContent! })));
+        const runs = await page
+          .locator(selector)
+          .evaluateAll((times) =>
+            times.map((t) => ({ start: Date.parse((t as HTMLTimeElement).dateTime), text: t.textContent! })),
+          );
         expect(runs.length, path).toBeGreaterThan(0);
-        for (const run of runs) expect(run.text).toMatch(new RegExp(`^${literal(dateIn(run.start, zone))}, ${hhmm(run.start, zone)}(–\\d{2}:\\d{2})? ${zoneName(zone)}`));
+        for (const run of runs)
+          expect(run.text).toMatch(
+            new RegExp(
+              `^${literal(dateIn(run.start, zone))}, ${hhmm(run.start, zone)}(–\\d{2}:\\d{2})? ${zoneName(zone)}`,
+            ),
+          );
       }
       const page = reader.page;
-      await expect(page.locator('.build-info').innerText()).resolves.toMatch(new RegExp(`^Built \\w{3} \\d+ \\w{3} \\d{4}, \\d{2}:\\d{2} ${zoneName(zone)} · `));
+      await expect(page.locator('.build-info').innerText()).resolves.toMatch(
+        new RegExp(`^Built \\w{3} \\d+ \\w{3} \\d{4}, \\d{2}:\\d{2} ${zoneName(zone)} · `),
+      );
       await reader.context.close();
     });
   }
@@ -165,7 +210,14 @@ describe('the reader’s zone everywhere', () => {
     const { during } = clockSettings(occurrences);
     const reader = await readerIn(site, 'America/New_York', { javaScript: false });
     const page = await reader.at('/calendar/', during);
-    const first = await page.locator('.agenda-day').first().evaluate((day) => ({ heading: day.querySelector('h3')!.textContent!, start: Date.parse(day.querySelector('time')!.dateTime), text: day.querySelector('time')!.textContent! }));
+    const first = await page
+      .locator('.agenda-day')
+      .first()
+      .evaluate((day) => ({
+        heading: day.querySelector('h3')!.textContent!,
+        start: Date.parse(day.querySelector('time')!.dateTime),
+        text: day.querySelector('time')!.textContent!,
+      }));
     expect(first.heading).toBe(dateIn(first.start, 'UTC'));
     expect(first.text).toMatch(/ UTC( \(\+1 day\))?$/);
     await expect(page.locator('.agenda-intro').innerText()).resolves.toContain('by day in UTC');
@@ -181,11 +233,21 @@ describe('the calendar’s filters', () => {
     const system = runbooks.find((r) => r.windows.length && r.ad_hoc_windows.length)!.system;
     await page.locator('select[name="system"]').selectOption(system);
     const subscribe = page.locator('.agenda-subscribe .subscribe');
-    await expect(subscribe.locator('input').inputValue()).resolves.toMatch(new RegExp(`/calendars/system/${system}\\.ics$`));
-    await expect(subscribe.locator('.subscribe-office').getAttribute('href')).resolves.toContain(encodeURIComponent(`/calendars/system/${system}.ics`));
-    await expect(subscribe.locator('.subscribe-label').innerText()).resolves.toBe(`Subscribe to the ${system} windows:`);
+    await expect(subscribe.locator('input').inputValue()).resolves.toMatch(
+      new RegExp(`/calendars/system/${system}\\.ics$`),
+    );
+    await expect(subscribe.locator('.subscribe-office').getAttribute('href')).resolves.toContain(
+      encodeURIComponent(`/calendars/system/${system}.ics`),
+    );
+    await expect(subscribe.locator('.subscribe-label').innerText()).resolves.toBe(
+      `Subscribe to the ${system} windows:`,
+    );
     // Only this system's windows without a fixed time.
-    const rows = await page.locator('.agenda-adhoc').evaluateAll((trs) => trs.map((tr) => ({ system: (tr as HTMLElement).dataset.system, shown: !(tr as HTMLElement).hidden })));
+    const rows = await page
+      .locator('.agenda-adhoc')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({ system: (tr as HTMLElement).dataset.system, shown: !(tr as HTMLElement).hidden })),
+      );
     expect(rows.filter((r) => r.shown).length).toBeGreaterThan(0);
     for (const row of rows) expect(row.shown).toBe(row.system === system);
     // Each owner's count is what choosing it then shows; an owner with none here is not offered.
@@ -200,8 +262,12 @@ describe('the calendar’s filters', () => {
     for (const owner of owners.filter((o) => !o.disabled).slice(0, 3)) {
       const count = Number(/\((\d+)\)$/.exec(owner.text)![1]);
       await page.locator('select[name="owner"]').selectOption(owner.value);
-      await expect(page.locator('.agenda-count').innerText()).resolves.toBe(`${count} window${count === 1 ? '' : 's'} shown`);
-      await expect(subscribe.locator('input').inputValue()).resolves.toMatch(new RegExp(`/calendars/owner/${owner.value}\\.ics$`));
+      await expect(page.locator('.agenda-count').innerText()).resolves.toBe(
+        `${count} window${count === 1 ? '' : 's'} shown`,
+      );
+      await expect(subscribe.locator('input').inputValue()).resolves.toMatch(
+        new RegExp(`/calendars/owner/${owner.value}\\.ics$`),
+      );
     }
     for (const owner of owners.filter((o) => o.disabled)) expect(owner.text).toMatch(/\(0\)$/);
     await reader.context.close();
@@ -231,7 +297,9 @@ describe('search', () => {
     const counted = new RegExp(`^\\d+ results? for ${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     await expect.poll(() => dialog.locator('.pagefind-ui__message').innerText(), { timeout: 20_000 }).toMatch(counted);
     await expect.poll(() => dialog.locator('.pagefind-ui__loading').count(), { timeout: 20_000 }).toBe(0);
-    return dialog.locator('.pagefind-ui__results > li > .pagefind-ui__result-inner > .pagefind-ui__result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    return dialog
+      .locator('.pagefind-ui__results > li > .pagefind-ui__result-inner > .pagefind-ui__result-title a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   }
 
   it('finds the calendar, owners and report pages by name, ranks a runbook first for a window title only it has, and indexes no build-time text', async () => {
@@ -245,11 +313,14 @@ describe('search', () => {
     ]) {
       expect((await searchBox(page, query!))[0], query).toBe(url);
     }
-    const own = runbooks.flatMap((runbook) => runbook.windows.map((w) => ({ runbook, title: w.value.title }))).filter(({ title }) => /\(/.test(title));
+    const own = runbooks
+      .flatMap((runbook) => runbook.windows.map((w) => ({ runbook, title: w.value.title })))
+      .filter(({ title }) => /\(/.test(title));
     expect(own.length).toBeGreaterThan(0);
     for (const { runbook, title } of own) {
       expect((await searchBox(page, title))[0], title).toBe(hrefs.get(runbook));
-      for (const { excerpt } of await search(page, title)) expect(excerpt).not.toMatch(/Next window|in maintenance now|your time/i);
+      for (const { excerpt } of await search(page, title))
+        expect(excerpt).not.toMatch(/Next window|in maintenance now|your time/i);
     }
     // A task's kind is not run together with the backup badge beside it, nor a term with its description.
     const task = runbooks.flatMap((r) => r.tasks.map((t) => t.value)).find((t) => t.backup)!;
@@ -273,13 +344,18 @@ describe('search', () => {
     expect(withObjectives).toContain((await searchBox(page, 'RTO'))[0]);
     // Rule ids that a runbook's own text names too (explaining an almanac-ignore comment, say): the rules
     // page, which explains them, above every runbook (the report, which lists findings by rule, may lead).
-    const named = [...RULE_METAS.keys()].filter((id) => id.includes('-') && runbooks.some((r) => new RegExp(`(^|[^\\w-])${id}([^\\w-]|$)`).test(r.body)));
+    const named = [...RULE_METAS.keys()].filter(
+      (id) => id.includes('-') && runbooks.some((r) => new RegExp(`(^|[^\\w-])${id}([^\\w-]|$)`).test(r.body)),
+    );
     expect(named.length, "no runbook's text names a rule id").toBeGreaterThan(0);
     const runbookPages = new Set(hrefs.values());
     for (const id of named) {
       const results = await searchBox(page, id);
       const runbookFirst = results.findIndex((url) => runbookPages.has(url));
-      expect(results.slice(0, runbookFirst === -1 ? undefined : runbookFirst), `${id}: ${results.join(', ')}`).toContain('/rules/');
+      expect(
+        results.slice(0, runbookFirst === -1 ? undefined : runbookFirst),
+        `${id}: ${results.join(', ')}`,
+      ).toContain('/rules/');
     }
     await reader.context.close();
   });

@@ -36,7 +36,16 @@ export default function setup(project: TestProject): () => Promise<void> {
       done();
     };
     build.on('error', (error) => end({ ok: false, message: `astro build could not start: ${error.message}` }));
-    build.on('exit', (code, signal) => end(code === 0 ? { ok: true } : { ok: false, message: `astro build failed (${signal ?? `exit ${code}`}):\n${readFileSync(log, 'utf8').slice(-4000)}` }));
+    build.on('exit', (code, signal) =>
+      end(
+        code === 0
+          ? { ok: true }
+          : {
+              ok: false,
+              message: `astro build failed (${signal ?? `exit ${code}`}):\n${readFileSync(log, 'utf8').slice(-4000)}`,
+            },
+      ),
+    );
   });
   project.provide('siteBuild', { dist, status });
   return async () => {

@@ -45,7 +45,10 @@ describe('runbooks in a folder of a larger docs site', () => {
     // The built runbook pages, by their path: those with the summary above the text.
     const built = new Set(
       readdirSync(dist, { recursive: true, encoding: 'utf8' })
-        .filter((name) => name.endsWith('index.html') && readFileSync(join(dist, name), 'utf8').includes('class="runbook-summary'))
+        .filter(
+          (name) =>
+            name.endsWith('index.html') && readFileSync(join(dist, name), 'utf8').includes('class="runbook-summary'),
+        )
         .map((name) => `/${name.replace(/index\.html$/, '')}`),
     );
     const { config } = loadConfig(dir);
@@ -61,12 +64,17 @@ describe('runbooks in a folder of a larger docs site', () => {
       return new URL(url).pathname.slice(new URL(SITE).pathname.length);
     };
     const feed = readFileSync(join(dist, 'calendars/all.ics'), 'utf8').replace(/\r\n[ \t]/g, '');
-    const eventUrls = feed.split('BEGIN:VEVENT').slice(1).flatMap((event) => /^URL:(.+)$/m.exec(event)?.[1]?.trim() ?? []);
+    const eventUrls = feed
+      .split('BEGIN:VEVENT')
+      .slice(1)
+      .flatMap((event) => /^URL:(.+)$/m.exec(event)?.[1]?.trim() ?? []);
     expect(eventUrls.length).toBeGreaterThan(0);
     for (const url of eventUrls) expect(built, url).toContain(pathOf(url));
     expect(new Set(eventUrls.map(pathOf)).size).toBe(runbooks.filter((r) => r.windows.length > 0).length);
 
-    const rules = parse(readFileSync(join(dist, 'alerting/prometheus-rules.yml'), 'utf8')) as { groups: Array<{ rules: Array<{ annotations: { runbook_url: string } }> }> };
+    const rules = parse(readFileSync(join(dist, 'alerting/prometheus-rules.yml'), 'utf8')) as {
+      groups: Array<{ rules: Array<{ annotations: { runbook_url: string } }> }>;
+    };
     const runbookUrls = rules.groups.flatMap((g) => g.rules.map((r) => r.annotations.runbook_url));
     expect(runbookUrls.length).toBeGreaterThan(0);
     for (const url of runbookUrls) expect(built, url).toContain(pathOf(url.replace(/#.*$/, '')));

@@ -23,7 +23,15 @@ export function scheduleOfBuild(): { runbooks: Runbook[]; hrefs: Map<Runbook, st
   const { runbooks, result, today } = modelOfBuild();
   const from = Date.parse(`${today}T00:00:00Z`);
   const occurrences = runbooks
-    .flatMap((runbook) => windowOccurrences(runbook, result.time).map((o) => ({ start: o.start, end: o.end, runbook, title: o.window.value.title, zone: o.zone })))
+    .flatMap((runbook) =>
+      windowOccurrences(runbook, result.time).map((o) => ({
+        start: o.start,
+        end: o.end,
+        runbook,
+        title: o.window.value.title,
+        zone: o.zone,
+      })),
+    )
     .filter((o) => o.end > from && o.start < from + 14 * 86_400_000)
     .sort((a, b) => a.start - b.start);
   return { runbooks, hrefs: runbookHrefs(runbooks), occurrences };
@@ -34,19 +42,36 @@ export function clockSettings(occurrences: readonly Occ[]) {
   const inside = occurrences.find((o) => o.end - o.start >= 60 * MINUTE)!;
   const during = inside.start + 30 * MINUTE;
   // After every window under way at `during` has ended, before the next starts.
-  const quiet = occurrences.find((o, i) => i > 0 && o.start > Math.max(...occurrences.slice(0, i).map((p) => p.end)) + 2 * 60 * MINUTE)!;
+  const quiet = occurrences.find(
+    (o, i) => i > 0 && o.start > Math.max(...occurrences.slice(0, i).map((p) => p.end)) + 2 * 60 * MINUTE,
+  )!;
   const between = quiet.start - 60 * MINUTE;
   return { inside, during, between };
 }
 
 /** "21:00" in a zone, by Node's Intl. */
 export function hhmm(instant: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
 }
 
 /** "Tue 1 Dec 2026": the day an instant falls on in a zone, by Node's Intl. */
 export function dateIn(instant: number, zone: string): string {
-  const part = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(instant).map((p) => [p.type, p.value]));
+  const part = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return `${part.weekday} ${part.day} ${part.month} ${part.year}`;
 }
 
@@ -77,7 +102,11 @@ export async function readerIn(
   zone: string,
   options: { javaScript?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<{ at: (path: string, now: number) => Promise<Page>; page: Page; context: BrowserContext }> {
-  const context = await site.browser.newContext({ timezoneId: zone, javaScriptEnabled: options.javaScript ?? true, viewport: options.viewport ?? DESKTOP });
+  const context = await site.browser.newContext({
+    timezoneId: zone,
+    javaScriptEnabled: options.javaScript ?? true,
+    viewport: options.viewport ?? DESKTOP,
+  });
   const page = await context.newPage();
   const at = async (path: string, now: number) => {
     await page.clock.setFixedTime(now);

@@ -6,7 +6,17 @@ import type { Runbook } from '@almanac/verifier/internal';
 import { parseFeed } from '../feeds/client.ts';
 import { builtSiteInBrowser } from './browser.ts';
 import { BUILD_TODAY, DIST } from './build.ts';
-import { clockSettings as clockSettingsOf, dateIn, hhmm, leftWords, literal, MINUTE, readerIn as readerInZone, scheduleOfBuild, type Occ } from './reader-clock.ts';
+import {
+  clockSettings as clockSettingsOf,
+  dateIn,
+  hhmm,
+  leftWords,
+  literal,
+  MINUTE,
+  readerIn as readerInZone,
+  scheduleOfBuild,
+  type Occ,
+} from './reader-clock.ts';
 
 /*
  * What a reader in another zone sees at the hour they read the site: the build embeds the
@@ -27,7 +37,12 @@ const site = builtSiteInBrowser(DIST, () => {
 const readerIn = (zone: string, options: { javaScript?: boolean } = {}) => readerInZone(site, zone, options);
 
 /** A page at a fixed hour for a reader in `zone`, in a context of its own. */
-async function openAt(path: string, zone: string, now: number, options: { javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
+async function openAt(
+  path: string,
+  zone: string,
+  now: number,
+  options: { javaScript?: boolean } = {},
+): Promise<{ page: Page; context: BrowserContext }> {
   const reader = await readerIn(zone, options);
   await reader.at(path, now);
   return reader;
@@ -62,7 +77,11 @@ describe('now and next, at the hour and in the zone of the reader', () => {
             for (const [i, o] of mineNow.entries()) {
               expect(cards[i]).toContain(o.title);
               expect(cards[i]).toContain(o.runbook.system);
-              expect(cards[i]).toMatch(new RegExp(`Ends ${literal(dateIn(o.end, zone))}, ${hhmm(o.end, zone)} ${label} · (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(o.end, 'UTC')} UTC`));
+              expect(cards[i]).toMatch(
+                new RegExp(
+                  `Ends ${literal(dateIn(o.end, zone))}, ${hhmm(o.end, zone)} ${label} · (\\w{3} \\d{1,2} \\w{3} \\d{4}, )?${hhmm(o.end, 'UTC')} UTC`,
+                ),
+              );
               expect(cards[i]).toContain(`${leftWords(o.end - now)} left`);
               expect(cards[i]).toMatch(/Call first: /);
             }
@@ -74,7 +93,11 @@ describe('now and next, at the hour and in the zone of the reader', () => {
           const nextText = await status.locator('.live-next').innerText();
           expect(nextText).toContain(mineNext.title);
           // The reader's day and time first, how soon, then UTC.
-          expect(nextText).toMatch(new RegExp(`, in \\d+ (min|h|days)[^:]*: ${literal(dateIn(mineNext.start, zone))}, ${hhmm(mineNext.start, zone)}–${hhmm(mineNext.end, zone)} ${label}( \\(\\+1 day\\))? · `));
+          expect(nextText).toMatch(
+            new RegExp(
+              `, in \\d+ (min|h|days)[^:]*: ${literal(dateIn(mineNext.start, zone))}, ${hhmm(mineNext.start, zone)}–${hhmm(mineNext.end, zone)} ${label}( \\(\\+1 day\\))? · `,
+            ),
+          );
           expect(nextText).toContain(`${hhmm(mineNext.start, 'UTC')}–${hhmm(mineNext.end, 'UTC')} UTC`);
         }
         expect(next).toBeDefined();
@@ -127,9 +150,12 @@ describe('the owners’ pages', () => {
     const { during } = clockSettings();
     const reader = await readerIn('Africa/Nairobi');
     // What a subscriber's calendar holds: the owner's feed as the build wrote it, read by ical.js.
-    const feedOf = (owner: string) => parseFeed(readFileSync(join(DIST, 'calendars/owner', `${owner}.ics`), 'utf8')).events;
+    const feedOf = (owner: string) =>
+      parseFeed(readFileSync(join(DIST, 'calendars/owner', `${owner}.ics`), 'utf8')).events;
     const feeds = readdirSync(join(DIST, 'calendars/owner')).map((file) => file.replace(/\.ics$/, ''));
-    const owners = readdirSync(join(DIST, 'owners'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const owners = readdirSync(join(DIST, 'owners'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     const statuses: Array<{ owner: string; now: string; cards: string[]; next: string }> = [];
     for (const owner of owners) {
       const page = await reader.at(`/owners/${owner}/`, during);
@@ -149,7 +175,8 @@ describe('the owners’ pages', () => {
     await reader.context.close();
     expect(statuses.map((s) => s.owner).sort()).toEqual(feeds.filter((owner) => feedOf(owner).length > 0).sort());
     // "Primary maintenance window (smartmed)" from the event's "smartmed: Primary maintenance window", as the next window names it.
-    const named = (summary: string) => `${summary.slice(summary.indexOf(': ') + 2)} (${summary.slice(0, summary.indexOf(': '))})`;
+    const named = (summary: string) =>
+      `${summary.slice(summary.indexOf(': ') + 2)} (${summary.slice(0, summary.indexOf(': '))})`;
     let underWay = 0;
     for (const { owner, now, cards, next } of statuses) {
       const events = feedOf(owner);
@@ -159,12 +186,25 @@ describe('the owners’ pages', () => {
         expect(now, owner).toContain('In maintenance now');
         // One card per window under way: its title, then its system.
         expect(cards, owner).toHaveLength(current.length);
-        for (const e of current) expect(cards.some((card) => card.startsWith(`${e.summary.slice(e.summary.indexOf(': ') + 2)} ${e.summary.slice(0, e.summary.indexOf(': '))} `)), owner).toBe(true);
+        for (const e of current)
+          expect(
+            cards.some((card) =>
+              card.startsWith(
+                `${e.summary.slice(e.summary.indexOf(': ') + 2)} ${e.summary.slice(0, e.summary.indexOf(': '))} `,
+              ),
+            ),
+            owner,
+          ).toBe(true);
       } else {
         expect(now, owner).toContain('Not in maintenance now');
       }
       const theirNext = events.filter((e) => e.start > during).sort((a, b) => a.start - b.start)[0];
-      if (theirNext) expect(next, owner).toMatch(new RegExp(`^Next window: ${literal(named(theirNext.summary))}, in [^:]+: ${literal(dateIn(theirNext.start, 'Africa/Nairobi'))}, ${hhmm(theirNext.start, 'Africa/Nairobi')}–`));
+      if (theirNext)
+        expect(next, owner).toMatch(
+          new RegExp(
+            `^Next window: ${literal(named(theirNext.summary))}, in [^:]+: ${literal(dateIn(theirNext.start, 'Africa/Nairobi'))}, ${hhmm(theirNext.start, 'Africa/Nairobi')}–`,
+          ),
+        );
       else expect(next, owner).toBe('Next window: none scheduled.');
     }
     // The clock is set inside a window: it concerns some owners, and not others.
@@ -178,7 +218,11 @@ describe('a site read after its list of windows runs out', () => {
     const home = readFileSync(join(DIST, 'index.html'), 'utf8');
     const embedded = /<script id="live-schedule" type="application\/json">([\s\S]*?)<\/script>/.exec(home)?.[1];
     if (!embedded) throw new Error('the home page embeds no live schedule');
-    const { until, builtAt, occurrences: listed } = JSON.parse(embedded) as { until: number; builtAt: number; occurrences: Array<[number, number, number]> };
+    const {
+      until,
+      builtAt,
+      occurrences: listed,
+    } = JSON.parse(embedded) as { until: number; builtAt: number; occurrences: Array<[number, number, number]> };
     // A fortnight from the build's day at least, so that a site rebuilt daily is never stale.
     expect(until).toBeGreaterThanOrEqual(Date.parse(`${BUILD_TODAY}T00:00:00Z`) + 14 * 86_400_000);
     // Three weeks on, and as long after the build itself (the footer says how old it is), at an
@@ -186,8 +230,12 @@ describe('a site read after its list of windows runs out', () => {
     let now = Math.max(until, builtAt) + 21 * 86_400_000;
     while (listed.some(([start, end]) => start <= now && now < end)) now += 60 * MINUTE;
     const { page, context } = await openAt('/', 'Africa/Nairobi', now);
-    await expect(page.locator('.live-status .live-now').innerText()).resolves.toMatch(/^Not known whether in maintenance now: this page lists windows only until \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC; the site needs a rebuild\.$/);
-    await expect(page.locator('.live-status .live-next').innerText()).resolves.toBe('Next window: not known: the site has not been rebuilt.');
+    await expect(page.locator('.live-status .live-now').innerText()).resolves.toMatch(
+      /^Not known whether in maintenance now: this page lists windows only until \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC; the site needs a rebuild\.$/,
+    );
+    await expect(page.locator('.live-status .live-next').innerText()).resolves.toBe(
+      'Next window: not known: the site has not been rebuilt.',
+    );
     // The footer says how old the build is.
     await expect(page.locator('.build-info').innerText()).resolves.toMatch(/\(\d+ days ago\)/);
     await context.close();
@@ -208,7 +256,8 @@ describe('runbook summary card', () => {
         if (owner?.phone && /X|\[/.test(owner.phone)) expect(card, runbook.id).not.toContain(owner.phone);
       }
       const links = page.locator('.runbook-facts a[href^="tel:"]');
-      for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) expect(href).not.toMatch(/X/i);
+      for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
+        expect(href).not.toMatch(/X/i);
       if (!runbook.objectives.length) expect(card).toContain('none defined in this runbook');
       for (const { value } of runbook.objectives) expect(card).toContain(value.scenario);
       // Every standard section shows, those the runbook lacks say so.
@@ -229,7 +278,10 @@ describe('calendar filters', () => {
     const options = await page.locator('select[name="system"] option').allInnerTexts();
     const systems = [...new Set(occurrences.map((o) => o.runbook.system))];
     for (const option of options.slice(1)) expect(option).toMatch(/^[\w-]+ \(\d+\)$/);
-    for (const runbook of runbooks.filter((r) => !r.windows.length)) expect(options.some((o) => o.startsWith(`${runbook.system} (`))).toBe(runbooks.some((r) => r.system === runbook.system && r.windows.length > 0));
+    for (const runbook of runbooks.filter((r) => !r.windows.length))
+      expect(options.some((o) => o.startsWith(`${runbook.system} (`))).toBe(
+        runbooks.some((r) => r.system === runbook.system && r.windows.length > 0),
+      );
     const system = systems.sort()[0]!;
     await page.goto(`${site.url}/calendar/?system=${system}`);
     const days = await page.locator('.agenda-day').evaluateAll((elements) =>
@@ -250,11 +302,23 @@ describe('subscribe', () => {
     const { page, context } = await openAt('/calendar/', 'UTC', between);
     const subscribe = page.locator('.subscribe').first();
     const https = await subscribe.locator('input').inputValue();
-    const links = await subscribe.locator('a, input').evaluateAll((elements) => elements.map((e) => (e instanceof HTMLInputElement ? 'url' : e.getAttribute('href')!)));
+    const links = await subscribe
+      .locator('a, input')
+      .evaluateAll((elements) =>
+        elements.map((e) => (e instanceof HTMLInputElement ? 'url' : e.getAttribute('href')!)),
+      );
     expect(links).toEqual([
       `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(https.replace(/^https?:/, 'webcal:'))}`,
-      expect.stringMatching(new RegExp(`^https://outlook\\.live\\.com/calendar/0/addfromweb\\?url=${encodeURIComponent(https).replace(/[.?]/g, '\\$&')}&name=`)),
-      expect.stringMatching(new RegExp(`^https://outlook\\.office\\.com/calendar/0/addfromweb\\?url=${encodeURIComponent(https).replace(/[.?]/g, '\\$&')}&name=`)),
+      expect.stringMatching(
+        new RegExp(
+          `^https://outlook\\.live\\.com/calendar/0/addfromweb\\?url=${encodeURIComponent(https).replace(/[.?]/g, '\\$&')}&name=`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^https://outlook\\.office\\.com/calendar/0/addfromweb\\?url=${encodeURIComponent(https).replace(/[.?]/g, '\\$&')}&name=`,
+        ),
+      ),
       'url',
       https.replace(/^https?:/, 'webcal:'),
     ]);

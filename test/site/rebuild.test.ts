@@ -21,7 +21,10 @@ afterAll(() => {
   if (second) rmSync(second, { recursive: true, force: true });
 });
 
-const filesOf = (dir: string, extension: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith(extension)).sort();
+const filesOf = (dir: string, extension: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith(extension))
+    .sort();
 
 describe('a second build, in another time zone', () => {
   it('writes the same content on every page', () => {
@@ -41,6 +44,10 @@ describe('a second build, in another time zone', () => {
     const feeds = filesOf(join(DIST, 'calendars'), '.ics');
     expect(feeds.length).toBeGreaterThan(1);
     expect(filesOf(join(second, 'calendars'), '.ics')).toEqual(feeds);
-    for (const feed of feeds) expect(readFileSync(join(second, 'calendars', feed)).equals(readFileSync(join(DIST, 'calendars', feed))), feed).toBe(true);
+    for (const feed of feeds)
+      expect(
+        readFileSync(join(second, 'calendars', feed)).equals(readFileSync(join(DIST, 'calendars', feed))),
+        feed,
+      ).toBe(true);
   });
 });

@@ -59,10 +59,23 @@ describe('search', () => {
     const sorted = [...model.runbooks].sort((a, b) => a.id.localeCompare(b.id));
     const pages = builtPages().map(({ file, path }) => ({ path, text: readFileSync(file, 'utf8').toLowerCase() }));
     for (const runbook of sorted) {
-      const elsewhere = [runbook.body, ...sorted.filter((other) => other !== runbook).map((other) => other.source.text)].join('\n').toLowerCase();
-      const otherPages = pages.filter(({ path }) => path !== hrefs.get(runbook) && !path.startsWith('/owners/')).map(({ text }) => text);
-      const words = [...new Set(values(runbook).join(' ').toLowerCase().match(/[a-z]{7,}/g) ?? [])].sort((a, b) => b.length - a.length || a.localeCompare(b));
-      const word = words.find((w) => !elsewhere.includes(w) && !otherPages.some((text) => text.includes(w.slice(0, 6))));
+      const elsewhere = [runbook.body, ...sorted.filter((other) => other !== runbook).map((other) => other.source.text)]
+        .join('\n')
+        .toLowerCase();
+      const otherPages = pages
+        .filter(({ path }) => path !== hrefs.get(runbook) && !path.startsWith('/owners/'))
+        .map(({ text }) => text);
+      const words = [
+        ...new Set(
+          values(runbook)
+            .join(' ')
+            .toLowerCase()
+            .match(/[a-z]{7,}/g) ?? [],
+        ),
+      ].sort((a, b) => b.length - a.length || a.localeCompare(b));
+      const word = words.find(
+        (w) => !elsewhere.includes(w) && !otherPages.some((text) => text.includes(w.slice(0, 6))),
+      );
       if (word) return { word, runbook };
     }
     throw new Error('no runbook has a frontmatter word of its own to search for');
@@ -86,7 +99,11 @@ describe('calendar', () => {
     const from = Date.parse(`${model.result.today}T00:00:00Z`);
     const candidates = [...model.runbooks]
       .sort((a, b) => a.id.localeCompare(b.id))
-      .flatMap((runbook) => windowOccurrences(runbook, model.result.time).filter((o) => o.start >= from).slice(0, 1))
+      .flatMap((runbook) =>
+        windowOccurrences(runbook, model.result.time)
+          .filter((o) => o.start >= from)
+          .slice(0, 1),
+      )
       .filter((o) => o.start < from + 8 * 7 * DAY && durationMs(o.window.value.duration) < DAY);
     const next = candidates[0];
     expect(next, 'a runbook with a window in the next eight weeks').toBeDefined();
@@ -95,7 +112,9 @@ describe('calendar', () => {
 
     await open('/calendar/');
     const day = page.locator('.agenda-day', { has: page.locator(`h3#day-${iso.slice(0, 10)}`) });
-    const entry = day.locator('.agenda-entry', { has: page.locator(`a[href="${hrefs.get(next!.runbook)}#window-${next!.window.value.id}"]`) });
+    const entry = day.locator('.agenda-entry', {
+      has: page.locator(`a[href="${hrefs.get(next!.runbook)}#window-${next!.window.value.id}"]`),
+    });
     const time = entry.locator(`time[datetime="${iso.slice(0, 16)}Z"]`);
     await expect(time.count()).resolves.toBe(1);
     expect(await time.textContent()).toBe(`${hhmm(next!.start)}–${hhmm(next!.end)} UTC`);
@@ -106,7 +125,9 @@ describe('calendar', () => {
     if (system === undefined) throw new Error('no shipped runbook has a window to filter the calendar by');
     await open('/calendar/');
     await page.locator('.agenda-filters select[name="system"]').selectOption(system);
-    const shown = await page.locator('.agenda-entry:visible').evaluateAll((entries) => entries.map((e) => (e as HTMLElement).dataset.system));
+    const shown = await page
+      .locator('.agenda-entry:visible')
+      .evaluateAll((entries) => entries.map((e) => (e as HTMLElement).dataset.system));
     expect(shown.length).toBeGreaterThan(0);
     expect(new Set(shown)).toEqual(new Set([system]));
     expect(new URL(page.url()).searchParams.get('system')).toBe(system);
@@ -122,7 +143,9 @@ describe('owners', () => {
     const index = page.slice(page.indexOf('<main'));
     const home = read('');
     // Every owner of a registry, and every id a runbook names (an unknown one too: its page says so).
-    const ids = new Set(model.runbooks.flatMap((runbook) => [...Object.keys(runbook.registry.owners), ...ownerIdsOf(runbook)]));
+    const ids = new Set(
+      model.runbooks.flatMap((runbook) => [...Object.keys(runbook.registry.owners), ...ownerIdsOf(runbook)]),
+    );
     const listed = [...index.matchAll(/<li id="([^"]+)"><a class="owner-index-name" href="([^"]+)">/g)];
     // An old link to /owners/#id still lands on the owner's entry, which links the owner's page.
     for (const [, id, href] of listed) expect(href, id).toBe(`/owners/${id}/`);
@@ -146,13 +169,19 @@ describe('runbook pages', () => {
     const values = new Map<string, Set<string>>();
     for (const runbook of model.runbooks) {
       const html = readFileSync(join(DIST, hrefs.get(runbook)!, 'index.html'), 'utf8');
-      const links = [...html.matchAll(/<a href="\/owners\/([^"/]+)\/"[^>]*data-pagefind-filter="owner\[data-owner-filter\]"[^>]*data-owner-filter="([^"]+)"/g)];
+      const links = [
+        ...html.matchAll(
+          /<a href="\/owners\/([^"/]+)\/"[^>]*data-pagefind-filter="owner\[data-owner-filter\]"[^>]*data-owner-filter="([^"]+)"/g,
+        ),
+      ];
       expect(links.map((m) => m[1]).sort(), runbook.id).toEqual([...new Set(runbook.owners)].sort());
       for (const [, id, value] of links) values.set(value!, new Set([...(values.get(value!) ?? []), id!]));
     }
     for (const [value, ids] of values) expect([...ids], value).toHaveLength(1);
     // The shipped registry has two owners named System Administrator.
-    expect([...values.keys()].filter((value) => value.startsWith('System Administrator (')).length).toBeGreaterThanOrEqual(1);
+    expect(
+      [...values.keys()].filter((value) => value.startsWith('System Administrator (')).length,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('say when their system’s feed has no windows, and only then', () => {
@@ -164,8 +193,13 @@ describe('runbook pages', () => {
       empties.add(empty);
       // "For now" only of windows that exist; a runbook without any says that instead.
       const definesNone = runbook.windows.length === 0;
-      expect(html.includes('No maintenance windows are scheduled in this feed for now'), `${runbook.id}: empty feed ${empty}`).toBe(empty && !definesNone);
-      expect(html.includes('This runbook defines no maintenance windows'), `${runbook.id}: empty feed ${empty}`).toBe(empty && definesNone);
+      expect(
+        html.includes('No maintenance windows are scheduled in this feed for now'),
+        `${runbook.id}: empty feed ${empty}`,
+      ).toBe(empty && !definesNone);
+      expect(html.includes('This runbook defines no maintenance windows'), `${runbook.id}: empty feed ${empty}`).toBe(
+        empty && definesNone,
+      );
     }
     // The shipped runbooks have both kinds.
     expect([...empties].sort()).toEqual([false, true]);
@@ -198,10 +232,15 @@ describe('runbook pages', () => {
       for (const { value: threshold } of runbook.thresholds) {
         const row = (await page.locator(`tr#threshold-${threshold.metric}`).innerText()).replace(/\s+/g, ' ');
         expect(row, `${runbook.id}: threshold ${threshold.metric}`).toContain(threshold.metric);
-        for (const level of [threshold.warning, threshold.critical]) if (level) expect(row).toContain(String(level.value));
+        for (const level of [threshold.warning, threshold.critical])
+          if (level) expect(row).toContain(String(level.value));
       }
       // The summary's own words; the authors' descriptions may quote durations as they like.
-      const generated = await page.locator('.runbook-facts, .window-when, .task-time, .level-warning, .level-critical, table.objectives td, .escalation > li > p:first-child').allInnerTexts();
+      const generated = await page
+        .locator(
+          '.runbook-facts, .window-when, .task-time, .level-warning, .level-critical, table.objectives td, .escalation > li > p:first-child',
+        )
+        .allInnerTexts();
       for (const text of generated) expect(text, runbook.id).not.toMatch(isoDuration);
     }
   }, 120_000);
@@ -220,7 +259,11 @@ describe('runbook pages', () => {
 
 describe('every page', () => {
   it('escapes each character once (a heading’s screen-reader label once read “&amp;” aloud)', () => {
-    const twice = builtPages().flatMap(({ file, path }) => [...readFileSync(file, 'utf8').matchAll(/&amp;(?:amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/gi)].map((m) => `${path}: ${m[0]}`));
+    const twice = builtPages().flatMap(({ file, path }) =>
+      [...readFileSync(file, 'utf8').matchAll(/&amp;(?:amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/gi)].map(
+        (m) => `${path}: ${m[0]}`,
+      ),
+    );
     expect(twice).toEqual([]);
   });
 
@@ -229,7 +272,8 @@ describe('every page', () => {
     const ids = new Map<string, Set<string>>();
     const idsOf = (file: string) => {
       let set = ids.get(file);
-      if (!set) ids.set(file, (set = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!))));
+      if (!set)
+        ids.set(file, (set = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!))));
       return set;
     };
     const broken: string[] = [];
@@ -247,7 +291,8 @@ describe('every page', () => {
         if (url.host !== 'internal' && url.host !== site.host) continue;
         const target = resolveStatic(DIST, url.pathname);
         if (!target) broken.push(`${path} → ${link}`);
-        else if (url.hash && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${path} → ${link} (no such anchor)`);
+        else if (url.hash && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(url.hash.slice(1))))
+          broken.push(`${path} → ${link} (no such anchor)`);
       }
     }
     expect(broken).toEqual([]);

@@ -26,8 +26,20 @@ const REFUSED: Record<string, [string, string]> = {
   'a javascript: editUrl': ['editUrl: "javascript:window.pwned=1"\n', 'editUrl must be true, false or an https: URL'],
   'a prev link': ['prev: { link: "javascript:window.pwned=1", label: Back }\n', 'prev must be true, false or a label'],
   'a next link': ['next: { link: "javascript:window.pwned=1" }\n', 'next must be true, false or a label'],
-  'a 9⁹ alias bomb': [`whatever:\n  a: &a [x,x,x,x,x,x,x,x,x]\n${Array.from({ length: 8 }, (_, i) => `  ${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]\n`).join('')}`, 'YAML anchors and aliases (&a, *a) are not accepted'],
-  'a merge key with head': ['<<: { head: [{ tag: script, content: "window.pwned=1" }] }\n', "The key '<<' is YAML's merge key"],
+  'a 9⁹ alias bomb': [
+    `whatever:\n  a: &a [x,x,x,x,x,x,x,x,x]\n${Array.from(
+      { length: 8 },
+      (_, i) =>
+        `  ${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]\n`,
+    ).join('')}`,
+    'YAML anchors and aliases (&a, *a) are not accepted',
+  ],
+  'a merge key with head': [
+    '<<: { head: [{ tag: script, content: "window.pwned=1" }] }\n',
+    "The key '<<' is YAML's merge key",
+  ],
 };
 
 let dir: string;
@@ -38,7 +50,10 @@ function tree(runbook: string, page: string): void {
   rmSync(join(dir, 'runbooks'), { recursive: true, force: true });
   mkdirSync(join(dir, 'runbooks/sys'), { recursive: true });
   writeFileSync(join(dir, 'runbooks/owners.yaml'), OWNERS);
-  writeFileSync(join(dir, 'runbooks/sys/a.mdx'), `---\n${HEAD}${runbook}---\n\n## Procedure\n\nText.\n\n## More\n\nText.\n`);
+  writeFileSync(
+    join(dir, 'runbooks/sys/a.mdx'),
+    `---\n${HEAD}${runbook}---\n\n## Procedure\n\nText.\n\n## More\n\nText.\n`,
+  );
   writeFileSync(join(dir, 'runbooks/sys/guide.mdx'), `---\ntitle: Guide\n${page}---\n\nA guide.\n`);
 }
 
@@ -117,7 +132,11 @@ async function inBrowser(paths: string[]) {
     pages.push({
       path,
       pwned: await page.evaluate(() => (window as unknown as { pwned?: number }).pwned),
-      handlers: await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`))),
+      handlers: await page.evaluate(() =>
+        [...document.querySelectorAll('*')].flatMap((el) =>
+          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
+        ),
+      ),
       jsLinks: await page.evaluate(() => document.querySelectorAll('a[href^="javascript:" i]').length),
     });
   }
@@ -126,4 +145,3 @@ async function inBrowser(paths: string[]) {
   await page.close();
   return { pages, dialogs, labelShown };
 }
-

@@ -47,7 +47,10 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
  * to files outside the site that a test loads into its pages (axe-core): served from the same
  * origin, Chromium compiles such a script once and not on every page, as it does an inline one.
  */
-export async function serveStatic(root: string, extras: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(
+  root: string,
+  extras: Record<string, string> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const file = extras[request.url ?? ''] ?? resolveStatic(root, request.url ?? '/');
     if (!file) {

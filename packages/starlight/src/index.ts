@@ -36,21 +36,33 @@ export default function almanac(options: AlmanacOptions = {}): StarlightPlugin {
         if (command === 'build') {
           verifyOnBuild(site, logger, options.stopOnErrors ?? true);
           const missing = missingSiteUrl(site);
-          if (missing && options.requireSiteUrlInCi && process.env.CI === 'true') throw new Error(`${missing} (requireSiteUrlInCi stops a CI build without it)`);
+          if (missing && options.requireSiteUrlInCi && process.env.CI === 'true')
+            throw new Error(`${missing} (requireSiteUrlInCi stops a CI build without it)`);
           if (missing) logger.warn(missing);
         }
         const expressiveCode = config.expressiveCode ?? {};
         updateConfig({
-          customCss: [...(config.customCss ?? []), '@almanac/starlight/styles/runbook.css', '@almanac/starlight/styles/print.css'],
+          customCss: [
+            ...(config.customCss ?? []),
+            '@almanac/starlight/styles/runbook.css',
+            '@almanac/starlight/styles/print.css',
+          ],
           components: {
             PageTitle: '@almanac/starlight/components/overrides/PageTitle.astro',
             MarkdownContent: '@almanac/starlight/components/overrides/MarkdownContent.astro',
             Footer: '@almanac/starlight/components/overrides/Footer.astro',
             ...config.components,
           },
-          markdown: { ...config.markdown, processedDirs: [...(config.markdown?.processedDirs ?? []), `./${site.runbooks}/`] },
-          sidebar: config.sidebar ? [...config.sidebar, SCHEDULE_GROUP] : [SCHEDULE_GROUP, ...systemGroups(site.root, site.runbooks)],
-          ...(expressiveCode !== false && { expressiveCode: withoutTokenizeTimeLimit(expressiveCode === true ? {} : expressiveCode) }),
+          markdown: {
+            ...config.markdown,
+            processedDirs: [...(config.markdown?.processedDirs ?? []), `./${site.runbooks}/`],
+          },
+          sidebar: config.sidebar
+            ? [...config.sidebar, SCHEDULE_GROUP]
+            : [SCHEDULE_GROUP, ...systemGroups(site.root, site.runbooks)],
+          ...(expressiveCode !== false && {
+            expressiveCode: withoutTokenizeTimeLimit(expressiveCode === true ? {} : expressiveCode),
+          }),
         });
         addRouteMiddleware({ entrypoint: '@almanac/starlight/route-middleware' });
         addIntegration(integration(site, options.homePage ?? true));
@@ -64,7 +76,10 @@ type ExpressiveCode = Exclude<StarlightUserConfig['expressiveCode'], boolean | u
 /** Shiki stops colouring a line after 500 ms by default, which a loaded machine reaches: a build would colour code differently from the last. */
 function withoutTokenizeTimeLimit(expressiveCode: ExpressiveCode): ExpressiveCode {
   const shiki = typeof expressiveCode.shiki === 'object' ? expressiveCode.shiki : {};
-  const transformer = { name: 'almanac:no-tokenize-time-limit', preprocess: (_code: string, options: { tokenizeTimeLimit?: number }) => void (options.tokenizeTimeLimit = 0) };
+  const transformer = {
+    name: 'almanac:no-tokenize-time-limit',
+    preprocess: (_code: string, options: { tokenizeTimeLimit?: number }) => void (options.tokenizeTimeLimit = 0),
+  };
   return { ...expressiveCode, shiki: { ...shiki, transformers: [...(shiki.transformers ?? []), transformer] } };
 }
 
@@ -85,7 +100,8 @@ function integration(site: SiteOptions, homePage: boolean): AstroIntegration {
               {
                 name: '@almanac/starlight:options',
                 resolveId: (id: string) => (id === OPTIONS_MODULE ? `\0${OPTIONS_MODULE}` : undefined),
-                load: (id: string) => (id === `\0${OPTIONS_MODULE}` ? `export default ${JSON.stringify(site)};` : undefined),
+                load: (id: string) =>
+                  id === `\0${OPTIONS_MODULE}` ? `export default ${JSON.stringify(site)};` : undefined,
               },
             ],
           },

@@ -39,8 +39,12 @@ export function siteOptions(options: AlmanacOptions, root: string, astroSite: st
  * Why the build's links will not work, when no site URL is given anywhere: every feed, event and
  * alert link then points at a placeholder host.
  */
-export function missingSiteUrl(options: SiteOptions, env: Record<string, string | undefined> = process.env): string | undefined {
-  if (env.ALMANAC_SITE_URL || options.siteUrl || options.astroSite || loadConfig(options.root).config.siteUrl) return undefined;
+export function missingSiteUrl(
+  options: SiteOptions,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  if (env.ALMANAC_SITE_URL || options.siteUrl || options.astroSite || loadConfig(options.root).config.siteUrl)
+    return undefined;
   return (
     `no siteUrl: the calendar subscribe links, each feed event's URL and the alerts' runbook_url point at ${DEFAULT_SITE_URL}, which is not this site. ` +
     'Set almanac({ siteUrl }), "siteUrl" in almanac.config.json, Astro\'s `site`, or ALMANAC_SITE_URL.'

@@ -16,5 +16,9 @@ export const onRequest = defineRouteMiddleware((context) => {
   const [overview, ...body] = route.toc.items;
   if (!overview) return;
   // Starlight calls the top of the page "Overview", which many runbooks also title a section of their text: here the top is the summary.
-  route.toc.items = [{ ...overview, text: 'Summary' }, ...sections.map(({ id, title }) => ({ depth: 2, slug: id, text: title, children: [] })), ...body];
+  route.toc.items = [
+    { ...overview, text: 'Summary' },
+    ...sections.map(({ id, title }) => ({ depth: 2, slug: id, text: title, children: [] })),
+    ...body,
+  ];
 });

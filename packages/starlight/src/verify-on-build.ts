@@ -14,7 +14,10 @@ export function verifyOnBuild(site: SiteOptions, logger: AstroIntegrationLogger,
   const { findings } = verifyWithConfig(corpus, config, process.env.ALMANAC_NOW || undefined);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const report = formatStylish(findings, { color: false }).trim();
-  if (errors && stopOnErrors) throw new Error(`${site.runbooks} has ${errors === 1 ? 'an error' : `${errors} errors`}; the site is not built (almanac verify):\n${report}`);
+  if (errors && stopOnErrors)
+    throw new Error(
+      `${site.runbooks} has ${errors === 1 ? 'an error' : `${errors} errors`}; the site is not built (almanac verify):\n${report}`,
+    );
   if (errors) logger.error(report);
   else if (report) logger.warn(report);
   else logger.info(`${site.runbooks}: no problems`);

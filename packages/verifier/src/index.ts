@@ -38,7 +38,11 @@ export { thresholdQueries } from './outputs/alerting/metric-queries.ts';
 export type { ExportedThreshold, UnexportedThreshold, MetricQueries } from './outputs/alerting/metric-queries.ts';
 export { prometheusRuleGroups, prometheusRulesYaml } from './outputs/alerting/prometheus-rules.ts';
 export type { AlertRule, RuleGroup, RunbookUrl } from './outputs/alerting/prometheus-rules.ts';
-export { muteIntervals, alertmanagerTimeIntervalsYaml, alertmanagerRouteYaml } from './outputs/alerting/alertmanager-intervals.ts';
+export {
+  muteIntervals,
+  alertmanagerTimeIntervalsYaml,
+  alertmanagerRouteYaml,
+} from './outputs/alerting/alertmanager-intervals.ts';
 export type { MuteInterval } from './outputs/alerting/alertmanager-intervals.ts';
 
 export { ALL_RULES, RULE_METAS } from './rules/index.ts';

@@ -37,7 +37,14 @@ export { scheduleWindows } from './outputs/feeds/schedule.ts';
 export { isPortableRule, MAX_EXDATES, MAX_INSTANCES } from './outputs/feeds/series.ts';
 export type { FeedSet } from './outputs/feeds/feed-sets.ts';
 export type { ScheduledWindow, TaskRun } from './outputs/feeds/schedule.ts';
-export { escapeText, foldLine, serializeLines, utcDateTime, icalDuration, MAX_LINE_OCTETS } from './outputs/feeds/ical-text.ts';
+export {
+  escapeText,
+  foldLine,
+  serializeLines,
+  utcDateTime,
+  icalDuration,
+  MAX_LINE_OCTETS,
+} from './outputs/feeds/ical-text.ts';
 export { isPlaceholder } from './time/time-words.ts';
 export { clock, offsetIn } from './time/format.ts';
 export { isSubDaily, recurrenceInWords } from './time/recurrence-words.ts';
@@ -50,7 +57,12 @@ export { thresholdQueries } from './outputs/alerting/metric-queries.ts';
 export type { ExportedThreshold, UnexportedThreshold, MetricQueries } from './outputs/alerting/metric-queries.ts';
 export { prometheusRuleGroups, prometheusRulesYaml, alertName } from './outputs/alerting/prometheus-rules.ts';
 export type { AlertRule, RuleGroup, RunbookUrl } from './outputs/alerting/prometheus-rules.ts';
-export { muteIntervals, muteRoutes, alertmanagerTimeIntervalsYaml, alertmanagerRouteYaml } from './outputs/alerting/alertmanager-intervals.ts';
+export {
+  muteIntervals,
+  muteRoutes,
+  alertmanagerTimeIntervalsYaml,
+  alertmanagerRouteYaml,
+} from './outputs/alerting/alertmanager-intervals.ts';
 export type { MuteInterval, TimeIntervalEntry } from './outputs/alerting/alertmanager-intervals.ts';
 export { parsePrometheusRulesFile } from './load/prometheus-rules-file.ts';
 export type { PrometheusRulesFile } from './load/prometheus-rules-file.ts';

@@ -80,27 +80,66 @@ describe('pairwise rules, bounded per system', () => {
     const more = findings.filter((f) => f.messageId === 'more');
     expect(more).toHaveLength(1);
     expect(findings).toHaveLength(CONFLICTS_PER_SYSTEM + 1);
-    expect(findings[0]!.message).toMatch(/^Window 'w1' \(Mon 02:00–04:00 UTC\) overlaps window 'w0' \(Mon 02:00–04:00 UTC\) on \d{4}-\d{2}-\d{2} and \d+ more times;/);
-    expect(more[0]!.message).toMatch(/^Window 'w\d+' overlaps window 'w\d+' too, and 2393 more windows overlap others: only the first 20 overlapping pairs of windows of system 'demo' are listed; fix those and verify again$/);
+    expect(findings[0]!.message).toMatch(
+      /^Window 'w1' \(Mon 02:00–04:00 UTC\) overlaps window 'w0' \(Mon 02:00–04:00 UTC\) on \d{4}-\d{2}-\d{2} and \d+ more times;/,
+    );
+    expect(more[0]!.message).toMatch(
+      /^Window 'w\d+' overlaps window 'w\d+' too, and 2393 more windows overlap others: only the first 20 overlapping pairs of windows of system 'demo' are listed; fix those and verify again$/,
+    );
     // Every finding is kept in JSON (and SARIF); there are few of them now, so it stays small.
-    expect(Buffer.byteLength(formatJson(findings, { files: 1, errors: findings.length, warnings: 0 }))).toBeLessThan(30_000);
+    expect(Buffer.byteLength(formatJson(findings, { files: 1, errors: findings.length, warnings: 0 }))).toBeLessThan(
+      30_000,
+    );
   }, 60_000);
 
   it('reports the first 20 conflicting thresholds of a system and counts the rest in one finding', () => {
-    const threshold = (warning: number) => ({ metric: 'error-rate', unit: 'percent', comparator: '>', warning: { value: warning }, critical: { value: 99 }, response: 'Investigate' });
+    const threshold = (warning: number) => ({
+      metric: 'error-rate',
+      unit: 'percent',
+      comparator: '>',
+      warning: { value: warning },
+      critical: { value: 99 },
+      response: 'Investigate',
+    });
     const runbooks = Array.from({ length: 26 }, (_, i) => ({ thresholds: [threshold(i + 1)] }));
-    const findings = verify(corpusOf({ runbooks: [...runbooks, { system: 'other', thresholds: [threshold(1)] }, { system: 'other', thresholds: [threshold(2)] }] }), { today: TODAY }).findings.filter((f) => f.ruleId === 'threshold-conflict');
+    const findings = verify(
+      corpusOf({
+        runbooks: [
+          ...runbooks,
+          { system: 'other', thresholds: [threshold(1)] },
+          { system: 'other', thresholds: [threshold(2)] },
+        ],
+      }),
+      { today: TODAY },
+    ).findings.filter((f) => f.ruleId === 'threshold-conflict');
     expect(findings.filter((f) => f.messageId === 'differs')).toHaveLength(21);
     const more = findings.filter((f) => f.messageId === 'more');
-    expect(more).toMatchObject([{ file: 'runbooks/r21.mdx', path: 'thresholds[0].metric', message: "Metric levels of system 'demo' conflict in 5 more places not listed: only the first 20 conflicts of a system are; fix those and verify again" }]);
+    expect(more).toMatchObject([
+      {
+        file: 'runbooks/r21.mdx',
+        path: 'thresholds[0].metric',
+        message:
+          "Metric levels of system 'demo' conflict in 5 more places not listed: only the first 20 conflicts of a system are; fix those and verify again",
+      },
+    ]);
   });
 });
 
 describe('--format github', () => {
-  const finding = (severity: Finding['severity'], ruleId: string, n: number): Finding => ({ ruleId, severity, file: 'runbooks/a.mdx', line: n, column: 1, message: `finding ${n}` });
+  const finding = (severity: Finding['severity'], ruleId: string, n: number): Finding => ({
+    ruleId,
+    severity,
+    file: 'runbooks/a.mdx',
+    line: n,
+    column: 1,
+    message: `finding ${n}`,
+  });
 
   it('writes the first 10 annotations of each level, as GitHub shows them, then counts the rest by rule', () => {
-    const findings = [...Array.from({ length: 30 }, (_, i) => finding('error', i < 25 ? 'window-overlap' : 'schema', i)), ...Array.from({ length: 12 }, (_, i) => finding('warning', 'review-overdue', 100 + i))];
+    const findings = [
+      ...Array.from({ length: 30 }, (_, i) => finding('error', i < 25 ? 'window-overlap' : 'schema', i)),
+      ...Array.from({ length: 12 }, (_, i) => finding('warning', 'review-overdue', 100 + i)),
+    ];
     const lines = formatGithub(findings).trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(ANNOTATIONS_PER_LEVEL);
     expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(ANNOTATIONS_PER_LEVEL);
@@ -111,6 +150,10 @@ describe('--format github', () => {
   });
 
   it('writes no closing line when every finding is annotated', () => {
-    expect(formatGithub(Array.from({ length: 10 }, (_, i) => finding('error', 'schema', i))).split('\n').filter(Boolean)).toHaveLength(10);
+    expect(
+      formatGithub(Array.from({ length: 10 }, (_, i) => finding('error', 'schema', i)))
+        .split('\n')
+        .filter(Boolean),
+    ).toHaveLength(10);
   });
 });

@@ -32,7 +32,11 @@ function yamlOf(name: string, text: string): string {
 }
 
 /** Every path to a node in parsed YAML, with the offset the whole-document parse gives it. */
-function pathsOf(node: Node | null, path: Array<string | number> = [], out: Array<{ path: Array<string | number>; offset: number }> = []) {
+function pathsOf(
+  node: Node | null,
+  path: Array<string | number> = [],
+  out: Array<{ path: Array<string | number>; offset: number }> = [],
+) {
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isScalar(pair.key)) continue;
@@ -65,20 +69,50 @@ describe('locating a path in one top-level entry', () => {
     const locator = new YamlLocator(yaml);
     const paths = pathsOf(parseDocument(yaml, { uniqueKeys: false }).contents as Node | null);
     expect(paths.length).toBeGreaterThan(20);
-    for (const { path, offset } of paths) expect({ path, offset: locator.locate(path).valueOffset }).toEqual({ path, offset });
+    for (const { path, offset } of paths)
+      expect({ path, offset: locator.locate(path).valueOffset }).toEqual({ path, offset });
   });
 
-  const scalar = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('a "quoted" [x]', "it's", 'line one\nline two', '# not a comment', 'key: value', '- item', '{a: 1}', '02:00', 'null', ''), fc.integer(), fc.boolean(), fc.constant(null));
+  const scalar = fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom(
+      'a "quoted" [x]',
+      "it's",
+      'line one\nline two',
+      '# not a comment',
+      'key: value',
+      '- item',
+      '{a: 1}',
+      '02:00',
+      'null',
+      '',
+    ),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+  );
   const value = fc.letrec((tie) => ({
-    value: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b', 'c d', 'on', '1'), tie('value'), { maxKeys: 3 })),
+    value: fc.oneof(
+      { depthSize: 'small' },
+      scalar,
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'c d', 'on', '1'), tie('value'), { maxKeys: 3 }),
+    ),
   })).value;
-  const document = fc.dictionary(fc.constantFrom('id', 'title', 'tasks', 'windows', 'x-y', 'review', '"q"'), value, { minKeys: 1, maxKeys: 5 });
+  const document = fc.dictionary(fc.constantFrom('id', 'title', 'tasks', 'windows', 'x-y', 'review', '"q"'), value, {
+    minKeys: 1,
+    maxKeys: 5,
+  });
   const style = fc.record({ flow: fc.boolean(), quotes: fc.boolean() });
 
   it('gives the whole parse’s offsets on random YAML in any style', () => {
     fc.assert(
       fc.property(document, style, (data, { flow, quotes }) => {
-        const yaml = stringify(data, { collectionStyle: flow ? 'flow' : 'any', defaultStringType: quotes ? 'QUOTE_DOUBLE' : 'PLAIN', lineWidth: 30 });
+        const yaml = stringify(data, {
+          collectionStyle: flow ? 'flow' : 'any',
+          defaultStringType: quotes ? 'QUOTE_DOUBLE' : 'PLAIN',
+          lineWidth: 30,
+        });
         const locator = new YamlLocator(yaml);
         for (const { path, offset } of pathsOf(parseDocument(yaml, { uniqueKeys: false }).contents as Node | null)) {
           expect({ path, offset: locator.locate(path).valueOffset }).toEqual({ path, offset });
@@ -104,16 +138,25 @@ describe('the frontmatter split', () => {
     expect(split(text)).toEqual(grayMatter(text));
   });
 
-  const line = fc.oneof(fc.constantFrom('---', '--- ', '----', '---yaml', 'title: x', 'a: "---"', '', '  ---', '# ---', 'body text'), fc.string({ maxLength: 10 }));
+  const line = fc.oneof(
+    fc.constantFrom('---', '--- ', '----', '---yaml', 'title: x', 'a: "---"', '', '  ---', '# ---', 'body text'),
+    fc.string({ maxLength: 10 }),
+  );
   it('splits random files with frontmatter where gray-matter does', () => {
     fc.assert(
-      fc.property(fc.constantFrom('---', '---yaml', '--- '), fc.array(line, { maxLength: 6 }), fc.array(line, { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (open, yaml, body, eol) => {
-        const text = [open, ...yaml, '---', ...body].join(eol);
-        const ours = split(text);
-        // An opening line gray-matter would not read as one (say '----') is no frontmatter for either.
-        if (typeof ours === 'string') return;
-        expect(ours).toEqual(grayMatter(text));
-      }),
+      fc.property(
+        fc.constantFrom('---', '---yaml', '--- '),
+        fc.array(line, { maxLength: 6 }),
+        fc.array(line, { maxLength: 6 }),
+        fc.constantFrom('\n', '\r\n'),
+        (open, yaml, body, eol) => {
+          const text = [open, ...yaml, '---', ...body].join(eol);
+          const ours = split(text);
+          // An opening line gray-matter would not read as one (say '----') is no frontmatter for either.
+          if (typeof ours === 'string') return;
+          expect(ours).toEqual(grayMatter(text));
+        },
+      ),
       settings,
     );
   });
@@ -124,18 +167,36 @@ describe('the frontmatter split', () => {
 });
 
 describe('resolving many wall times at once', () => {
-  const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Africa/Nairobi', 'Pacific/Chatham', 'America/Santiago', 'UTC'];
+  const zones = [
+    'Europe/London',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Africa/Nairobi',
+    'Pacific/Chatham',
+    'America/Santiago',
+    'UTC',
+  ];
   const from = Date.UTC(2026, 0, 1);
   const to = Date.UTC(2027, 6, 1);
 
   it('resolves each as resolve() does, near transitions and away from them', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.array(fc.integer({ min: from - 2 * 86_400_000, max: to + 2 * 86_400_000 }).map((t) => t - (t % 900_000)), { maxLength: 40 }), fc.boolean(), (zone, walls, sorted) => {
-        const timeline = new ZoneTimeline(zone, from, to);
-        const list = sorted ? [...walls].sort((a, b) => a - b) : walls;
-        const all = timeline.resolveAll(list);
-        expect(list.map((_, i) => ({ instant: all.instants[i], kind: all.kinds[i] }))).toEqual(list.map((wall) => timeline.resolve(wall)));
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(
+          fc.integer({ min: from - 2 * 86_400_000, max: to + 2 * 86_400_000 }).map((t) => t - (t % 900_000)),
+          { maxLength: 40 },
+        ),
+        fc.boolean(),
+        (zone, walls, sorted) => {
+          const timeline = new ZoneTimeline(zone, from, to);
+          const list = sorted ? [...walls].sort((a, b) => a - b) : walls;
+          const all = timeline.resolveAll(list);
+          expect(list.map((_, i) => ({ instant: all.instants[i], kind: all.kinds[i] }))).toEqual(
+            list.map((wall) => timeline.resolve(wall)),
+          );
+        },
+      ),
       settings,
     );
   });
@@ -149,15 +210,45 @@ describe('resolving many wall times at once', () => {
 
 describe('a clock without Intl', () => {
   it('shows what Intl.DateTimeFormat shows in the zone, before, inside and after the span it reads first', () => {
-    const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/Santiago', 'Africa/Nairobi', 'UTC'];
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+      'America/Santiago',
+      'Africa/Nairobi',
+      'UTC',
+    ];
     const intl = (instant: number, zone: string) => {
-      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant).map((p) => [p.type, p.value]));
-      return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday: parts.weekday, time: `${parts.hour}:${parts.minute}` };
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone: zone,
+          weekday: 'short',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        })
+          .formatToParts(instant)
+          .map((p) => [p.type, p.value]),
+      );
+      return {
+        date: `${parts.year}-${parts.month}-${parts.day}`,
+        weekday: parts.weekday,
+        time: `${parts.hour}:${parts.minute}`,
+      };
     };
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), (zone, instant) => {
-        expect(clock(instant, zone)).toEqual(intl(instant, zone));
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }),
+        (zone, instant) => {
+          expect(clock(instant, zone)).toEqual(intl(instant, zone));
+        },
+      ),
       settings,
     );
   });

@@ -9,17 +9,55 @@ import type { Finding } from '../src/load/finding.ts';
 import { RULE_METAS } from '../src/rules/index.ts';
 
 const findings: Finding[] = [
-  { ruleId: 'task-outside-window', severity: 'error', file: 'runbooks/mvono/plan.mdx', line: 31, column: 5, path: 'tasks[3].start', message: "Task 'db-optimization' (Sun 02:00 Africa/Nairobi = Sat 23:00 UTC) is outside window 'weekly'" },
-  { ruleId: 'owner-placeholder', severity: 'warning', file: 'runbooks/owners.yaml', line: 3, column: 10, path: 'ops.phone', message: "100% placeholder:\nline two, with a comma\r" },
-  { ruleId: 'objective-conflict', severity: 'error', file: 'runbooks/b.mdx', line: 9, column: 10, path: 'objectives[0].rto', message: 'RTO differs', related: [{ file: 'runbooks/a.mdx', line: 12, column: 10, message: 'RTO 4 hours' }] },
+  {
+    ruleId: 'task-outside-window',
+    severity: 'error',
+    file: 'runbooks/mvono/plan.mdx',
+    line: 31,
+    column: 5,
+    path: 'tasks[3].start',
+    message: "Task 'db-optimization' (Sun 02:00 Africa/Nairobi = Sat 23:00 UTC) is outside window 'weekly'",
+  },
+  {
+    ruleId: 'owner-placeholder',
+    severity: 'warning',
+    file: 'runbooks/owners.yaml',
+    line: 3,
+    column: 10,
+    path: 'ops.phone',
+    message: '100% placeholder:\nline two, with a comma\r',
+  },
+  {
+    ruleId: 'objective-conflict',
+    severity: 'error',
+    file: 'runbooks/b.mdx',
+    line: 9,
+    column: 10,
+    path: 'objectives[0].rto',
+    message: 'RTO differs',
+    related: [{ file: 'runbooks/a.mdx', line: 12, column: 10, message: 'RTO 4 hours' }],
+  },
 ];
 
 describe('SARIF', () => {
-  const sarif = JSON.parse(formatSarif(findings, RULE_METAS, { version: '0.1.0', informationUri: 'https://almanac.example.org', helpUri: (id) => `https://almanac.example.org/rules/#${id}` }));
+  const sarif = JSON.parse(
+    formatSarif(findings, RULE_METAS, {
+      version: '0.1.0',
+      informationUri: 'https://almanac.example.org',
+      helpUri: (id) => `https://almanac.example.org/rules/#${id}`,
+    }),
+  );
 
   it('validates against the SARIF 2.1.0 JSON Schema', () => {
-    const schemaPath = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    const validate = new AjvDraft04.default({ strict: false, allErrors: true, unicodeRegExp: false, logger: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    const schemaPath = createRequire(import.meta.url).resolve(
+      '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json',
+    );
+    const validate = new AjvDraft04.default({
+      strict: false,
+      allErrors: true,
+      unicodeRegExp: false,
+      logger: false,
+    }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
   });
 
@@ -36,12 +74,29 @@ describe('SARIF', () => {
       expect(['error', 'warning']).toContain(rule.defaultConfiguration.level);
     }
     const [first] = sarif.runs[0].results;
-    expect(first).toMatchObject({ ruleId: 'task-outside-window', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'runbooks/mvono/plan.mdx' }, region: { startLine: 31, startColumn: 5 } } }] });
+    expect(first).toMatchObject({
+      ruleId: 'task-outside-window',
+      level: 'error',
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'runbooks/mvono/plan.mdx' },
+            region: { startLine: 31, startColumn: 5 },
+          },
+        },
+      ],
+    });
     expect(driver.rules[first.ruleIndex].id).toBe('task-outside-window');
   });
 
   it('fingerprints by rule, file and data path, so moved lines keep the alert', () => {
-    const moved = JSON.parse(formatSarif([{ ...findings[0]!, line: 40 }], RULE_METAS, { version: '0', informationUri: 'x', helpUri: () => 'x' }));
+    const moved = JSON.parse(
+      formatSarif([{ ...findings[0]!, line: 40 }], RULE_METAS, {
+        version: '0',
+        informationUri: 'x',
+        helpUri: () => 'x',
+      }),
+    );
     expect(moved.runs[0].results[0].partialFingerprints).toEqual(sarif.runs[0].results[0].partialFingerprints);
   });
 });
@@ -54,11 +109,15 @@ describe('GitHub workflow commands', () => {
   it('writes one well-formed annotation per finding', () => {
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(line).toMatch(COMMAND);
-    expect(lines[0]).toBe("::error file=runbooks/mvono/plan.mdx,line=31,col=5,title=task-outside-window::Task 'db-optimization' (Sun 02:00 Africa/Nairobi = Sat 23:00 UTC) is outside window 'weekly'");
+    expect(lines[0]).toBe(
+      "::error file=runbooks/mvono/plan.mdx,line=31,col=5,title=task-outside-window::Task 'db-optimization' (Sun 02:00 Africa/Nairobi = Sat 23:00 UTC) is outside window 'weekly'",
+    );
   });
 
   it('escapes %, CR and LF in messages, and : and , in properties', () => {
-    expect(lines[1]).toBe('::warning file=runbooks/owners.yaml,line=3,col=10,title=owner-placeholder::100%25 placeholder:%0Aline two, with a comma%0D');
+    expect(lines[1]).toBe(
+      '::warning file=runbooks/owners.yaml,line=3,col=10,title=owner-placeholder::100%25 placeholder:%0Aline two, with a comma%0D',
+    );
     expect(formatGithub([{ ...findings[0]!, file: 'a,b:c.mdx' }])).toContain('file=a%2Cb%3Ac.mdx,');
   });
 });

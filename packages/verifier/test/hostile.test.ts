@@ -4,14 +4,28 @@ import { verify } from '../src/rules/verify.ts';
 import { cpuTimed as timed } from './cpu-time.ts';
 import { corpusOf, frontmatter, taskItem, TODAY } from './rule-tester.ts';
 
-
 const check = (texts: string[]) => verify(corpusOf({ runbooks: texts }), { today: TODAY });
 
 describe('hostile input', () => {
   it('checks 10,000 hourly backup tasks of one system in bounded time and memory', () => {
-    const tasks = Array.from({ length: 10_000 }, (_, i) => taskItem({ id: `t${i}`, kind: 'backup', backup: { type: 'incremental' }, rrule: 'FREQ=HOURLY', start: `00:${String(i % 60).padStart(2, '0')}` }));
+    const tasks = Array.from({ length: 10_000 }, (_, i) =>
+      taskItem({
+        id: `t${i}`,
+        kind: 'backup',
+        backup: { type: 'incremental' },
+        rrule: 'FREQ=HOURLY',
+        start: `00:${String(i % 60).padStart(2, '0')}`,
+      }),
+    );
     const before = process.memoryUsage().heapUsed;
-    const { result, ms } = timed(() => verify(corpusOf({ runbooks: [{ tasks, objectives: [{ scenario: 'db', rto: 'PT4H', rpo: 'PT30M', procedure: 'Restore' }] }] }), { today: TODAY }));
+    const { result, ms } = timed(() =>
+      verify(
+        corpusOf({
+          runbooks: [{ tasks, objectives: [{ scenario: 'db', rto: 'PT4H', rpo: 'PT30M', procedure: 'Restore' }] }],
+        }),
+        { today: TODAY },
+      ),
+    );
     // Sixty distinct start minutes: the backups are at most a minute apart, so the RPO holds.
     expect(result.findings).toEqual([]);
     expect(ms).toBeLessThan(20_000);
@@ -38,7 +52,14 @@ describe('hostile input', () => {
   });
 
   it('checks 10,000 tasks in one file in bounded time', () => {
-    const tasks = Array.from({ length: 10_000 }, (_, i) => taskItem({ id: `t${i}`, start: `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, rrule: i % 3 ? 'FREQ=DAILY' : 'FREQ=WEEKLY;BYDAY=MO', owner: i === 9_999 ? 'nobody' : 'ops' }));
+    const tasks = Array.from({ length: 10_000 }, (_, i) =>
+      taskItem({
+        id: `t${i}`,
+        start: `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+        rrule: i % 3 ? 'FREQ=DAILY' : 'FREQ=WEEKLY;BYDAY=MO',
+        owner: i === 9_999 ? 'nobody' : 'ops',
+      }),
+    );
     const { result, ms } = timed(() => check([frontmatter({ timezone: 'Europe/London', tasks })]));
     expect(result.findings.filter((f) => f.ruleId === 'owner-unknown')).toHaveLength(1);
     expect(ms).toBeLessThan(20_000);
@@ -55,9 +76,11 @@ describe('hostile input', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 10; i++) {
       const prev = String.fromCharCode(96 + i);
-      levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`);
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`,
+      );
     }
-    const text = `---\nbomb:\n  ${levels.join("\n  ")}\nid: a\ntitle: A\nsystem: s\nowners: *j\ntasks: *j\n---\n`;
+    const text = `---\nbomb:\n  ${levels.join('\n  ')}\nid: a\ntitle: A\nsystem: s\nowners: *j\ntasks: *j\n---\n`;
     const { result, ms } = timed(() => check([text]));
     expect(result.findings.map((f) => f.ruleId)).toContain('parse');
     expect(ms).toBeLessThan(5_000);
@@ -65,13 +88,16 @@ describe('hostile input', () => {
 
   it('refuses a slug that would write outside dist/', () => {
     const { findings } = check([frontmatter({ slug: '../../x' })]);
-    expect(findings).toMatchObject([{ ruleId: 'schema', path: 'slug', message: expect.stringContaining('must be a URL path') }]);
+    expect(findings).toMatchObject([
+      { ruleId: 'schema', path: 'slug', message: expect.stringContaining('must be a URL path') },
+    ]);
   });
 
   it('refuses a task frequent enough to be a monitor, without expanding it', () => {
     const { result, ms } = timed(() => check([frontmatter({ tasks: [taskItem({ rrule: 'FREQ=MINUTELY' })] })]));
-    expect(result.findings).toMatchObject([{ ruleId: 'rrule-invalid', message: expect.stringContaining("belong in 'monitors'") }]);
+    expect(result.findings).toMatchObject([
+      { ruleId: 'rrule-invalid', message: expect.stringContaining("belong in 'monitors'") },
+    ]);
     expect(ms).toBeLessThan(3_000);
   });
 });
-

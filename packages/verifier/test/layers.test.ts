@@ -26,7 +26,11 @@ function importsOf(file: string, text: string): string[] {
     .preProcessFile(text, true, true)
     .importedFiles.map(({ fileName }) => fileName)
     .filter((name) => name.startsWith('.'))
-    .map((name) => relative(SRC, resolve(SRC, dirname(file), name)).split(sep).join('/'));
+    .map((name) =>
+      relative(SRC, resolve(SRC, dirname(file), name))
+        .split(sep)
+        .join('/'),
+    );
 }
 
 function layerOf(file: string): number {
@@ -38,7 +42,8 @@ function upwardImports(graph: ReadonlyMap<string, readonly string[]>): string[] 
   const wrong: string[] = [];
   for (const [from, targets] of graph) {
     if (ENTRY_POINTS.includes(from)) continue;
-    for (const to of targets) if (to.startsWith('..') || layerOf(to) < 0 || layerOf(to) > layerOf(from)) wrong.push(`${from} -> ${to}`);
+    for (const to of targets)
+      if (to.startsWith('..') || layerOf(to) < 0 || layerOf(to) > layerOf(from)) wrong.push(`${from} -> ${to}`);
   }
   return wrong;
 }
@@ -77,7 +82,7 @@ function circles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 
 const graph = new Map(modules().map((file) => [file, importsOf(file, readFileSync(join(SRC, file), 'utf8'))]));
 
-describe('the verifier\'s layers', () => {
+describe("the verifier's layers", () => {
   it('puts every module in a layer folder, the entry points aside', () => {
     expect([...graph.keys()].filter((file) => !ENTRY_POINTS.includes(file) && layerOf(file) < 0)).toEqual([]);
   });
@@ -101,7 +106,8 @@ describe('the verifier\'s layers', () => {
   });
 
   it('reads type-only and dynamic imports as imports', () => {
-    const text = "import type { A } from '../load/corpus.ts';\nexport { b } from './b.ts';\nconst c = await import('../cli/cli.ts');\n";
+    const text =
+      "import type { A } from '../load/corpus.ts';\nexport { b } from './b.ts';\nconst c = await import('../cli/cli.ts');\n";
     expect(importsOf('schedule/x.ts', text)).toEqual(['load/corpus.ts', 'schedule/b.ts', 'cli/cli.ts']);
   });
 });

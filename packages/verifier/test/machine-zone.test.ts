@@ -11,7 +11,8 @@ describe('expand', () => {
         .map(([rrule, start, zone]) => e.expand({ rrule, start, duration: 'PT1H' }, zone)).map((x) => x.ok ? x.occurrences.map((o) => o.start) : x.message);
       console.log(JSON.stringify(out));`;
     const node = new URL('../../../node_modules/.bin/node', import.meta.url).pathname;
-    const runIn = (tz: string) => execFileSync(node, ['--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    const runIn = (tz: string) =>
+      execFileSync(node, ['--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
     const newYork = runIn('America/New_York');
     expect(runIn('Asia/Kolkata')).toBe(newYork);
     expect(runIn('UTC')).toBe(newYork);

@@ -10,7 +10,11 @@ import { run } from '../src/cli/cli.ts';
 import { project } from './project.ts';
 
 /** Markdown as GitHub's renderer makes it HTML: cmark-gfm with its extensions, autolinks included. */
-const render = (markdown: string) => execFileSync('cmark-gfm', ['-e', 'autolink', '-e', 'table', '-e', 'strikethrough', '-e', 'tagfilter'], { input: markdown, encoding: 'utf8' });
+const render = (markdown: string) =>
+  execFileSync('cmark-gfm', ['-e', 'autolink', '-e', 'table', '-e', 'strikethrough', '-e', 'tagfilter'], {
+    input: markdown,
+    encoding: 'utf8',
+  });
 
 /** What a reader sees of rendered HTML: its text, entities read, zero-width joiners gone. */
 const seen = (html: string) =>
@@ -56,7 +60,9 @@ describe('runbook text in the Markdown report, as cmark-gfm renders it', () => {
     const text = 'title\u001b[31m red\u0085---\u2028x\u202eevil\r\nnext|cell';
     const html = render(`| a | b |\n|---|---|\n| ${markdownText(text)} | after |\n`);
     expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
-    expect(seen(html.match(/<td>([\s\S]*?)<\/td>/)![1]!)).toBe('title\\u001b[31m red\\u0085---\\u2028x\\u202eevil\\r\\nnext|cell');
+    expect(seen(html.match(/<td>([\s\S]*?)<\/td>/)![1]!)).toBe(
+      'title\\u001b[31m red\\u0085---\\u2028x\\u202eevil\\r\\nnext|cell',
+    );
     expect(html).toContain('<td>after</td>');
   });
 
@@ -65,7 +71,20 @@ describe('runbook text in the Markdown report, as cmark-gfm renders it', () => {
   });
 });
 
-const change = (id: string, title: string, fields: RunbookChange['fields'], items: RunbookChange['items'] = []): RunbookChange => ({ id, title, system: 'payments', status: 'changed', file: { before: `runbooks/${id}.mdx`, after: `runbooks/${id}.mdx` }, fields, items });
+const change = (
+  id: string,
+  title: string,
+  fields: RunbookChange['fields'],
+  items: RunbookChange['items'] = [],
+): RunbookChange => ({
+  id,
+  title,
+  system: 'payments',
+  status: 'changed',
+  file: { before: `runbooks/${id}.mdx`, after: `runbooks/${id}.mdx` },
+  fields,
+  items,
+});
 
 function report(runbooks: RunbookChange[]): DiffReport {
   return {
@@ -75,17 +94,37 @@ function report(runbooks: RunbookChange[]): DiffReport {
     feeds: [],
     findings: { new: [], fixed: [] },
     skipped: [],
-    summary: { runbooks: { added: 0, removed: 0, changed: runbooks.length }, feeds: 0, new: { errors: 0, warnings: 0 }, fixed: { errors: 0, warnings: 0 }, errors: 0, warnings: 0 },
+    summary: {
+      runbooks: { added: 0, removed: 0, changed: runbooks.length },
+      feeds: 0,
+      new: { errors: 0, warnings: 0 },
+      fixed: { errors: 0, warnings: 0 },
+      errors: 0,
+      warnings: 0,
+    },
   };
 }
 
-const moved: RunbookChange = change('zz-db', 'Database', [], [
-  { list: 'windows', key: 'downtime', status: 'changed', fields: [{ field: 'start', before: '02:00', after: '14:00' }], schedule: { shift: 'moves 12 hours later' } },
-]);
+const moved: RunbookChange = change(
+  'zz-db',
+  'Database',
+  [],
+  [
+    {
+      list: 'windows',
+      key: 'downtime',
+      status: 'changed',
+      fields: [{ field: 'start', before: '02:00', after: '14:00' }],
+      schedule: { shift: 'moves 12 hours later' },
+    },
+  ],
+);
 
 describe('the Markdown report of a huge change', () => {
   it('lists every changed runbook at the top, and still shows a moved window after a runbook with a 250,000-character title', () => {
-    const huge = change('aa-huge', `Huge ${'t'.repeat(250_000)}`, [{ field: 'title', before: 'Huge', after: `Huge ${'t'.repeat(250_000)}` }]);
+    const huge = change('aa-huge', `Huge ${'t'.repeat(250_000)}`, [
+      { field: 'title', before: 'Huge', after: `Huge ${'t'.repeat(250_000)}` },
+    ]);
     const markdown = formatDiffMarkdown(report([huge, moved]));
     expect(Buffer.byteLength(markdown)).toBeLessThan(10_000);
     const head = markdown.slice(0, markdown.indexOf('### System'));
@@ -95,10 +134,16 @@ describe('the Markdown report of a huge change', () => {
   });
 
   it('leaves out a section that would pass the limit, says so in its place, and goes on with the next', () => {
-    const wide = change('aa-wide', 'Wide', Array.from({ length: 100 }, (_, i) => ({ field: `f${i}`, before: 'a'.repeat(400), after: 'b'.repeat(400) })));
+    const wide = change(
+      'aa-wide',
+      'Wide',
+      Array.from({ length: 100 }, (_, i) => ({ field: `f${i}`, before: 'a'.repeat(400), after: 'b'.repeat(400) })),
+    );
     const markdown = formatDiffMarkdown(report([wide, moved]), 20_000);
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(20_000);
-    expect(markdown).toMatch(/\*The changed runbook Wide \(aa-wide\), runbooks\/aa-wide\.mdx: left out, its \d+ KB would take this report past GitHub's limit; `almanac diff --format json` has it\.\*/);
+    expect(markdown).toMatch(
+      /\*The changed runbook Wide \(aa-wide\), runbooks\/aa-wide\.mdx: left out, its \d+ KB would take this report past GitHub's limit; `almanac diff --format json` has it\.\*/,
+    );
     expect(markdown).not.toContain('aaaa');
     expect(markdown).toContain('| window downtime | moves 12 hours later |');
   });
@@ -107,7 +152,10 @@ describe('the Markdown report of a huge change', () => {
 describe('fieldChanges', () => {
   it('lists at most 100 changes and counts the rest, and still sees a change past the first 1,000 fields', () => {
     const before = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i]));
-    const changes = fieldChanges(before, { ...before, ...Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, -i - 1])) });
+    const changes = fieldChanges(before, {
+      ...before,
+      ...Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, -i - 1])),
+    });
     expect(changes).toHaveLength(101);
     // 200 more fields, and the digest of the whole value past the first 1,000 fields.
     expect(changes.at(-1)).toEqual({ field: '201 more fields', before: 'not listed', after: 'not listed' });
@@ -120,12 +168,21 @@ describe('--format github on a runner: the findings past the annotations, on the
   const OWNERS = 'ops:\n  name: Operations\n  email: ops@example.com\n';
   // Twelve runbooks each with an unknown owner whose name is hostile Markdown: twelve errors, two past the cap.
   const files = Object.fromEntries(
-    Array.from({ length: 12 }, (_, i) => [`runbooks/r${String(i).padStart(2, '0')}.mdx`, `---\nid: r${i}\ntitle: R${i}\nsystem: s${i}\nowners: [ops]\ntimezone: UTC\nescalation:\n  - level: 1\n    owner: "x@evil.example"\n    respond_within: PT30M\n---\n`]),
+    Array.from({ length: 12 }, (_, i) => [
+      `runbooks/r${String(i).padStart(2, '0')}.mdx`,
+      `---\nid: r${i}\ntitle: R${i}\nsystem: s${i}\nowners: [ops]\ntimezone: UTC\nescalation:\n  - level: 1\n    owner: "x@evil.example"\n    respond_within: PT30M\n---\n`,
+    ]),
   );
 
   async function verifyOnRunner(summary: string | undefined, root: string) {
     let stdout = '';
-    const code = await run(['verify', '--format', 'github', '--now', '2026-11-23'], { stdout: (t) => (stdout += t), stderr: () => {}, cwd: root, color: false, env: summary ? { GITHUB_STEP_SUMMARY: summary } : {} });
+    const code = await run(['verify', '--format', 'github', '--now', '2026-11-23'], {
+      stdout: (t) => (stdout += t),
+      stderr: () => {},
+      cwd: root,
+      color: false,
+      env: summary ? { GITHUB_STEP_SUMMARY: summary } : {},
+    });
     return { code, stdout };
   }
 

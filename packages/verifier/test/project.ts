@@ -18,7 +18,10 @@ export function project(files: Record<string, string>): string {
  * and how long it took, in wall time and in CPU time (the work done, whatever else shares the
  * machine; the verifier is single-threaded, so on a quiet machine it is the wall time too).
  */
-export async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string; ms: number; cpuMs: number }> {
+export async function cli(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string; ms: number; cpuMs: number }> {
   let stdout = '';
   let stderr = '';
   const started = performance.now();

@@ -16,16 +16,35 @@ const BASE_OWNERS = { ops: { name: 'Operations', email: 'ops@example.com', phone
 
 /** The base every object case starts from: a valid, reviewed runbook in UTC with no items. */
 export function frontmatter(fields: Record<string, unknown>, index = 0): string {
-  const data = { id: `runbook-${index}`, title: `Runbook ${index}`, system: 'demo', owners: ['ops'], timezone: 'UTC', review: { cycle: 'P1Y', last_reviewed: '2026-11-01' }, ...fields };
-  for (const key of Object.keys(data)) if ((data as Record<string, unknown>)[key] === undefined) delete (data as Record<string, unknown>)[key];
+  const data = {
+    id: `runbook-${index}`,
+    title: `Runbook ${index}`,
+    system: 'demo',
+    owners: ['ops'],
+    timezone: 'UTC',
+    review: { cycle: 'P1Y', last_reviewed: '2026-11-01' },
+    ...fields,
+  };
+  for (const key of Object.keys(data))
+    if ((data as Record<string, unknown>)[key] === undefined) delete (data as Record<string, unknown>)[key];
   return `---\n${stringify(data)}---\n\n# Body\n`;
 }
 
 /** Builds an in-memory corpus from a case, as the loader would from files. */
 export function corpusOf(testCase: Pick<RuleCase, 'runbooks' | 'owners' | 'prometheusRules'>): Corpus {
-  const owners = parseOwnersFile('runbooks/owners.yaml', new TextEncoder().encode(stringify(testCase.owners ?? BASE_OWNERS)));
+  const owners = parseOwnersFile(
+    'runbooks/owners.yaml',
+    new TextEncoder().encode(stringify(testCase.owners ?? BASE_OWNERS)),
+  );
   const registry: OwnersRegistry = owners.registry;
-  const corpus: Corpus = { runbooks: [], pages: [], registries: [registry], fileCount: 0, filesRead: [], loadReports: [...owners.reports] };
+  const corpus: Corpus = {
+    runbooks: [],
+    pages: [],
+    registries: [registry],
+    fileCount: 0,
+    filesRead: [],
+    loadReports: [...owners.reports],
+  };
   testCase.runbooks.forEach((input, index) => {
     const text = typeof input === 'string' ? input : frontmatter(input, index);
     addRunbookFile(corpus, `runbooks/r${index}.mdx`, new TextEncoder().encode(text), registry);
@@ -42,7 +61,9 @@ export function corpusOf(testCase: Pick<RuleCase, 'runbooks' | 'owners' | 'prome
 
 /** The examples of a rule's docs: each a line `Incorrect…:` or `Correct…:`, a blank line, then a fenced block that is not empty. */
 function exampleBlocks(docs: string): Array<{ label: string; code: string }> {
-  return [...docs.matchAll(/^(Incorrect|Correct)\b[^\n]*:\n\n```[a-z]*\n([\s\S]*?)\n```$/gm)].filter(([, , code]) => code!.trim() !== '').map(([, label, code]) => ({ label: label!, code: code! }));
+  return [...docs.matchAll(/^(Incorrect|Correct)\b[^\n]*:\n\n```[a-z]*\n([\s\S]*?)\n```$/gm)]
+    .filter(([, , code]) => code!.trim() !== '')
+    .map(([, label, code]) => ({ label: label!, code: code! }));
 }
 
 /**
@@ -60,7 +81,10 @@ function exampleFiles(code: string): Array<{ file: string; text: string }> {
     else if (files.length) files[files.length - 1]!.lines.push(line);
     else files.push({ file: 'runbooks/example.mdx', lines: [line] });
   }
-  return files.map(({ file, lines }) => ({ file, text: file.endsWith('.mdx') ? `---\n${lines.join('\n')}\n---\n\n# Procedure\n` : `${lines.join('\n')}\n` }));
+  return files.map(({ file, lines }) => ({
+    file,
+    text: file.endsWith('.mdx') ? `---\n${lines.join('\n')}\n---\n\n# Procedure\n` : `${lines.join('\n')}\n`,
+  }));
 }
 
 /** A corpus of a docs example's files, as the loader would read them. */
@@ -68,7 +92,15 @@ function exampleCorpus(files: ReadonlyArray<{ file: string; text: string }>): Co
   const encode = (text: string) => new TextEncoder().encode(text);
   const ownersText = files.find((f) => f.file === 'runbooks/owners.yaml')?.text ?? stringify(BASE_OWNERS);
   const owners = parseOwnersFile('runbooks/owners.yaml', encode(ownersText));
-  const corpus: Corpus = { runbooks: [], pages: [], registries: [owners.registry], fileCount: 1, filesRead: [], loadReports: [...owners.reports], prometheusRules: [] };
+  const corpus: Corpus = {
+    runbooks: [],
+    pages: [],
+    registries: [owners.registry],
+    fileCount: 1,
+    filesRead: [],
+    loadReports: [...owners.reports],
+    prometheusRules: [],
+  };
   for (const { file, text } of files) {
     if (file.endsWith('.mdx')) {
       addRunbookFile(corpus, file, encode(text), owners.registry);
@@ -88,12 +120,19 @@ function exampleCorpus(files: ReadonlyArray<{ file: string; text: string }>): Co
  * line and column are asserted only where a case asks. Cases must pass the schema unless the
  * rule under test is about the schema, so that no case passes because its items were dropped.
  */
-export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }, options: { alongside?: readonly Rule[] } = {}): void {
+export function testRule(
+  rule: Rule,
+  cases: { valid: RuleCase[]; invalid: InvalidCase[] },
+  options: { alongside?: readonly Rule[] } = {},
+): void {
   const rules = [rule, ...(options.alongside ?? [])];
   const run = (testCase: RuleCase) => {
     const corpus = corpusOf(testCase);
     if (rule.id !== 'schema' && rule.id !== 'parse') {
-      expect(corpus.loadReports.map((r) => r.message), 'the case itself must be valid').toEqual([]);
+      expect(
+        corpus.loadReports.map((r) => r.message),
+        'the case itself must be valid',
+      ).toEqual([]);
     }
     return verify(corpus, { today: testCase.today ?? TODAY, rules }).findings;
   };
@@ -105,13 +144,16 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
       const [incorrect, correct] = examples.map(({ code }) => {
         const corpus = exampleCorpus(exampleFiles(code));
         const loaded = corpus.loadReports.map((r) => `${r.source.file}: ${r.message}`);
-        const findings = verify(corpus, { today: TODAY, rules }).findings.filter((f) => f.ruleId === rule.id).map((f) => `${f.file}:${f.line} ${f.message}`);
+        const findings = verify(corpus, { today: TODAY, rules })
+          .findings.filter((f) => f.ruleId === rule.id)
+          .map((f) => `${f.file}:${f.line} ${f.message}`);
         return { loaded, findings };
       });
       expect(incorrect!.findings, 'the incorrect example').not.toEqual([]);
       expect(correct!.findings, 'the correct example').toEqual([]);
       // Apart from the examples of the loading rules, an example is a runbook that loads cleanly.
-      if (rule.id !== 'schema' && rule.id !== 'parse') expect([...incorrect!.loaded, ...correct!.loaded], 'the examples must load').toEqual([]);
+      if (rule.id !== 'schema' && rule.id !== 'parse')
+        expect([...incorrect!.loaded, ...correct!.loaded], 'the examples must load').toEqual([]);
       else expect(correct!.loaded).toEqual([]);
     });
     for (const testCase of cases.valid) {
@@ -140,10 +182,27 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
 
 /** A valid window, weekly on Sundays 02:00–04:00, to override field by field. */
 export function windowItem(fields: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id: 'weekly', title: 'Weekly maintenance', rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '02:00', duration: 'PT2H', impact: 'minimal', ...fields };
+  return {
+    id: 'weekly',
+    title: 'Weekly maintenance',
+    rrule: 'FREQ=WEEKLY;BYDAY=SU',
+    start: '02:00',
+    duration: 'PT2H',
+    impact: 'minimal',
+    ...fields,
+  };
 }
 
 /** A valid task, daily at 00:00 for 30 minutes, owned by `ops`. */
 export function taskItem(fields: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id: 'task', title: 'A task', kind: 'check', rrule: 'FREQ=DAILY', start: '00:00', duration: 'PT30M', owner: 'ops', ...fields };
+  return {
+    id: 'task',
+    title: 'A task',
+    kind: 'check',
+    rrule: 'FREQ=DAILY',
+    start: '00:00',
+    duration: 'PT30M',
+    owner: 'ops',
+    ...fields,
+  };
 }

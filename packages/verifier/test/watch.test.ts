@@ -41,7 +41,9 @@ describe('almanac verify --watch', () => {
     await printed(out, 'Watching for changes');
     expect(out.text).toContain("did you mean 'payroll-dba'?");
     // The tree around the runbook is read, so its folders are watched, and cwd for the config.
-    expect(state.folders).toEqual(expect.arrayContaining([root, join(root, 'runbooks'), join(root, 'runbooks/payroll')]));
+    expect(state.folders).toEqual(
+      expect.arrayContaining([root, join(root, 'runbooks'), join(root, 'runbooks/payroll')]),
+    );
 
     const file = join(root, 'runbooks/payroll/maintenance.mdx');
     writeFileSync(file, PAYROLL.replace('rpo: P1D', 'rpo: P2D'));
@@ -61,7 +63,12 @@ describe('almanac verify --watch', () => {
 
   it('refuses --fix and --output, which would write on every change', async () => {
     let stderr = '';
-    const code = await run(['verify', '--watch', '--fix'], { stdout: () => {}, stderr: (t) => (stderr += t), cwd: project({}), color: false });
+    const code = await run(['verify', '--watch', '--fix'], {
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      cwd: project({}),
+      color: false,
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('--watch reports in the terminal');
   });

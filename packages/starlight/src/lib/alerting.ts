@@ -34,13 +34,21 @@ async function build(model: SiteModel): Promise<AlertingFiles> {
   const { corpus, config, siteUrl } = model;
   const hrefs = await pageHrefs();
   const { exported, unexported } = thresholdQueries(corpus.runbooks, config.metrics);
-  const groups = prometheusRuleGroups(exported, (runbook, threshold) => `${siteUrl}${hrefs.get(runbook.source.file) ?? '/'}#${thresholdAnchor(threshold.value.metric)}`);
+  const groups = prometheusRuleGroups(
+    exported,
+    (runbook, threshold) =>
+      `${siteUrl}${hrefs.get(runbook.source.file) ?? '/'}#${thresholdAnchor(threshold.value.metric)}`,
+  );
   const time = model.feedTime;
   const intervals = muteIntervals(corpus.runbooks, time);
   const alerts = groups.reduce((n, group) => n + group.rules.length, 0);
-  console.log(`alerting: ${alerts} Prometheus alerts from ${exported.length} thresholds, ${intervals.length} Alertmanager mute intervals from windows`);
+  console.log(
+    `alerting: ${alerts} Prometheus alerts from ${exported.length} thresholds, ${intervals.length} Alertmanager mute intervals from windows`,
+  );
   if (unexported.length) {
-    console.log(`alerting: ${unexported.length} thresholds not exported:\n${unexported.map((u) => `  ${u.runbook.source.file}: ${u.threshold.value.metric}: ${u.reason}`).join('\n')}`);
+    console.log(
+      `alerting: ${unexported.length} thresholds not exported:\n${unexported.map((u) => `  ${u.runbook.source.file}: ${u.threshold.value.metric}: ${u.reason}`).join('\n')}`,
+    );
   }
   return {
     'prometheus-rules.yml': prometheusRulesYaml(groups, unexported),

@@ -7,7 +7,19 @@ import { clockSpanWords, daysBetween, type WallClock } from '@almanac/verifier/t
  * Nairobi must read the same as one built in London, whatever the reader's zone.
  */
 
-export { daysBetween, formatDate, isoInstant, isPlaceholder, isUtc, listInWords, localTimesInWords, noStartInWords, noticeInWords, zoneLabel, type WallClock } from '@almanac/verifier/time-words';
+export {
+  daysBetween,
+  formatDate,
+  isoInstant,
+  isPlaceholder,
+  isUtc,
+  listInWords,
+  localTimesInWords,
+  noStartInWords,
+  noticeInWords,
+  zoneLabel,
+  type WallClock,
+} from '@almanac/verifier/time-words';
 
 /** The verifier's clock, so pages show the instants exactly as findings and feeds do. */
 export function wallClock(instant: number, zone: string): WallClock {
@@ -32,7 +44,11 @@ const SHIFT: Record<string, string> = { '-1': ', the day before', '1': ', the da
  * occurrences so that daylight saving time is accounted for: "05:00–07:00 Nairobi", "23:00–01:00
  * UTC, the day before", or "21:00–00:00 UTC or 22:00–01:00 UTC, with daylight saving time".
  */
-export function formatInOtherZone(occurrences: readonly Pick<Occurrence, 'start' | 'end' | 'wall'>[], start: string, other: string): string | undefined {
+export function formatInOtherZone(
+  occurrences: readonly Pick<Occurrence, 'start' | 'end' | 'wall'>[],
+  start: string,
+  other: string,
+): string | undefined {
   const variants: string[] = [];
   const [hours, minutes] = start.split(':').map(Number) as [number, number];
   const stated = (hours * 60 + minutes) * MINUTE;
@@ -62,9 +78,16 @@ export function formatDuration(duration: string): string {
 }
 
 /** A threshold level: "above 70 % for 10 minutes", "below 20 %", "above 10 per minute". */
-export function formatLevel(level: { value: number; for?: string }, threshold: { unit?: string; comparator: '>' | '<' }): string {
+export function formatLevel(
+  level: { value: number; for?: string },
+  threshold: { unit?: string; comparator: '>' | '<' },
+): string {
   const unit = threshold.unit?.trim();
-  const amount = !unit ? `${level.value}` : unit === 'percent' || unit === '%' ? `${level.value} %` : `${level.value} ${unit}`;
+  const amount = !unit
+    ? `${level.value}`
+    : unit === 'percent' || unit === '%'
+      ? `${level.value} %`
+      : `${level.value} ${unit}`;
   const direction = threshold.comparator === '>' ? 'above' : 'below';
   return `${direction} ${amount}${level.for ? ` for ${humanizeDuration(level.for)}` : ''}`;
 }

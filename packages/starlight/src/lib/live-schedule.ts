@@ -37,7 +37,10 @@ function callFirst(runbook: Runbook): CallFirst {
   const name = owner?.name ?? first;
   if (!contact) return { name };
   const href = contactHref(contact.value, contact.kind);
-  return { name: contact.who ? `${name} (${contact.who})` : name, contact: { text: contact.value, ...(href && { href }) } };
+  return {
+    name: contact.who ? `${name} (${contact.who})` : name,
+    contact: { text: contact.value, ...(href && { href }) },
+  };
 }
 
 export interface LiveSchedule {
@@ -107,7 +110,16 @@ export function liveSchedule(
       let i = index.get(id);
       if (i === undefined) {
         index.set(id, (i = windows.length));
-        windows.push({ runbook: runbook.id, system: runbook.system, title: o.window.value.title, href: `${href}#window-${id}`, zone: runbook.timezone ?? o.zone, owners: runbook.owners, impact: o.window.value.impact, call });
+        windows.push({
+          runbook: runbook.id,
+          system: runbook.system,
+          title: o.window.value.title,
+          href: `${href}#window-${id}`,
+          zone: runbook.timezone ?? o.zone,
+          owners: runbook.owners,
+          impact: o.window.value.impact,
+          call,
+        });
       }
       occurrences.push(others.length ? [o.start, o.end, i, others] : [o.start, o.end, i]);
     }
@@ -117,8 +129,15 @@ export function liveSchedule(
 }
 
 /** Where a budget cuts the occurrences that start before `until`: the end of the day that holds the `most`th, and the last start before it; none if fewer start. */
-function budgetCut(runbooks: ReadonlyArray<{ occurrences: readonly ScheduledWindow[] }>, from: number, until: number, most: number): { end: number; lastStart: number } | undefined {
-  const starts = runbooks.flatMap(({ occurrences }) => occurrences.filter((o) => o.end > from && o.start < until).map((o) => o.start)).sort((a, b) => a - b);
+function budgetCut(
+  runbooks: ReadonlyArray<{ occurrences: readonly ScheduledWindow[] }>,
+  from: number,
+  until: number,
+  most: number,
+): { end: number; lastStart: number } | undefined {
+  const starts = runbooks
+    .flatMap(({ occurrences }) => occurrences.filter((o) => o.end > from && o.start < until).map((o) => o.start))
+    .sort((a, b) => a - b);
   if (starts.length <= most) return undefined;
   const end = from + (Math.floor(Math.max(0, starts[most - 1]! - from) / DAY) + 1) * DAY;
   return end >= until ? undefined : { end, lastStart: starts.filter((start) => start < end).at(-1)! };

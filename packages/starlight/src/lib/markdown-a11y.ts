@@ -21,10 +21,13 @@ function demoteHeadings(html: string): string {
 }
 
 function labelCheckboxes(html: string): string {
-  return html.replace(/<input type="checkbox"([^>]*?)\s*(\/?)>([\s\S]*?)(?=<\/li>|<ul|<ol)/g, (_, attributes: string, slash: string, rest: string) => {
-    const label = stripTags(rest).slice(0, 200) || 'Checklist item';
-    return `<input type="checkbox"${attributes} aria-label="${attribute(label)}"${slash ? ' /' : ''}>${rest}`;
-  });
+  return html.replace(
+    /<input type="checkbox"([^>]*?)\s*(\/?)>([\s\S]*?)(?=<\/li>|<ul|<ol)/g,
+    (_, attributes: string, slash: string, rest: string) => {
+      const label = stripTags(rest).slice(0, 200) || 'Checklist item';
+      return `<input type="checkbox"${attributes} aria-label="${attribute(label)}"${slash ? ' /' : ''}>${rest}`;
+    },
+  );
 }
 
 function wrapTables(html: string): string {

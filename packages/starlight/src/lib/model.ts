@@ -2,7 +2,20 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import options from 'virtual:@almanac/starlight/options';
-import { groupBy, loadCorpus, loadOptionsOf, modelTimes, todayUtc, verifyWithConfig, type AlmanacConfig, type Corpus, type Finding, type Runbook, type TimeEngine, type VerifyResult } from '@almanac/verifier/internal';
+import {
+  groupBy,
+  loadCorpus,
+  loadOptionsOf,
+  modelTimes,
+  todayUtc,
+  verifyWithConfig,
+  type AlmanacConfig,
+  type Corpus,
+  type Finding,
+  type Runbook,
+  type TimeEngine,
+  type VerifyResult,
+} from '@almanac/verifier/internal';
 import { siteConfig } from '../options.ts';
 
 export interface SiteModel {
@@ -69,11 +82,18 @@ export function getModel(): SiteModel {
  * large) the loader would publish unverified, as a bare `astro build` does without `almanac
  * verify` before it: that stops the build, with the verifier's reason.
  */
-export function runbookOfPage(model: Pick<SiteModel, 'corpus' | 'byFile' | 'filesRead'>, filePath: string): Runbook | undefined {
+export function runbookOfPage(
+  model: Pick<SiteModel, 'corpus' | 'byFile' | 'filesRead'>,
+  filePath: string,
+): Runbook | undefined {
   // Starlight's own pages (its 404) come from no file under runbooks/.
   if (filePath.startsWith(`${RUNBOOKS}/`) && !model.filesRead.has(filePath)) {
-    const refusal = model.corpus.loadReports.find(({ source }) => source.file === filePath || filePath.startsWith(`${source.file}/`));
-    throw new Error(`${filePath} is not published: the verifier did not read it (${refusal ? `${refusal.source.file}: ${refusal.message}` : 'no finding says why'}). Run \`npm run verify\`.`);
+    const refusal = model.corpus.loadReports.find(
+      ({ source }) => source.file === filePath || filePath.startsWith(`${source.file}/`),
+    );
+    throw new Error(
+      `${filePath} is not published: the verifier did not read it (${refusal ? `${refusal.source.file}: ${refusal.message}` : 'no finding says why'}). Run \`npm run verify\`.`,
+    );
   }
   return model.byFile.get(filePath);
 }
@@ -96,9 +116,13 @@ export function perModel<T>(derive: (model: SiteModel) => T): (model: SiteModel)
  */
 function inputsKey(root: string, config: AlmanacConfig): string {
   const tree = join(root, RUNBOOKS);
-  const named = [config.owners, ...(config.prometheusRules ?? [])].flatMap((file) => (file ? [resolve(root, file)] : []));
+  const named = [config.owners, ...(config.prometheusRules ?? [])].flatMap((file) =>
+    file ? [resolve(root, file)] : [],
+  );
   const files = [...readdirSync(tree, { recursive: true, encoding: 'utf8' }).map((name) => join(tree, name)), ...named];
-  const hash = createHash('sha256').update(JSON.stringify(config)).update(`\0${process.env.ALMANAC_NOW || new Date().toDateString()}`);
+  const hash = createHash('sha256')
+    .update(JSON.stringify(config))
+    .update(`\0${process.env.ALMANAC_NOW || new Date().toDateString()}`);
   for (const file of files) {
     const stat = lstatSync(file, { throwIfNoEntry: false });
     hash.update(`\0${file}\0${stat ? `${stat.size}\0${stat.mtimeMs}` : 'missing'}`);

@@ -1,4 +1,15 @@
-import { ownerDirectory, ownerIn, ownerReferences, type Corpus, type Escalation, type Item, type Owner, type Runbook, type Task, type Window } from '@almanac/verifier/internal';
+import {
+  ownerDirectory,
+  ownerIn,
+  ownerReferences,
+  type Corpus,
+  type Escalation,
+  type Item,
+  type Owner,
+  type Runbook,
+  type Task,
+  type Window,
+} from '@almanac/verifier/internal';
 
 import { contactsInOrder, isPlaceholder, type ContactWay } from '@almanac/verifier/time-words';
 
@@ -42,7 +53,8 @@ export function distinctOwnerName(owners: Record<string, Owner>, id: string): st
  */
 export function ownerRecords(runbooks: readonly Runbook[], registries: Corpus['registries']): OwnerRecord[] {
   const records = new Map<string, OwnerRecord>();
-  for (const [id, owner] of ownerDirectory(runbooks, registries)) records.set(id, { id, owner, runbooks: [], tasks: [], escalations: [], monitors: [] });
+  for (const [id, owner] of ownerDirectory(runbooks, registries))
+    records.set(id, { id, owner, runbooks: [], tasks: [], escalations: [], monitors: [] });
   for (const runbook of runbooks) {
     for (const reference of ownerReferences(runbook)) {
       const record = records.get(reference.owner)!;
@@ -76,15 +88,24 @@ export interface OwnedWindow {
  */
 export function ownedWindows(record: Pick<OwnerRecord, 'runbooks' | 'tasks'>): OwnedWindow[] {
   const owned = new Set(record.runbooks);
-  const windows: OwnedWindow[] = record.runbooks.flatMap((runbook) => runbook.windows.map((w) => ({ runbook, window: w.value })));
+  const windows: OwnedWindow[] = record.runbooks.flatMap((runbook) =>
+    runbook.windows.map((w) => ({ runbook, window: w.value })),
+  );
   const byWindow = new Map<Window, OwnedWindow & { through: NonNullable<OwnedWindow['through']> }>();
   for (const { runbook, task } of record.tasks) {
     if (owned.has(runbook) || task.value.window === undefined) continue;
     const named = runbook.windows.find((w) => w.value.id === task.value.window)?.value;
     if (!named) continue;
-    for (const window of [named, ...runbook.windows.map((w) => w.value).filter((w) => w.supersedes?.includes(named.id))]) {
+    for (const window of [
+      named,
+      ...runbook.windows.map((w) => w.value).filter((w) => w.supersedes?.includes(named.id)),
+    ]) {
       let entry = byWindow.get(window);
-      if (!entry) byWindow.set(window, (entry = { runbook, window, through: { tasks: [], ...(window === named ? {} : { replaces: named }) } }));
+      if (!entry)
+        byWindow.set(
+          window,
+          (entry = { runbook, window, through: { tasks: [], ...(window === named ? {} : { replaces: named }) } }),
+        );
       entry.through.tasks.push(task.value);
     }
   }
@@ -93,7 +114,9 @@ export function ownedWindows(record: Pick<OwnerRecord, 'runbooks' | 'tasks'>): O
 
 /** The systems an owner works on, through any runbook, task, escalation level or monitor. */
 export function systemsOf(record: OwnerRecord): string[] {
-  const runbooks = [...record.runbooks, ...record.tasks, ...record.escalations, ...record.monitors].map((x) => ('runbook' in x ? x.runbook : x));
+  const runbooks = [...record.runbooks, ...record.tasks, ...record.escalations, ...record.monitors].map((x) =>
+    'runbook' in x ? x.runbook : x,
+  );
   return [...new Set(runbooks.map((r) => r.system))].sort();
 }
 
@@ -117,7 +140,10 @@ export function reachableContacts(owner: Owner | undefined): Reachable[] {
   return [
     ...ways.filter(real),
     ...people.flatMap((person) => {
-      const who = [person.role, person.name !== undefined && !isPlaceholder(person.name) ? person.name : undefined].filter(Boolean).join(': ') || undefined;
+      const who =
+        [person.role, person.name !== undefined && !isPlaceholder(person.name) ? person.name : undefined]
+          .filter(Boolean)
+          .join(': ') || undefined;
       return person.ways.filter(real).map((way) => ({ ...way, ...(who && { who }) }));
     }),
   ];

@@ -19,7 +19,11 @@ interface DocsEntry {
  */
 export async function pageHrefs(): Promise<Map<string, string>> {
   const entries: DocsEntry[] = await getCollection('docs');
-  const hrefs = new Map(entries.flatMap((entry) => (entry.filePath ? [[entry.filePath, entry.id === 'index' ? '/' : `/${entry.id}/`] as const] : [])));
+  const hrefs = new Map(
+    entries.flatMap((entry) =>
+      entry.filePath ? [[entry.filePath, entry.id === 'index' ? '/' : `/${entry.id}/`] as const] : [],
+    ),
+  );
   for (const runbook of getModel().corpus.runbooks) {
     const { file } = runbook.source;
     const href = pageHref(runbook, [options.runbooks]);

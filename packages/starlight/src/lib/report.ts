@@ -3,7 +3,10 @@ import { ownerIdsOf } from './owners.ts';
 
 /** The report page's anchor for a file's findings: `runbooks/mvono/plan.mdx` → `runbooks-mvono-plan-mdx`. */
 export function fileAnchor(file: string): string {
-  return file.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return file
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export interface FileFindings {
@@ -32,9 +35,13 @@ export function groupFindings(findings: readonly Finding[]): FileFindings[] {
  * A runbook's findings and those of its owners' entries in owners.yaml (a placeholder phone of
  * the owner to call is the runbook's problem too, though it is reported in the registry).
  */
-export function runbookFindings(runbook: Runbook, findingsByFile: ReadonlyMap<string, readonly Finding[]>): { own: readonly Finding[]; owners: Finding[] } {
+export function runbookFindings(
+  runbook: Runbook,
+  findingsByFile: ReadonlyMap<string, readonly Finding[]>,
+): { own: readonly Finding[]; owners: Finding[] } {
   const ids = ownerIdsOf(runbook);
-  const registry = runbook.registry.file === runbook.source.file ? [] : (findingsByFile.get(runbook.registry.file) ?? []);
+  const registry =
+    runbook.registry.file === runbook.source.file ? [] : (findingsByFile.get(runbook.registry.file) ?? []);
   return {
     own: findingsByFile.get(runbook.source.file) ?? [],
     owners: registry.filter((f) => f.path !== undefined && ids.has(f.path.split(/[.[]/)[0]!)),

@@ -1,5 +1,6 @@
 /** A rule's docs as blocks the page renders as elements, never as raw HTML. */
-export type DocBlock = { kind: 'code'; lang: string; text: string } | { kind: 'paragraph'; parts: Array<{ code: boolean; text: string }> };
+export type DocBlock =
+  { kind: 'code'; lang: string; text: string } | { kind: 'paragraph'; parts: Array<{ code: boolean; text: string }> };
 
 /**
  * Reads the small Markdown the rules' docs are written in: paragraphs with `inline code`, and
@@ -29,5 +30,8 @@ export function docBlocks(markdown: string): DocBlock[] {
 
 function inlineParts(text: string): Array<{ code: boolean; text: string }> {
   // Split on backtick spans: odd pieces are code.
-  return text.split('`').map((piece, i) => ({ code: i % 2 === 1, text: piece.replaceAll('\\`', '`') })).filter((part) => part.text !== '');
+  return text
+    .split('`')
+    .map((piece, i) => ({ code: i % 2 === 1, text: piece.replaceAll('\\`', '`') }))
+    .filter((part) => part.text !== '');
 }

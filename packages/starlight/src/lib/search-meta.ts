@@ -12,7 +12,8 @@ import type { SectionKey } from './sections.ts';
 const FIELDS: Partial<Record<SectionKey, (runbook: Runbook) => string[]>> = {
   windows: (r) => [...r.windows, ...r.ad_hoc_windows].map((w) => w.value.title),
   tasks: (r) => r.tasks.map((t) => t.value.title),
-  objectives: (r) => (r.objectives.length ? [`RTO and RPO: ${r.objectives.map((o) => o.value.scenario).join(', ')}`] : []),
+  objectives: (r) =>
+    r.objectives.length ? [`RTO and RPO: ${r.objectives.map((o) => o.value.scenario).join(', ')}`] : [],
 };
 
 /** The `data-pagefind-meta` value of a summary section (`windows:Weekly maintenance. …`), or undefined when it has none. */

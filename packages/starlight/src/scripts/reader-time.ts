@@ -9,7 +9,22 @@
  */
 import type { LiveOccurrence, LiveSchedule } from '../lib/live-schedule.ts';
 import { formatDate, IMPACT_WORDS, zoneLabel } from '@almanac/verifier/time-words';
-import { ageWords, agendaZoneWords, clock, countdownWords, grouped, liveTime, mondayOf, MODES, READER, staleWords, statusAt, timeInZones, zoneOfMode, type Mode } from './reader-words.ts';
+import {
+  ageWords,
+  agendaZoneWords,
+  clock,
+  countdownWords,
+  grouped,
+  liveTime,
+  mondayOf,
+  MODES,
+  READER,
+  staleWords,
+  statusAt,
+  timeInZones,
+  zoneOfMode,
+  type Mode,
+} from './reader-words.ts';
 
 const STORAGE_KEY = 'almanac-zone';
 
@@ -34,7 +49,14 @@ function showTime(element: HTMLTimeElement, mode: Mode): void {
   const ownZone = element.dataset.zone ?? 'UTC';
   element.dataset.built ??= element.textContent ?? '';
   const existing = element.nextElementSibling?.classList.contains('also-in') ? element.nextElementSibling : undefined;
-  const shown = { start, end, allDay: element.dataset.allDay !== undefined, ownZone, zones: (element.dataset.zones ?? '').split(' '), spanOnly: element.dataset.format === 'span' };
+  const shown = {
+    start,
+    end,
+    allDay: element.dataset.allDay !== undefined,
+    ownZone,
+    zones: (element.dataset.zones ?? '').split(' '),
+    spanOnly: element.dataset.format === 'span',
+  };
   const { text, extra } = timeInZones(shown, zoneOfMode(mode, ownZone));
   // Left alone when unchanged: a time inside a live region would be read out again.
   if (element.textContent !== text) element.textContent = text;
@@ -73,14 +95,24 @@ function regroupAgenda(mode: Mode): void {
     if (!list) {
       const monday = mondayOf(date);
       // A day before the first week listed, or after the last, joins the nearest.
-      const week = weeks.find((w) => w.dataset.monday === monday) ?? (monday < weeks[0]!.dataset.monday! ? weeks[0]! : weeks.at(-1)!);
+      const week =
+        weeks.find((w) => w.dataset.monday === monday) ??
+        (monday < weeks[0]!.dataset.monday! ? weeks[0]! : weeks.at(-1)!);
       list = element('ul', 'agenda-entries');
-      week.append(element('div', 'agenda-day', Object.assign(element('h3', ''), { id: `day-${date}`, textContent: formatDate(date) }), list));
+      week.append(
+        element(
+          'div',
+          'agenda-day',
+          Object.assign(element('h3', ''), { id: `day-${date}`, textContent: formatDate(date) }),
+          list,
+        ),
+      );
       lists.set(date, list);
     }
     list.append(entry);
   }
-  for (const week of weeks) week.querySelector<HTMLElement>('.agenda-none')!.hidden = week.querySelector('.agenda-day') !== null;
+  for (const week of weeks)
+    week.querySelector<HTMLElement>('.agenda-none')!.hidden = week.querySelector('.agenda-day') !== null;
   const words = document.querySelector('.agenda-zone-words');
   if (words) words.textContent = agendaZoneWords(mode);
   document.dispatchEvent(new CustomEvent('almanac:agenda-regrouped'));
@@ -114,7 +146,12 @@ function renderLive(schedule: LiveSchedule, groups: ReturnType<typeof grouped>, 
   for (const element of document.querySelectorAll<HTMLElement>('[data-live]')) {
     const runbook = element.dataset.runbook || undefined;
     const owner = element.dataset.owner;
-    const mine = runbook !== undefined ? groups.byRunbook.get(runbook) : owner !== undefined ? (groups.byOwner.get(owner) ?? []) : schedule.occurrences;
+    const mine =
+      runbook !== undefined
+        ? groups.byRunbook.get(runbook)
+        : owner !== undefined
+          ? (groups.byOwner.get(owner) ?? [])
+          : schedule.occurrences;
     // A runbook none of whose windows the list holds keeps the build's words for it.
     if (mine === undefined) continue;
     const { current, next, stale } = statusAt(schedule, now, mine);
@@ -123,11 +160,18 @@ function renderLive(schedule: LiveSchedule, groups: ReturnType<typeof grouped>, 
     if (element.dataset.state === state) continue;
     element.dataset.state = state;
     const many = runbook === undefined;
-    element.replaceChildren(...nowCards(schedule, current, now, many, stale), ...nextLines(schedule, mine, now, many, stale, owner !== undefined ? 1 : 3));
+    element.replaceChildren(
+      ...nowCards(schedule, current, now, many, stale),
+      ...nextLines(schedule, mine, now, many, stale, owner !== undefined ? 1 : 3),
+    );
   }
 }
 
-const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: Array<Node | string>): HTMLElementTagNameMap[K] => {
+const element = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] => {
   const made = document.createElement(tag);
   made.className = className;
   made.append(...children);
@@ -154,8 +198,11 @@ function tickOne(made: HTMLElement, now: number): void {
  * way marked "in progress" with its time left, past ones dimmed.
  */
 function markProgress(now: number): void {
-  for (const made of document.querySelectorAll<HTMLElement>('.time-left[data-to], .time-until[data-to]')) tickOne(made, now);
-  for (const time of document.querySelectorAll<HTMLTimeElement>('.agenda-entry > time[data-end], .window-next li > time[data-end]')) {
+  for (const made of document.querySelectorAll<HTMLElement>('.time-left[data-to], .time-until[data-to]'))
+    tickOne(made, now);
+  for (const time of document.querySelectorAll<HTMLTimeElement>(
+    '.agenda-entry > time[data-end], .window-next li > time[data-end]',
+  )) {
     const item = time.closest('li')!;
     const start = Date.parse(time.dateTime);
     const end = Date.parse(time.dataset.end!);
@@ -168,7 +215,13 @@ function markProgress(now: number): void {
       continue;
     }
     if (!mark) {
-      mark = element('span', 'progress-mark', element('strong', '', 'in progress'), ', ', countdown('span', end, 'left', now));
+      mark = element(
+        'span',
+        'progress-mark',
+        element('strong', '', 'in progress'),
+        ', ',
+        countdown('span', end, 'left', now),
+      );
       mark.querySelector('.time-left')!.className = 'time-left';
       (time.nextElementSibling?.classList.contains('also-in') ? time.nextElementSibling : time).after(' ', mark);
     }
@@ -176,9 +229,19 @@ function markProgress(now: number): void {
 }
 
 /** One card per window under way: what, which system, how bad, until when, how long still, and whom to call. */
-function nowCards(schedule: LiveSchedule, current: readonly LiveOccurrence[], now: number, many: boolean, stale: boolean): HTMLElement[] {
+function nowCards(
+  schedule: LiveSchedule,
+  current: readonly LiveOccurrence[],
+  now: number,
+  many: boolean,
+  stale: boolean,
+): HTMLElement[] {
   if (!current.length) {
-    const line = element('p', 'live-now', element('strong', '', stale ? 'Not known whether in maintenance now: ' : 'Not in maintenance now.'));
+    const line = element(
+      'p',
+      'live-now',
+      element('strong', '', stale ? 'Not known whether in maintenance now: ' : 'Not in maintenance now.'),
+    );
     if (stale) line.append(staleWords(schedule.until));
     return [line];
   }
@@ -194,21 +257,55 @@ function nowCards(schedule: LiveSchedule, current: readonly LiveOccurrence[], no
       element(
         'li',
         `status-card impact-${window.impact}`,
-        element('p', 'card-title', windowLink(schedule, i, false), ' ', element('span', 'card-system', window.system), ' ', element('span', `card-impact impact-${window.impact}`, IMPACT_WORDS[window.impact])),
-        element('p', 'card-ends', 'Ends ', timeElement(end, undefined, window.zone), ' ', countdown('strong', end, 'left', now)),
+        element(
+          'p',
+          'card-title',
+          windowLink(schedule, i, false),
+          ' ',
+          element('span', 'card-system', window.system),
+          ' ',
+          element('span', `card-impact impact-${window.impact}`, IMPACT_WORDS[window.impact]),
+        ),
+        element(
+          'p',
+          'card-ends',
+          'Ends ',
+          timeElement(end, undefined, window.zone),
+          ' ',
+          countdown('strong', end, 'left', now),
+        ),
         call,
       ),
     );
   }
-  const title = element('p', 'live-now in-maintenance', element('strong', '', 'In maintenance now'), current.length > 1 || many ? ` (${current.length} window${current.length === 1 ? '' : 's'})` : '');
+  const title = element(
+    'p',
+    'live-now in-maintenance',
+    element('strong', '', 'In maintenance now'),
+    current.length > 1 || many ? ` (${current.length} window${current.length === 1 ? '' : 's'})` : '',
+  );
   return [title, cards];
 }
 
 /** The next `count` occurrences, each with how soon it starts. */
-function nextLines(schedule: LiveSchedule, mine: readonly LiveOccurrence[], now: number, many: boolean, stale: boolean, count: number): HTMLElement[] {
+function nextLines(
+  schedule: LiveSchedule,
+  mine: readonly LiveOccurrence[],
+  now: number,
+  many: boolean,
+  stale: boolean,
+  count: number,
+): HTMLElement[] {
   const after = element('p', 'live-next', element('strong', '', 'Next window: '));
   const upcoming = stale ? [] : mine.filter(([start]) => start > now).slice(0, count);
-  const line = ([start, end, i]: LiveOccurrence, into: HTMLElement) => into.append(windowLink(schedule, i, many), ', ', countdown('span', start, 'in', now), ': ', timeElement(start, end, schedule.windows[i]!.zone));
+  const line = ([start, end, i]: LiveOccurrence, into: HTMLElement) =>
+    into.append(
+      windowLink(schedule, i, many),
+      ', ',
+      countdown('span', start, 'in', now),
+      ': ',
+      timeElement(start, end, schedule.windows[i]!.zone),
+    );
   if (!upcoming.length) {
     after.append(stale ? 'not known: the site has not been rebuilt.' : 'none scheduled.');
     return [after];

@@ -1,5 +1,13 @@
 import type { LiveOccurrence, LiveSchedule } from '../lib/live-schedule.ts';
-import { clockSpanWords, howLongInWords, occurrenceWords, timeMarkup, zoneLabel, type Clock, type TimeMarkup } from '@almanac/verifier/time-words';
+import {
+  clockSpanWords,
+  howLongInWords,
+  occurrenceWords,
+  timeMarkup,
+  zoneLabel,
+  type Clock,
+  type TimeMarkup,
+} from '@almanac/verifier/time-words';
 
 /*
  * What the reader's browser says, worked out without a page: src/scripts/reader-time.ts puts it
@@ -20,7 +28,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export const clock: Clock = (instant, zone) => {
   let format = formatters.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(zone, format);
   }
   const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
@@ -28,11 +44,14 @@ export const clock: Clock = (instant, zone) => {
 };
 
 /** The zone a mode shows, for a time whose runbook is in `ownZone`. */
-export const zoneOfMode = (mode: Mode, ownZone: string, reader = READER) => (mode === 'reader' ? reader : mode === 'utc' ? 'UTC' : ownZone);
+export const zoneOfMode = (mode: Mode, ownZone: string, reader = READER) =>
+  mode === 'reader' ? reader : mode === 'utc' ? 'UTC' : ownZone;
 
 /** "21:00–23:00 New York" without its date, when the text beside it already names that date; a span into the next day says "+1 day". */
 function words(start: number, end: number, allDay: boolean, zone: string, shownDate: string | undefined): string {
-  return !allDay && clock(start, zone).date === shownDate ? clockSpanWords(start, end, zone, clock, true) : occurrenceWords({ start, end, allDay }, zone, clock, true);
+  return !allDay && clock(start, zone).date === shownDate
+    ? clockSpanWords(start, end, zone, clock, true)
+    : occurrenceWords({ start, end, allDay }, zone, clock, true);
 }
 
 /** A `<time data-zone>` as the build wrote it, read back from its attributes. */
@@ -68,8 +87,11 @@ export function timeInZones(time: ShownTime, chosen: string): { text: string; ex
 
 /** What the calendar says it groups by and shows, in each mode. */
 export function agendaZoneWords(mode: Mode, reader = READER): string {
-  if (mode === 'reader') return `by day in your time zone (${zoneLabel(reader)}); times in your zone, then UTC and the window's own`;
-  return mode === 'utc' ? "by day in UTC; times in UTC, then the window's own time zone" : "by day in each runbook's time zone; times in it, then UTC";
+  if (mode === 'reader')
+    return `by day in your time zone (${zoneLabel(reader)}); times in your zone, then UTC and the window's own`;
+  return mode === 'utc'
+    ? "by day in UTC; times in UTC, then the window's own time zone"
+    : "by day in each runbook's time zone; times in it, then UTC";
 }
 
 /** The Monday of a YYYY-MM-DD date's week. */
@@ -88,7 +110,10 @@ export function liveTime(start: number, end: number | undefined, zone: string): 
  * The schedule's occurrences by runbook and by owner, in start order, picked out once: every
  * status on the page is worked out again each minute.
  */
-export function grouped(schedule: LiveSchedule): { byRunbook: Map<string, LiveOccurrence[]>; byOwner: Map<string, LiveOccurrence[]> } {
+export function grouped(schedule: LiveSchedule): {
+  byRunbook: Map<string, LiveOccurrence[]>;
+  byOwner: Map<string, LiveOccurrence[]>;
+} {
   const byRunbook = new Map<string, LiveOccurrence[]>();
   const byOwner = new Map<string, LiveOccurrence[]>();
   const add = (groups: Map<string, LiveOccurrence[]>, key: string, occurrence: LiveOccurrence) => {

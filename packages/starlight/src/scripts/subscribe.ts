@@ -7,7 +7,8 @@ import { subscribeUrls } from '../lib/feeds.ts';
 export function pointSubscribe(block: HTMLElement, feed: string, label: string): void {
   const urls = subscribeUrls(block.dataset.siteUrl ?? location.origin, feed, `Almanac: ${label}`);
   block.querySelector('.subscribe-label')!.textContent = `Subscribe to ${label}:`;
-  for (const kind of ['google', 'outlook', 'office', 'webcal'] as const) block.querySelector<HTMLAnchorElement>(`.subscribe-${kind}`)!.href = urls[kind];
+  for (const kind of ['google', 'outlook', 'office', 'webcal'] as const)
+    block.querySelector<HTMLAnchorElement>(`.subscribe-${kind}`)!.href = urls[kind];
   const input = block.querySelector<HTMLInputElement>('.subscribe-url input')!;
   input.value = urls.https;
   input.setAttribute('aria-label', `Feed URL of ${label}`);

@@ -74,12 +74,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** A run that could not be made: exit code 2, with a message and never a stack trace. */
 function reportError(error: unknown, io: Io): number {
-  if (error instanceof UsageError || error instanceof LoadError || error instanceof ConfigError || error instanceof OutputError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof LoadError ||
+    error instanceof ConfigError ||
+    error instanceof OutputError
+  ) {
     io.stderr(`almanac: ${error.message}\n`);
     return 2;
   }
   // Bad input is findings, never this; anything here is a bug, said plainly and with exit 2.
-  io.stderr(`almanac: internal error: ${(error as Error)?.message ?? String(error)}\nPlease report this with the file that caused it.\n`);
+  io.stderr(
+    `almanac: internal error: ${(error as Error)?.message ?? String(error)}\nPlease report this with the file that caused it.\n`,
+  );
   if (process.env.ALMANAC_DEBUG) io.stderr(`${(error as Error)?.stack}\n`);
   return 2;
 }
@@ -121,12 +128,15 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'verify') throw new UsageError(`${command ? `unknown command '${command}'` : 'no command given'}\n\n${USAGE}`);
+  if (command !== 'verify')
+    throw new UsageError(`${command ? `unknown command '${command}'` : 'no command given'}\n\n${USAGE}`);
   const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
   const now = todayOption(values.now, io.env);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
-  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
+    throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
 
   const options: VerifyRun = {
     paths,
@@ -140,8 +150,13 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     prometheusRules: values['prometheus-rules'],
   };
   if (values.watch) {
-    if (options.fix || options.output) throw new UsageError('--watch reports in the terminal; it does not take --fix, --fix-dry-run or --output');
-    return watchVerify(() => verifyOnce(options, io).catch((error: unknown) => ({ code: reportError(error, io) })), { stdout: io.stdout, cwd: io.cwd, ...io.watch });
+    if (options.fix || options.output)
+      throw new UsageError('--watch reports in the terminal; it does not take --fix, --fix-dry-run or --output');
+    return watchVerify(() => verifyOnce(options, io).catch((error: unknown) => ({ code: reportError(error, io) })), {
+      stdout: io.stdout,
+      cwd: io.cwd,
+      ...io.watch,
+    });
   }
   return (await verifyOnce(options, io)).code;
 }
@@ -165,7 +180,11 @@ const inputsOf = (run: VerifyRun) => (run.paths.length ? run.paths : ['runbooks'
 function check(run: VerifyRun, io: Io): { result: ScopedResult; corpus: Corpus; config: AlmanacConfig } {
   const { config } = loadConfig(io.cwd);
   const options = loadOptionsOf(config);
-  const corpus = loadCorpus(inputsOf(run), io.cwd, { ...options, prometheusRules: run.prometheusRules ?? options.prometheusRules, withTrees: run.paths.length > 0 });
+  const corpus = loadCorpus(inputsOf(run), io.cwd, {
+    ...options,
+    prometheusRules: run.prometheusRules ?? options.prometheusRules,
+    withTrees: run.paths.length > 0,
+  });
   const verified = verifyWithConfig(corpus, config, run.now);
   const result = scoped(verified, run.all ? { ...corpus, asked: undefined } : corpus, run.quiet);
   return { result, corpus, config };
@@ -191,18 +210,25 @@ async function verifyOnce(run: VerifyRun, io: Io): Promise<{ code: number; corpu
   // The terminal copy beside another format is a digest: the full report is in the file or the annotations.
   const sources = sourcesByFile(corpus);
   const stylish = (limit?: { findings: number; rest: string }) => {
-    const text = formatStylish(result.findings, { color: io.color, sourceLines: (file) => sources.get(file)?.lines, limit });
+    const text = formatStylish(result.findings, {
+      color: io.color,
+      sourceLines: (file) => sources.get(file)?.lines,
+      limit,
+    });
     return `${text ? `${text}\n` : `✔ ${result.summary.files} runbook files checked, no problems\n`}${leftOutLine(result.leftOut)}${fixableLine(result.findings, run.fix)}`;
   };
   const report = format === 'stylish' ? stylish() : render(format, result, config);
   if (run.output) {
     const inputs = inputsOf(run);
     writeReportFile(run.output, report, { cwd: io.cwd, inputs: config.owners ? [...inputs, config.owners] : inputs });
-    io.stdout(format === 'stylish' ? report : stylish({ findings: DIGEST_FINDINGS, rest: `every finding is in ${run.output}` }));
+    io.stdout(
+      format === 'stylish' ? report : stylish({ findings: DIGEST_FINDINGS, rest: `every finding is in ${run.output}` }),
+    );
   } else {
     io.stdout(report);
     // Annotations are capped at 10 per level and step, so the first findings go to the log too.
-    if (format === 'github') io.stdout(stylish({ findings: DIGEST_FINDINGS, rest: '`almanac verify` and the SARIF report have them all' }));
+    if (format === 'github')
+      io.stdout(stylish({ findings: DIGEST_FINDINGS, rest: '`almanac verify` and the SARIF report have them all' }));
   }
   // On a runner, what GitHub would not annotate goes to the run's summary page.
   const summaryFile = format === 'github' ? io.env?.GITHUB_STEP_SUMMARY : undefined;
@@ -210,9 +236,13 @@ async function verifyOnce(run: VerifyRun, io: Io): Promise<{ code: number; corpu
     const summary = formatGithubSummary(result.findings);
     if (summary) appendFileSync(summaryFile, summary);
   }
-  if (run.fix === 'write' && fixes.length) io.stderr(`almanac: fixed ${fixes.reduce((n, f) => n + f.fixed.length, 0)} problem(s) in ${fixes.map((f) => f.file).join(', ')}\n`);
+  if (run.fix === 'write' && fixes.length)
+    io.stderr(
+      `almanac: fixed ${fixes.reduce((n, f) => n + f.fixed.length, 0)} problem(s) in ${fixes.map((f) => f.file).join(', ')}\n`,
+    );
   const tooManyWarnings = run.maxWarnings !== undefined && result.summary.warnings > run.maxWarnings;
-  if (tooManyWarnings) io.stderr(`almanac: ${result.summary.warnings} warnings, more than --max-warnings ${run.maxWarnings}\n`);
+  if (tooManyWarnings)
+    io.stderr(`almanac: ${result.summary.warnings} warnings, more than --max-warnings ${run.maxWarnings}\n`);
   return { code: result.summary.errors > 0 || tooManyWarnings ? 1 : 0, corpus };
 }
 
@@ -237,7 +267,9 @@ function writeFix({ file, before, after }: FileFix, io: Io): boolean {
 function fixableLine(findings: readonly Finding[], fix: VerifyRun['fix']): string {
   if (fix) return '';
   const fixable = findings.filter((f) => f.fix || fixOf(f)).length;
-  return fixable ? `${fixable} problem${fixable === 1 ? ' is' : 's are'} fixable with --fix (see them with --fix-dry-run)\n` : '';
+  return fixable
+    ? `${fixable} problem${fixable === 1 ? ' is' : 's are'} fixable with --fix (see them with --fix-dry-run)\n`
+    : '';
 }
 
 type ScopedResult = VerifyResult & { leftOut: Scoped['leftOut'] };
@@ -246,7 +278,12 @@ type ScopedResult = VerifyResult & { leftOut: Scoped['leftOut'] };
 function scoped(result: VerifyResult, corpus: Corpus, quiet: boolean): ScopedResult {
   const { findings, files, leftOut } = scopeFindings(result.findings, corpus);
   if (quiet) leftOut.warnings = 0;
-  return recount({ ...result, findings: quiet ? findings.filter((f) => f.severity === 'error') : findings, summary: { ...result.summary, files }, leftOut });
+  return recount({
+    ...result,
+    findings: quiet ? findings.filter((f) => f.severity === 'error') : findings,
+    summary: { ...result.summary, files },
+    leftOut,
+  });
 }
 
 function recount(result: ScopedResult): ScopedResult {
@@ -256,7 +293,12 @@ function recount(result: ScopedResult): ScopedResult {
 
 function leftOutLine({ errors, warnings }: Scoped['leftOut']): string {
   if (errors + warnings === 0) return '';
-  const counts = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(' and ');
+  const counts = [
+    errors && `${errors} error${errors === 1 ? '' : 's'}`,
+    warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`,
+  ]
+    .filter(Boolean)
+    .join(' and ');
   return `${counts} in other files of the tree not shown (--all shows them)\n`;
 }
 
@@ -265,14 +307,20 @@ function render(format: Exclude<Format, 'stylish'>, result: ScopedResult, config
   if (format === 'json') return formatJson(findings, result.summary, result.leftOut);
   if (format === 'github') return formatGithub(findings);
   const site = siteUrlOf(config);
-  return formatSarif(findings, RULE_METAS, { version: VERSION, informationUri: site, helpUri: (id) => `${site}/rules/#${id}` });
+  return formatSarif(findings, RULE_METAS, {
+    version: VERSION,
+    informationUri: site,
+    helpUri: (id) => `${site}/rules/#${id}`,
+  });
 }
 
 /** Every file a finding can be in, by the name findings give it, for code frames and fixes. */
 function sourcesByFile(corpus: Corpus): Map<string, SourceFile> {
   const sources = new Map<string, SourceFile>();
   // A file refused or not decoded has no text to frame.
-  for (const { source } of [...corpus.runbooks, ...corpus.pages, ...corpus.loadReports]) if (source.text) sources.set(source.file, source);
-  for (const { source } of [...corpus.registries, ...(corpus.prometheusRules ?? [])]) if (source) sources.set(source.file, source);
+  for (const { source } of [...corpus.runbooks, ...corpus.pages, ...corpus.loadReports])
+    if (source.text) sources.set(source.file, source);
+  for (const { source } of [...corpus.registries, ...(corpus.prometheusRules ?? [])])
+    if (source) sources.set(source.file, source);
   return sources;
 }

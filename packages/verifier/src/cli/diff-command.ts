@@ -61,9 +61,11 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
     return 0;
   }
   const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; almanac diff takes ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`unknown format '${values.format}'; almanac diff takes ${FORMATS.join(', ')}`);
   const failOn = values['fail-on'] as (typeof FAIL_ON)[number];
-  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(' or ')}, not '${values['fail-on']}'`);
+  if (!FAIL_ON.includes(failOn))
+    throw new UsageError(`--fail-on takes ${FAIL_ON.join(' or ')}, not '${values['fail-on']}'`);
   const today = todayOption(values.now, io.env) ?? todayUtc();
   const paths = positionals.length ? positionals : ['runbooks'];
 
@@ -80,13 +82,28 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
     // Not one engine for both horizons, as the site has: diff writes the feeds of the changed
     // runbooks only, and expanding every runbook over the feeds' wider days as well cost 20% more
     // time and 340 MiB at 10,000 runbooks (NOTES.md, "One schedule per model").
-    const side = (corpus: Corpus) => ({ corpus, result: verifyWithConfig(corpus, config, today), feedTime: new TimeEngine(feedHorizon(today, config.feeds)) });
-    report = diffCorpora(side(before), side(after), { base, skipped: source.skipped, siteUrl: siteUrlOf(config, io.env), trees: paths.map((path) => relative(io.cwd, resolve(io.cwd, path)).split(sep).join('/')) });
+    const side = (corpus: Corpus) => ({
+      corpus,
+      result: verifyWithConfig(corpus, config, today),
+      feedTime: new TimeEngine(feedHorizon(today, config.feeds)),
+    });
+    report = diffCorpora(side(before), side(after), {
+      base,
+      skipped: source.skipped,
+      siteUrl: siteUrlOf(config, io.env),
+      trees: paths.map((path) => relative(io.cwd, resolve(io.cwd, path)).split(sep).join('/')),
+    });
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(error.message);
     throw error;
   }
-  io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'markdown' ? formatDiffMarkdown(report) : formatDiffStylish(report, { color: io.color }));
+  io.stdout(
+    format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : format === 'markdown'
+        ? formatDiffMarkdown(report)
+        : formatDiffStylish(report, { color: io.color }),
+  );
   const failing = failOn === 'errors' ? report.summary.errors : report.summary.new.errors;
   return failing > 0 ? 1 : 0;
 }

@@ -71,7 +71,8 @@ function scalarAt(text: string, start: number): { value: string; end: number; qu
   const first = text[start];
   if (first === '"' || first === "'") {
     const close = text.indexOf(first, start + 1);
-    if (close === -1 || text.slice(start + 1, close).includes('\n') || text.slice(start + 1, close).includes('\\')) return undefined;
+    if (close === -1 || text.slice(start + 1, close).includes('\n') || text.slice(start + 1, close).includes('\\'))
+      return undefined;
     return { value: text.slice(start + 1, close), end: close + 1, quote: first };
   }
   const rest = /^[^\n\r,\]}]*/.exec(text.slice(start))![0];
@@ -87,7 +88,7 @@ export function unifiedDiff({ file, before, after }: Pick<FileFix, 'file' | 'bef
   const changed = a.flatMap((line, i) => (line === b[i] ? [] : [i]));
   const out = [`--- a/${file}`, `+++ b/${file}`];
   const CONTEXT = 2;
-  for (let k = 0; k < changed.length; ) {
+  for (let k = 0; k < changed.length;) {
     const from = Math.max(0, changed[k]! - CONTEXT);
     let to = Math.min(a.length - 1, changed[k]! + CONTEXT);
     const lines: string[] = [];
@@ -96,7 +97,8 @@ export function unifiedDiff({ file, before, after }: Pick<FileFix, 'file' | 'bef
       if (k < changed.length && changed[k] === i) {
         lines.push(`-${a[i]}`, `+${b[i]}`);
         k++;
-        if (k < changed.length && changed[k]! - CONTEXT <= to + CONTEXT) to = Math.min(a.length - 1, changed[k]! + CONTEXT);
+        if (k < changed.length && changed[k]! - CONTEXT <= to + CONTEXT)
+          to = Math.min(a.length - 1, changed[k]! + CONTEXT);
       } else lines.push(` ${a[i]}`);
       i++;
     }

@@ -7,8 +7,12 @@ export function isDate(text: string): boolean {
 }
 
 /** "Today" as --now gives it, else ALMANAC_NOW (which fixes it for the site build too); undefined for the real today. */
-export function todayOption(flag: string | undefined, env: Readonly<Record<string, string | undefined>> | undefined): string | undefined {
+export function todayOption(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>> | undefined,
+): string | undefined {
   const now = flag ?? (env?.ALMANAC_NOW || undefined);
-  if (now !== undefined && !isDate(now)) throw new UsageError(`${flag === undefined ? 'ALMANAC_NOW' : '--now'} takes a date YYYY-MM-DD, not '${now}'`);
+  if (now !== undefined && !isDate(now))
+    throw new UsageError(`${flag === undefined ? 'ALMANAC_NOW' : '--now'} takes a date YYYY-MM-DD, not '${now}'`);
   return now;
 }

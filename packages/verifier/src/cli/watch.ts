@@ -18,7 +18,9 @@ export interface WatchOptions {
 
 /** Node's watcher, one per folder, not recursive: a runbook tree's folders, not node_modules below cwd. */
 export const fsWatcher: Watcher = (folders, onChange) => {
-  const watchers = folders.map((folder) => watch(folder, (_event, name) => onChange(name ? join(folder, name.toString()) : folder)));
+  const watchers = folders.map((folder) =>
+    watch(folder, (_event, name) => onChange(name ? join(folder, name.toString()) : folder)),
+  );
   return () => watchers.forEach((w) => w.close());
 };
 
@@ -27,7 +29,11 @@ const RELEVANT = /(\.mdx?|\.ya?ml|^almanac\.config\.(json|mjs|js|ts))$/;
 
 /** The folders holding what a run read (runbooks, registries, rules files) and cwd, for the config. */
 export function foldersOf(corpus: Corpus, cwd: string): string[] {
-  const files = [...corpus.filesRead, ...corpus.registries.map((r) => r.file), ...(corpus.prometheusRules ?? []).map((r) => r.source.file)];
+  const files = [
+    ...corpus.filesRead,
+    ...corpus.registries.map((r) => r.file),
+    ...(corpus.prometheusRules ?? []).map((r) => r.source.file),
+  ];
   return [...new Set([cwd, ...files.map((file) => dirname(resolve(cwd, file)))])].sort();
 }
 
@@ -35,7 +41,10 @@ export function foldersOf(corpus: Corpus, cwd: string): string[] {
  * Runs `verify` now and again after every change to what it read, until the signal ends the
  * watch. A change during a run is verified once the run is over; runs never overlap.
  */
-export function watchVerify(verify: () => Promise<{ code: number; corpus?: Corpus }>, options: WatchOptions): Promise<number> {
+export function watchVerify(
+  verify: () => Promise<{ code: number; corpus?: Corpus }>,
+  options: WatchOptions,
+): Promise<number> {
   const watcher = options.watcher ?? fsWatcher;
   const debounceMs = options.debounceMs ?? 100;
   return new Promise((resolvePromise) => {

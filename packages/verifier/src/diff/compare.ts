@@ -64,9 +64,18 @@ export interface Side {
 
 const SCHEDULED: ReadonlySet<ListName> = new Set(['windows', 'tasks']);
 
-function sideSchedule(runbook: Runbook | undefined, item: Item<Record<string, unknown>> | undefined, side: Side): SideSchedule | undefined {
+function sideSchedule(
+  runbook: Runbook | undefined,
+  item: Item<Record<string, unknown>> | undefined,
+  side: Side,
+): SideSchedule | undefined {
   if (!runbook || !item) return undefined;
-  return { recurrence: item.value as unknown as Recurrence, zone: zoneOf(runbook, item.value as { timezone?: string }), runbookZone: zoneOf(runbook, {}), time: side.result.time };
+  return {
+    recurrence: item.value as unknown as Recurrence,
+    zone: zoneOf(runbook, item.value as { timezone?: string }),
+    runbookZone: zoneOf(runbook, {}),
+    time: side.result.time,
+  };
 }
 
 function sameSchedule(a: SideSchedule, b: SideSchedule): boolean {
@@ -74,7 +83,14 @@ function sameSchedule(a: SideSchedule, b: SideSchedule): boolean {
   return a.zone === b.zone && x.rrule === y.rrule && x.start === y.start && x.duration === y.duration;
 }
 
-function itemChanges(list: ListName, a: Runbook | undefined, b: Runbook | undefined, before: Side, after: Side, from: number): ItemChange[] {
+function itemChanges(
+  list: ListName,
+  a: Runbook | undefined,
+  b: Runbook | undefined,
+  before: Side,
+  after: Side,
+  from: number,
+): ItemChange[] {
   const [old, now] = [itemsByKey(a, list), itemsByKey(b, list)];
   const changes: ItemChange[] = [];
   for (const key of new Set([...now.keys(), ...old.keys()])) {
@@ -98,7 +114,13 @@ function itemChanges(list: ListName, a: Runbook | undefined, b: Runbook | undefi
   return changes;
 }
 
-function runbookChange(a: Runbook | undefined, b: Runbook | undefined, before: Side, after: Side, from: number): RunbookChange | undefined {
+function runbookChange(
+  a: Runbook | undefined,
+  b: Runbook | undefined,
+  before: Side,
+  after: Side,
+  from: number,
+): RunbookChange | undefined {
   const runbook = (b ?? a)!;
   const status: Status = !a ? 'added' : !b ? 'removed' : 'changed';
   const fields = status === 'changed' ? fieldChanges(runbookFields(a!), runbookFields(b!)) : [];
@@ -111,7 +133,8 @@ function runbookChange(a: Runbook | undefined, b: Runbook | undefined, before: S
   return { id: runbook.id, title: runbook.title, system: runbook.system, status, file, fields, items };
 }
 
-const count = (findings: readonly Finding[], severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+const count = (findings: readonly Finding[], severity: Finding['severity']) =>
+  findings.filter((f) => f.severity === severity).length;
 
 /**
  * What a change does: the runbooks it adds, removes or alters (matched by id, so a moved file
@@ -119,7 +142,11 @@ const count = (findings: readonly Finding[], severity: Finding['severity']) => f
  * events change; the findings it brings and those it fixes. Pure: both sides are already loaded
  * and verified, with the same today.
  */
-export function diffCorpora(before: Side, after: Side, options: { base: DiffReport['base']; skipped?: SkippedEntry[] } & FeedPublishing): DiffReport {
+export function diffCorpora(
+  before: Side,
+  after: Side,
+  options: { base: DiffReport['base']; skipped?: SkippedEntry[] } & FeedPublishing,
+): DiffReport {
   const today = after.result.today;
   const from = Date.parse(`${today}T00:00:00Z`);
   const [old, now] = [runbooksById(before.corpus), runbooksById(after.corpus)];
@@ -128,9 +155,15 @@ export function diffCorpora(before: Side, after: Side, options: { base: DiffRepo
     const change = runbookChange(old.get(id), now.get(id), before, after, from);
     if (change) runbooks.push(change);
   }
-  runbooks.sort((x, y) => (x.system < y.system ? -1 : x.system > y.system ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  runbooks.sort((x, y) =>
+    x.system < y.system ? -1 : x.system > y.system ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+  );
   // A finding in a moved file is the same finding: base files are read under their new names.
-  const renamed = new Map(runbooks.flatMap((r) => (r.file.before && r.file.after && r.file.before !== r.file.after ? [[r.file.before, r.file.after] as const] : [])));
+  const renamed = new Map(
+    runbooks.flatMap((r) =>
+      r.file.before && r.file.after && r.file.before !== r.file.after ? [[r.file.before, r.file.after] as const] : [],
+    ),
+  );
   const matched = matchFindings(before.result.findings, after.result.findings, renamed);
   const findings = { new: matched.new.map(contractFinding), fixed: matched.fixed.map(contractFinding) };
   const feeds = feedChanges(before, after, options);
@@ -155,5 +188,11 @@ export function diffCorpora(before: Side, after: Side, options: { base: DiffRepo
 
 /** Whether the report says nothing at all: the change touches no schedule, field, feed or finding. */
 export function isEmptyDiff(report: DiffReport): boolean {
-  return !report.runbooks.length && !report.feeds.length && !report.findings.new.length && !report.findings.fixed.length && !report.skipped.length;
+  return (
+    !report.runbooks.length &&
+    !report.feeds.length &&
+    !report.findings.new.length &&
+    !report.findings.fixed.length &&
+    !report.skipped.length
+  );
 }

@@ -56,7 +56,12 @@ export function runbooksById(corpus: Corpus): Map<string, Runbook> {
  * minutes and gigabytes).
  */
 function feedEvents(runbooks: Runbook[], side: FeedSide, publishing: FeedPublishing): SideFeeds {
-  const writer = createFeedWriter({ siteUrl: publishing.siteUrl, dtstamp: 0, sequenceOf: () => 0, pageHrefOf: (runbook) => pageHref(runbook, publishing.trees) });
+  const writer = createFeedWriter({
+    siteUrl: publishing.siteUrl,
+    dtstamp: 0,
+    sequenceOf: () => 0,
+    pageHrefOf: (runbook) => pageHref(runbook, publishing.trees),
+  });
   const feeds = feedSets({ runbooks, registries: side.corpus.registries }, side.feedTime);
   return new Map(feeds.map((set) => [set.path, writer.events(set)]));
 }
@@ -78,7 +83,10 @@ export function feedChanges(sideA: FeedSide, sideB: FeedSide, publishing: FeedPu
   });
   const of = (runbooks: Map<string, Runbook>) => touched.flatMap((id) => runbooks.get(id) ?? []);
   const [a, b] = [feedEvents(of(old), sideA, publishing), feedEvents(of(now), sideB, publishing)];
-  const [headsA, headsB] = [new Map(feedHeads(before).map((head) => [head.path, headText(head)])), new Map(feedHeads(after).map((head) => [head.path, headText(head)]))];
+  const [headsA, headsB] = [
+    new Map(feedHeads(before).map((head) => [head.path, headText(head)])),
+    new Map(feedHeads(after).map((head) => [head.path, headText(head)])),
+  ];
   const changes: FeedChange[] = [];
   for (const feed of [...new Set([...headsA.keys(), ...headsB.keys()])].sort()) {
     const [was, is] = [a.get(feed), b.get(feed)];
@@ -90,7 +98,12 @@ export function feedChanges(sideA: FeedSide, sideB: FeedSide, publishing: FeedPu
     }
     for (const uid of was?.keys() ?? []) if (!is?.has(uid)) events.removed++;
     const status = !headsA.has(feed) ? 'added' : !headsB.has(feed) ? 'removed' : 'changed';
-    if (status !== 'changed' || events.added + events.removed + events.changed > 0 || headsA.get(feed) !== headsB.get(feed)) changes.push({ feed, status, events });
+    if (
+      status !== 'changed' ||
+      events.added + events.removed + events.changed > 0 ||
+      headsA.get(feed) !== headsB.get(feed)
+    )
+      changes.push({ feed, status, events });
   }
   return changes;
 }

@@ -67,14 +67,22 @@ function leaves(whole: unknown): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (value: unknown, prefix: string): boolean => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [key, inner] of Object.entries(value)) if (!walk(inner, prefix ? `${prefix}.${key}` : key)) return false;
+      for (const [key, inner] of Object.entries(value))
+        if (!walk(inner, prefix ? `${prefix}.${key}` : key)) return false;
     } else if (value !== undefined) {
       if (out.size === MAX_LEAVES) return false;
       out.set(prefix, shown(value));
     }
     return true;
   };
-  if (!walk(whole, '')) out.set('…', `fields past the first ${MAX_LEAVES}, digest ${createHash('sha256').update(JSON.stringify(whole) ?? '').digest('hex').slice(0, 12)}`);
+  if (!walk(whole, ''))
+    out.set(
+      '…',
+      `fields past the first ${MAX_LEAVES}, digest ${createHash('sha256')
+        .update(JSON.stringify(whole) ?? '')
+        .digest('hex')
+        .slice(0, 12)}`,
+    );
   return out;
 }
 
@@ -94,7 +102,8 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
     if (b.has(field)) change.after = b.get(field);
     changes.push(change);
   }
-  if (more) changes.push({ field: `${more} more field${more === 1 ? '' : 's'}`, before: 'not listed', after: 'not listed' });
+  if (more)
+    changes.push({ field: `${more} more field${more === 1 ? '' : 's'}`, before: 'not listed', after: 'not listed' });
   return changes;
 }
 

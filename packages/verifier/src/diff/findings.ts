@@ -6,7 +6,11 @@ import { findingFingerprint, type Finding } from '../load/finding.ts';
  * lines moved is neither. `renamed` maps a base file to its name in the working tree. A finding
  * reported twice at one place on one side and once on the other counts once as new (or fixed).
  */
-export function matchFindings(before: readonly Finding[], after: readonly Finding[], renamed: ReadonlyMap<string, string>): { new: Finding[]; fixed: Finding[] } {
+export function matchFindings(
+  before: readonly Finding[],
+  after: readonly Finding[],
+  renamed: ReadonlyMap<string, string>,
+): { new: Finding[]; fixed: Finding[] } {
   const unmatched = new Map<string, Finding[]>();
   for (const finding of before) {
     const key = findingFingerprint({ ...finding, file: renamed.get(finding.file) ?? finding.file });

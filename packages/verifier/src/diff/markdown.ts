@@ -22,7 +22,11 @@ const MAX_CHANGE_ROWS = 200;
 const MAX_SCHEDULES = 20;
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
 }
 
 function folded(summary: string, lines: string[], fold: boolean): string[] {
@@ -44,34 +48,69 @@ function nextOccurrences(items: readonly ItemChange[]): string[] {
     });
     if (!sides.length) continue;
     const columns = sides.flatMap((side) => side.columns);
-    const rows = Array.from({ length: Math.max(...sides.map((side) => side.count)) }, (_, i) => columns.map(([, value]) => cell(value(i))));
-    lines.push(`**${cell(itemLabel(item))}**`, '', ...table(columns.map(([header]) => header), rows), '');
+    const rows = Array.from({ length: Math.max(...sides.map((side) => side.count)) }, (_, i) =>
+      columns.map(([, value]) => cell(value(i))),
+    );
+    lines.push(
+      `**${cell(itemLabel(item))}**`,
+      '',
+      ...table(
+        columns.map(([header]) => header),
+        rows,
+      ),
+      '',
+    );
   }
-  if (timed.length > MAX_SCHEDULES) lines.push(`${timed.length - MAX_SCHEDULES} more, in \`almanac diff --format json\``, '');
+  if (timed.length > MAX_SCHEDULES)
+    lines.push(`${timed.length - MAX_SCHEDULES} more, in \`almanac diff --format json\``, '');
   return lines.length ? ['', ...folded('Next occurrences, before and after', lines.slice(0, -1), true)] : [];
 }
 
 function runbookSection(change: RunbookChange): string[] {
-  const where = change.file.before && change.file.after && change.file.before !== change.file.after ? `${cell(change.file.after)} (moved from ${cell(change.file.before)})` : cell(change.file.after ?? change.file.before);
+  const where =
+    change.file.before && change.file.after && change.file.before !== change.file.after
+      ? `${cell(change.file.after)} (moved from ${cell(change.file.before)})`
+      : cell(change.file.after ?? change.file.before);
   const all = rowsOf(change);
-  const rows = all.slice(0, MAX_CHANGE_ROWS).map((row) => [cell(row.what), cell(row.change), cell(row.before), cell(row.after)]);
-  if (all.length > MAX_CHANGE_ROWS) rows.push(['…', `${all.length - MAX_CHANGE_ROWS} more`, '—', 'in `almanac diff --format json`']);
-  const lines = [`#### ${change.status === 'added' ? 'Added' : change.status === 'removed' ? 'Removed' : 'Changed'}: ${cell(change.title)} (${cell(change.id)})`, '', where, ''];
-  lines.push(...folded(`${all.length} changes`, table(['What', 'Change', 'Before', 'After'], rows), rows.length > FOLD_ROWS));
+  const rows = all
+    .slice(0, MAX_CHANGE_ROWS)
+    .map((row) => [cell(row.what), cell(row.change), cell(row.before), cell(row.after)]);
+  if (all.length > MAX_CHANGE_ROWS)
+    rows.push(['…', `${all.length - MAX_CHANGE_ROWS} more`, '—', 'in `almanac diff --format json`']);
+  const lines = [
+    `#### ${change.status === 'added' ? 'Added' : change.status === 'removed' ? 'Removed' : 'Changed'}: ${cell(change.title)} (${cell(change.id)})`,
+    '',
+    where,
+    '',
+  ];
+  lines.push(
+    ...folded(`${all.length} changes`, table(['What', 'Change', 'Before', 'After'], rows), rows.length > FOLD_ROWS),
+  );
   lines.push(...nextOccurrences(change.items));
   return [...lines, ''];
 }
 
 function findingRows(findings: readonly Finding[]): string[][] {
-  const rows = findings.slice(0, MAX_FINDING_ROWS).map((f) => [f.severity, cell(f.ruleId), cell(`${f.file}:${f.line}:${f.column}`), cell(f.message, MAX_MESSAGE)]);
-  if (findings.length > MAX_FINDING_ROWS) rows.push(['…', '—', '—', `${findings.length - MAX_FINDING_ROWS} more, in \`almanac diff --format json\``]);
+  const rows = findings
+    .slice(0, MAX_FINDING_ROWS)
+    .map((f) => [f.severity, cell(f.ruleId), cell(`${f.file}:${f.line}:${f.column}`), cell(f.message, MAX_MESSAGE)]);
+  if (findings.length > MAX_FINDING_ROWS)
+    rows.push(['…', '—', '—', `${findings.length - MAX_FINDING_ROWS} more, in \`almanac diff --format json\``]);
   return rows;
 }
 
 function findingsSection(title: string, findings: readonly Finding[]): Section | undefined {
   if (!findings.length) return undefined;
   const lines = table(['Severity', 'Rule', 'Where', 'Message'], findingRows(findings));
-  return { name: `the ${title.toLowerCase()}`, lines: [`### ${title} (${findings.length})`, '', ...folded(`${findings.length} findings`, lines, findings.length > FOLD_ROWS), ''] };
+  return {
+    name: `the ${title.toLowerCase()}`,
+    lines: [
+      `### ${title} (${findings.length})`,
+      '',
+      ...folded(`${findings.length} findings`, lines, findings.length > FOLD_ROWS),
+      '',
+    ],
+  };
 }
 
 /**
@@ -88,7 +127,8 @@ interface Section {
 
 /** A runbook as the head and a left-out section name it: short, whatever its title. */
 const HEAD_TITLE = 80;
-const runbookName = (change: RunbookChange) => `${change.status} runbook ${cell(change.title, HEAD_TITLE)} (${cell(change.id, HEAD_TITLE)}), ${cell(change.file.after ?? change.file.before, HEAD_TITLE)}`;
+const runbookName = (change: RunbookChange) =>
+  `${change.status} runbook ${cell(change.title, HEAD_TITLE)} (${cell(change.id, HEAD_TITLE)}), ${cell(change.file.after ?? change.file.before, HEAD_TITLE)}`;
 
 /** The report's sections in the order a reviewer wants them: what breaks first, then what moves. */
 function sections(report: DiffReport): Section[] {
@@ -99,11 +139,33 @@ function sections(report: DiffReport): Section[] {
     out.push({ name: `the ${runbookName(change)}`, lines: [...header, ...runbookSection(change)] });
   }
   if (report.feeds.length) {
-    const rows = report.feeds.map((f) => [cell(`/calendars/${f.feed}.ics`), f.status, String(f.events.added), String(f.events.removed), String(f.events.changed)]);
-    out.push({ name: 'the feeds whose events change', lines: [`### Feeds whose events change (${report.feeds.length})`, '', ...folded(`${report.feeds.length} feeds`, table(['Feed', 'Feed is', 'Events added', 'Removed', 'Changed'], rows), rows.length > FOLD_ROWS), ''] });
+    const rows = report.feeds.map((f) => [
+      cell(`/calendars/${f.feed}.ics`),
+      f.status,
+      String(f.events.added),
+      String(f.events.removed),
+      String(f.events.changed),
+    ]);
+    out.push({
+      name: 'the feeds whose events change',
+      lines: [
+        `### Feeds whose events change (${report.feeds.length})`,
+        '',
+        ...folded(
+          `${report.feeds.length} feeds`,
+          table(['Feed', 'Feed is', 'Events added', 'Removed', 'Changed'], rows),
+          rows.length > FOLD_ROWS,
+        ),
+        '',
+      ],
+    });
   }
   out.push(findingsSection('Fixed findings', report.findings.fixed));
-  if (report.skipped.length) out.push({ name: 'the files not read at the base', lines: ['### Not read at the base', '', ...report.skipped.map((s) => `- ${cell(s.file)}: ${cell(s.reason)}`), ''] });
+  if (report.skipped.length)
+    out.push({
+      name: 'the files not read at the base',
+      lines: ['### Not read at the base', '', ...report.skipped.map((s) => `- ${cell(s.file)}: ${cell(s.reason)}`), ''],
+    });
   return out.filter((section) => section !== undefined);
 }
 

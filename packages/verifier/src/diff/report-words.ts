@@ -40,9 +40,17 @@ export function headline(report: DiffReport): string {
   const neu = report.summary.new;
   const fixed = report.summary.fixed;
   const parts: string[] = [];
-  const counted = (['changed', 'added', 'removed'] as const).filter((status) => runbooks[status]).map((status, i) => (i === 0 ? `${plural(runbooks[status], 'runbook')} ${status}` : `${runbooks[status]} ${status}`));
+  const counted = (['changed', 'added', 'removed'] as const)
+    .filter((status) => runbooks[status])
+    .map((status, i) =>
+      i === 0 ? `${plural(runbooks[status], 'runbook')} ${status}` : `${runbooks[status]} ${status}`,
+    );
   if (counted.length) parts.push(counted.join(', '));
-  const findings = [neu.errors && plural(neu.errors, 'new error'), neu.warnings && plural(neu.warnings, 'new warning'), fixed.errors + fixed.warnings && `${fixed.errors + fixed.warnings} fixed`].filter(Boolean);
+  const findings = [
+    neu.errors && plural(neu.errors, 'new error'),
+    neu.warnings && plural(neu.warnings, 'new warning'),
+    fixed.errors + fixed.warnings && `${fixed.errors + fixed.warnings} fixed`,
+  ].filter(Boolean);
   if (findings.length) parts.push(findings.join(', '));
   if (feeds) parts.push(`${plural(feeds, 'feed')} ${feeds === 1 ? 'changes' : 'change'}`);
   return parts.length ? parts.join(' · ') : 'no change';
@@ -62,10 +70,21 @@ function itemRows(item: ItemChange): ChangeRow[] {
   const { schedule } = item;
   if (schedule) {
     const words = (view: typeof schedule.before) => view && `${view.words}${view.problem ? ` (${view.problem})` : ''}`;
-    rows.push({ what: label, change: item.status === 'changed' ? (schedule.shift ?? 'schedule changes') : item.status, before: words(schedule.before), after: words(schedule.after) });
+    rows.push({
+      what: label,
+      change: item.status === 'changed' ? (schedule.shift ?? 'schedule changes') : item.status,
+      before: words(schedule.before),
+      after: words(schedule.after),
+    });
   }
   if (item.status !== 'changed') {
-    if (!schedule) rows.push({ what: label, change: item.status, before: fieldsInWords(item.fields, 'before'), after: fieldsInWords(item.fields, 'after') });
+    if (!schedule)
+      rows.push({
+        what: label,
+        change: item.status,
+        before: fieldsInWords(item.fields, 'before'),
+        after: fieldsInWords(item.fields, 'after'),
+      });
     return rows;
   }
   for (const field of item.fields) {

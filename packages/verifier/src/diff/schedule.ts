@@ -38,16 +38,26 @@ function upcoming(side: SideSchedule, from: number): Occurrence[] | string {
   return expansion.occurrences.filter((o) => o.start >= from);
 }
 
-
 const iso = (instant: number) => new Date(instant).toISOString().replace('.000Z', 'Z');
 
 export function scheduleView(side: SideSchedule, from: number): ScheduleView {
   const local = side.runbookZone && !isUtc(side.runbookZone) ? side.runbookZone : side.zone;
   const zone = local ?? 'no usable time zone';
-  const words = side.zone ? scheduleInWords(side.recurrence, side.zone) : `${scheduleInWords(side.recurrence, '').trimEnd()} in no usable time zone`;
+  const words = side.zone
+    ? scheduleInWords(side.recurrence, side.zone)
+    : `${scheduleInWords(side.recurrence, '').trimEnd()} in no usable time zone`;
   const occurrences = upcoming(side, from);
   if (typeof occurrences === 'string') return { words, zone, next: [], problem: occurrences };
-  return { words, zone, next: occurrences.slice(0, NEXT_SHOWN).map((o) => ({ start: iso(o.start), end: iso(o.end), utc: localSpan(o.start, o.end, 'UTC'), local: localSpan(o.start, o.end, local!) })) };
+  return {
+    words,
+    zone,
+    next: occurrences.slice(0, NEXT_SHOWN).map((o) => ({
+      start: iso(o.start),
+      end: iso(o.end),
+      utc: localSpan(o.start, o.end, 'UTC'),
+      local: localSpan(o.start, o.end, local!),
+    })),
+  };
 }
 
 function moves(delta: number): string {
@@ -70,8 +80,10 @@ function day(instant: number, zone: string): string {
 export function shiftInWords(before: SideSchedule, after: SideSchedule, from: number): string | undefined {
   const a = upcoming(before, from);
   const b = upcoming(after, from);
-  if (typeof a === 'string' || typeof b === 'string') return typeof b === 'string' ? `no longer expands: ${b}` : undefined;
-  if (a.length === 0 || b.length === 0) return b.length ? 'now occurs' : a.length ? 'no longer occurs in the coming year' : undefined;
+  if (typeof a === 'string' || typeof b === 'string')
+    return typeof b === 'string' ? `no longer expands: ${b}` : undefined;
+  if (a.length === 0 || b.length === 0)
+    return b.length ? 'now occurs' : a.length ? 'no longer occurs in the coming year' : undefined;
   const lengthNote = lengthChange(a[0]!, b[0]!);
   if (before.recurrence.rrule !== after.recurrence.rrule) {
     const delta = b[0]!.start - a[0]!.start;
@@ -84,7 +96,10 @@ export function shiftInWords(before: SideSchedule, after: SideSchedule, from: nu
   for (const pair of pairs) {
     const delta = pair[1].start - pair[0].start;
     if (!last) words.push(moves(delta));
-    else if (delta !== last[1].start - last[0].start) words.push(`from ${day(pair[1].start, after.zone!)}${crossing(last, pair, before.zone!, after.zone!)}, ${moves(delta)}`);
+    else if (delta !== last[1].start - last[0].start)
+      words.push(
+        `from ${day(pair[1].start, after.zone!)}${crossing(last, pair, before.zone!, after.zone!)}, ${moves(delta)}`,
+      );
     last = pair;
     if (words.length > 4) break;
   }
@@ -97,11 +112,17 @@ function lengthChange(a: Occurrence, b: Occurrence): string {
 }
 
 /** ", when Europe/London crosses into BST (UTC+01:00)": which zone's change made the shift change. */
-function crossing(previous: [Occurrence, Occurrence], pair: [Occurrence, Occurrence], zoneBefore: string, zoneAfter: string): string {
+function crossing(
+  previous: [Occurrence, Occurrence],
+  pair: [Occurrence, Occurrence],
+  zoneBefore: string,
+  zoneAfter: string,
+): string {
   const changed = [
     [zoneAfter, previous[1].start, pair[1].start],
     [zoneBefore, previous[0].start, pair[0].start],
-  ].find(([zone, p, q]) => offsetIn(zone as string, p as number) !== offsetIn(zone as string, q as number)) as [string, number, number] | undefined;
+  ].find(([zone, p, q]) => offsetIn(zone as string, p as number) !== offsetIn(zone as string, q as number)) as
+    [string, number, number] | undefined;
   return changed ? `, when ${changed[0]} crosses into ${zoneTimeName(changed[0], changed[2])}` : '';
 }
 

@@ -6,7 +6,13 @@ import { parseRunbookFile, type ParseOptions } from './parse-file.ts';
  * calls it for every file source (the disk, the base of `almanac diff` read from git objects),
  * so both sides of a diff are judged by the same parse.
  */
-export function addRunbookFile(corpus: Corpus, file: string, bytes: Uint8Array, registry: OwnersRegistry, options: ParseOptions = {}): void {
+export function addRunbookFile(
+  corpus: Corpus,
+  file: string,
+  bytes: Uint8Array,
+  registry: OwnersRegistry,
+  options: ParseOptions = {},
+): void {
   corpus.fileCount++;
   corpus.filesRead.push(file);
   const parsed = parseRunbookFile(file, bytes, registry, options);

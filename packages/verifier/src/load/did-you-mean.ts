@@ -17,7 +17,12 @@ export function nearest(word: string, known: Iterable<string>): string[] {
 /** "; did you mean 'payroll-dba'?" (or "'a' or 'b'"), or nothing when no id is near. */
 export function didYouMean(word: string, known: Iterable<string>): string {
   const near = nearest(word, known);
-  return near.length ? `; did you mean ${near.slice(0, 3).map((id) => `'${id}'`).join(' or ')}?` : '';
+  return near.length
+    ? `; did you mean ${near
+        .slice(0, 3)
+        .map((id) => `'${id}'`)
+        .join(' or ')}?`
+    : '';
 }
 
 /**

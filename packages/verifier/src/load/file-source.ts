@@ -54,7 +54,13 @@ export const diskSource: FileSource = {
   list(dir) {
     return readdirSync(dir, { withFileTypes: true }).map((entry) => ({
       name: entry.name,
-      kind: entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'link' : { special: 'not a regular file' },
+      kind: entry.isDirectory()
+        ? 'directory'
+        : entry.isFile()
+          ? 'file'
+          : entry.isSymbolicLink()
+            ? 'link'
+            : { special: 'not a regular file' },
     }));
   },
   repositoryRoot(folder) {

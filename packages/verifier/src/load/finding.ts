@@ -54,7 +54,10 @@ export interface Report {
 
 /** `tasks[3].start`: a data path as people read it. */
 export function formatPath(path: DataPath): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key),
+    '',
+  );
 }
 
 export function resolveReport(report: Report, ruleId: string, severity: Severity, messageId?: string): Finding {
@@ -64,7 +67,11 @@ export function resolveReport(report: Report, ruleId: string, severity: Severity
   if (report.fix) finding.fix = report.fix;
   if (report.path.length) finding.path = formatPath(report.path);
   if (report.related?.length) {
-    finding.related = report.related.map((r) => ({ file: r.source.file, ...r.source.positionOf(r.path), message: r.message }));
+    finding.related = report.related.map((r) => ({
+      file: r.source.file,
+      ...r.source.positionOf(r.path),
+      message: r.message,
+    }));
   }
   return finding;
 }
@@ -76,11 +83,17 @@ export function contractFinding({ messageId: _, fix: __, ...finding }: Finding):
 
 /** A message template filled as ESLint fills one: each `{{name}}` by its data, the data's own text left as it is. */
 export function fillMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
+  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) =>
+    Object.hasOwn(data, name) ? String(data[name]) : whole,
+  );
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return a.file < b.file
+    ? -1
+    : a.file > b.file
+      ? 1
+      : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 /**
@@ -88,5 +101,8 @@ export function compareFindings(a: Finding, b: Finding): number {
  * not its line. SARIF's fingerprints and `almanac diff`'s new and fixed findings both use it.
  */
 export function findingFingerprint(f: Pick<Finding, 'ruleId' | 'file' | 'path' | 'line'>): string {
-  return createHash('sha256').update(`${f.ruleId}\u0000${f.file}\u0000${f.path ?? `${f.line}`}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${f.ruleId}\u0000${f.file}\u0000${f.path ?? `${f.line}`}`)
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -22,10 +22,17 @@ const SUBMODULE = '160000';
 function git(cwd: string, args: readonly string[], input?: string): Buffer {
   try {
     // Never a shell, and never a prompt for credentials: the base is a local object or nothing.
-    return execFileSync('git', args, { cwd, input, maxBuffer: MAX_OUTPUT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } });
+    return execFileSync('git', args, {
+      cwd,
+      input,
+      maxBuffer: MAX_OUTPUT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+    });
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: Buffer };
-    if (failure.code === 'ENOENT') throw new GitError('git is not installed or not on PATH; almanac diff reads the base from git');
+    if (failure.code === 'ENOENT')
+      throw new GitError('git is not installed or not on PATH; almanac diff reads the base from git');
     const said = failure.stderr?.toString('utf8').trim().split('\n')[0];
     throw new GitError(`git ${args[0]} failed${said ? `: ${said}` : ''}`);
   }
@@ -69,10 +76,15 @@ export function resolveBase(cwd: string, ref?: string): Base {
     return { ref, commit };
   }
   const originHead = quietly(cwd, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
-  const branch = [originHead, 'main', 'master', 'origin/main', 'origin/master'].find((name) => name !== undefined && commitOf(cwd, name) !== undefined);
+  const branch = [originHead, 'main', 'master', 'origin/main', 'origin/master'].find(
+    (name) => name !== undefined && commitOf(cwd, name) !== undefined,
+  );
   if (!branch) throw new GitError('no default branch to compare with (origin/HEAD, main or master); give --base REF');
   const commit = quietly(cwd, ['merge-base', 'HEAD', branch]);
-  if (!commit) throw new GitError(`HEAD has no common history with ${branch}; give --base REF (in CI, check out with fetch-depth: 0)`);
+  if (!commit)
+    throw new GitError(
+      `HEAD has no common history with ${branch}; give --base REF (in CI, check out with fetch-depth: 0)`,
+    );
   return { ref: `merge base with ${branch}`, commit };
 }
 
@@ -105,7 +117,11 @@ function readBlobs(cwd: string, oids: readonly string[]): Map<string, Buffer> {
   while (at < out.length) {
     const newline = out.indexOf(0x0a, at);
     if (newline === -1) break;
-    const [oid, type, size] = out.subarray(at, newline).toString('utf8').split(' ') as [string, string, string | undefined];
+    const [oid, type, size] = out.subarray(at, newline).toString('utf8').split(' ') as [
+      string,
+      string,
+      string | undefined,
+    ];
     at = newline + 1;
     if (type === 'missing' || size === undefined) continue;
     blobs.set(oid, out.subarray(at, at + Number(size)));
@@ -135,11 +151,21 @@ export function gitSource(cwd: string, commit: string): GitSource {
   const blobs = new Map<string, Buffer>();
   const skipped: SkippedEntry[] = [];
   const children = new Map<string, FolderEntry[]>([['', []]]);
-  const kindOf = (entry: TreeEntry): FolderEntry['kind'] => (entry.type === 'tree' ? 'directory' : entry.mode === SYMLINK ? 'link' : entry.mode === SUBMODULE ? 'submodule' : 'file');
+  const kindOf = (entry: TreeEntry): FolderEntry['kind'] =>
+    entry.type === 'tree'
+      ? 'directory'
+      : entry.mode === SYMLINK
+        ? 'link'
+        : entry.mode === SUBMODULE
+          ? 'submodule'
+          : 'file';
   for (const [path, entry] of entries) {
     if (entry.type === 'tree') children.set(path, []);
   }
-  for (const [path, entry] of entries) children.get(posix.dirname(path) === '.' ? '' : posix.dirname(path))?.push({ name: posix.basename(path), kind: kindOf(entry) });
+  for (const [path, entry] of entries)
+    children
+      .get(posix.dirname(path) === '.' ? '' : posix.dirname(path))
+      ?.push({ name: posix.basename(path), kind: kindOf(entry) });
 
   const blob = (entry: TreeEntry): Buffer => {
     let bytes = blobs.get(entry.oid);
@@ -160,7 +186,7 @@ export function gitSource(cwd: string, commit: string): GitSource {
     let rest = inRepo(path)?.split('/').filter(Boolean);
     if (!rest) return path;
     let done: string[] = [];
-    for (let links = 0; rest.length; ) {
+    for (let links = 0; rest.length;) {
       const name = rest.shift()!;
       const at = [...done, name].join('/');
       const entry = entries.get(at);
@@ -215,7 +241,8 @@ export function gitSource(cwd: string, commit: string): GitSource {
       if (!found) throw new Error(`${dir}: no such folder at ${commit}`);
       for (const entry of found) {
         const file = relative(cwd, join(dir, entry.name)).split(sep).join('/');
-        if (entry.kind === 'submodule' && !skipsEntry(entry.name) && !skipped.some((s) => s.file === file)) skipped.push({ file, reason: 'a submodule, whose runbooks are not read' });
+        if (entry.kind === 'submodule' && !skipsEntry(entry.name) && !skipped.some((s) => s.file === file))
+          skipped.push({ file, reason: 'a submodule, whose runbooks are not read' });
       }
       return found;
     },
@@ -229,7 +256,14 @@ export function gitSource(cwd: string, commit: string): GitSource {
     prefetch(paths, maxBytes) {
       const wanted = paths.flatMap((path) => {
         const entry = entryAt(path);
-        return entry && entry !== 'root' && entry.type === 'blob' && entry.mode !== SYMLINK && entry.size <= maxBytes && !blobs.has(entry.oid) ? [entry.oid] : [];
+        return entry &&
+          entry !== 'root' &&
+          entry.type === 'blob' &&
+          entry.mode !== SYMLINK &&
+          entry.size <= maxBytes &&
+          !blobs.has(entry.oid)
+          ? [entry.oid]
+          : [];
       });
       for (const [oid, bytes] of readBlobs(top, [...new Set(wanted)])) blobs.set(oid, bytes);
     },

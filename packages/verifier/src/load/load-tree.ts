@@ -53,7 +53,13 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
   const registries = new Map<string, OwnersRegistry>();
   const loadReports: LoadReport[] = [];
   const display = (absolute: string) => relative(cwd, absolute).split(sep).join('/') || '.';
-  const refusal = (path: string, message: string): LoadReport => ({ ruleId: 'parse', source: new SourceFile(display(path), ''), path: [], position: { line: 1, column: 1 }, message });
+  const refusal = (path: string, message: string): LoadReport => ({
+    ruleId: 'parse',
+    source: new SourceFile(display(path), ''),
+    path: [],
+    position: { line: 1, column: 1 },
+    message,
+  });
   const realCwd = source.realpath(cwd);
 
   const registryAt = (path: string, realRoot: string): OwnersRegistry => {
@@ -93,7 +99,8 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
       if (!files.has(path)) files.set(path, { root, registry });
     }
     // As ESLint does for a pattern that matches nothing: a mistyped folder must not pass CI.
-    if (!found && arg !== undefined && !options.absentIsEmpty) throw new LoadError(`No runbook files (.md, .mdx) found under '${arg}'`);
+    if (!found && arg !== undefined && !options.absentIsEmpty)
+      throw new LoadError(`No runbook files (.md, .mdx) found under '${arg}'`);
   };
   const given: Array<() => void> = [];
   for (const arg of paths) {
@@ -104,7 +111,8 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
     }
     const target = source.targetOf(absolute);
     const folder = target === 'directory' ? absolute : dirname(absolute);
-    if (target !== 'directory' && target !== 'file') throw new LoadError(`Cannot read '${arg}': it is not a regular file or a folder`);
+    if (target !== 'directory' && target !== 'file')
+      throw new LoadError(`Cannot read '${arg}': it is not a regular file or a folder`);
     const { registry, root } = registryOf(folder);
     if (options.withTrees) {
       const tree = root ?? (options.ownersFile ? resolve(cwd, DEFAULT_TREE) : undefined);
@@ -118,7 +126,10 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
       given.push(() => asked.add(registryAt(absolute, source.realpath(dirname(absolute))).file));
     } else {
       // A file named on the command line is trusted where it is; a link to it must stay inside cwd.
-      const entry = { root: source.kindOf(absolute) === 'link' ? realCwd : source.realpath(dirname(absolute)), registry };
+      const entry = {
+        root: source.kindOf(absolute) === 'link' ? realCwd : source.realpath(dirname(absolute)),
+        registry,
+      };
       given.push(() => {
         asked.add(display(absolute));
         // Set again so that the file keeps the trust of a path given, wherever its tree put it first.
@@ -143,14 +154,23 @@ export function loadCorpus(paths: readonly string[], cwd = process.cwd(), option
   }
   corpus.registries = [...registries.values()];
   if (options.withTrees) corpus.asked = asked;
-  const rulesFiles = typeof options.prometheusRules === 'string' ? [options.prometheusRules] : (options.prometheusRules ?? []);
+  const rulesFiles =
+    typeof options.prometheusRules === 'string' ? [options.prometheusRules] : (options.prometheusRules ?? []);
   const held = options.absentIsEmpty ? rulesFiles.filter((file) => exists(source, resolve(cwd, file))) : rulesFiles;
-  if (rulesFiles.length) corpus.prometheusRules = held.map((file) => loadPrometheusRules(source, file, cwd, realCwd, maxBytes, display));
+  if (rulesFiles.length)
+    corpus.prometheusRules = held.map((file) => loadPrometheusRules(source, file, cwd, realCwd, maxBytes, display));
   return corpus;
 }
 
 /** A rules file that cannot be read, or is not one, stops the run (exit 2) with where and why. */
-function loadPrometheusRules(source: FileSource, arg: string, cwd: string, realCwd: string, maxBytes: number, display: (absolute: string) => string): PrometheusRulesFile {
+function loadPrometheusRules(
+  source: FileSource,
+  arg: string,
+  cwd: string,
+  realCwd: string,
+  maxBytes: number,
+  display: (absolute: string) => string,
+): PrometheusRulesFile {
   const absolute = resolve(cwd, arg);
   const read = exists(source, absolute) ? readInTree(source, absolute, realCwd, maxBytes) : { refused: 'ENOENT' };
   if (!('bytes' in read)) throw new LoadError(`Cannot read Prometheus rules file '${arg}' (${read.refused})`);
@@ -171,7 +191,12 @@ function* walk(source: FileSource, dir: string): Generator<string> {
     if (skipsEntry(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.kind === 'directory') yield* walk(source, path);
-    else if (RUNBOOK_FILE.test(entry.name) ? isRunbookName(entry.name) : entry.kind === 'link' && source.targetOf(path) === 'directory') yield path;
+    else if (
+      RUNBOOK_FILE.test(entry.name)
+        ? isRunbookName(entry.name)
+        : entry.kind === 'link' && source.targetOf(path) === 'directory'
+    )
+      yield path;
   }
 }
 

@@ -39,7 +39,12 @@ export interface ParseOptions {
 }
 
 /** Reads one runbook file's bytes into a runbook, a plain page, or findings. Pure: no I/O. */
-export function parseRunbookFile(file: string, bytes: Uint8Array, registry: OwnersRegistry, options: ParseOptions = {}): ParsedFile {
+export function parseRunbookFile(
+  file: string,
+  bytes: Uint8Array,
+  registry: OwnersRegistry,
+  options: ParseOptions = {},
+): ParsedFile {
   const decoded = decode(file, bytes);
   if ('report' in decoded) return { reports: [decoded.report] };
   const text = decoded.text;
@@ -64,12 +69,23 @@ export function parseRunbookFile(file: string, bytes: Uint8Array, registry: Owne
 
   const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { reports: [{ ruleId: 'schema', source, path: [], message: `The frontmatter must be a mapping of fields (such as "title: ..."), not ${describe(data)}` }] };
+    return {
+      reports: [
+        {
+          ruleId: 'schema',
+          source,
+          path: [],
+          message: `The frontmatter must be a mapping of fields (such as "title: ..."), not ${describe(data)}`,
+        },
+      ],
+    };
   }
   const allowed = options.allowFrontmatter ?? [];
   const refused = refusedHtmlFields(source, data as Record<string, unknown>, allowed);
   // A field the config allows takes whatever Starlight takes: it is not the schema's to check.
-  const record = allowed.length ? Object.fromEntries(Object.entries(data).filter(([key]) => !allowed.includes(key))) : (data as Record<string, unknown>);
+  const record = allowed.length
+    ? Object.fromEntries(Object.entries(data).filter(([key]) => !allowed.includes(key)))
+    : (data as Record<string, unknown>);
   if (RUNBOOK_MARKERS.some((key) => key in record)) {
     const { runbook, reports } = validateRunbook(source, record, split.body, registry);
     return { runbook, reports: [...refused, ...reports] };
@@ -87,10 +103,22 @@ export function parseRunbookFile(file: string, bytes: Uint8Array, registry: Owne
 function fileNameReports(file: string, text: string): LoadReport[] {
   const found = firstUnsafe(file);
   if (!found) return [];
-  return [{ ruleId: 'schema', source: new SourceFile(file, text), path: [], position: { line: 1, column: 1 }, message: `The file name holds ${found}; rename the file with plain characters` }];
+  return [
+    {
+      ruleId: 'schema',
+      source: new SourceFile(file, text),
+      path: [],
+      position: { line: 1, column: 1 },
+      message: `The file name holds ${found}; rename the file with plain characters`,
+    },
+  ];
 }
 
-function refusedHtmlFields(source: SourceFile, record: Record<string, unknown>, allowed: readonly string[]): LoadReport[] {
+function refusedHtmlFields(
+  source: SourceFile,
+  record: Record<string, unknown>,
+  allowed: readonly string[],
+): LoadReport[] {
   return HTML_FIELDS.filter((key) => key in record && !allowed.includes(key)).map((key) => ({
     ruleId: 'schema',
     source,
@@ -111,16 +139,40 @@ export function parseOwnersFile(file: string, bytes: Uint8Array): { registry: Ow
   const data = parsed.data;
   if (data === null || data === undefined) return { registry, reports: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { registry, reports: [{ ruleId: 'schema', source, path: [], message: `owners.yaml must map owner ids to owners, not ${describe(data)}` }] };
+    return {
+      registry,
+      reports: [
+        {
+          ruleId: 'schema',
+          source,
+          path: [],
+          message: `owners.yaml must map owner ids to owners, not ${describe(data)}`,
+        },
+      ],
+    };
   }
   const reports: LoadReport[] = [];
   const owners: Owners = {};
   for (const [id, value] of Object.entries(data)) {
     const idCheck = slug.safeParse(id);
     // An owner id names a feed file, so one that is not a plain slug is reported and left out.
-    if (!idCheck.success) reports.push({ ruleId: 'schema', source, path: [id], at: 'key', message: `Owner id '${id}' ${idCheck.error.issues[0]!.message}` });
+    if (!idCheck.success)
+      reports.push({
+        ruleId: 'schema',
+        source,
+        path: [id],
+        at: 'key',
+        message: `Owner id '${id}' ${idCheck.error.issues[0]!.message}`,
+      });
     const owner = ownerSchema.safeParse(value);
-    if (!owner.success) reports.push(...issuesToReports(source, data, owner.error.issues.map((issue) => ({ ...issue, path: [id, ...issue.path] }))));
+    if (!owner.success)
+      reports.push(
+        ...issuesToReports(
+          source,
+          data,
+          owner.error.issues.map((issue) => ({ ...issue, path: [id, ...issue.path] })),
+        ),
+      );
     else if (idCheck.success) owners[id] = owner.data;
   }
   registry.owners = owners;
@@ -130,7 +182,13 @@ export function parseOwnersFile(file: string, bytes: Uint8Array): { registry: Ow
 function yamlSyntaxReport(source: SourceFile, failed: Extract<FastParse, { ok: false }>): LoadReport {
   // js-yaml reports an unterminated construct past the end of the text; the last line with text is where to look.
   const at = Math.min(failed.offset, source.yamlText.trimEnd().length);
-  return { ruleId: 'parse', source, path: [], position: source.positionOfYamlOffset(at), message: failed.refused ? failed.message : `YAML syntax error: ${failed.message}` };
+  return {
+    ruleId: 'parse',
+    source,
+    path: [],
+    position: source.positionOfYamlOffset(at),
+    message: failed.refused ? failed.message : `YAML syntax error: ${failed.message}`,
+  };
 }
 
 function describe(value: unknown): string {

@@ -18,7 +18,8 @@ export interface PrometheusRulesFile {
   alerts: AlertRuleEntry[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads a rules file's text, or says why it is not one, with the file:line:col of the problem:
@@ -35,10 +36,12 @@ export function parsePrometheusRulesFile(file: string, text: string): Prometheus
     const { line, column } = source.positionOfYamlOffset(parsed.offset);
     return { error: `${file}:${line}:${column}: not YAML: ${parsed.message}` };
   }
-  if (!isRecord(parsed.data) || !Array.isArray(parsed.data.groups)) return { error: `${at([])}: not a Prometheus rules file: it has no 'groups' list` };
+  if (!isRecord(parsed.data) || !Array.isArray(parsed.data.groups))
+    return { error: `${at([])}: not a Prometheus rules file: it has no 'groups' list` };
   const alerts: AlertRuleEntry[] = [];
   for (const [g, group] of parsed.data.groups.entries()) {
-    if (!isRecord(group) || !Array.isArray(group.rules)) return { error: `${at(['groups', g])}: a rule group needs a 'rules' list` };
+    if (!isRecord(group) || !Array.isArray(group.rules))
+      return { error: `${at(['groups', g])}: a rule group needs a 'rules' list` };
     for (const [r, rule] of group.rules.entries()) {
       if (!isRecord(rule) || typeof rule.alert !== 'string') continue;
       alerts.push({

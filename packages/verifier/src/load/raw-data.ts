@@ -20,7 +20,9 @@ export function rawDataOf(source: SourceFile): unknown {
 export function rawItemsOf(source: SourceFile, list: string): Array<Record<string, unknown>> {
   const data = rawDataOf(source) as Record<string, unknown> | undefined;
   const items = data && typeof data === 'object' ? data[list] : undefined;
-  return Array.isArray(items) ? items.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object') : [];
+  return Array.isArray(items)
+    ? items.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object')
+    : [];
 }
 
 /** The `id`s written in a list of a file's data, valid or not. */

@@ -29,21 +29,45 @@ export interface Lookup {
  * a code frame, and a link to a folder would be published by the site's loader unverified.
  * One judgement for every source, the disk and a git commit alike.
  */
-export function classify(path: string, realRoot: string, look: Lookup = diskLookup): { kind: 'file'; real: string } | { kind: 'directory' } | { kind: 'refused'; reason: string } {
+export function classify(
+  path: string,
+  realRoot: string,
+  look: Lookup = diskLookup,
+): { kind: 'file'; real: string } | { kind: 'directory' } | { kind: 'refused'; reason: string } {
   const kind = look.kindOf(path);
   if (kind === 'directory') return { kind: 'directory' };
   if (kind === 'file') return { kind: 'file', real: path };
-  if (typeof kind === 'object') return { kind: 'refused', reason: 'error' in kind ? `The file cannot be read (${kind.error})` : `The path is ${kind.special}, not a regular file; it is not read` };
+  if (typeof kind === 'object')
+    return {
+      kind: 'refused',
+      reason:
+        'error' in kind
+          ? `The file cannot be read (${kind.error})`
+          : `The path is ${kind.special}, not a regular file; it is not read`,
+    };
   let real: string;
   try {
     real = look.realpath(path);
   } catch {
     return { kind: 'refused', reason: 'The path is a symbolic link that leads nowhere; it is not read' };
   }
-  if (!isInside(realRoot, real)) return { kind: 'refused', reason: 'The path is a symbolic link that leaves the runbook tree; it is not followed or read' };
+  if (!isInside(realRoot, real))
+    return {
+      kind: 'refused',
+      reason: 'The path is a symbolic link that leaves the runbook tree; it is not followed or read',
+    };
   const target = look.kindOf(real);
-  if (target === 'directory') return { kind: 'refused', reason: 'The path is a symbolic link to a folder; it is not followed (the site would publish what it holds unverified): copy or move the folder instead' };
-  if (target !== 'file') return { kind: 'refused', reason: `The path is a symbolic link to ${typeof target === 'object' && 'special' in target ? target.special : 'not a regular file'}, not a regular file; it is not read` };
+  if (target === 'directory')
+    return {
+      kind: 'refused',
+      reason:
+        'The path is a symbolic link to a folder; it is not followed (the site would publish what it holds unverified): copy or move the folder instead',
+    };
+  if (target !== 'file')
+    return {
+      kind: 'refused',
+      reason: `The path is a symbolic link to ${typeof target === 'object' && 'special' in target ? target.special : 'not a regular file'}, not a regular file; it is not read`,
+    };
   return { kind: 'file', real };
 }
 
@@ -75,7 +99,12 @@ export function readRegularFile(path: string, maxBytes: number): ReadResult {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { refused: code === 'ELOOP' ? 'The path became a symbolic link while it was read; it is not followed' : `The file cannot be read (${code ?? 'unknown error'})` };
+    return {
+      refused:
+        code === 'ELOOP'
+          ? 'The path became a symbolic link while it was read; it is not followed'
+          : `The file cannot be read (${code ?? 'unknown error'})`,
+    };
   }
   try {
     const stat = fstatSync(fd);

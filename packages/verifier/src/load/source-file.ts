@@ -38,7 +38,8 @@ export class SourceFile {
   positionOf(path: DataPath, at: 'key' | 'value' = 'value'): Position {
     if (path.length === 0) return this.lines.position(this.yamlStart + leadingBlank(this.yamlText));
     const located = (this.#locator ??= new YamlLocator(this.yamlText)).locate(path);
-    const offset = at === 'key' || located.depth < path.length ? (located.keyOffset ?? located.valueOffset) : located.valueOffset;
+    const offset =
+      at === 'key' || located.depth < path.length ? (located.keyOffset ?? located.valueOffset) : located.valueOffset;
     return this.positionOfYamlOffset(offset);
   }
 }

@@ -12,7 +12,11 @@ export type SchemaReport = Report & { ruleId: 'schema' };
 const HINTED_KEYS = 100;
 
 /** Turns zod issues into reports at the offending key or value, with a message that says what is wanted. */
-export function issuesToReports(source: SourceFile, data: unknown, issues: readonly z.core.$ZodIssue[]): SchemaReport[] {
+export function issuesToReports(
+  source: SourceFile,
+  data: unknown,
+  issues: readonly z.core.$ZodIssue[],
+): SchemaReport[] {
   const reports: SchemaReport[] = [];
   for (const issue of issues) {
     const path = issue.path as Array<string | number>;
@@ -88,7 +92,9 @@ function keptItem(key: keyof typeof LIST_FIELDS, item: unknown): unknown {
   return lenient.success ? lenient.data : undefined;
 }
 
-const lenientItems = Object.fromEntries(Object.entries(LIST_FIELDS).map(([key, schema]) => [key, z.object(schema.shape)])) as unknown as Record<keyof typeof LIST_FIELDS, z.ZodType>;
+const lenientItems = Object.fromEntries(
+  Object.entries(LIST_FIELDS).map(([key, schema]) => [key, z.object(schema.shape)]),
+) as unknown as Record<keyof typeof LIST_FIELDS, z.ZodType>;
 
 /** "runbooks/db/Nightly Backup.mdx" → "runbooks-db-nightly-backup": an id-like name for a file. */
 function pathSlug(path: string): string {
@@ -99,7 +105,12 @@ function pathSlug(path: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-function toRunbook(data: z.infer<typeof runbookSchema>, source: SourceFile, body: string, registry: OwnersRegistry): Runbook {
+function toRunbook(
+  data: z.infer<typeof runbookSchema>,
+  source: SourceFile,
+  body: string,
+  registry: OwnersRegistry,
+): Runbook {
   const lists = Object.fromEntries(
     Object.keys(LIST_FIELDS).map((key) => {
       const values = (data[key as keyof typeof LIST_FIELDS] ?? []) as unknown[];

@@ -27,7 +27,8 @@ export function parseYamlFast(text: string, options: FastParseOptions = {}): Fas
   let data: unknown;
   try {
     // An anchor needs an '&': the common file pays for no listener.
-    const listener = !options.aliases && text.includes('&') ? (_event: string, s: object) => void (state ??= s) : undefined;
+    const listener =
+      !options.aliases && text.includes('&') ? (_event: string, s: object) => void (state ??= s) : undefined;
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, ...(listener ? { listener } : {}) });
   } catch (error) {
     if (error instanceof jsYaml.YAMLException) {
@@ -38,10 +39,21 @@ export function parseYamlFast(text: string, options: FastParseOptions = {}): Fas
   if (!options.aliases) {
     const anchor = Object.keys(state?.anchorMap ?? {})[0];
     if (anchor !== undefined) {
-      return { ok: false, refused: true, offset: anchorOffset(text, anchor), message: `YAML anchors and aliases (&${anchor}, *${anchor}) are not accepted in frontmatter or owners files: each alias is a copy for the site and the tools, and a few hundred bytes of them grow into gigabytes; write the values out` };
+      return {
+        ok: false,
+        refused: true,
+        offset: anchorOffset(text, anchor),
+        message: `YAML anchors and aliases (&${anchor}, *${anchor}) are not accepted in frontmatter or owners files: each alias is a copy for the site and the tools, and a few hundred bytes of them grow into gigabytes; write the values out`,
+      };
     }
     if (text.includes('<<') && hasMergeKey(data)) {
-      return { ok: false, refused: true, offset: Math.max(0, text.indexOf('<<')), message: "The key '<<' is YAML's merge key: Astro merges it into the page, the verifier would not, so it is not accepted; write the fields out" };
+      return {
+        ok: false,
+        refused: true,
+        offset: Math.max(0, text.indexOf('<<')),
+        message:
+          "The key '<<' is YAML's merge key: Astro merges it into the page, the verifier would not, so it is not accepted; write the fields out",
+      };
     }
   }
   return { ok: true, data };

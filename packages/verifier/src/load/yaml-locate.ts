@@ -45,12 +45,17 @@ export class YamlLocator {
         const located = this.#locateIn(entry.node, path);
         // The entry's own key is always found in its own text; anything less is left to the whole parse.
         if (located.depth > 0) {
-          return { keyOffset: located.keyOffset === undefined ? undefined : located.keyOffset + entry.start, valueOffset: located.valueOffset + entry.start, depth: located.depth };
+          return {
+            keyOffset: located.keyOffset === undefined ? undefined : located.keyOffset + entry.start,
+            valueOffset: located.valueOffset + entry.start,
+            depth: located.depth,
+          };
         }
       }
     }
     // Unique keys are the fast parse's business; here we only want ranges.
-    if (this.#whole === undefined) this.#whole = parseDocument(this.#text, { uniqueKeys: false }).contents as Node | null;
+    if (this.#whole === undefined)
+      this.#whole = parseDocument(this.#text, { uniqueKeys: false }).contents as Node | null;
     return this.#locateIn(this.#whole, path);
   }
 
@@ -84,7 +89,8 @@ export class YamlLocator {
     let index = this.#keyIndex.get(map);
     if (!index) {
       index = new Map();
-      for (const item of map.items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item as Pair);
+      for (const item of map.items)
+        if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item as Pair);
       this.#keyIndex.set(map, index);
     }
     return index.get(key);
@@ -102,7 +108,12 @@ export class YamlLocator {
     const afterColon = span.start + key.length + 1;
     const value = /^[ \t]*/.exec(this.#text.slice(afterColon, afterColon + 256))![0].length + afterColon;
     const first = this.#text[value];
-    if (first === undefined || ' \t\r\n#&!|>*?'.includes(first) || (first === '-' && ' \t\r\n'.includes(this.#text[value + 1] ?? '\n'))) return undefined;
+    if (
+      first === undefined ||
+      ' \t\r\n#&!|>*?'.includes(first) ||
+      (first === '-' && ' \t\r\n'.includes(this.#text[value + 1] ?? '\n'))
+    )
+      return undefined;
     return { keyOffset: span.start, valueOffset: value, depth: 1 };
   }
 
@@ -116,7 +127,12 @@ export class YamlLocator {
       const doc = parseDocument(this.#text.slice(span.start, span.end), { uniqueKeys: false });
       const contents = doc.contents as Node | null;
       // The cut must give one clean entry with this key; otherwise the whole text is parsed.
-      const clean = doc.errors.length === 0 && isMap(contents) && contents.items.length === 1 && isScalar(contents.items[0]!.key) && String(contents.items[0]!.key.value) === key;
+      const clean =
+        doc.errors.length === 0 &&
+        isMap(contents) &&
+        contents.items.length === 1 &&
+        isScalar(contents.items[0]!.key) &&
+        String(contents.items[0]!.key.value) === key;
       node = clean ? contents : null;
       this.#parsedEntries.set(key, node);
     }
@@ -127,7 +143,8 @@ export class YamlLocator {
 /** A top-level key line: a plain key at column 0, a colon, then a space or the line's end. */
 const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_-]*):(?:[ \t\r]|$)/;
 /** Plain scalars that YAML 1.2 reads as something other than that string (null, booleans, numbers). */
-const NOT_A_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
+const NOT_A_STRING =
+  /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
 /**
  * A quote or bracket where a scalar or collection starts: after indentation and `- `, after
  * `: ` or `? `, or in a flow; after an anchor or tag, if any.

@@ -13,10 +13,15 @@ export class OutputError extends Error {}
  * written to a new file beside the target and renamed over it, so a failed write leaves the
  * old report whole and a link swapped in meanwhile is replaced, not followed.
  */
-export function writeReportFile(target: string, content: string, { cwd, inputs }: { cwd: string; inputs: readonly string[] }): void {
+export function writeReportFile(
+  target: string,
+  content: string,
+  { cwd, inputs }: { cwd: string; inputs: readonly string[] },
+): void {
   const absolute = resolve(cwd, target);
   const refuse = (why: string) => new OutputError(`refusing --output '${target}': ${why}`);
-  if (/\.mdx?$/i.test(absolute) || basename(absolute) === 'owners.yaml') throw refuse('it is named like a runbook or an owners file');
+  if (/\.mdx?$/i.test(absolute) || basename(absolute) === 'owners.yaml')
+    throw refuse('it is named like a runbook or an owners file');
   let folder: string;
   try {
     folder = realpathSync(dirname(absolute));
@@ -30,7 +35,8 @@ export function writeReportFile(target: string, content: string, { cwd, inputs }
   for (const input of inputs) {
     const realInput = realOrSelf(resolve(cwd, input));
     const isFolder = lstatSync(realInput, { throwIfNoEntry: false })?.isDirectory();
-    if (real === realInput || (isFolder && isInside(realInput, real))) throw refuse(`it is ${real === realInput ? 'one of the inputs' : `inside the runbook tree '${input}'`}`);
+    if (real === realInput || (isFolder && isInside(realInput, real)))
+      throw refuse(`it is ${real === realInput ? 'one of the inputs' : `inside the runbook tree '${input}'`}`);
   }
   const temporary = join(folder, `.${basename(absolute)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

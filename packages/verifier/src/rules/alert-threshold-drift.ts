@@ -39,7 +39,10 @@ function namedThreshold(url: string, pages: readonly RunbookPage[]): { runbook: 
   const anchor = decodeURIComponent(parsed.hash.slice(1));
   const prefix = thresholdAnchor('');
   if (!anchor.startsWith(prefix)) return undefined;
-  const page = decodeURIComponent(parsed.pathname).replace(/\/index\.html$/, '').replace(/^\/+|\/+$/g, '').toLowerCase();
+  const page = decodeURIComponent(parsed.pathname)
+    .replace(/\/index\.html$/, '')
+    .replace(/^\/+|\/+$/g, '')
+    .toLowerCase();
   if (!page) return undefined;
   // The site may be published below a path of its own, and a tree given on the command line is routed
   // from its whole path: either may hold the other at its end.
@@ -47,12 +50,14 @@ function namedThreshold(url: string, pages: readonly RunbookPage[]): { runbook: 
   return found && { runbook: found.runbook, metric: anchor.slice(prefix.length) };
 }
 
-const levelText = (comparator: string, value: number, holds: number) => `${comparator} ${value}${holds ? ` for ${prometheusDuration(`PT${holds / 1000}S`)}` : ''}`;
+const levelText = (comparator: string, value: number, holds: number) =>
+  `${comparator} ${value}${holds ? ` for ${prometheusDuration(`PT${holds / 1000}S`)}` : ''}`;
 
 export const alertThresholdDrift: Rule = {
   id: 'alert-threshold-drift',
   meta: {
-    description: "A hand-written Prometheus alert whose runbook_url names a runbook threshold but whose level, comparator or for differs from it",
+    description:
+      'A hand-written Prometheus alert whose runbook_url names a runbook threshold but whose level, comparator or for differs from it',
     severity: 'error',
     docs: `An alert that links its runbook (the \`runbook_url\` annotation pointing at a threshold's
 row, \`…/<runbook page>/#threshold-<metric>\`) promises the on-call engineer that the runbook's
@@ -106,30 +111,53 @@ groups:
 \`\`\``,
     howToFix: `Change the alert's \`expr\`, \`for\` or \`severity\` label to the runbook's threshold, or change the runbook's threshold if the alert is right; the two must say the same.`,
     messages: {
-      noThreshold: "Alert '{{alert}}' links threshold '{{metric}}', which runbook '{{runbook}}' ({{file}}) does not have",
-      noSeverity: "Alert '{{alert}}' links threshold '{{metric}}' of runbook '{{runbook}}' but has no severity label 'warning' or 'critical' to say which level it is",
-      noLevel: "Alert '{{alert}}' is a {{severity}} alert, but threshold '{{metric}}' of runbook '{{runbook}}' has no {{severity}} level ({{place}})",
-      noExprLevel: "Alert '{{alert}}' has no level to compare with the runbook's {{severity}} {{expected}} ({{where}}): end its expr with the comparison, such as '> {{value}}'",
-      levelDiffers: "Alert '{{alert}}' fires at {{comparator}} {{value}}, but the runbook's {{severity}} level of '{{metric}}' is {{expected}} ({{where}})",
+      noThreshold:
+        "Alert '{{alert}}' links threshold '{{metric}}', which runbook '{{runbook}}' ({{file}}) does not have",
+      noSeverity:
+        "Alert '{{alert}}' links threshold '{{metric}}' of runbook '{{runbook}}' but has no severity label 'warning' or 'critical' to say which level it is",
+      noLevel:
+        "Alert '{{alert}}' is a {{severity}} alert, but threshold '{{metric}}' of runbook '{{runbook}}' has no {{severity}} level ({{place}})",
+      noExprLevel:
+        "Alert '{{alert}}' has no level to compare with the runbook's {{severity}} {{expected}} ({{where}}): end its expr with the comparison, such as '> {{value}}'",
+      levelDiffers:
+        "Alert '{{alert}}' fires at {{comparator}} {{value}}, but the runbook's {{severity}} level of '{{metric}}' is {{expected}} ({{where}})",
       badFor: "Alert '{{alert}}' has a for of '{{for}}', which is not a Prometheus duration such as 10m",
-      forDiffers: "Alert '{{alert}}' holds for {{holds}}, but the runbook's {{severity}} level of '{{metric}}' is {{expected}} ({{where}})",
+      forDiffers:
+        "Alert '{{alert}}' holds for {{holds}}, but the runbook's {{severity}} level of '{{metric}}' is {{expected}} ({{where}})",
     },
   },
   check({ corpus, report }) {
-    const pages: RunbookPage[] = corpus.runbooks.map((runbook) => ({ runbook, path: pageHref(runbook).replace(/^\/|\/$/g, '') }));
+    const pages: RunbookPage[] = corpus.runbooks.map((runbook) => ({
+      runbook,
+      path: pageHref(runbook).replace(/^\/|\/$/g, ''),
+    }));
     for (const file of corpus.prometheusRules ?? []) {
       for (const alert of file.alerts) {
         const url = alert.annotations.runbook_url;
         const named = typeof url === 'string' ? namedThreshold(url, pages) : undefined;
         if (!named) continue;
         const at = (...keys: Array<string | number>) => [...alert.path, ...keys];
-        const say = (path: Array<string | number>, messageId: string, data: Record<string, string | number>, threshold?: Item<Threshold>, level?: string) =>
+        const say = (
+          path: Array<string | number>,
+          messageId: string,
+          data: Record<string, string | number>,
+          threshold?: Item<Threshold>,
+          level?: string,
+        ) =>
           report({
             source: file.source,
             path,
             messageId,
             data: { alert: alert.alert, metric: named.metric, runbook: named.runbook.id, ...data },
-            related: threshold ? [{ source: named.runbook.source, path: [...threshold.path, ...(level ? [level] : [])], message: `the runbook's ${level ?? 'threshold'}` }] : undefined,
+            related: threshold
+              ? [
+                  {
+                    source: named.runbook.source,
+                    path: [...threshold.path, ...(level ? [level] : [])],
+                    message: `the runbook's ${level ?? 'threshold'}`,
+                  },
+                ]
+              : undefined,
           });
         const threshold = named.runbook.thresholds.find((t) => t.value.metric === named.metric);
         if (!threshold) {
@@ -144,20 +172,39 @@ groups:
         const level = threshold.value[severity];
         const where = placeOf(named.runbook, [...threshold.path, severity]);
         if (!level) {
-          say(at('labels', 'severity'), 'noLevel', { severity, place: placeOf(named.runbook, threshold.path) }, threshold);
+          say(
+            at('labels', 'severity'),
+            'noLevel',
+            { severity, place: placeOf(named.runbook, threshold.path) },
+            threshold,
+          );
           continue;
         }
         const runbookFor = durationMs(level.for ?? 'PT0S');
         const expected = levelText(threshold.value.comparator, level.value, runbookFor);
         const found = typeof alert.expr === 'string' ? levelOf(alert.expr) : undefined;
-        if (!found) say(at('expr'), 'noExprLevel', { severity, expected, where, value: level.value }, threshold, severity);
+        if (!found)
+          say(at('expr'), 'noExprLevel', { severity, expected, where, value: level.value }, threshold, severity);
         else if (found.comparator !== threshold.value.comparator || found.value !== level.value) {
-          say(at('expr'), 'levelDiffers', { comparator: found.comparator, value: found.value, severity, expected, where }, threshold, severity);
+          say(
+            at('expr'),
+            'levelDiffers',
+            { comparator: found.comparator, value: found.value, severity, expected, where },
+            threshold,
+            severity,
+          );
         }
-        const holds = alert.for === undefined ? 0 : typeof alert.for === 'string' ? parsePrometheusDuration(alert.for) : undefined;
+        const holds =
+          alert.for === undefined ? 0 : typeof alert.for === 'string' ? parsePrometheusDuration(alert.for) : undefined;
         if (holds === undefined) say(at('for'), 'badFor', { for: String(alert.for) }, threshold, severity);
         else if (holds !== runbookFor) {
-          say(at(...(alert.for === undefined ? ['alert'] : ['for'])), 'forDiffers', { holds: holds ? prometheusDuration(`PT${holds / 1000}S`) : 'no time', severity, expected, where }, threshold, severity);
+          say(
+            at(...(alert.for === undefined ? ['alert'] : ['for'])),
+            'forDiffers',
+            { holds: holds ? prometheusDuration(`PT${holds / 1000}S`) : 'no time', severity, expected, where },
+            threshold,
+            severity,
+          );
         }
       }
     }

@@ -11,7 +11,11 @@ const VERIFYING_KINDS: ReadonlySet<Task['kind']> = new Set(['check', 'audit', 'r
 /** What a task does to backups, for the message; none when it does not concern them. */
 function checksBackups(task: Task): string | undefined {
   if (task.kind === 'restore-test') return 'is a restore test';
-  if (VERIFYING_KINDS.has(task.kind) && [task.id, task.title, task.activity ?? ''].some((name) => NAMES_BACKUPS.test(name))) return 'checks backups';
+  if (
+    VERIFYING_KINDS.has(task.kind) &&
+    [task.id, task.title, task.activity ?? ''].some((name) => NAMES_BACKUPS.test(name))
+  )
+    return 'checks backups';
   return undefined;
 }
 
@@ -61,13 +65,15 @@ tasks:
 \`\`\``,
     howToFix: `Add the backup task to a runbook of the system, or say where the backups are taken with \`backup_source\`.`,
     messages: {
-      noBackup: "Task '{{task}}' {{what}}, but system '{{system}}' has no backup task and no backup_source; schedule the backup, or say where backups are taken with backup_source",
+      noBackup:
+        "Task '{{task}}' {{what}}, but system '{{system}}' has no backup task and no backup_source; schedule the backup, or say where backups are taken with backup_source",
     },
   },
   check({ corpus, report }) {
     const backedUp = new Set<string>();
     for (const runbook of corpus.runbooks) {
-      if (runbook.backup_source !== undefined || runbook.tasks.some((task) => task.value.kind === 'backup')) backedUp.add(runbook.system);
+      if (runbook.backup_source !== undefined || runbook.tasks.some((task) => task.value.kind === 'backup'))
+        backedUp.add(runbook.system);
     }
     // A backup task written with a schema error is the finding to fix, not the checks of its backups.
     const hasUnparsedBackup = unparsedBackups(corpus);

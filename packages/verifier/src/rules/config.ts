@@ -17,12 +17,26 @@ import type { LoadOptions } from '../load/load-tree.ts';
 const projectPath = z
   .string({ error: 'must be a path relative to the project, such as "runbooks/owners.yaml"' })
   .min(1, 'must be a path relative to the project, such as "runbooks/owners.yaml"')
-  .refine((path) => !isAbsolute(path) && !normalize(path).split(/[\\/]/).includes('..'), 'must be a path inside the project, relative to it, such as "runbooks/owners.yaml"')
-  .refine((path) => !firstUnsafe(path), { error: (issue) => `must be a path of plain characters; it holds ${firstUnsafe(issue.input as string)}` });
+  .refine(
+    (path) => !isAbsolute(path) && !normalize(path).split(/[\\/]/).includes('..'),
+    'must be a path inside the project, relative to it, such as "runbooks/owners.yaml"',
+  )
+  .refine((path) => !firstUnsafe(path), {
+    error: (issue) => `must be a path of plain characters; it holds ${firstUnsafe(issue.input as string)}`,
+  });
 
-const days = (what: string) => z.number({ error: `${what} must be a whole number of days` }).int(`${what} must be a whole number of days`).min(0).max(3660);
+const days = (what: string) =>
+  z
+    .number({ error: `${what} must be a whole number of days` })
+    .int(`${what} must be a whole number of days`)
+    .min(0)
+    .max(3660);
 
-const whole = (what: string, unit: string) => z.number({ error: `${what} must be a whole number of ${unit}` }).int(`${what} must be a whole number of ${unit}`).min(1);
+const whole = (what: string, unit: string) =>
+  z
+    .number({ error: `${what} must be a whole number of ${unit}` })
+    .int(`${what} must be a whole number of ${unit}`)
+    .min(1);
 
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -30,23 +44,37 @@ export const configSchema = z.strictObject({
     .record(z.string(), z.enum(['off', 'warn', 'error'], { error: 'must be "off", "warn" or "error"' }))
     .optional()
     .describe('Severity per rule id'),
-  horizon: z.strictObject({ daysBack: days('horizon.daysBack').optional(), daysAhead: days('horizon.daysAhead').optional() }).optional().describe('How far the schedule checks look, around today'),
+  horizon: z
+    .strictObject({ daysBack: days('horizon.daysBack').optional(), daysAhead: days('horizon.daysAhead').optional() })
+    .optional()
+    .describe('How far the schedule checks look, around today'),
   feeds: z
     .strictObject({
       daysBack: days('feeds.daysBack').optional(),
       daysAhead: days('feeds.daysAhead').optional(),
-      maxBytes: whole('feeds.maxBytes', 'bytes').optional().describe('A feed larger than this keeps its events of most impact and the build warns (default 1 MiB: Google Calendar stops reading at about 1 MB)'),
-      maxEvents: whole('feeds.maxEvents', 'events').optional().describe('A feed with more events than this keeps those of most impact and the build warns (default 1,000)'),
+      maxBytes: whole('feeds.maxBytes', 'bytes')
+        .optional()
+        .describe(
+          'A feed larger than this keeps its events of most impact and the build warns (default 1 MiB: Google Calendar stops reading at about 1 MB)',
+        ),
+      maxEvents: whole('feeds.maxEvents', 'events')
+        .optional()
+        .describe('A feed with more events than this keeps those of most impact and the build warns (default 1,000)'),
     })
     .optional()
     .describe('The rolling horizon and size budget of the calendar feeds'),
   siteUrl: z
     .url({ error: 'must be an absolute URL such as https://runbooks.example.com' })
     // The text as written reaches feeds and alert rules: braces would be template code in runbook_url.
-    .regex(/^[^\s{}<>"\\\u0000-\u001f\u007f-\u009f]*$/, 'must be an absolute URL such as https://runbooks.example.com, without spaces, braces, quotes or control characters')
+    .regex(
+      /^[^\s{}<>"\\\u0000-\u001f\u007f-\u009f]*$/,
+      'must be an absolute URL such as https://runbooks.example.com, without spaces, braces, quotes or control characters',
+    )
     .optional()
     .describe('Where the site is published; feed URLs and UIDs use it'),
-  owners: projectPath.optional().describe('The owners registry for every runbook, instead of owners.yaml at each tree root'),
+  owners: projectPath
+    .optional()
+    .describe('The owners registry for every runbook, instead of owners.yaml at each tree root'),
   metrics: z
     .record(
       z.string().min(1, 'a metric name must not be empty'),
@@ -54,10 +82,14 @@ export const configSchema = z.strictObject({
         .string({ error: 'must be a PromQL query' })
         .trim()
         .min(1, 'must be a PromQL query')
-        .refine((query) => !promqlProblem(query), { error: (issue) => `must be one PromQL expression; it has ${promqlProblem(issue.input as string)}` }),
+        .refine((query) => !promqlProblem(query), {
+          error: (issue) => `must be one PromQL expression; it has ${promqlProblem(issue.input as string)}`,
+        }),
     )
     .optional()
-    .describe('PromQL query per runbook metric name, for the generated Prometheus alerts; $system stands for the system id'),
+    .describe(
+      'PromQL query per runbook metric name, for the generated Prometheus alerts; $system stands for the system id',
+    ),
   prometheusRules: z
     .union([projectPath, z.array(projectPath)], { error: 'must be a file path inside the project or a list of them' })
     .optional()
@@ -71,7 +103,9 @@ export const configSchema = z.strictObject({
   allowFrontmatter: z
     .array(z.enum(ALLOWABLE_FIELDS, { error: `must list only ${ALLOWABLE_FIELDS.map((f) => `"${f}"`).join(', ')}` }))
     .optional()
-    .describe(`Starlight fields taken with any value Starlight takes; ${HTML_FIELDS.join(', ')} put raw HTML on the site and are refused unless listed`),
+    .describe(
+      `Starlight fields taken with any value Starlight takes; ${HTML_FIELDS.join(', ')} put raw HTML on the site and are refused unless listed`,
+    ),
 });
 
 export type AlmanacConfig = z.infer<typeof configSchema>;
@@ -85,13 +119,23 @@ export function siteUrlOf(config: AlmanacConfig, env: Record<string, string | un
 
 /** How the config says to load runbooks: the one way the CLI and the site read them. */
 export function loadOptionsOf(config: AlmanacConfig): LoadOptions {
-  return { ownersFile: config.owners, maxFileBytes: config.maxFileBytes, allowFrontmatter: config.allowFrontmatter, prometheusRules: config.prometheusRules };
+  return {
+    ownersFile: config.owners,
+    maxFileBytes: config.maxFileBytes,
+    allowFrontmatter: config.allowFrontmatter,
+    prometheusRules: config.prometheusRules,
+  };
 }
 
 /** A config file that cannot be used: the CLI's exit code 2 with this message. */
 export class ConfigError extends Error {}
 
-export const CONFIG_FILES = ['almanac.config.json', 'almanac.config.mjs', 'almanac.config.js', 'almanac.config.ts'] as const;
+export const CONFIG_FILES = [
+  'almanac.config.json',
+  'almanac.config.mjs',
+  'almanac.config.js',
+  'almanac.config.ts',
+] as const;
 
 /**
  * Finds and validates almanac.config.* in a folder; no file means every default. Synchronous
@@ -132,7 +176,10 @@ function checkLinks(config: AlmanacConfig, dir: string, file: string): void {
     } catch {
       continue; // Missing: the loader says so where it reads it.
     }
-    if (!isInside(root, real)) throw new ConfigError(`${file} is not valid:\n  ${key}: ${quote(path)} leads outside the project through a link; it is not read`);
+    if (!isInside(root, real))
+      throw new ConfigError(
+        `${file} is not valid:\n  ${key}: ${quote(path)} leads outside the project through a link; it is not read`,
+      );
   }
 }
 
@@ -142,10 +189,16 @@ const quote = (text: string): string => `'${visible(text).replaceAll("'", "\\'")
 export function parseConfig(raw: unknown, file = 'config'): AlmanacConfig {
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.map((key) => (typeof key === 'number' || /^[\w$-]+$/.test(String(key)) ? String(key) : quote(String(key)))).join('.') || '(top level)'}: ${issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(quote).join(', ')}` : issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) =>
+        `  ${issue.path.map((key) => (typeof key === 'number' || /^[\w$-]+$/.test(String(key)) ? String(key) : quote(String(key)))).join('.') || '(top level)'}: ${issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(quote).join(', ')}` : issue.message}`,
+    );
     throw new ConfigError(`${file} is not valid:\n${problems.join('\n')}`);
   }
   const unknown = Object.keys(parsed.data.rules ?? {}).filter((id) => !RULE_METAS.has(id));
-  if (unknown.length) throw new ConfigError(`${file} names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map(quote).join(', ')}; rules are ${[...RULE_METAS.keys()].join(', ')}`);
+  if (unknown.length)
+    throw new ConfigError(
+      `${file} names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map(quote).join(', ')}; rules are ${[...RULE_METAS.keys()].join(', ')}`,
+    );
   return parsed.data;
 }

@@ -20,7 +20,10 @@ export function morePlaces(count: number): string {
  * of each system are reported, the rest counted; `close` then reports, where the first left out
  * was, one finding with message `more`, given `system`, `more` ("3 more places") and `budget`.
  */
-export function perSystemBudget(report: (report: RuleReport) => void, more: string): { report(system: string, finding: RuleReport): void; close(): void } {
+export function perSystemBudget(
+  report: (report: RuleReport) => void,
+  more: string,
+): { report(system: string, finding: RuleReport): void; close(): void } {
   const systems = new Map<string, { reported: number; first?: RuleReport }>();
   return {
     report(system, finding) {
@@ -32,7 +35,12 @@ export function perSystemBudget(report: (report: RuleReport) => void, more: stri
     close() {
       for (const [system, { reported, first }] of systems) {
         if (!first) continue;
-        report({ source: first.source, path: first.path, messageId: more, data: { system, more: morePlaces(reported - CONFLICTS_PER_SYSTEM), budget: CONFLICTS_PER_SYSTEM } });
+        report({
+          source: first.source,
+          path: first.path,
+          messageId: more,
+          data: { system, more: morePlaces(reported - CONFLICTS_PER_SYSTEM), budget: CONFLICTS_PER_SYSTEM },
+        });
       }
     },
   };
@@ -46,15 +54,25 @@ type Lists = { [K in 'objectives' | 'thresholds' | 'tasks']: Runbook[K][number][
  * first, so that a value stated three times gives two findings, not three. Items whose key is
  * undefined state nothing to compare.
  */
-export function* restatements<K extends keyof Lists>(corpus: Corpus, list: K, keyOf: (value: Lists[K]) => string | undefined): Generator<{ first: Statement<Lists[K]>; other: Statement<Lists[K]> }> {
-  const all = corpus.runbooks.flatMap((runbook) => (runbook[list] as Array<Item<Lists[K]>>).map((item) => ({ runbook, item })));
+export function* restatements<K extends keyof Lists>(
+  corpus: Corpus,
+  list: K,
+  keyOf: (value: Lists[K]) => string | undefined,
+): Generator<{ first: Statement<Lists[K]>; other: Statement<Lists[K]> }> {
+  const all = corpus.runbooks.flatMap((runbook) =>
+    (runbook[list] as Array<Item<Lists[K]>>).map((item) => ({ runbook, item })),
+  );
   for (const [first, ...rest] of statementsBySystem(all, keyOf)) {
     for (const other of rest) yield { first: first!, other };
   }
 }
 
 /** The first statement as a conflict finding's `related` location, at one of its fields. */
-export function relatedTo(first: Statement<unknown>, field: string, message: string): Array<{ source: Runbook['source']; path: DataPath; message: string }> {
+export function relatedTo(
+  first: Statement<unknown>,
+  field: string,
+  message: string,
+): Array<{ source: Runbook['source']; path: DataPath; message: string }> {
   return [{ source: first.runbook.source, path: [...first.item.path, field], message }];
 }
 

@@ -7,7 +7,8 @@ const ID_LISTS = ['windows', 'ad_hoc_windows', 'tasks', 'monitors'] as const;
 export const duplicateId: Rule = {
   id: 'duplicate-id',
   meta: {
-    description: 'Two runbooks, or two items of one runbook, with the same id; two windows whose feed events would share UIDs (db + backup-weekly, db-backup + weekly)',
+    description:
+      'Two runbooks, or two items of one runbook, with the same id; two windows whose feed events would share UIDs (db + backup-weekly, db-backup + weekly)',
     severity: 'error',
     docs: `Runbook ids name pages, feeds and calendar event UIDs; window and task ids are what
 tasks and feeds refer to. Runbook ids are unique across all runbooks, and item ids across a
@@ -77,8 +78,21 @@ tasks:
             source: runbook.source,
             path: [...window.path, 'id'],
             messageId: 'uid',
-            data: { window: window.value.id, runbook: runbook.id, prefix, other: first.window.value.id, otherRunbook: first.runbook.id, file: first.runbook.source.file },
-            related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `events of '${first.runbook.id}-${first.window.value.id}' have the same UIDs` }],
+            data: {
+              window: window.value.id,
+              runbook: runbook.id,
+              prefix,
+              other: first.window.value.id,
+              otherRunbook: first.runbook.id,
+              file: first.runbook.source.file,
+            },
+            related: [
+              {
+                source: first.runbook.source,
+                path: [...first.window.path, 'id'],
+                message: `events of '${first.runbook.id}-${first.window.value.id}' have the same UIDs`,
+              },
+            ],
           });
         }
       }
@@ -97,7 +111,9 @@ tasks:
             path: [...item.path, 'id'],
             messageId: 'item',
             data: { id: item.value.id, first: `${earlier.path[0]}[${earlier.path[1]}]`, line },
-            related: [{ source: runbook.source, path: [...earlier.path, 'id'], message: `first use of '${item.value.id}'` }],
+            related: [
+              { source: runbook.source, path: [...earlier.path, 'id'], message: `first use of '${item.value.id}'` },
+            ],
           });
         }
       }

@@ -50,4 +50,7 @@ export const ALL_RULES: readonly Rule[] = [
 ];
 
 /** Every rule id a finding can carry, with its docs: the rules, and the check of almanac-ignore comments. */
-export const RULE_METAS: ReadonlyMap<string, RuleMeta> = new Map([...ALL_RULES.map((rule) => [rule.id, rule.meta] as const), [SUPPRESSION_RULE_ID, suppressionMeta]]);
+export const RULE_METAS: ReadonlyMap<string, RuleMeta> = new Map([
+  ...ALL_RULES.map((rule) => [rule.id, rule.meta] as const),
+  [SUPPRESSION_RULE_ID, suppressionMeta],
+]);

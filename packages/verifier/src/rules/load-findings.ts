@@ -7,7 +7,8 @@ function loadFindings(id: 'parse' | 'schema', meta: Omit<Rule['meta'], 'messages
     meta: { ...meta, messages: { found: '{{message}}' } },
     check({ corpus, report }) {
       // Loading words its findings itself (YAML and schema errors come in many shapes): one template carries them.
-      for (const { ruleId, message, ...at } of corpus.loadReports) if (ruleId === id) report({ ...at, messageId: 'found', data: { message } });
+      for (const { ruleId, message, ...at } of corpus.loadReports)
+        if (ruleId === id) report({ ...at, messageId: 'found', data: { message } });
     },
   };
 }
@@ -45,7 +46,8 @@ tasks: []
 });
 
 export const schema = loadFindings('schema', {
-  description: 'Frontmatter that does not match the schema: a wrong type, a missing field, a bad duration or HH:MM time',
+  description:
+    'Frontmatter that does not match the schema: a wrong type, a missing field, a bad duration or HH:MM time',
   severity: 'error',
   docs: `Every field is checked against the runbook schema (\`packages/verifier/runbook.schema.json\`,
 which editors use for completion). The finding points at the offending key or value and says

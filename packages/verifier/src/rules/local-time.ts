@@ -5,7 +5,12 @@ import { TIMED_LISTS } from '../schedule/timed-items.ts';
 import type { Rule } from './rule.ts';
 
 /** Both DST rules look for the same thing, an occurrence of one kind, and differ in what they say. */
-function localTimeRule(id: string, kind: Occurrence['kind'], meta: Rule['meta'], explain: (o: Occurrence, zone: string) => Record<string, string>): Rule {
+function localTimeRule(
+  id: string,
+  kind: Occurrence['kind'],
+  meta: Rule['meta'],
+  explain: (o: Occurrence, zone: string) => Record<string, string>,
+): Rule {
   return {
     id,
     meta,
@@ -18,7 +23,14 @@ function localTimeRule(id: string, kind: Occurrence['kind'], meta: Rule['meta'],
             source: runbook.source,
             path: [...item.path, 'start'],
             messageId: kind,
-            data: { noun, item: item.value.id, start: item.value.start, zone, ...explain(hits[0]!, zone), more: dates(hits.length) },
+            data: {
+              noun,
+              item: item.value.id,
+              start: item.value.start,
+              zone,
+              ...explain(hits[0]!, zone),
+              more: dates(hits.length),
+            },
           });
         }
       }
@@ -125,7 +137,8 @@ windows:
 \`\`\``,
     howToFix: `Move the start out of the repeated hour (01:00–02:00 local on the fall-back Sunday), or keep the item in \`timezone: UTC\`. If the first of the two is what you mean, accept it with \`# almanac-ignore local-time-ambiguous -- <why>\`.`,
     messages: {
-      ambiguous: "{{noun}} '{{item}}' starts at {{start}} {{zone}}, a time that happens twice on {{date}} (clocks go back); the first, {{utc}} UTC, is used{{more}}",
+      ambiguous:
+        "{{noun}} '{{item}}' starts at {{start}} {{zone}}, a time that happens twice on {{date}} (clocks go back); the first, {{utc}} UTC, is used{{more}}",
     },
   },
   (o, zone) => ({ date: clock(o.start, zone).date, utc: clock(o.start, 'UTC').time }),

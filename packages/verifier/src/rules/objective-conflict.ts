@@ -50,7 +50,8 @@ objectives:
 \`\`\``,
     howToFix: `Agree on one RTO and one RPO per system and scenario and write the same values in every runbook that states them, or name the scenarios differently if they are different failures.`,
     messages: {
-      differs: "Scenario '{{scenario}}' of system '{{system}}' has {{objective}} {{mine}} here but {{theirs}} at {{place}}",
+      differs:
+        "Scenario '{{scenario}}' of system '{{system}}' has {{objective}} {{mine}} here but {{theirs}} at {{place}}",
       more: "Recovery objectives of system '{{system}}' conflict in {{more}} not listed: only the first {{budget}} conflicts of a system are; fix those and verify again",
     },
   },
@@ -65,7 +66,14 @@ objectives:
           source: other.runbook.source,
           path: [...other.item.path, field],
           messageId: 'differs',
-          data: { scenario: other.item.value.scenario, system: other.runbook.system, objective: field.toUpperCase(), mine: humanizeDuration(mine), theirs: humanizeDuration(theirs), place: placeOf(first.runbook, [...first.item.path, field]) },
+          data: {
+            scenario: other.item.value.scenario,
+            system: other.runbook.system,
+            objective: field.toUpperCase(),
+            mine: humanizeDuration(mine),
+            theirs: humanizeDuration(theirs),
+            place: placeOf(first.runbook, [...first.item.path, field]),
+          },
           related: relatedTo(first, field, `${field.toUpperCase()} ${humanizeDuration(theirs)}`),
         });
       }

@@ -38,10 +38,15 @@ system-administrator:
     for (const registry of corpus.registries) {
       if (!registry.source) continue;
       for (const [id, owner] of Object.entries(registry.owners)) {
-        const entries: Array<{ path: Array<string | number>; value: string | undefined; field: string }> = CONTACT_FIELDS.map((field) => ({ path: [id, field], value: owner[field], field }));
+        const entries: Array<{ path: Array<string | number>; value: string | undefined; field: string }> =
+          CONTACT_FIELDS.map((field) => ({ path: [id, field], value: owner[field], field }));
         owner.contacts?.forEach((contact, index) => {
           for (const field of CONTACT_FIELDS.slice(0, 3)) {
-            entries.push({ path: [id, 'contacts', index, field], value: contact[field as 'name' | 'email' | 'phone'], field: `${contact.role ?? `contact ${index + 1}`} ${field}` });
+            entries.push({
+              path: [id, 'contacts', index, field],
+              value: contact[field as 'name' | 'email' | 'phone'],
+              field: `${contact.role ?? `contact ${index + 1}`} ${field}`,
+            });
           }
         });
         for (const { path, value, field } of entries) {

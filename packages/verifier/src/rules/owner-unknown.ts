@@ -48,7 +48,11 @@ owners: [dba]
         // An owner written in the registry with a schema error is reported there, not at each use.
         if (registry.source && hasOwnKey(rawDataOf(registry.source), owner)) continue;
         const near = nearest(owner, Object.keys(registry.owners));
-        const where = registry.source ? registry.file : registry.missing ? `an owners.yaml (${registry.missing})` : `${registry.file} (which does not exist)`;
+        const where = registry.source
+          ? registry.file
+          : registry.missing
+            ? `an owners.yaml (${registry.missing})`
+            : `${registry.file} (which does not exist)`;
         report({
           source: runbook.source,
           path,

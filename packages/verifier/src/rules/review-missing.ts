@@ -39,7 +39,8 @@ review:
 \`\`\``,
     howToFix: `Add \`review.last_reviewed:\` with the date someone last reviewed the runbook (YYYY-MM-DD).`,
     messages: {
-      missing: 'Never recorded as reviewed: review.last_reviewed is missing (to be reviewed every {{cycle}}); add the day someone reviewed it',
+      missing:
+        'Never recorded as reviewed: review.last_reviewed is missing (to be reviewed every {{cycle}}); add the day someone reviewed it',
     },
   },
   check({ corpus, report }) {

@@ -54,7 +54,8 @@ objectives:
 \`\`\``,
     howToFix: `Schedule backups closer together than the RPO, or raise the RPO to what the schedule gives. A gap that is longer only on the day the clocks go back (a daily backup at 02:30 America/Chicago is 25 hours from the next on that Sunday) is fixed by keeping the backup task in UTC (\`timezone: UTC\` and the \`start\` the message gives). An objective met otherwise (replication, or no data at stake) says so with \`rpo_met_by: replication\` (or \`not-applicable\`). A gap accepted on purpose is suppressed with \`# almanac-ignore rpo-exceeds-backups -- <why>\`.`,
     messages: {
-      tooFewBackups: "RPO {{rpo}} for '{{scenario}}' cannot be met: system '{{system}}' has fewer than two scheduled backups in the horizon; add a backup task, or set rpo_met_by if replication meets it",
+      tooFewBackups:
+        "RPO {{rpo}} for '{{scenario}}' cannot be met: system '{{system}}' has fewer than two scheduled backups in the horizon; add a backup task, or set rpo_met_by if replication meets it",
       gap: "RPO {{rpo}} for '{{scenario}}' cannot be met: backups of system '{{system}}' are up to {{gap}} apart ({{from}} → {{to}} {{zone}}); schedule backups closer together, or set rpo_met_by if replication meets it",
       clockChange:
         "RPO {{rpo}} for '{{scenario}}' cannot be met: backups of system '{{system}}' are {{gap}} apart {{change}} ({{from}} → {{to}} {{zone}}); schedule the backup in UTC (timezone: UTC, start: \"{{utcStart}}\"), set rpo_met_by if replication meets it, or accept it with # almanac-ignore rpo-exceeds-backups -- <why>",
@@ -63,7 +64,10 @@ objectives:
   check({ corpus, time, report }) {
     // An expansion shared by several tasks (the same rule, start and zone) adds nothing to the
     // gaps and is counted once. Gaps are worked out only for systems an objective asks about.
-    const lists = new Map<string, Map<readonly unknown[], { occurrences: ReadonlyArray<{ start: number }>; zone: string }>>();
+    const lists = new Map<
+      string,
+      Map<readonly unknown[], { occurrences: ReadonlyArray<{ start: number }>; zone: string }>
+    >();
     for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, 'tasks')) {
       if (item.value.kind !== 'backup') continue;
       let ofSystem = lists.get(runbook.system);
@@ -110,7 +114,15 @@ objectives:
             source: runbook.source,
             path: [...path, 'rpo'],
             messageId: change ? 'clockChange' : 'gap',
-            data: { ...intro, gap: humanizeMs(gap.length), from: `${a.weekday} ${a.date} ${a.time}`, to: `${b.weekday} ${b.date} ${b.time}`, zone: gap.zone, change: change ?? '', utcStart: clock(gap.from, 'UTC').time },
+            data: {
+              ...intro,
+              gap: humanizeMs(gap.length),
+              from: `${a.weekday} ${a.date} ${a.time}`,
+              to: `${b.weekday} ${b.date} ${b.time}`,
+              zone: gap.zone,
+              change: change ?? '',
+              utcStart: clock(gap.from, 'UTC').time,
+            },
           });
         }
       }

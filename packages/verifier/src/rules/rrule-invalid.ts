@@ -7,7 +7,8 @@ import type { Rule } from './rule.ts';
 export const rruleInvalid: Rule = {
   id: 'rrule-invalid',
   meta: {
-    description: 'An RRULE that does not parse, that can never occur, or whose BY lists repeat a value or hold more than their values',
+    description:
+      'An RRULE that does not parse, that can never occur, or whose BY lists repeat a value or hold more than their values',
     severity: 'error',
     docs: `\`rrule\` is an RFC 5545 RRULE body without DTSTART: \`FREQ=WEEKLY;BYDAY=SU\`. Each part is
 checked (weekdays are two letters, months 1–12, days -31…31), and so are the parts RFC 5545
@@ -61,7 +62,8 @@ windows:
     howToFix: `Fix the part the message names (\`FREQ=WEEKLY;BYDAY=SU\`, not \`FREQ=WEEKLY;DAY=SU\`). A schedule that has ended (its \`UNTIL\` is past) is removed, or its \`UNTIL\` moved later.`,
     messages: {
       invalid: "{{noun}} '{{item}}': RRULE '{{rrule}}' {{problem}}",
-      ended: "{{noun}} '{{item}}': RRULE '{{rrule}}' has no occurrence in the checked dates before its end ({{until}}): the schedule has ended; remove the item, or move UNTIL later",
+      ended:
+        "{{noun}} '{{item}}': RRULE '{{rrule}}' has no occurrence in the checked dates before its end ({{until}}): the schedule has ended; remove the item, or move UNTIL later",
     },
   },
   check({ corpus, time, report }) {
@@ -76,10 +78,21 @@ windows:
         if (!expansion.ok) problem = expansion.message;
         // Ended inside the checked dates, after its last occurrence: as stale as one that ended before them.
         else if (expansion.occurrences.length === 0 && until !== undefined && until.at < time.horizon.to) {
-          report({ source: runbook.source, path: [...item.path, 'rrule'], messageId: 'ended', data: { noun, item: item.value.id, rrule, until: untilInWords(until, 'message', item.value.start) } });
+          report({
+            source: runbook.source,
+            path: [...item.path, 'rrule'],
+            messageId: 'ended',
+            data: { noun, item: item.value.id, rrule, until: untilInWords(until, 'message', item.value.start) },
+          });
         }
       }
-      if (problem) report({ source: runbook.source, path: [...item.path, 'rrule'], messageId: 'invalid', data: { noun, item: item.value.id, rrule, problem } });
+      if (problem)
+        report({
+          source: runbook.source,
+          path: [...item.path, 'rrule'],
+          messageId: 'invalid',
+          data: { noun, item: item.value.id, rrule, problem },
+        });
     }
   },
 };

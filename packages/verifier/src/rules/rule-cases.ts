@@ -33,4 +33,3 @@ export interface ExpectedFinding {
 export interface InvalidCase extends RuleCase {
   errors: ExpectedFinding[];
 }
-

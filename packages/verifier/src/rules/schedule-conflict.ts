@@ -47,7 +47,8 @@ tasks:
 \`\`\``,
     howToFix: `Keep one task for the activity, or give both the same schedule. If they are different activities, give them different titles. Tasks of one activity kept in two time zones drift apart when one zone changes its clocks (the message names the change): give both one \`timezone\`.`,
     messages: {
-      differs: "Task '{{task}}' is activity '{{activity}}' on {{mine}}, but task '{{first}}' at {{place}} is the same activity on {{theirs}}{{cause}}",
+      differs:
+        "Task '{{task}}' is activity '{{activity}}' on {{mine}}, but task '{{first}}' at {{place}} is the same activity on {{theirs}}{{cause}}",
       more: "Task schedules of system '{{system}}' conflict in {{more}} not listed: only the first {{budget}} conflicts of a system are; fix those and verify again",
     },
   },
@@ -56,7 +57,9 @@ tasks:
     const schedule = ({ runbook, item }: Statement<Task>) => {
       const zone = item.value.timezone ?? runbook.timezone;
       const rule = item.value.rrule.replace(/\s/g, '').toUpperCase();
-      return item.value.start === undefined ? `${rule} ${noStartInWords(zone, { subDaily: isSubDaily(rule) })}` : `${rule} at ${item.value.start} ${zone ?? ''}`.trim();
+      return item.value.start === undefined
+        ? `${rule} ${noStartInWords(zone, { subDaily: isSubDaily(rule) })}`
+        : `${rule} at ${item.value.start} ${zone ?? ''}`.trim();
     };
     /**
      * The instants a task falls on over the horizon, and whether at a set hour: what the schedule
@@ -67,7 +70,9 @@ tasks:
       const zone = zoneOf(runbook, item.value);
       if (zone === undefined) return undefined;
       const expansion = time.expand(item.value, zone);
-      return expansion.ok ? `${item.value.start === undefined ? 'day' : 'time'} ${expansion.occurrences.map((o) => o.start).join(',')}` : undefined;
+      return expansion.ok
+        ? `${item.value.start === undefined ? 'day' : 'time'} ${expansion.occurrences.map((o) => o.start).join(',')}`
+        : undefined;
     };
     /**
      * For tasks kept in two zones that agree until a clock change in one of them: that change,
@@ -82,11 +87,15 @@ tasks:
       if (split <= 0) return '';
       const [before, after] = [x.occurrences[split - 1]!.start, x.occurrences[split]!.start];
       const change = clockChangeBetween(before, after, zoneA) ?? clockChangeBetween(before, after, zoneB);
-      return change ? `; they agree until the clock change ${change}: keep both tasks in one time zone (timezone: ${zoneB})` : '';
+      return change
+        ? `; they agree until the clock change ${change}: keep both tasks in one time zone (timezone: ${zoneB})`
+        : '';
     };
     const same = (a: Statement<Task>, b: Statement<Task>): boolean => {
       const [x, y] = [meaning(a), meaning(b)];
-      return x !== undefined && y !== undefined ? x === y : schedule(a) === schedule(b) && zoneOf(a.runbook, a.item.value) === zoneOf(b.runbook, b.item.value);
+      return x !== undefined && y !== undefined
+        ? x === y
+        : schedule(a) === schedule(b) && zoneOf(a.runbook, a.item.value) === zoneOf(b.runbook, b.item.value);
     };
     for (const { first, other } of restatements(corpus, 'tasks', (task) => task.activity || undefined)) {
       if (same(other, first)) continue;
@@ -94,7 +103,15 @@ tasks:
         source: other.runbook.source,
         path: [...other.item.path, 'activity'],
         messageId: 'differs',
-        data: { task: other.item.value.id, activity: other.item.value.activity!, mine: schedule(other), first: first.item.value.id, place: placeOf(first.runbook, first.item.path), theirs: schedule(first), cause: clockCause(other, first) },
+        data: {
+          task: other.item.value.id,
+          activity: other.item.value.activity!,
+          mine: schedule(other),
+          first: first.item.value.id,
+          place: placeOf(first.runbook, first.item.path),
+          theirs: schedule(first),
+          cause: clockCause(other, first),
+        },
         related: relatedTo(first, 'activity', `task '${first.item.value.id}'`),
       });
     }

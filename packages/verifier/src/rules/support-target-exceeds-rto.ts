@@ -20,7 +20,8 @@ function resolution({ item, resolve }: Fastest): string {
 export const supportTargetExceedsRto: Rule = {
   id: 'support-target-exceeds-rto',
   meta: {
-    description: "A recovery objective whose RTO differs from the resolution target of the system's most urgent support severity",
+    description:
+      "A recovery objective whose RTO differs from the resolution target of the system's most urgent support severity",
     severity: 'warning',
     docs: `A recovery scenario (the database is down, the whole system is) is an outage, and support
 handles an outage at its most urgent severity: the support target of the system with the
@@ -71,7 +72,8 @@ support_targets:
     howToFix: `Make the RTO and the resolution target of the most urgent support severity agree: shorten the target, or lengthen the RTO.`,
     messages: {
       exceeds: "RTO {{rto}} for '{{scenario}}' cannot hold: {{severity}}; shorten that target, or lengthen the RTO",
-      twoDeadlines: "Two deadlines for one outage: '{{scenario}}' has an RTO of {{rto}}, but {{severity}}; say which holds",
+      twoDeadlines:
+        "Two deadlines for one outage: '{{scenario}}' has an RTO of {{rto}}, but {{severity}}; say which holds",
     },
   },
   check({ corpus, report }) {
@@ -81,11 +83,15 @@ support_targets:
         const resolve = item.value.resolve_within;
         if (resolve === undefined) continue;
         const known = fastest.get(runbook.system);
-        if (!known || durationMs(resolve) < durationMs(known.resolve)) fastest.set(runbook.system, { runbook, item, resolve });
+        if (!known || durationMs(resolve) < durationMs(known.resolve))
+          fastest.set(runbook.system, { runbook, item, resolve });
       }
     }
     // What each system's target is, put in words once for all its runbooks' objectives.
-    const described = new Map<Fastest, { resolveMs: number; businessTime: boolean; resolvePath: Array<string | number>; severity: string }>();
+    const described = new Map<
+      Fastest,
+      { resolveMs: number; businessTime: boolean; resolvePath: Array<string | number>; severity: string }
+    >();
     const describe = (target: Fastest) => {
       const resolvePath = [...target.item.path, 'resolve_within'];
       return {
@@ -111,7 +117,13 @@ support_targets:
           path: [...path, 'rto'],
           messageId: resolveMs > rtoMs || (businessTime && resolveMs === rtoMs) ? 'exceeds' : 'twoDeadlines',
           data: { rto, scenario: value.scenario, severity },
-          related: [{ source: target.runbook.source, path: resolvePath, message: `'${target.item.value.severity}' resolved within ${resolution(target)}` }],
+          related: [
+            {
+              source: target.runbook.source,
+              path: resolvePath,
+              message: `'${target.item.value.severity}' resolved within ${resolution(target)}`,
+            },
+          ],
         });
       }
     }

@@ -15,28 +15,84 @@ function overdue(comment: string, where: 'trailing' | 'above' = 'trailing'): str
 
 /** A runbook reviewed in time, with `comment` on its `last_reviewed` line, where no rule finds anything. */
 function reviewed(comment: string): string {
-  return frontmatter({ review: { cycle: 'P3M', last_reviewed: '2026-11-01' } }).replace('  last_reviewed: 2026-11-01', `  last_reviewed: 2026-11-01 ${comment}`);
+  return frontmatter({ review: { cycle: 'P3M', last_reviewed: '2026-11-01' } }).replace(
+    '  last_reviewed: 2026-11-01',
+    `  last_reviewed: 2026-11-01 ${comment}`,
+  );
 }
 
 testRule(
   suppression,
   {
     valid: [
-      { name: 'a comment with a reason silences the finding on its line', runbooks: [overdue('# almanac-ignore review-overdue -- reviewed in the DR exercise (OPS-7)')] },
-      { name: 'a comment alone on the line above silences the finding below it', runbooks: [overdue('# almanac-ignore review-overdue -- reviewed in the DR exercise (OPS-7)', 'above')] },
-      { name: 'a rule named among others, with a comma', runbooks: [overdue('# almanac-ignore owner-placeholder, review-overdue -- reviewed in the DR exercise')] },
-      { name: 'a rule that did not run (off in the config) is not reported unused', runbooks: [reviewed('# almanac-ignore rpo-exceeds-backups -- replicated to the DR site')] },
+      {
+        name: 'a comment with a reason silences the finding on its line',
+        runbooks: [overdue('# almanac-ignore review-overdue -- reviewed in the DR exercise (OPS-7)')],
+      },
+      {
+        name: 'a comment alone on the line above silences the finding below it',
+        runbooks: [overdue('# almanac-ignore review-overdue -- reviewed in the DR exercise (OPS-7)', 'above')],
+      },
+      {
+        name: 'a rule named among others, with a comma',
+        runbooks: [overdue('# almanac-ignore owner-placeholder, review-overdue -- reviewed in the DR exercise')],
+      },
+      {
+        name: 'a rule that did not run (off in the config) is not reported unused',
+        runbooks: [reviewed('# almanac-ignore rpo-exceeds-backups -- replicated to the DR site')],
+      },
     ],
     invalid: [
       {
         name: 'no reason: the finding is silenced, the comment reported where it is',
         runbooks: [overdue('# almanac-ignore review-overdue')],
-        errors: [{ messageId: 'noReason', message: /^almanac-ignore review-overdue needs a reason: "# almanac-ignore review-overdue -- <why this is accepted>"$/, file: 'runbooks/r0.mdx', line: 10, column: 29 }],
+        errors: [
+          {
+            messageId: 'noReason',
+            message:
+              /^almanac-ignore review-overdue needs a reason: "# almanac-ignore review-overdue -- <why this is accepted>"$/,
+            file: 'runbooks/r0.mdx',
+            line: 10,
+            column: 29,
+          },
+        ],
       },
-      { name: 'an empty reason', runbooks: [overdue('# almanac-ignore review-overdue --  ')], errors: [{ messageId: 'noReason', message: /needs a reason/ }] },
-      { name: 'no rule', runbooks: [reviewed('# almanac-ignore -- nothing to name')], errors: [{ messageId: 'noRule', message: /^almanac-ignore names no rule; write "# almanac-ignore <ruleId> -- <reason>"$/ }] },
-      { name: 'an unknown rule', runbooks: [reviewed('# almanac-ignore review-overdo -- typo')], errors: [{ messageId: 'unknownRule', message: /^almanac-ignore names unknown rule 'review-overdo'; did you mean 'review-overdue'\?$/, line: 10 }] },
-      { name: 'nothing to suppress on its line', runbooks: [reviewed('# almanac-ignore review-overdue -- stale')], errors: [{ messageId: 'unused', message: /^Unused almanac-ignore: no 'review-overdue' finding on line 10; remove the comment$/ }] },
+      {
+        name: 'an empty reason',
+        runbooks: [overdue('# almanac-ignore review-overdue --  ')],
+        errors: [{ messageId: 'noReason', message: /needs a reason/ }],
+      },
+      {
+        name: 'no rule',
+        runbooks: [reviewed('# almanac-ignore -- nothing to name')],
+        errors: [
+          {
+            messageId: 'noRule',
+            message: /^almanac-ignore names no rule; write "# almanac-ignore <ruleId> -- <reason>"$/,
+          },
+        ],
+      },
+      {
+        name: 'an unknown rule',
+        runbooks: [reviewed('# almanac-ignore review-overdo -- typo')],
+        errors: [
+          {
+            messageId: 'unknownRule',
+            message: /^almanac-ignore names unknown rule 'review-overdo'; did you mean 'review-overdue'\?$/,
+            line: 10,
+          },
+        ],
+      },
+      {
+        name: 'nothing to suppress on its line',
+        runbooks: [reviewed('# almanac-ignore review-overdue -- stale')],
+        errors: [
+          {
+            messageId: 'unused',
+            message: /^Unused almanac-ignore: no 'review-overdue' finding on line 10; remove the comment$/,
+          },
+        ],
+      },
     ],
   },
   { alongside: [reviewOverdue] },

@@ -107,7 +107,8 @@ export function applySuppressions(
   const directives = [...sources].flatMap(directivesOf);
   if (directives.length === 0) return findings;
   const byTarget = new Map<string, Directive[]>();
-  for (const d of directives) byTarget.set(`${d.file}:${d.target}`, [...(byTarget.get(`${d.file}:${d.target}`) ?? []), d]);
+  for (const d of directives)
+    byTarget.set(`${d.file}:${d.target}`, [...(byTarget.get(`${d.file}:${d.target}`) ?? []), d]);
 
   const kept = findings.filter((f) => {
     const directive = byTarget.get(`${f.file}:${f.line}`)?.find((d) => d.rules.includes(f.ruleId));
@@ -115,8 +116,20 @@ export function applySuppressions(
     return !directive;
   });
   if (!severity) return kept;
-  const report = (d: Directive, messageId: keyof typeof suppressionMeta.messages, data: Record<string, string | number> = {}) =>
-    kept.push({ ruleId: SUPPRESSION_RULE_ID, severity, file: d.file, line: d.line, column: d.column, message: fillMessage(suppressionMeta.messages[messageId], data), messageId });
+  const report = (
+    d: Directive,
+    messageId: keyof typeof suppressionMeta.messages,
+    data: Record<string, string | number> = {},
+  ) =>
+    kept.push({
+      ruleId: SUPPRESSION_RULE_ID,
+      severity,
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      message: fillMessage(suppressionMeta.messages[messageId], data),
+      messageId,
+    });
   for (const d of directives) {
     if (d.rules.length === 0) report(d, 'noRule');
     if (!d.reason && d.rules.length) report(d, 'noReason', { rules: d.rules.join(', ') });

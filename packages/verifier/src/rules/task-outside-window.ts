@@ -8,7 +8,10 @@ import type { Rule } from './rule.ts';
  * Task occurrences not contained in any window occurrence. Both lists are sorted by start, so
  * one pass with a pointer into the windows answers for every task occurrence.
  */
-export function outside(tasks: readonly Occurrence[], windows: ReadonlyArray<{ start: number; end: number }>): Occurrence[] {
+export function outside(
+  tasks: readonly Occurrence[],
+  windows: ReadonlyArray<{ start: number; end: number }>,
+): Occurrence[] {
   const misses: Occurrence[] = [];
   let w = 0;
   for (const task of tasks) {
@@ -26,10 +29,20 @@ export function outside(tasks: readonly Occurrence[], windows: ReadonlyArray<{ s
  * When a task falls outside its window only from some date on: that date, and the clock change
  * that moved one of the two when they are kept in different zones, with its fix.
  */
-function partialMiss(occurrences: readonly Occurrence[], miss: Occurrence, taskZone: string, windowZone: string): string {
+function partialMiss(
+  occurrences: readonly Occurrence[],
+  miss: Occurrence,
+  taskZone: string,
+  windowZone: string,
+): string {
   const before = occurrences[occurrences.indexOf(miss) - 1];
-  const change = before && (clockChangeBetween(before.start, miss.start, taskZone) ?? clockChangeBetween(before.start, miss.start, windowZone));
-  return change && taskZone !== windowZone ? `${change}; keep the task in the window's time zone (${windowZone})` : `on ${clock(miss.start, taskZone).date}`;
+  const change =
+    before &&
+    (clockChangeBetween(before.start, miss.start, taskZone) ??
+      clockChangeBetween(before.start, miss.start, windowZone));
+  return change && taskZone !== windowZone
+    ? `${change}; keep the task in the window's time zone (${windowZone})`
+    : `on ${clock(miss.start, taskZone).date}`;
 }
 
 export const taskOutsideWindow: Rule = {
@@ -76,7 +89,8 @@ tasks:
   },
   check({ corpus, time, report }) {
     const windows = new Map<string, { zone: string; occurrences: Occurrence[] }>();
-    for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, 'windows')) windows.set(`${runbook.source.file}#${item.value.id}`, { zone, occurrences });
+    for (const { runbook, item, zone, occurrences } of scheduled(corpus, time, 'windows'))
+      windows.set(`${runbook.source.file}#${item.value.id}`, { zone, occurrences });
 
     // The occurrences a window's tasks may fall in, shared by its tasks.
     const allowedIn = new Map<string, Occurrence[]>();
@@ -87,7 +101,12 @@ tasks:
       const target = windows.get(key(name));
       if (!target) continue;
       if (item.value.start === undefined) {
-        report({ source: runbook.source, path: [...item.path, 'window'], messageId: 'noStart', data: { task: item.value.id, window: name } });
+        report({
+          source: runbook.source,
+          path: [...item.path, 'window'],
+          messageId: 'noStart',
+          data: { task: item.value.id, window: name },
+        });
         continue;
       }
       let allowed = allowedIn.get(key(name));
@@ -103,8 +122,13 @@ tasks:
       const miss = misses[0]!;
       const near = allowed.find((w) => clock(w.start, 'UTC').date === clock(miss.start, 'UTC').date) ?? allowed[0];
       // The window in UTC as well when it is kept in a local zone: the comparison is made in instants.
-      const windowText = near ? ` (${spanWithUtc(near.start, near.end, target.zone)})` : ' (which has no occurrences in the horizon)';
-      const count = misses.length === occurrences.length ? 'every occurrence' : `${misses.length} of ${occurrences.length} occurrences, first ${partialMiss(occurrences, miss, zone, target.zone)}`;
+      const windowText = near
+        ? ` (${spanWithUtc(near.start, near.end, target.zone)})`
+        : ' (which has no occurrences in the horizon)';
+      const count =
+        misses.length === occurrences.length
+          ? 'every occurrence'
+          : `${misses.length} of ${occurrences.length} occurrences, first ${partialMiss(occurrences, miss, zone, target.zone)}`;
       report({
         source: runbook.source,
         path: [...item.path, 'start'],

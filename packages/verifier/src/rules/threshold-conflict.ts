@@ -5,7 +5,8 @@ import type { Rule } from './rule.ts';
 
 /** "> 70 for 10 minutes": a level as people read it. */
 function describeLevels(t: Threshold): string {
-  const level = (name: string, l: Threshold['warning']) => (l ? `${name} ${t.comparator} ${l.value}${l.for ? ` for ${humanizeDuration(l.for)}` : ''}` : `no ${name}`);
+  const level = (name: string, l: Threshold['warning']) =>
+    l ? `${name} ${t.comparator} ${l.value}${l.for ? ` for ${humanizeDuration(l.for)}` : ''}` : `no ${name}`;
   return `${level('warning', t.warning)}, ${level('critical', t.critical)}`;
 }
 
@@ -71,7 +72,13 @@ thresholds:
         source: other.runbook.source,
         path: [...other.item.path, 'metric'],
         messageId: 'differs',
-        data: { metric: other.item.value.metric, system: other.runbook.system, mine, theirs, place: placeOf(first.runbook, first.item.path) },
+        data: {
+          metric: other.item.value.metric,
+          system: other.runbook.system,
+          mine,
+          theirs,
+          place: placeOf(first.runbook, first.item.path),
+        },
         related: relatedTo(first, 'metric', theirs),
       });
     }

@@ -42,7 +42,8 @@ thresholds:
 \`\`\``,
     howToFix: `Swap the two levels, or the \`comparator\`: with \`">"\` the warning is lower than the critical level, with \`"<"\` higher.`,
     messages: {
-      misordered: 'Threshold \'{{metric}}\': warning {{warning}} must be {{should}} critical {{critical}} when {{worse}} is worse (comparator "{{comparator}}")',
+      misordered:
+        'Threshold \'{{metric}}\': warning {{warning}} must be {{should}} critical {{critical}} when {{worse}} is worse (comparator "{{comparator}}")',
     },
   },
   check({ corpus, report }) {
@@ -56,7 +57,14 @@ thresholds:
           source: runbook.source,
           path: [...path, 'warning', 'value'],
           messageId: 'misordered',
-          data: { metric: t.metric, warning: t.warning.value, should, critical: t.critical.value, worse: t.comparator === '>' ? 'higher' : 'lower', comparator: t.comparator },
+          data: {
+            metric: t.metric,
+            warning: t.warning.value,
+            should,
+            critical: t.critical.value,
+            worse: t.comparator === '>' ? 'higher' : 'lower',
+            comparator: t.comparator,
+          },
         });
       }
     }

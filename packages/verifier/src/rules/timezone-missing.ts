@@ -46,13 +46,21 @@ windows:
 \`\`\``,
     howToFix: `Add \`timezone:\` to the runbook (it serves every window and task) or to the item whose clock differs. Tasks take \`timezone\` as windows do.`,
     messages: {
-      missing: "{{noun}} '{{item}}' starts at {{start}} in no time zone; add 'timezone:' to the {{list}} or to the runbook",
+      missing:
+        "{{noun}} '{{item}}' starts at {{start}} in no time zone; add 'timezone:' to the {{list}} or to the runbook",
     },
   },
   check({ corpus, report }) {
-    for (const { runbook, noun, item } of timedItems(corpus.runbooks.filter((runbook) => runbook.timezone === undefined))) {
+    for (const { runbook, noun, item } of timedItems(
+      corpus.runbooks.filter((runbook) => runbook.timezone === undefined),
+    )) {
       if (item.value.start === undefined || item.value.timezone !== undefined) continue;
-      report({ source: runbook.source, path: [...item.path, 'start'], messageId: 'missing', data: { noun, item: item.value.id, start: item.value.start, list: noun.toLowerCase() } });
+      report({
+        source: runbook.source,
+        path: [...item.path, 'start'],
+        messageId: 'missing',
+        data: { noun, item: item.value.id, start: item.value.start, list: noun.toLowerCase() },
+      });
     }
   },
 };

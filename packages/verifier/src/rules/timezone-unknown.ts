@@ -5,26 +5,56 @@ import type { Rule } from './rule.ts';
 
 /** Abbreviations people write for a zone, and the IANA location each usually means. */
 const ABBREVIATIONS: Record<string, string> = {
-  EAT: 'Africa/Nairobi', CAT: 'Africa/Maputo', WAT: 'Africa/Lagos', SAST: 'Africa/Johannesburg',
-  GMT: 'Europe/London', BST: 'Europe/London', WET: 'Europe/Lisbon', CET: 'Europe/Paris', CEST: 'Europe/Paris',
-  EET: 'Europe/Athens', EEST: 'Europe/Athens', MSK: 'Europe/Moscow', IST: 'Asia/Kolkata', PKT: 'Asia/Karachi',
-  SGT: 'Asia/Singapore', HKT: 'Asia/Hong_Kong', JST: 'Asia/Tokyo', KST: 'Asia/Seoul',
-  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', NZST: 'Pacific/Auckland', NZDT: 'Pacific/Auckland',
-  EST: 'America/New_York', EDT: 'America/New_York', CST: 'America/Chicago', CDT: 'America/Chicago',
-  MST: 'America/Denver', MDT: 'America/Denver', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
-  AKST: 'America/Anchorage', HST: 'Pacific/Honolulu', Z: 'UTC', ZULU: 'UTC', UTC: 'UTC',
+  EAT: 'Africa/Nairobi',
+  CAT: 'Africa/Maputo',
+  WAT: 'Africa/Lagos',
+  SAST: 'Africa/Johannesburg',
+  GMT: 'Europe/London',
+  BST: 'Europe/London',
+  WET: 'Europe/Lisbon',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  EET: 'Europe/Athens',
+  EEST: 'Europe/Athens',
+  MSK: 'Europe/Moscow',
+  IST: 'Asia/Kolkata',
+  PKT: 'Asia/Karachi',
+  SGT: 'Asia/Singapore',
+  HKT: 'Asia/Hong_Kong',
+  JST: 'Asia/Tokyo',
+  KST: 'Asia/Seoul',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
+  NZST: 'Pacific/Auckland',
+  NZDT: 'Pacific/Auckland',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  AKST: 'America/Anchorage',
+  HST: 'Pacific/Honolulu',
+  Z: 'UTC',
+  ZULU: 'UTC',
+  UTC: 'UTC',
 };
 
 /** Abbreviations that name more than one place (IST: India, Ireland, Israel; CST: Chicago, China; GMT, BST: London or UTC). */
 const AMBIGUOUS = new Set(['IST', 'CST', 'CDT', 'GMT', 'BST']);
 
-const CANONICAL = new Map<string, string>([...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]));
+const CANONICAL = new Map<string, string>(
+  [...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]),
+);
 
 /** What to write instead of a zone name that is not one. */
 function suggestZone(zone: string): string {
   const upper = zone.trim().toUpperCase();
   const abbreviation = ABBREVIATIONS[upper];
-  if (abbreviation) return `'${zone}' is an abbreviation; write the IANA name '${abbreviation}'${upper === 'GMT' || upper === 'BST' ? " (or 'UTC' if the time does not follow British summer time)" : ''}`;
+  if (abbreviation)
+    return `'${zone}' is an abbreviation; write the IANA name '${abbreviation}'${upper === 'GMT' || upper === 'BST' ? " (or 'UTC' if the time does not follow British summer time)" : ''}`;
   const offset = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?00)?$/i.exec(zone.trim());
   if (offset) {
     const hours = Number(offset[2]);
@@ -85,12 +115,21 @@ timezone: Africa/Nairobi
     for (const runbook of corpus.runbooks) {
       const places = [
         { zone: runbook.timezone, path: ['timezone'] },
-        ...Array.from(timedItems([runbook]), ({ item }) => ({ zone: item.value.timezone, path: [...item.path, 'timezone'] })),
+        ...Array.from(timedItems([runbook]), ({ item }) => ({
+          zone: item.value.timezone,
+          path: [...item.path, 'timezone'],
+        })),
       ];
       for (const { zone, path } of places) {
         if (zone === undefined || knownZone(zone)) continue;
         const fixed = certainZone(zone);
-        report({ source: runbook.source, path, messageId: 'unknown', data: { suggestion: suggestZone(zone) }, fix: fixed ? { from: zone, text: fixed } : undefined });
+        report({
+          source: runbook.source,
+          path,
+          messageId: 'unknown',
+          data: { suggestion: suggestZone(zone) },
+          fix: fixed ? { from: zone, text: fixed } : undefined,
+        });
       }
     }
   },

@@ -12,7 +12,14 @@ export function unparsedBackups(corpus: Corpus): (system: string) => boolean {
   return (system) => {
     if (!known.has(system)) {
       const runbooks = corpus.runbooks.filter((r) => r.system === system);
-      known.set(system, runbooks.some((r) => rawItemsOf(r.source, 'tasks').filter((t) => t.kind === 'backup').length > r.tasks.filter((t) => t.value.kind === 'backup').length));
+      known.set(
+        system,
+        runbooks.some(
+          (r) =>
+            rawItemsOf(r.source, 'tasks').filter((t) => t.kind === 'backup').length >
+            r.tasks.filter((t) => t.value.kind === 'backup').length,
+        ),
+      );
     }
     return known.get(system)!;
   };

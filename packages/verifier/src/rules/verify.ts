@@ -34,7 +34,11 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function severityOf(id: string, defaultSeverity: Severity, settings: VerifyOptions['severities']): Severity | undefined {
+function severityOf(
+  id: string,
+  defaultSeverity: Severity,
+  settings: VerifyOptions['severities'],
+): Severity | undefined {
   const setting = settings?.[id];
   if (setting === 'off') return undefined;
   return setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : defaultSeverity;
@@ -42,7 +46,9 @@ function severityOf(id: string, defaultSeverity: Severity, settings: VerifyOptio
 
 /** Every file a finding or a suppression comment can be in. */
 function sourcesOf(corpus: Corpus): SourceFile[] {
-  return [...corpus.runbooks, ...corpus.pages, ...corpus.registries, ...(corpus.prometheusRules ?? [])].flatMap((x) => (x.source ? [x.source] : []));
+  return [...corpus.runbooks, ...corpus.pages, ...corpus.registries, ...(corpus.prometheusRules ?? [])].flatMap((x) =>
+    x.source ? [x.source] : [],
+  );
 }
 
 /** Runs every rule over the corpus and returns its findings in file, line, column order. */
@@ -64,7 +70,12 @@ export function verify(corpus: Corpus, options: VerifyOptions = {}): VerifyResul
     rule.check({ corpus, today, time, report });
   }
   const suppressionSeverity = severityOf(SUPPRESSION_RULE_ID, suppressionMeta.severity, options.severities);
-  const findings = applySuppressions(found, sourcesOf(corpus), { known: new Set(RULE_METAS.keys()), active }, suppressionSeverity);
+  const findings = applySuppressions(
+    found,
+    sourcesOf(corpus),
+    { known: new Set(RULE_METAS.keys()), active },
+    suppressionSeverity,
+  );
   findings.sort(compareFindings);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { findings, summary: { files: corpus.fileCount, errors, warnings: findings.length - errors }, time, today };
@@ -74,7 +85,12 @@ export function verify(corpus: Corpus, options: VerifyOptions = {}): VerifyResul
  * Verifies with the config's severities and horizon: the one way the CLI and the site check.
  * `time`, when given, is an engine over `checksHorizon` (`ModelTimes.checks`).
  */
-export function verifyWithConfig(corpus: Corpus, config: AlmanacConfig, today?: string, time?: TimeEngine): VerifyResult {
+export function verifyWithConfig(
+  corpus: Corpus,
+  config: AlmanacConfig,
+  today?: string,
+  time?: TimeEngine,
+): VerifyResult {
   const day = today ?? todayUtc();
   return verify(corpus, { today: day, severities: config.rules, horizon: checksHorizon(day, config.horizon), time });
 }

@@ -13,9 +13,17 @@ const order = (o: WindowOccurrence) => `${o.runbook.source.file}\u0000${String(o
  * The clock change that made two windows kept in different zones meet: the one between the
  * later window's occurrence before the first overlap and that overlap, in either zone.
  */
-function clockChangeOf(occurrences: readonly WindowOccurrence[], later: WindowOccurrence, first: WindowOccurrence): string | undefined {
+function clockChangeOf(
+  occurrences: readonly WindowOccurrence[],
+  later: WindowOccurrence,
+  first: WindowOccurrence,
+): string | undefined {
   const before = occurrences.filter((o) => o.window === later.window && o.start < later.start).at(-1);
-  return before && (clockChangeBetween(before.start, later.start, later.zone) ?? clockChangeBetween(before.start, later.start, first.zone));
+  return (
+    before &&
+    (clockChangeBetween(before.start, later.start, later.zone) ??
+      clockChangeBetween(before.start, later.start, first.zone))
+  );
 }
 
 export const windowOverlap: Rule = {
@@ -56,7 +64,8 @@ windows:
 \`\`\``,
     howToFix: `Move one window, or say that one replaces the other on the days they meet with \`supersedes: [<window id>]\` on the window that wins (a monthly window that takes the place of the weekly one). Windows kept in two time zones that meet only after a clock change (the message names it) stop meeting when both use one zone.`,
     messages: {
-      overlaps: "Window '{{window}}' ({{span}}) overlaps window '{{other}}'{{where}} ({{otherSpan}}) on {{date}}{{more}}{{hint}}",
+      overlaps:
+        "Window '{{window}}' ({{span}}) overlaps window '{{other}}'{{where}} ({{otherSpan}}) on {{date}}{{more}}{{hint}}",
       more: "Window '{{window}}' overlaps window '{{other}}' too, and {{rest}}: only the first {{budget}} overlapping pairs of windows of system '{{system}}' are listed; fix those and verify again",
     },
   },
@@ -65,9 +74,14 @@ windows:
       const occurrences = runbooks.flatMap((runbook: Runbook) => windowOccurrences(runbook, time));
       const windows = new Map<WindowOccurrence['window'], number>();
       for (const o of occurrences) if (!windows.has(o.window)) windows.set(o.window, windows.size);
-      const inOrder = (pair: readonly WindowOccurrence[]) => [...pair].sort((x, y) => (order(x) < order(y) ? -1 : 1)) as [WindowOccurrence, WindowOccurrence];
+      const inOrder = (pair: readonly WindowOccurrence[]) =>
+        [...pair].sort((x, y) => (order(x) < order(y) ? -1 : 1)) as [WindowOccurrence, WindowOccurrence];
       // A window that overlaps its own next occurrence is not two windows at once: one group per window.
-      const { listed, beyond, unlisted } = boundedOverlaps(occurrences, (o) => windows.get(o.window)!, CONFLICTS_PER_SYSTEM);
+      const { listed, beyond, unlisted } = boundedOverlaps(
+        occurrences,
+        (o) => windows.get(o.window)!,
+        CONFLICTS_PER_SYSTEM,
+      );
       for (const { first: pair, count } of listed) {
         const [first, later] = inOrder(pair);
         const sameRunbook = first.runbook === later.runbook;
@@ -83,20 +97,50 @@ windows:
           source: later.runbook.source,
           path: [...later.window.path, 'id'],
           messageId: 'overlaps',
-          data: { window: later.window.value.id, span: spanWithUtc(later.start, later.end, later.zone), other: first.window.value.id, where, otherSpan: spanWithUtc(first.start, first.end, first.zone), date: clock(later.start, later.zone).date, more, hint },
-          related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `window '${first.window.value.id}'` }],
+          data: {
+            window: later.window.value.id,
+            span: spanWithUtc(later.start, later.end, later.zone),
+            other: first.window.value.id,
+            where,
+            otherSpan: spanWithUtc(first.start, first.end, first.zone),
+            date: clock(later.start, later.zone).date,
+            more,
+            hint,
+          },
+          related: [
+            {
+              source: first.runbook.source,
+              path: [...first.window.path, 'id'],
+              message: `window '${first.window.value.id}'`,
+            },
+          ],
         });
       }
       if (!beyond) continue;
       const [first, later] = inOrder(beyond);
-      const rest = unlisted > 0 ? `${unlisted} more window${unlisted === 1 ? '' : 's'} overlap others` : 'the windows listed overlap in more pairs';
+      const rest =
+        unlisted > 0
+          ? `${unlisted} more window${unlisted === 1 ? '' : 's'} overlap others`
+          : 'the windows listed overlap in more pairs';
       // At the window, not its id, where a listed pair may already be: SARIF tells results apart by rule, file and path.
       report({
         source: later.runbook.source,
         path: later.window.path,
         messageId: 'more',
-        data: { window: later.window.value.id, other: first.window.value.id, rest, budget: CONFLICTS_PER_SYSTEM, system },
-        related: [{ source: first.runbook.source, path: [...first.window.path, 'id'], message: `window '${first.window.value.id}'` }],
+        data: {
+          window: later.window.value.id,
+          other: first.window.value.id,
+          rest,
+          budget: CONFLICTS_PER_SYSTEM,
+          system,
+        },
+        related: [
+          {
+            source: first.runbook.source,
+            path: [...first.window.path, 'id'],
+            message: `window '${first.window.value.id}'`,
+          },
+        ],
       });
     }
   },

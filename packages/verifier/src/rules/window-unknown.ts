@@ -52,7 +52,8 @@ tasks:
     messages: {
       taskWindow: "Task '{{task}}' names window '{{window}}', which does not exist{{known}}",
       supersedesItself: "Window '{{window}}' supersedes itself; name the window it replaces",
-      supersedesUnknown: "Window '{{window}}' supersedes '{{superseded}}', which is not a window of this runbook{{others}}",
+      supersedesUnknown:
+        "Window '{{window}}' supersedes '{{superseded}}', which is not a window of this runbook{{others}}",
     },
   },
   check({ corpus, report }) {
@@ -64,17 +65,37 @@ tasks:
         const name = task.value.window;
         if (name === undefined || ids.includes(name) || written().includes(name)) continue;
         const hint = didYouMean(name, ids);
-        const known = hint || (ids.length ? `; this runbook's windows are ${ids.map((id) => `'${id}'`).join(', ')}` : '; this runbook has no windows');
-        report({ source: runbook.source, path: [...task.path, 'window'], messageId: 'taskWindow', data: { task: task.value.id, window: name, known } });
+        const known =
+          hint ||
+          (ids.length
+            ? `; this runbook's windows are ${ids.map((id) => `'${id}'`).join(', ')}`
+            : '; this runbook has no windows');
+        report({
+          source: runbook.source,
+          path: [...task.path, 'window'],
+          messageId: 'taskWindow',
+          data: { task: task.value.id, window: name, known },
+        });
       }
       for (const window of runbook.windows) {
         (window.value.supersedes ?? []).forEach((name, index) => {
           const path = [...window.path, 'supersedes', index];
-          if (name === window.value.id) report({ source: runbook.source, path, messageId: 'supersedesItself', data: { window: name } });
-          else if (!runbook.windows.some((w) => w.value.id === name) && !rawIdsOf(runbook.source, 'windows').includes(name)) {
+          if (name === window.value.id)
+            report({ source: runbook.source, path, messageId: 'supersedesItself', data: { window: name } });
+          else if (
+            !runbook.windows.some((w) => w.value.id === name) &&
+            !rawIdsOf(runbook.source, 'windows').includes(name)
+          ) {
             const others = runbook.windows.filter((w) => w !== window).map((w) => w.value.id);
-            const hint = didYouMean(name, others) || (others.length ? `; its other windows are ${others.map((id) => `'${id}'`).join(', ')}` : '');
-            report({ source: runbook.source, path, messageId: 'supersedesUnknown', data: { window: window.value.id, superseded: name, others: hint } });
+            const hint =
+              didYouMean(name, others) ||
+              (others.length ? `; its other windows are ${others.map((id) => `'${id}'`).join(', ')}` : '');
+            report({
+              source: runbook.source,
+              path,
+              messageId: 'supersedesUnknown',
+              data: { window: window.value.id, superseded: name, others: hint },
+            });
           }
         });
       }

@@ -20,7 +20,11 @@ export interface BoundedOverlaps<T> {
  * takes about a second of CPU, where listing every pair took minutes. The listed pairs' first spans and counts
  * are then found by sweeping only the spans of the groups they name.
  */
-export function boundedOverlaps<T extends Span>(list: readonly T[], groupOf: (span: T) => number, budget: number): BoundedOverlaps<T> {
+export function boundedOverlaps<T extends Span>(
+  list: readonly T[],
+  groupOf: (span: T) => number,
+  budget: number,
+): BoundedOverlaps<T> {
   // As overlapsByGroup sweeps. Not its sweep: that one visits the active spans of each span, which
   // past the budget would be the pairs this one avoids; here a heap by end drops them in order.
   const sorted = inGroupSweepOrder(list);
@@ -73,7 +77,9 @@ export function boundedOverlaps<T extends Span>(list: readonly T[], groupOf: (sp
   });
 
   const members = sorted.filter((_, i) => listedGroups.has(groupAt[i]!));
-  const listed = overlapsByGroup(members, groupOf).filter(({ first: [a, b] }) => listedKeys.has(pairKey(groupOf(a), groupOf(b))));
+  const listed = overlapsByGroup(members, groupOf).filter(({ first: [a, b] }) =>
+    listedKeys.has(pairKey(groupOf(a), groupOf(b))),
+  );
   let unlisted = 0;
   for (let g = 0; g < groups; g++) if (overlapping[g] && !listedGroups.has(g)) unlisted++;
   return beyond ? { listed, beyond, unlisted } : { listed, unlisted };

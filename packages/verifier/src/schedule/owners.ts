@@ -13,9 +13,12 @@ export type OwnerReference =
 /** Every place a runbook names an owner: its owners, then its tasks', escalation levels' and monitors'. */
 export function* ownerReferences(runbook: Runbook): Generator<OwnerReference> {
   for (const [index, owner] of runbook.owners.entries()) yield { owner, path: ['owners', index], list: 'owners' };
-  for (const item of runbook.tasks) yield { owner: item.value.owner, path: [...item.path, 'owner'], list: 'tasks', item };
-  for (const item of runbook.escalation) yield { owner: item.value.owner, path: [...item.path, 'owner'], list: 'escalation', item };
-  for (const item of runbook.monitors) if (item.value.owner) yield { owner: item.value.owner, path: [...item.path, 'owner'], list: 'monitors', item };
+  for (const item of runbook.tasks)
+    yield { owner: item.value.owner, path: [...item.path, 'owner'], list: 'tasks', item };
+  for (const item of runbook.escalation)
+    yield { owner: item.value.owner, path: [...item.path, 'owner'], list: 'escalation', item };
+  for (const item of runbook.monitors)
+    if (item.value.owner) yield { owner: item.value.owner, path: [...item.path, 'owner'], list: 'monitors', item };
 }
 
 /** Every owner id a runbook names, once each. */
@@ -37,7 +40,10 @@ export function ownerOf(runbook: Runbook, id: string): Owner | undefined {
  * Owners by id, sorted by id: every owner of every registry, and every id a runbook names that
  * no registry has (owner-unknown reports it; its windows still need a feed).
  */
-export function ownerDirectory(runbooks: readonly Runbook[], registries: Corpus['registries']): Map<string, Owner | undefined> {
+export function ownerDirectory(
+  runbooks: readonly Runbook[],
+  registries: Corpus['registries'],
+): Map<string, Owner | undefined> {
   const owners = new Map<string, Owner | undefined>();
   // Each registry once: every runbook of a tree shares its registry, and a registry has hundreds of owners.
   for (const registry of new Set([...registries, ...runbooks.map((runbook) => runbook.registry)])) {

@@ -17,7 +17,9 @@ describe('pageHref', () => {
   });
 
   it("routes a runbook folder inside Starlight's docs from the docs folder, whatever tree is given", () => {
-    expect(page('src/content/docs/ops/runbooks/mvono/plan.mdx', undefined, ['src/content/docs/ops/runbooks'])).toBe('/ops/runbooks/mvono/plan/');
+    expect(page('src/content/docs/ops/runbooks/mvono/plan.mdx', undefined, ['src/content/docs/ops/runbooks'])).toBe(
+      '/ops/runbooks/mvono/plan/',
+    );
     expect(page('src/content/docs/runbooks/index.mdx')).toBe('/runbooks/');
   });
 

@@ -31,10 +31,19 @@ export function pageHref(page: { source: { file: string }; slug?: string }, tree
   if (page.slug !== undefined) return `/${page.slug}/`;
   const { file } = page.source;
   // The project root (`almanac diff .`) is no collection's folder.
-  const inTree = trees.filter((tree) => !/^\.?\/?$/.test(tree)).map((tree) => below(tree, file)).filter((path) => path !== undefined);
+  const inTree = trees
+    .filter((tree) => !/^\.?\/?$/.test(tree))
+    .map((tree) => below(tree, file))
+    .filter((path) => path !== undefined);
   // The outermost tree that holds it, the collection's: a tree and a folder inside it may both be given.
-  const path = below(STARLIGHT_DOCS, file) ?? inTree.sort((a, b) => b.length - a.length)[0] ?? below(DOCS_ROOT, file) ?? file;
-  const id = path.replace(/\.mdx?$/, '').split('/').map((segment) => githubSlug(segment)).join('/').replace(/(^|\/)index$/, '');
+  const path =
+    below(STARLIGHT_DOCS, file) ?? inTree.sort((a, b) => b.length - a.length)[0] ?? below(DOCS_ROOT, file) ?? file;
+  const id = path
+    .replace(/\.mdx?$/, '')
+    .split('/')
+    .map((segment) => githubSlug(segment))
+    .join('/')
+    .replace(/(^|\/)index$/, '');
   return id ? `/${id}/` : '/';
 }
 

@@ -6,5 +6,7 @@ import { Temporal } from 'temporal-polyfill';
  * count a cycle from a date nobody wrote.
  */
 export function reviewDue(lastReviewed: string | undefined, cycle: string): string | undefined {
-  return lastReviewed === undefined ? undefined : Temporal.PlainDate.from(lastReviewed).add(Temporal.Duration.from(cycle)).toString();
+  return lastReviewed === undefined
+    ? undefined
+    : Temporal.PlainDate.from(lastReviewed).add(Temporal.Duration.from(cycle)).toString();
 }

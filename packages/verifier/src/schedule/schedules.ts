@@ -23,7 +23,11 @@ const memo = new WeakMap<TimeEngine, WeakMap<Corpus, Partial<Record<keyof Lists,
  * walk the same list: it is made once per engine and corpus (a corpus is not changed while it
  * is checked).
  */
-export function scheduled<K extends keyof Lists>(corpus: Corpus, time: TimeEngine, list: K): ReadonlyArray<Scheduled<Lists[K]>> {
+export function scheduled<K extends keyof Lists>(
+  corpus: Corpus,
+  time: TimeEngine,
+  list: K,
+): ReadonlyArray<Scheduled<Lists[K]>> {
   let byCorpus = memo.get(time);
   if (!byCorpus) memo.set(time, (byCorpus = new WeakMap()));
   let lists = byCorpus.get(corpus);
@@ -36,7 +40,8 @@ export function scheduled<K extends keyof Lists>(corpus: Corpus, time: TimeEngin
       const zone = zoneOf(runbook, item.value);
       if (!zone) continue;
       const expansion = time.expand(item.value, zone);
-      if (expansion.ok) found.push({ runbook, item, zone, occurrences: expansion.occurrences, shifted: expansion.shifted });
+      if (expansion.ok)
+        found.push({ runbook, item, zone, occurrences: expansion.occurrences, shifted: expansion.shifted });
     }
   }
   lists[list] = found as Array<Scheduled<never>>;

@@ -13,7 +13,10 @@ export interface Statement<T> {
  * that holds, for the conflict rules (which report the later ones) and for the alerts (exported
  * once, from the first). Items whose key is undefined state nothing to compare and are left out.
  */
-export function statementsBySystem<T>(statements: ReadonlyArray<Statement<T>>, keyOf: (value: T) => string | undefined): Array<Array<Statement<T>>> {
+export function statementsBySystem<T>(
+  statements: ReadonlyArray<Statement<T>>,
+  keyOf: (value: T) => string | undefined,
+): Array<Array<Statement<T>>> {
   const stated = statements.filter(({ item }) => keyOf(item.value) !== undefined);
   return [...groupBy(stated, ({ runbook, item }) => `${runbook.system}\u0000${keyOf(item.value)}`).values()];
 }

@@ -27,7 +27,10 @@ export function windowOccurrences(runbook: Runbook, time: TimeEngine): WindowOcc
     if (!zone) continue;
     const expansion = time.expand(window.value, zone);
     if (!expansion.ok) continue;
-    byWindow.set(window.value.id, expansion.occurrences.map((o) => ({ ...o, runbook, window, zone })));
+    byWindow.set(
+      window.value.id,
+      expansion.occurrences.map((o) => ({ ...o, runbook, window, zone })),
+    );
   }
   const dropped = new Set<WindowOccurrence>();
   for (const window of runbook.windows) {
@@ -36,5 +39,8 @@ export function windowOccurrences(runbook: Runbook, time: TimeEngine): WindowOcc
       for (const [, replaced] of overlappingPairs(superseding, byWindow.get(id) ?? [])) dropped.add(replaced);
     }
   }
-  return [...byWindow.values()].flat().filter((o) => !dropped.has(o)).sort((a, b) => a.start - b.start);
+  return [...byWindow.values()]
+    .flat()
+    .filter((o) => !dropped.has(o))
+    .sort((a, b) => a.start - b.start);
 }

@@ -13,6 +13,8 @@ const STARLIGHT_DEFINES = new Set(['title', 'description', 'slug', ...Object.key
  * fields (`title`, `sidebar`, …) keep Starlight's schema.
  */
 export function runbookEditorFields() {
-  const fields = Object.entries(runbookSchema.shape as Record<string, z.ZodType>).filter(([key]) => !STARLIGHT_DEFINES.has(key));
+  const fields = Object.entries(runbookSchema.shape as Record<string, z.ZodType>).filter(
+    ([key]) => !STARLIGHT_DEFINES.has(key),
+  );
   return z.object(Object.fromEntries(fields.map(([key, field]) => [key, field.optional().catch(undefined)])));
 }

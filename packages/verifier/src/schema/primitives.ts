@@ -8,7 +8,10 @@ import { promqlProblem } from './promql-shape.ts';
 
 export const slug = z
   .string({ error: 'must be an id of lowercase letters, digits and dashes, such as "db-backup-full"' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and dashes, such as "db-backup-full"');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be an id of lowercase letters, digits and dashes, such as "db-backup-full"',
+  );
 
 /**
  * A metric as the monitoring system spells it: Prometheus `node_cpu_seconds_total` or
@@ -17,7 +20,10 @@ export const slug = z
  */
 export const metricName = z
   .string({ error: 'must be a metric name such as "node_cpu_seconds_total", "system.cpu.user" or "cpu-utilization"' })
-  .regex(/^[A-Za-z0-9_:./-]+$/, 'must be a metric name of letters, digits and _ : . - / (no spaces), such as "node_cpu_seconds_total", "system.cpu.user" or "cpu-utilization"');
+  .regex(
+    /^[A-Za-z0-9_:./-]+$/,
+    'must be a metric name of letters, digits and _ : . - / (no spaces), such as "node_cpu_seconds_total", "system.cpu.user" or "cpu-utilization"',
+  );
 
 export const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
@@ -28,14 +34,18 @@ export const text = z.string({ error: 'must be text' }).trim().min(1, 'must not 
  */
 export const line = text.check((ctx) => {
   const found = firstUnsafe(ctx.value);
-  if (found) ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be plain text on one line; it holds ${found}` });
+  if (found)
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be plain text on one line; it holds ${found}` });
 });
 
 /**
  * Text that Starlight puts in the page's <head> (the description): no markup and no control
  * characters, so it cannot close a tag and open a script, whatever the site escapes.
  */
-export const plainText = text.regex(/^[^<\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/, 'must be plain text, without "<" or control characters');
+export const plainText = text.regex(
+  /^[^<\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/,
+  'must be plain text, without "<" or control characters',
+);
 
 /** A page's title: one line of plain text, as it is also the <title>. */
 export const plainLine = line.regex(/^[^<]*$/, 'must be plain text, without "<" or control characters');
@@ -46,7 +56,8 @@ export const plainLine = line.regex(/^[^<]*$/, 'must be plain text, without "<" 
  */
 export const promqlQuery = text.check((ctx) => {
   const problem = promqlProblem(ctx.value);
-  if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be one PromQL expression; it has ${problem}` });
+  if (problem)
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be one PromQL expression; it has ${problem}` });
 });
 
 export const duration = z
@@ -60,7 +71,11 @@ export const timeOfDay = z
 export const isoDate = z
   .string({ error: 'must be a date YYYY-MM-DD, such as 2025-11-14' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD, such as 2025-11-14')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real calendar date');
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'is not a real calendar date',
+  );
 
 /** Validity of the name is the `timezone-unknown` rule's job, so it can suggest the IANA name. */
 export const zoneName = z.string({ error: 'must be an IANA time zone name such as "Africa/Nairobi" or "UTC"' }).min(1);

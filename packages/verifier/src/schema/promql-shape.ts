@@ -19,7 +19,8 @@ export function promqlProblem(query: string): string | undefined {
     else if (CLOSER[char]) open.push({ char, at: i });
     else if (char === ')' || char === ']' || char === '}') {
       const last = open.pop();
-      if (!last || CLOSER[last.char] !== char) return `a '${char}' at character ${i + 1} that closes no '${Object.keys(CLOSER).find((k) => CLOSER[k] === char)}'`;
+      if (!last || CLOSER[last.char] !== char)
+        return `a '${char}' at character ${i + 1} that closes no '${Object.keys(CLOSER).find((k) => CLOSER[k] === char)}'`;
     }
   }
   const last = open.pop();

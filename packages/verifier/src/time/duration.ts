@@ -11,7 +11,8 @@ export interface Duration {
   seconds: number;
 }
 
-export const DURATION_PATTERN = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+export const DURATION_PATTERN =
+  /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
 export function parseDuration(text: string): Duration | undefined {
   const m = DURATION_PATTERN.exec(text);
@@ -29,7 +30,9 @@ export function durationMs(text: string): number {
   const d = parseDuration(text);
   if (!d) return Number.NaN;
   return (
-    ((d.years * 365 + d.months * 30 + d.weeks * 7 + d.days) * 24 + d.hours) * HOUR + d.minutes * MINUTE + d.seconds * 1000
+    ((d.years * 365 + d.months * 30 + d.weeks * 7 + d.days) * 24 + d.hours) * HOUR +
+    d.minutes * MINUTE +
+    d.seconds * 1000
   );
 }
 
@@ -49,7 +52,11 @@ export interface NominalDuration {
 export function nominalDuration(text: string): NominalDuration | undefined {
   const d = parseDuration(text);
   if (!d) return undefined;
-  return { months: d.years * 12 + d.months, days: d.weeks * 7 + d.days, exact: d.hours * HOUR + d.minutes * MINUTE + d.seconds * 1000 };
+  return {
+    months: d.years * 12 + d.months,
+    days: d.weeks * 7 + d.days,
+    exact: d.hours * HOUR + d.minutes * MINUTE + d.seconds * 1000,
+  };
 }
 
 /** A wall time (epoch milliseconds of the wall digits in UTC) so many calendar months and days later; the 31st one month on is the month's last day. */
@@ -58,7 +65,15 @@ export function addToWall(wall: number, months: number, days: number): number {
     const date = new Date(wall);
     const month = date.getUTCMonth() + months;
     const lastDay = new Date(Date.UTC(date.getUTCFullYear(), month + 1, 0)).getUTCDate();
-    wall = Date.UTC(date.getUTCFullYear(), month, Math.min(date.getUTCDate(), lastDay), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds());
+    wall = Date.UTC(
+      date.getUTCFullYear(),
+      month,
+      Math.min(date.getUTCDate(), lastDay),
+      date.getUTCHours(),
+      date.getUTCMinutes(),
+      date.getUTCSeconds(),
+      date.getUTCMilliseconds(),
+    );
   }
   return wall + days * DAY;
 }
@@ -92,4 +107,3 @@ export function humanizeMs(ms: number): string {
   if (minutes) parts.push(`${minutes} minute${minutes === 1 ? '' : 's'}`);
   return parts.length ? parts.join(' ') : '0 minutes';
 }
-

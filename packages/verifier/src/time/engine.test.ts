@@ -14,7 +14,15 @@ const until = fc.oneof(
 );
 const body = fc
   .tuple(
-    fc.constantFrom('FREQ=DAILY', 'FREQ=WEEKLY;BYDAY=SU', 'FREQ=MONTHLY;BYDAY=-1SU', 'FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=29', 'FREQ=HOURLY;INTERVAL=5', 'FREQ=MINUTELY;INTERVAL=20', 'FREQ=MINUTELY;INTERVAL=30;BYHOUR=1,2'),
+    fc.constantFrom(
+      'FREQ=DAILY',
+      'FREQ=WEEKLY;BYDAY=SU',
+      'FREQ=MONTHLY;BYDAY=-1SU',
+      'FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=29',
+      'FREQ=HOURLY;INTERVAL=5',
+      'FREQ=MINUTELY;INTERVAL=20',
+      'FREQ=MINUTELY;INTERVAL=30;BYHOUR=1,2',
+    ),
     until,
   )
   .map(([rule, end]) => rule + end);
@@ -31,7 +39,9 @@ describe('an engine cut to a part of its horizon (`within`)', () => {
         const whole = new TimeEngine(unionOf(checks, feeds));
         const recurrence = { rrule, start: at, duration: at === undefined ? undefined : length };
         for (const part of [checks, feeds, narrow]) {
-          expect(whole.within(part).expand(recurrence, zone), `${rrule} ${at} ${zone}`).toEqual(new TimeEngine(part).expand(recurrence, zone));
+          expect(whole.within(part).expand(recurrence, zone), `${rrule} ${at} ${zone}`).toEqual(
+            new TimeEngine(part).expand(recurrence, zone),
+          );
         }
       }),
       { seed: 20261207, numRuns: 120 },

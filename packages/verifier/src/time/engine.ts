@@ -1,4 +1,15 @@
-import { newWallMemo, occurrencesOf, resolveWalls, wallTimes, type Expansion, type Horizon, type Occurrence, type Recurrence, type ResolvedWalls, type Walls } from './expand.ts';
+import {
+  newWallMemo,
+  occurrencesOf,
+  resolveWalls,
+  wallTimes,
+  type Expansion,
+  type Horizon,
+  type Occurrence,
+  type Recurrence,
+  type ResolvedWalls,
+  type Walls,
+} from './expand.ts';
 import { DAY } from './units.ts';
 import { ZoneTimeline } from './zone.ts';
 
@@ -29,13 +40,25 @@ export class TimeEngine {
   /** The engine this one is a view of (`within`): its expansions, cut to this horizon. */
   readonly #whole: TimeEngine | undefined;
   readonly #zones = new Map<string, ZoneTimeline>();
-  readonly #tree = new Map<string, Map<string | symbol, { walls: Walls; zones: Map<string, { resolved: ResolvedWalls; byDuration: Map<string | symbol, Expansion> }> }>>();
+  readonly #tree = new Map<
+    string,
+    Map<
+      string | symbol,
+      { walls: Walls; zones: Map<string, { resolved: ResolvedWalls; byDuration: Map<string | symbol, Expansion> }> }
+    >
+  >();
   readonly #wallMemo = newWallMemo();
   readonly #maxHeld: number;
   #held = 0;
-  readonly #byItem = new WeakMap<Recurrence, { zone: string; rrule: string; start?: string; duration?: string; expansion: Expansion }>();
+  readonly #byItem = new WeakMap<
+    Recurrence,
+    { zone: string; rrule: string; start?: string; duration?: string; expansion: Expansion }
+  >();
 
-  constructor(horizon: Horizon, { maxOccurrences = MAX_HELD_OCCURRENCES, whole }: { maxOccurrences?: number; whole?: TimeEngine } = {}) {
+  constructor(
+    horizon: Horizon,
+    { maxOccurrences = MAX_HELD_OCCURRENCES, whole }: { maxOccurrences?: number; whole?: TimeEngine } = {},
+  ) {
     this.horizon = horizon;
     this.#maxHeld = maxOccurrences;
     this.#whole = whole;
@@ -47,7 +70,8 @@ export class TimeEngine {
    * expanded once for both.
    */
   within(horizon: Horizon): TimeEngine {
-    if (horizon.from < this.horizon.from || horizon.to > this.horizon.to) throw new RangeError('a view must lie within its engine\'s horizon');
+    if (horizon.from < this.horizon.from || horizon.to > this.horizon.to)
+      throw new RangeError("a view must lie within its engine's horizon");
     return new TimeEngine(horizon, { maxOccurrences: this.#maxHeld, whole: this });
   }
 
@@ -61,9 +85,23 @@ export class TimeEngine {
     // Every rule asks again for the same item: remember the answer on the item itself (by
     // identity), checked against its fields so that a changed item is expanded afresh.
     const seen = this.#byItem.get(recurrence);
-    if (seen && seen.zone === zone && seen.rrule === recurrence.rrule && seen.start === recurrence.start && seen.duration === recurrence.duration) return seen.expansion;
-    const expansion = (this.#whole && this.#cut(this.#whole.expand(recurrence, zone))) || this.#expand(recurrence, zone);
-    this.#byItem.set(recurrence, { zone, rrule: recurrence.rrule, start: recurrence.start, duration: recurrence.duration, expansion });
+    if (
+      seen &&
+      seen.zone === zone &&
+      seen.rrule === recurrence.rrule &&
+      seen.start === recurrence.start &&
+      seen.duration === recurrence.duration
+    )
+      return seen.expansion;
+    const expansion =
+      (this.#whole && this.#cut(this.#whole.expand(recurrence, zone))) || this.#expand(recurrence, zone);
+    this.#byItem.set(recurrence, {
+      zone,
+      rrule: recurrence.rrule,
+      start: recurrence.start,
+      duration: recurrence.duration,
+      expansion,
+    });
     return expansion;
   }
 
@@ -98,12 +136,19 @@ export class TimeEngine {
     if (!byStart) this.#tree.set(recurrence.rrule, (byStart = new Map()));
     const startKey = recurrence.start ?? NO_START;
     let node = byStart.get(startKey);
-    if (!node) byStart.set(startKey, (node = { walls: wallTimes(recurrence, this.horizon, this.#wallMemo), zones: new Map() }));
+    if (!node)
+      byStart.set(startKey, (node = { walls: wallTimes(recurrence, this.horizon, this.#wallMemo), zones: new Map() }));
     const walls = node.walls;
     if (!walls.ok) return walls;
     let inZone = node.zones.get(zone);
     if (!inZone) {
-      const resolved = resolveWalls(walls.walls, recurrence.start === undefined, this.zone(zone), this.horizon, walls.until);
+      const resolved = resolveWalls(
+        walls.walls,
+        recurrence.start === undefined,
+        this.zone(zone),
+        this.horizon,
+        walls.until,
+      );
       node.zones.set(zone, (inZone = { resolved, byDuration: new Map() }));
     }
     const durationKey = recurrence.duration ?? NO_START;
@@ -113,7 +158,10 @@ export class TimeEngine {
       // Hostile or runaway input (ten thousand hourly tasks) must not exhaust memory: past the
       // budget an item is reported, not expanded. Shared expansions count once.
       if (this.#held + count > this.#maxHeld) {
-        return { ok: false, message: `is not expanded: the runbooks' schedules already hold ${this.#maxHeld.toLocaleString('en')} occurrences in the horizon, as many as one run checks; verify fewer runbooks at a time, or shorten the horizon` };
+        return {
+          ok: false,
+          message: `is not expanded: the runbooks' schedules already hold ${this.#maxHeld.toLocaleString('en')} occurrences in the horizon, as many as one run checks; verify fewer runbooks at a time, or shorten the horizon`,
+        };
       }
       this.#held += count;
       inZone.byDuration.set(durationKey, (expansion = occurrencesOf(inZone.resolved, recurrence, this.zone(zone))));

@@ -88,7 +88,10 @@ export function newWallMemo(): WallMemo {
 }
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const tooMany = { ok: false, message: `occurs more than ${MAX_OCCURRENCES.toLocaleString('en')} times in the horizon; continuous or sub-hourly checks belong in 'monitors'` } as const;
+const tooMany = {
+  ok: false,
+  message: `occurs more than ${MAX_OCCURRENCES.toLocaleString('en')} times in the horizon; continuous or sub-hourly checks belong in 'monitors'`,
+} as const;
 
 /** The first step of `expand`: the rule's occurrences as wall times, zone-free. */
 export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horizon: Horizon, memo: WallMemo): Walls {
@@ -105,13 +108,28 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
   // The last wall time UNTIL lets through: its own, or for an instant the latest any zone gives it.
   const lastWall = until === undefined ? Infinity : until.kind === 'wall' ? until.at : until.at + MAX_AHEAD;
   if (until !== undefined && (until.kind === 'instant' ? until.at < horizon.from : lastWall < fromWall)) {
-    return { ok: false, message: `ended (${untilInWords(until, 'message', recurrence.start)}) before the checked dates begin on ${clock(horizon.from, 'UTC').date}; remove the item, or move UNTIL later` };
+    return {
+      ok: false,
+      message: `ended (${untilInWords(until, 'message', recurrence.start)}) before the checked dates begin on ${clock(horizon.from, 'UTC').date}; remove the item, or move UNTIL later`,
+    };
   }
 
   // A sub-daily rule with nothing to thin it out is judged by arithmetic, not expanded to find out.
   const step = rule.freq === 'HOURLY' ? HOUR : rule.freq === 'MINUTELY' ? MINUTE : 0;
-  const unthinned = step && [rule.byMonth, rule.byWeekNo, rule.byYearDay, rule.byMonthDay, rule.byDay, rule.byHour, rule.byMinute, rule.bySetPos].every((part) => !part.length);
-  if (unthinned && (Math.min(toWall, lastWall) - fromWall) / (step * rule.interval) > MAX_OCCURRENCES + 1) return tooMany;
+  const unthinned =
+    step &&
+    [
+      rule.byMonth,
+      rule.byWeekNo,
+      rule.byYearDay,
+      rule.byMonthDay,
+      rule.byDay,
+      rule.byHour,
+      rule.byMinute,
+      rule.bySetPos,
+    ].every((part) => !part.length);
+  if (unthinned && (Math.min(toWall, lastWall) - fromWall) / (step * rule.interval) > MAX_OCCURRENCES + 1)
+    return tooMany;
 
   let dates: number[] | undefined;
   // A rule that keeps one time of day gives the same dates whatever that time is: expanded once, at midnight.
@@ -138,7 +156,15 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
   if (dates.length > MAX_OCCURRENCES) return tooMany;
   if (dates.length === 0) {
     // Whether a day-level rule occurs does not depend on its time of day either.
-    const never = neverOccurs(rule, until, dtstart, toWall, lastWall, dayLevel ? recurrence.rrule : `${recurrence.rrule}\u0000${recurrence.start}`, memo);
+    const never = neverOccurs(
+      rule,
+      until,
+      dtstart,
+      toWall,
+      lastWall,
+      dayLevel ? recurrence.rrule : `${recurrence.rrule}\u0000${recurrence.start}`,
+      memo,
+    );
     if (never) return { ok: false, message: never };
   }
   return until?.kind === 'instant' ? { ok: true, walls: dates, until: until.at } : { ok: true, walls: dates };
@@ -148,12 +174,25 @@ export function wallTimes(recurrence: Pick<Recurrence, 'rrule' | 'start'>, horiz
  * Why a rule with no occurrence in the horizon has none at all, or undefined when it has one
  * elsewhere: before its UNTIL (it has ended), or ahead (it is rare). Searched over 400 years.
  */
-function neverOccurs(rule: Recur, until: Until | undefined, dtstart: number, toWall: number, lastWall: number, key: string, memo: WallMemo): string | undefined {
+function neverOccurs(
+  rule: Recur,
+  until: Until | undefined,
+  dtstart: number,
+  toWall: number,
+  lastWall: number,
+  key: string,
+  memo: WallMemo,
+): string | undefined {
   let never = memo.never.get(key);
   if (never === undefined) {
-    const [from, to] = until === undefined ? [toWall, toWall + NEVER_SEARCH] : [Math.max(dtstart, lastWall - NEVER_SEARCH), lastWall];
+    const [from, to] =
+      until === undefined ? [toWall, toWall + NEVER_SEARCH] : [Math.max(dtstart, lastWall - NEVER_SEARCH), lastWall];
     const found = expandBetween(rule, dtstart, from, to, 0);
-    never = !found.ok ? found.message : found.walls.length > 0 ? '' : `never occurs: no date matches all of its parts${until === undefined ? '' : ` before its end (${untilInWords(until, 'message')})`}`;
+    never = !found.ok
+      ? found.message
+      : found.walls.length > 0
+        ? ''
+        : `never occurs: no date matches all of its parts${until === undefined ? '' : ` before its end (${untilInWords(until, 'message')})`}`;
     memo.never.set(key, never);
   }
   return never || undefined;
@@ -165,7 +204,13 @@ function neverOccurs(rule: Recur, until: Until | undefined, dtstart: number, toW
  * no UNTIL (which cuts at an instant, not a date).
  */
 function isDayLevel(rule: Recur, until: Until | undefined): boolean {
-  return rule.freq !== 'HOURLY' && rule.freq !== 'MINUTELY' && !rule.byHour.length && !rule.byMinute.length && until === undefined;
+  return (
+    rule.freq !== 'HOURLY' &&
+    rule.freq !== 'MINUTELY' &&
+    !rule.byHour.length &&
+    !rule.byMinute.length &&
+    until === undefined
+  );
 }
 
 /** Wall times resolved in a zone: what of an expansion does not depend on the duration. */
@@ -185,7 +230,13 @@ export interface ResolvedWalls {
  * twice), or past one (every 15 minutes at Lord Howe's half-hour gap): RFC 5545 makes the
  * recurrence a set, so the instants are sorted and each kept once, the first in wall order.
  */
-export function resolveWalls(walls: readonly number[], allDay: boolean, zone: ZoneTimeline, horizon: Horizon, until = Infinity): ResolvedWalls {
+export function resolveWalls(
+  walls: readonly number[],
+  allDay: boolean,
+  zone: ZoneTimeline,
+  horizon: Horizon,
+  until = Infinity,
+): ResolvedWalls {
   const resolved = zone.resolveAll(walls);
   let out: ResolvedWalls = { allDay, starts: [], walls: [], kinds: [] };
   let ordered = true;
@@ -217,7 +268,11 @@ function asSet(unordered: ResolvedWalls): ResolvedWalls {
 }
 
 /** The last step of `expand`: occurrences with their ends, a duration's days and weeks counted on the zone's wall clock. */
-export function occurrencesOf(resolved: ResolvedWalls, recurrence: Pick<Recurrence, 'duration'>, zone: ZoneTimeline): Expansion {
+export function occurrencesOf(
+  resolved: ResolvedWalls,
+  recurrence: Pick<Recurrence, 'duration'>,
+  zone: ZoneTimeline,
+): Expansion {
   const { allDay, starts, walls, kinds } = resolved;
   const d = allDay || recurrence.duration === undefined ? undefined : nominalDuration(recurrence.duration);
   // Most durations are hours and minutes: their ends are the start plus the length, with no list made.
@@ -227,7 +282,13 @@ export function occurrencesOf(resolved: ResolvedWalls, recurrence: Pick<Recurren
   const shifted: Occurrence[] = [];
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
-    const occurrence: Occurrence = { start, end: ends ? ends[i]! : start + length, wall: walls[i]!, kind: kinds[i]!, allDay };
+    const occurrence: Occurrence = {
+      start,
+      end: ends ? ends[i]! : start + length,
+      wall: walls[i]!,
+      kind: kinds[i]!,
+      allDay,
+    };
     occurrences[i] = occurrence;
     if (occurrence.kind !== 'exact') shifted.push(occurrence);
   }

@@ -1,4 +1,12 @@
-import { clockTimes, instantWithUtc, isUtc, spanInWords, spanWithUtc as spanWithUtcOn, WEEKDAYS, type OffsetClock } from './time-words.ts';
+import {
+  clockTimes,
+  instantWithUtc,
+  isUtc,
+  spanInWords,
+  spanWithUtc as spanWithUtcOn,
+  WEEKDAYS,
+  type OffsetClock,
+} from './time-words.ts';
 import { DAY, MINUTE } from './units.ts';
 import { ZoneTimeline } from './zone.ts';
 
@@ -50,7 +58,8 @@ export const bothZones = (instant: number, zone: string): string => instantWithU
 export const spanWithUtc = (start: number, end: number, zone: string): string => spanWithUtcOn(start, end, zone, clock);
 
 /** "Sun 2026-03-29 02:30–04:30 Europe/London (UTC+01:00)": a span in a feed or report, with its offset. */
-export const localSpan = (start: number, end: number, zone: string): string => spanInWords(start, end, zone, 'feed', offsetClock);
+export const localSpan = (start: number, end: number, zone: string): string =>
+  spanInWords(start, end, zone, 'feed', offsetClock);
 
 /** "02:00" or "02:00–03:00": a task's run as the window's zone shows it. */
 export const localTimes = (start: number, end: number, zone: string): string => clockTimes(start, end, zone, clock);
@@ -63,7 +72,8 @@ const abbreviations = new Map<string, Intl.DateTimeFormat>();
  */
 export function zoneTimeName(zone: string, instant: number): string {
   let format = abbreviations.get(zone);
-  if (!format) abbreviations.set(zone, (format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' })));
+  if (!format)
+    abbreviations.set(zone, (format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' })));
   const name = format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? '';
   const offset = offsetAt(instant, zone);
   return /^[A-Z]{2,5}$/.test(name) && name !== 'UTC' ? `${name} (${offset})` : offset;

@@ -17,18 +17,22 @@ export function overlappingPairs<A extends Span, B extends Span>(a: readonly A[]
   const right = byStart(b);
   const merged: Span[] = [];
   const fromB: number[] = [];
-  for (let i = 0, j = 0; i < left.length || j < right.length; ) {
+  for (let i = 0, j = 0; i < left.length || j < right.length;) {
     const fromA = j >= right.length || (i < left.length && left[i]!.start <= right[j]!.start);
     merged.push(fromA ? left[i++]! : right[j++]!);
     fromB.push(fromA ? 0 : 1);
   }
   const pairs: Array<[A, B]> = [];
-  sweep(merged, (_, k) => fromB[k]!, (span, list, active, lists) => {
-    for (let k = 0; k < active.length; k++) {
-      if (lists[k] === list) continue;
-      pairs.push(list === 0 ? [span as A, active[k] as B] : [active[k] as A, span as B]);
-    }
-  });
+  sweep(
+    merged,
+    (_, k) => fromB[k]!,
+    (span, list, active, lists) => {
+      for (let k = 0; k < active.length; k++) {
+        if (lists[k] === list) continue;
+        pairs.push(list === 0 ? [span as A, active[k] as B] : [active[k] as A, span as B]);
+      }
+    },
+  );
   return pairs;
 }
 
@@ -38,7 +42,11 @@ export function overlappingPairs<A extends Span, B extends Span>(a: readonly A[]
  * tags (a list, a group). Ended spans are dropped only once the soonest end is passed, so a sweep
  * whose spans end in start order never scans the active ones twice.
  */
-function sweep<T extends Span>(sorted: readonly T[], tagOf: (span: T, index: number) => number, visit: (span: T, tag: number, active: readonly T[], tags: readonly number[]) => void): void {
+function sweep<T extends Span>(
+  sorted: readonly T[],
+  tagOf: (span: T, index: number) => number,
+  visit: (span: T, tag: number, active: readonly T[], tags: readonly number[]) => void,
+): void {
   const active: T[] = [];
   const tags: number[] = [];
   let soonestEnd = Infinity;
@@ -90,7 +98,10 @@ export interface GroupOverlap<T> {
  * instant, whichever comes first in the list: at equal starts the longer span is swept first.
  * Results come in the order their first overlap was found.
  */
-export function overlapsByGroup<T extends Span>(list: readonly T[], groupOf: (span: T) => number): Array<GroupOverlap<T>> {
+export function overlapsByGroup<T extends Span>(
+  list: readonly T[],
+  groupOf: (span: T) => number,
+): Array<GroupOverlap<T>> {
   const sorted = inGroupSweepOrder(list);
   const groups = sorted.reduce((n, span) => Math.max(n, groupOf(span) + 1), 0);
   const firsts: Array<[T, T]> = [];

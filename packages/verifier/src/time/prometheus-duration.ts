@@ -31,6 +31,7 @@ export function prometheusDuration(iso: string): string {
 export function parsePrometheusDuration(text: string): number | undefined {
   if (!DURATION.test(text)) return undefined;
   let ms = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+)(ms|y|w|d|h|m|s)/g)) ms += Number(n) * UNITS.find(([u]) => u === unit)![1];
+  for (const [, n, unit] of text.matchAll(/(\d+)(ms|y|w|d|h|m|s)/g))
+    ms += Number(n) * UNITS.find(([u]) => u === unit)![1];
   return ms;
 }

@@ -81,7 +81,8 @@ function factsOf(day: number): DayFacts {
   };
 }
 
-const matchesSigned = (list: readonly number[], value: number, length: number) => list.some((n) => n === value || (n < 0 && n + length + 1 === value));
+const matchesSigned = (list: readonly number[], value: number, length: number) =>
+  list.some((n) => n === value || (n < 0 && n + length + 1 === value));
 
 /** The week of `day` counted RFC 5545's way from WKST (week 1 has at least four days of its year), with the number of weeks of that week-year. */
 function weekNumber(day: number, wkst: number): { week: number; weeks: number } {
@@ -141,12 +142,18 @@ function dayFilter(r: Recur): (day: number, f?: DayFacts) => boolean {
 export function largestSet(rule: Recur): number {
   const times = (rule.byHour.length || 1) * (rule.byMinute.length || 1);
   switch (rule.freq) {
-    case 'MINUTELY': return 1;
-    case 'HOURLY': return rule.byMinute.length || 1;
-    case 'DAILY': return times;
-    case 'WEEKLY': return 7 * times;
-    case 'MONTHLY': return 31 * times;
-    case 'YEARLY': return 366 * times;
+    case 'MINUTELY':
+      return 1;
+    case 'HOURLY':
+      return rule.byMinute.length || 1;
+    case 'DAILY':
+      return times;
+    case 'WEEKLY':
+      return 7 * times;
+    case 'MONTHLY':
+      return 31 * times;
+    case 'YEARLY':
+      return 366 * times;
   }
 }
 
@@ -174,7 +181,9 @@ function setPositions(candidates: number[], positions: readonly number[]): numbe
 export function unreachableTime(rule: Recur, dtstart: number): string | undefined {
   const most = largestSet(rule);
   if (rule.bySetPos.length && rule.bySetPos.every((p) => Math.abs(p) > most)) {
-    const unit = { MINUTELY: 'minute', HOURLY: 'hour', DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' }[rule.freq];
+    const unit = { MINUTELY: 'minute', HOURLY: 'hour', DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' }[
+      rule.freq
+    ];
     return `never occurs: each ${unit} of ${rule.freq === 'HOURLY' ? 'an' : 'a'} ${rule.freq} rule holds at most ${most} instance${most === 1 ? '' : 's'} for BYSETPOS to pick from, so BYSETPOS=${rule.bySetPos.join(',')} never picks one`;
   }
   if (rule.freq !== 'HOURLY' && rule.freq !== 'MINUTELY') return undefined;
@@ -184,11 +193,22 @@ export function unreachableTime(rule: Recur, dtstart: number): string | undefine
   const grain = gcd(step, DAY);
   // An HOURLY rule keeps DTSTART's minute unless BYMINUTE spreads it over the hour.
   const hours = rule.byHour.length ? rule.byHour : Array.from({ length: 24 }, (_, h) => h);
-  const minutes = rule.byMinute.length ? rule.byMinute : rule.freq === 'HOURLY' ? [new Date(dtstart).getUTCMinutes()] : Array.from({ length: 60 }, (_, m) => m);
+  const minutes = rule.byMinute.length
+    ? rule.byMinute
+    : rule.freq === 'HOURLY'
+      ? [new Date(dtstart).getUTCMinutes()]
+      : Array.from({ length: 60 }, (_, m) => m);
   const periodStart = rule.freq === 'HOURLY' ? tod - mod(tod, HOUR) : tod;
-  for (const h of hours) for (const m of minutes) if (mod(h * HOUR + (rule.freq === 'HOURLY' ? 0 : m * MINUTE) - periodStart, grain) === 0) return undefined;
+  for (const h of hours)
+    for (const m of minutes)
+      if (mod(h * HOUR + (rule.freq === 'HOURLY' ? 0 : m * MINUTE) - periodStart, grain) === 0) return undefined;
   const unit = rule.freq === 'HOURLY' ? 'hours' : 'minutes';
-  const parts = [rule.byHour.length ? `BYHOUR=${rule.byHour.join(',')}` : '', rule.byMinute.length ? `BYMINUTE=${rule.byMinute.join(',')}` : ''].filter(Boolean).join(' and ');
+  const parts = [
+    rule.byHour.length ? `BYHOUR=${rule.byHour.join(',')}` : '',
+    rule.byMinute.length ? `BYMINUTE=${rule.byMinute.join(',')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   return `never occurs: counted every ${rule.interval} ${unit} from its start, it never reaches ${parts}`;
 }
 
@@ -207,7 +227,10 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
   const lo = Math.max(from, dtstart);
   if (lo > to) return { ok: true, walls: out };
   let work = 0;
-  const overBudget: Expanded = { ok: false, message: `needs more than ${WORK_BUDGET.toLocaleString('en')} steps to expand; simplify it` };
+  const overBudget: Expanded = {
+    ok: false,
+    message: `needs more than ${WORK_BUDGET.toLocaleString('en')} steps to expand; simplify it`,
+  };
   /** Keeps a time in the range; false once the range or the limit is passed. */
   const emitOne = (t: number): boolean => {
     if (t < lo) return true;
@@ -223,12 +246,25 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
     const hourly = r.freq === 'HOURLY';
     const unit = hourly ? HOUR : MINUTE;
     const dtPeriod = Math.floor(dtstart / unit);
-    const minutes = hourly ? (r.byMinute.length ? [...r.byMinute].sort((a, b) => a - b) : [new Date(dtstart).getUTCMinutes()]) : [];
+    const minutes = hourly
+      ? r.byMinute.length
+        ? [...r.byMinute].sort((a, b) => a - b)
+        : [new Date(dtstart).getUTCMinutes()]
+      : [];
     const hourSet = r.byHour.length ? new Set(r.byHour) : undefined;
     const minuteSet = !hourly && r.byMinute.length ? new Set(r.byMinute) : undefined;
     const perDay = DAY / unit;
     // MINUTELY with BYHOUR or BYMINUTE: the allowed times of a day tested for phase, when fewer than the day's steps.
-    const allowed = hourly || (!hourSet && !minuteSet) ? undefined : (r.byHour.length ? [...hourSet!] : Array.from({ length: 24 }, (_, h) => h)).sort((a, b) => a - b).flatMap((h) => (r.byMinute.length ? [...minuteSet!].sort((a, b) => a - b) : Array.from({ length: 60 }, (_, m) => m)).map((m) => h * 60 + m));
+    const allowed =
+      hourly || (!hourSet && !minuteSet)
+        ? undefined
+        : (r.byHour.length ? [...hourSet!] : Array.from({ length: 24 }, (_, h) => h))
+            .sort((a, b) => a - b)
+            .flatMap((h) =>
+              (r.byMinute.length ? [...minuteSet!].sort((a, b) => a - b) : Array.from({ length: 60 }, (_, m) => m)).map(
+                (m) => h * 60 + m,
+              ),
+            );
     const useAllowed = allowed !== undefined && allowed.length < perDay / r.interval;
     for (let day = firstDay; day <= lastDay; day++) {
       if (++work > WORK_BUDGET) return overBudget;
@@ -237,7 +273,8 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
       if (useAllowed) {
         for (const minute of allowed) {
           work++;
-          if (mod(firstPeriod + minute - dtPeriod, r.interval) === 0 && !emitOne((firstPeriod + minute) * unit)) return { ok: true, walls: out };
+          if (mod(firstPeriod + minute - dtPeriod, r.interval) === 0 && !emitOne((firstPeriod + minute) * unit))
+            return { ok: true, walls: out };
         }
         continue;
       }
@@ -248,7 +285,15 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
         if (hourSet && !hourSet.has(hour)) continue;
         if (hourly) {
           // An hour's set holds its minutes: with one, BYSETPOS=1 or -1 keeps it and no other position does.
-          const inHour = minutes.length === 1 && !r.bySetPos.length ? emitOne(start + minutes[0]! * MINUTE) : emit(setPositions(minutes.map((m) => start + m * MINUTE), r.bySetPos));
+          const inHour =
+            minutes.length === 1 && !r.bySetPos.length
+              ? emitOne(start + minutes[0]! * MINUTE)
+              : emit(
+                  setPositions(
+                    minutes.map((m) => start + m * MINUTE),
+                    r.bySetPos,
+                  ),
+                );
           if (!inHour) return { ok: true, walls: out };
         } else {
           if (minuteSet && !minuteSet.has(mod(p, 60))) continue;
@@ -263,7 +308,9 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
   // Day-level rules: the days in phase with DTSTART's period, times of day within them, and with BYSETPOS the period's whole set.
   const dtFacts = factsOf(Math.floor(dtstart / DAY));
   const hours = r.byHour.length ? [...new Set(r.byHour)].sort((a, b) => a - b) : [Math.floor(mod(dtstart, DAY) / HOUR)];
-  const minutes = r.byMinute.length ? [...new Set(r.byMinute)].sort((a, b) => a - b) : [new Date(dtstart).getUTCMinutes()];
+  const minutes = r.byMinute.length
+    ? [...new Set(r.byMinute)].sort((a, b) => a - b)
+    : [new Date(dtstart).getUTCMinutes()];
   const times = hours.flatMap((h) => minutes.map((m) => h * HOUR + m * MINUTE));
   const whole = r.bySetPos.length > 0;
   const period = (first: number, last: number): boolean => {
@@ -274,7 +321,10 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
     return emit(setPositions(candidates, r.bySetPos));
   };
   const yearOf = (day: number) => factsOf(day).year;
-  const monthIndex = (day: number) => { const f = factsOf(day); return f.year * 12 + f.month - 1; };
+  const monthIndex = (day: number) => {
+    const f = factsOf(day);
+    return f.year * 12 + f.month - 1;
+  };
   const dtDay = Math.floor(dtstart / DAY);
   const weekOf = (day: number) => Math.floor((day + 3 - r.wkst) / 7);
   const dtWeek = weekOf(dtDay);
@@ -285,10 +335,24 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
     for (let day = firstDay; day <= lastDay; day++) {
       if (++work > WORK_BUDGET) return overBudget;
       const f = factsOf(day);
-      const periods = r.freq === 'DAILY' ? day - dtDay : r.freq === 'WEEKLY' ? weekOf(day) - dtWeek : r.freq === 'MONTHLY' ? f.year * 12 + f.month - 1 - dtMonth : f.year - dtFacts.year;
+      const periods =
+        r.freq === 'DAILY'
+          ? day - dtDay
+          : r.freq === 'WEEKLY'
+            ? weekOf(day) - dtWeek
+            : r.freq === 'MONTHLY'
+              ? f.year * 12 + f.month - 1 - dtMonth
+              : f.year - dtFacts.year;
       if (mod(periods, r.interval) !== 0) {
         // Out of phase: on to the last day of this period (the never-occurs search crosses 400 years).
-        day += r.freq === 'DAILY' ? 0 : r.freq === 'WEEKLY' ? 6 - mod(f.weekday - r.wkst, 7) : r.freq === 'MONTHLY' ? f.monthLength - f.dom : f.yearLength - f.doy;
+        day +=
+          r.freq === 'DAILY'
+            ? 0
+            : r.freq === 'WEEKLY'
+              ? 6 - mod(f.weekday - r.wkst, 7)
+              : r.freq === 'MONTHLY'
+                ? f.monthLength - f.dom
+                : f.yearLength - f.doy;
         continue;
       }
       if (!matches(day, f)) continue;
@@ -297,12 +361,20 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
     return { ok: true, walls: out };
   }
   if (r.freq === 'DAILY') {
-    for (let day = dtDay + Math.max(0, Math.ceil((firstDay - dtDay) / r.interval)) * r.interval; day <= lastDay; day += r.interval) {
+    for (
+      let day = dtDay + Math.max(0, Math.ceil((firstDay - dtDay) / r.interval)) * r.interval;
+      day <= lastDay;
+      day += r.interval
+    ) {
       if (!period(day, day)) break;
       if (work > WORK_BUDGET) return overBudget;
     }
   } else if (r.freq === 'WEEKLY') {
-    for (let week = dtWeek + Math.max(0, Math.ceil((weekOf(firstDay) - dtWeek) / r.interval)) * r.interval; week <= weekOf(lastDay); week += r.interval) {
+    for (
+      let week = dtWeek + Math.max(0, Math.ceil((weekOf(firstDay) - dtWeek) / r.interval)) * r.interval;
+      week <= weekOf(lastDay);
+      week += r.interval
+    ) {
       const first = week * 7 - 3 + r.wkst;
       if (!period(first, first + 6)) break;
       if (work > WORK_BUDGET) return overBudget;
@@ -311,7 +383,11 @@ export function expandBetween(rule: Recur, dtstart: number, from: number, to: nu
     const months = r.freq === 'MONTHLY' ? r.interval : 12 * r.interval;
     const dtPeriod = r.freq === 'MONTHLY' ? dtMonth : dtFacts.year * 12;
     const startMonth = r.freq === 'MONTHLY' ? monthIndex(firstDay) : yearOf(firstDay) * 12;
-    for (let m = dtPeriod + Math.max(0, Math.ceil((startMonth - dtPeriod) / months)) * months; m <= monthIndex(lastDay); m += months) {
+    for (
+      let m = dtPeriod + Math.max(0, Math.ceil((startMonth - dtPeriod) / months)) * months;
+      m <= monthIndex(lastDay);
+      m += months
+    ) {
       const length = r.freq === 'MONTHLY' ? 1 : 12;
       const first = Date.UTC(Math.floor(m / 12), m % 12, 1) / DAY;
       const last = Date.UTC(Math.floor(m / 12), (m % 12) + length, 1) / DAY - 1;

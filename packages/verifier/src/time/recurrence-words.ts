@@ -41,10 +41,12 @@ function weekdayInWords(day: ByDay): string {
 }
 
 function weekdaysInWords(days: readonly ByDay[]): string {
-  if (days.length === 5 && days.every((d) => !d.n) && [0, 1, 2, 3, 4].every((w) => days.some((d) => d.weekday === w))) return 'weekday (Monday to Friday)';
+  if (days.length === 5 && days.every((d) => !d.n) && [0, 1, 2, 3, 4].every((w) => days.some((d) => d.weekday === w)))
+    return 'weekday (Monday to Friday)';
   // "second, third and fourth Sunday" rather than naming Sunday three times.
   const weekday = days[0]?.weekday;
-  if (days.length > 1 && days.every((d) => d.n && d.weekday === weekday)) return `${listInWords(days.map((d) => nth(d.n)))} ${DAYS[weekday!]}`;
+  if (days.length > 1 && days.every((d) => d.n && d.weekday === weekday))
+    return `${listInWords(days.map((d) => nth(d.n)))} ${DAYS[weekday!]}`;
   return listInWords(days.map(weekdayInWords));
 }
 
@@ -75,7 +77,11 @@ function atHours(rule: Recur, start: string | undefined): string | undefined {
   const hours = [...rule.byHour].sort((a, b) => a - b);
   if (minutes.length !== 1) return undefined;
   if (rule.freq === 'HOURLY' && hours.some((h) => (((h - startHour) % n) + n) % n !== 0)) return undefined;
-  const days = rule.byDay.length ? `every ${weekdaysInWords(rule.byDay)}` : rule.freq === 'DAILY' && n > 1 ? `every ${n} days` : 'every day';
+  const days = rule.byDay.length
+    ? `every ${weekdaysInWords(rule.byDay)}`
+    : rule.freq === 'DAILY' && n > 1
+      ? `every ${n} days`
+      : 'every day';
   return `${days} at ${listInWords(hours.map((h) => `${pad(h)}:${pad(minutes[0]!)}`))}`;
 }
 
@@ -84,7 +90,8 @@ function ruleInWords(rule: Recur, start: string | undefined): string | undefined
   if (rule.bySetPos.length || rule.byYearDay.length || rule.byWeekNo.length) return undefined;
   // Parts that narrow each other (Friday the 13th, Sundays in June of a weekly rule) have no words here.
   if (rule.byDay.length && rule.byMonthDay.length) return undefined;
-  if ((rule.byMonth.length || rule.byMonthDay.length) && rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY') return undefined;
+  if ((rule.byMonth.length || rule.byMonthDay.length) && rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY')
+    return undefined;
   const n = rule.interval;
   if (rule.byHour.length && (rule.freq === 'HOURLY' || rule.freq === 'DAILY')) return atHours(rule, start);
   if (rule.byHour.length || rule.byMinute.length) return undefined;
@@ -104,24 +111,35 @@ function ruleInWords(rule: Recur, start: string | undefined): string | undefined
       // INTERVAL counts months from January, the anchor's; BYMONTH keeps some of those.
       const stepped = n > 1 && 12 % n === 0 ? Array.from({ length: 12 / n }, (_, i) => 1 + i * n) : undefined;
       if (n > 1 && !stepped && rule.byMonth.length) return undefined;
-      const months = stepped && rule.byMonth.length ? stepped.filter((m) => rule.byMonth.includes(m)) : (stepped ?? (rule.byMonth.length ? rule.byMonth : undefined));
+      const months =
+        stepped && rule.byMonth.length
+          ? stepped.filter((m) => rule.byMonth.includes(m))
+          : (stepped ?? (rule.byMonth.length ? rule.byMonth : undefined));
       if (months && !months.length) return undefined;
       const of = months ? monthsInWords(months) : undefined;
-      if (rule.byDay.length && rule.byDay.every((d) => !d.n)) return n > 1 && !stepped ? undefined : `every ${weekdaysInWords(rule.byDay)}${of ? ` in ${of}` : ''}`;
+      if (rule.byDay.length && rule.byDay.every((d) => !d.n))
+        return n > 1 && !stepped ? undefined : `every ${weekdaysInWords(rule.byDay)}${of ? ` in ${of}` : ''}`;
       const day = dayOfMonth(rule);
       if (stepped && !rule.byMonth.length) return `${day} of ${of} (every ${n} months)`;
       return `${day} of ${of ?? (n === 1 ? 'every month' : `every ${n} months`)}`;
     }
     case 'YEARLY': {
       if (rule.byMonthDay.length && !rule.byMonth.length) return undefined;
-      if (rule.byDay.length && rule.byDay.every((d) => !d.n)) return n === 1 ? `every ${weekdaysInWords(rule.byDay)}${rule.byMonth.length ? ` in ${monthsInWords(rule.byMonth)}` : ''}` : undefined;
+      if (rule.byDay.length && rule.byDay.every((d) => !d.n))
+        return n === 1
+          ? `every ${weekdaysInWords(rule.byDay)}${rule.byMonth.length ? ` in ${monthsInWords(rule.byMonth)}` : ''}`
+          : undefined;
       // A numbered weekday without BYMONTH counts through the year (-1MO, the year's last Monday).
       if (rule.byDay.length && !rule.byMonth.length) return undefined;
       const months = rule.byMonth.length ? rule.byMonth : [1];
       const days = rule.byMonthDay.length ? rule.byMonthDay : [1];
       const on = rule.byDay.length
         ? `the ${dayOfMonth(rule)} of ${monthsInWords(months)}`
-        : listInWords(months.flatMap((m) => days.map((d) => (d === -1 ? `the last day of ${MONTHS[m - 1]}` : `${d} ${MONTHS[m - 1]}`))));
+        : listInWords(
+            months.flatMap((m) =>
+              days.map((d) => (d === -1 ? `the last day of ${MONTHS[m - 1]}` : `${d} ${MONTHS[m - 1]}`)),
+            ),
+          );
       return `${every(n, 'year')} on ${on}`;
     }
   }
@@ -135,7 +153,10 @@ function ruleInWords(rule: Recur, start: string | undefined): string | undefined
 export function recurrenceInWords(rrule: string, options: RecurrenceWordsOptions = {}): string {
   const parsed = parseRruleBody(rrule);
   const rule = parsed.ok ? ruleInWords(parsed.rule, options.start) : undefined;
-  const words = parsed.ok && rule ? `${rule}${parsed.until ? `, ${untilInWords(parsed.until, 'page')}` : ''}` : `repeats by the rule ${rrule}`;
+  const words =
+    parsed.ok && rule
+      ? `${rule}${parsed.until ? `, ${untilInWords(parsed.until, 'page')}` : ''}`
+      : `repeats by the rule ${rrule}`;
   return options.style === 'sentence' ? words.charAt(0).toUpperCase() + words.slice(1) : words;
 }
 
@@ -152,7 +173,8 @@ export function isSubDaily(rrule: string): boolean {
  */
 export function scheduleInWords(item: Recurrence, zone: string): string {
   const when = recurrenceInWords(item.rrule, { start: item.start });
-  if (item.start === undefined) return `${when}, ${noStartInWords(zone, { subDaily: isSubDaily(item.rrule), duration: item.duration })}`;
+  if (item.start === undefined)
+    return `${when}, ${noStartInWords(zone, { subDaily: isSubDaily(item.rrule), duration: item.duration })}`;
   const lasts = item.duration !== undefined && durationMs(item.duration) > 0;
   return `${when}${lasts ? ', ' : ' at '}${localTimesInWords(item.start, item.duration, zone)}`;
 }

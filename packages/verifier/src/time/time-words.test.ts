@@ -34,8 +34,12 @@ describe('spanInWords', () => {
     expect(spanInWords(start, end, 'Europe/London', 'page', clock)).toBe('Sun 29 Mar 2026, 00:30–03:30 London');
     expect(spanInWords(start, end, 'Europe/London', 'message', clock)).toBe('Sun 00:30–03:30 Europe/London');
     // Across the spring-forward change each end has its own offset.
-    expect(spanInWords(start, end, 'Europe/London', 'feed', offsetClock)).toBe('Sun 2026-03-29 00:30 (UTC+00:00) – 03:30 (UTC+01:00) Europe/London');
-    expect(spanInWords(at('2026-07-05T01:00:00Z'), at('2026-07-05T03:00:00Z'), 'Europe/London', 'feed', offsetClock)).toBe('Sun 2026-07-05 02:00–04:00 Europe/London (UTC+01:00)');
+    expect(spanInWords(start, end, 'Europe/London', 'feed', offsetClock)).toBe(
+      'Sun 2026-03-29 00:30 (UTC+00:00) – 03:30 (UTC+01:00) Europe/London',
+    );
+    expect(
+      spanInWords(at('2026-07-05T01:00:00Z'), at('2026-07-05T03:00:00Z'), 'Europe/London', 'feed', offsetClock),
+    ).toBe('Sun 2026-07-05 02:00–04:00 Europe/London (UTC+01:00)');
     expect(spanInWords(start, end, 'UTC', 'feed', offsetClock)).toBe('Sun 2026-03-29 00:30–02:30 UTC');
   });
 
@@ -44,13 +48,17 @@ describe('spanInWords', () => {
     const after = at('2026-11-29T01:00:00Z');
     expect(spanInWords(late, after, 'UTC', 'message', dateOnlyClock)).toBe('Sat 22:00–Sun 01:00 UTC');
     expect(spanInWords(late, after, 'UTC', 'feed', offsetClock)).toBe('Sat 2026-11-28 22:00–Sun 2026-11-29 01:00 UTC');
-    expect(spanWithUtc(late, after, 'Africa/Nairobi', dateOnlyClock)).toBe('Sun 01:00–04:00 Africa/Nairobi = Sat 22:00–Sun 01:00 UTC');
+    expect(spanWithUtc(late, after, 'Africa/Nairobi', dateOnlyClock)).toBe(
+      'Sun 01:00–04:00 Africa/Nairobi = Sat 22:00–Sun 01:00 UTC',
+    );
     expect(instantWithUtc(late, 'Africa/Nairobi', dateOnlyClock)).toBe('Sun 01:00 Africa/Nairobi = Sat 22:00 UTC');
     expect(instantWithUtc(late, 'UTC', clock)).toBe('Sat 22:00 UTC');
   });
 
   it('gives times of day alone, and one time for a span of no length', () => {
-    expect(clockTimes(at('2026-11-29T02:00:00Z'), at('2026-11-29T03:00:00Z'), 'Africa/Nairobi', clock)).toBe('05:00–06:00');
+    expect(clockTimes(at('2026-11-29T02:00:00Z'), at('2026-11-29T03:00:00Z'), 'Africa/Nairobi', clock)).toBe(
+      '05:00–06:00',
+    );
     expect(clockTimes(at('2026-11-29T02:00:00Z'), at('2026-11-29T02:00:00Z'), 'UTC', clock)).toBe('02:00');
   });
 });
@@ -76,21 +84,46 @@ describe('what counts as UTC', () => {
 
   it('writes an instant in a feed as one time, not a span of none', () => {
     expect(spanInWords(start, start, 'UTC', 'feed', offsetClock)).toBe('Sun 2026-11-29 02:00 UTC');
-    expect(spanInWords(start, start, 'Europe/London', 'feed', offsetClock)).toBe('Sun 2026-11-29 02:00 Europe/London (UTC+00:00)');
+    expect(spanInWords(start, start, 'Europe/London', 'feed', offsetClock)).toBe(
+      'Sun 2026-11-29 02:00 Europe/London (UTC+00:00)',
+    );
   });
 });
 
 describe('an occurrence in its zone and UTC', () => {
   it('names the UTC date only where it is another day', () => {
-    expect(occurrenceBothZones({ start: at('2026-11-28T22:00:00Z'), end: at('2026-11-29T00:00:00Z') }, 'Africa/Nairobi', dateOnlyClock)).toBe(
-      'Sun 29 Nov 2026, 01:00–03:00 Nairobi (Sat 28 Nov 2026, 22:00–00:00 UTC)',
-    );
-    expect(occurrenceBothZones({ start: at('2026-11-29T05:00:00Z'), end: at('2026-11-29T07:00:00Z') }, 'Africa/Nairobi', clock)).toBe('Sun 29 Nov 2026, 08:00–10:00 Nairobi (05:00–07:00 UTC)');
-    expect(occurrenceBothZones({ start: at('2026-11-29T00:00:00Z'), end: at('2026-11-30T00:00:00Z'), allDay: true }, 'Africa/Nairobi', clock)).toBe('Sun 29 Nov 2026 (the whole day, Nairobi)');
+    expect(
+      occurrenceBothZones(
+        { start: at('2026-11-28T22:00:00Z'), end: at('2026-11-29T00:00:00Z') },
+        'Africa/Nairobi',
+        dateOnlyClock,
+      ),
+    ).toBe('Sun 29 Nov 2026, 01:00–03:00 Nairobi (Sat 28 Nov 2026, 22:00–00:00 UTC)');
+    expect(
+      occurrenceBothZones(
+        { start: at('2026-11-29T05:00:00Z'), end: at('2026-11-29T07:00:00Z') },
+        'Africa/Nairobi',
+        clock,
+      ),
+    ).toBe('Sun 29 Nov 2026, 08:00–10:00 Nairobi (05:00–07:00 UTC)');
+    expect(
+      occurrenceBothZones(
+        { start: at('2026-11-29T00:00:00Z'), end: at('2026-11-30T00:00:00Z'), allDay: true },
+        'Africa/Nairobi',
+        clock,
+      ),
+    ).toBe('Sun 29 Nov 2026 (the whole day, Nairobi)');
   });
 
   it('gives a <time> its attributes, without an end for an instant alone', () => {
-    expect(timeMarkup({ start: at('2026-11-29T05:00:00Z'), end: at('2026-11-29T07:00:00Z') }, 'Africa/Nairobi', clock, 'UTC')).toEqual({
+    expect(
+      timeMarkup(
+        { start: at('2026-11-29T05:00:00Z'), end: at('2026-11-29T07:00:00Z') },
+        'Africa/Nairobi',
+        clock,
+        'UTC',
+      ),
+    ).toEqual({
       datetime: '2026-11-29T05:00Z',
       end: '2026-11-29T07:00Z',
       zone: 'UTC',
@@ -98,7 +131,13 @@ describe('an occurrence in its zone and UTC', () => {
       allDay: false,
       text: 'Sun 29 Nov 2026, 08:00–10:00 Nairobi (05:00–07:00 UTC)',
     });
-    expect(timeMarkup({ start: at('2026-11-29T05:00:00Z') }, 'UTC', clock)).toEqual({ datetime: '2026-11-29T05:00Z', zone: 'UTC', zones: 'UTC', allDay: false, text: 'Sun 29 Nov 2026, 05:00 UTC' });
+    expect(timeMarkup({ start: at('2026-11-29T05:00:00Z') }, 'UTC', clock)).toEqual({
+      datetime: '2026-11-29T05:00Z',
+      zone: 'UTC',
+      zones: 'UTC',
+      allDay: false,
+      text: 'Sun 29 Nov 2026, 05:00 UTC',
+    });
   });
 });
 
@@ -111,7 +150,9 @@ describe('notices, unset hours and lengths of time', () => {
 
   it('says whose day an item with no start falls in', () => {
     expect(noStartInWords('Nairobi')).toBe('any time that day (Nairobi time)');
-    expect(noStartInWords('Africa/Nairobi', { duration: 'PT1H' })).toBe('any time that day (Africa/Nairobi time), taking 1 hour');
+    expect(noStartInWords('Africa/Nairobi', { duration: 'PT1H' })).toBe(
+      'any time that day (Africa/Nairobi time), taking 1 hour',
+    );
     expect(noStartInWords('Etc/UTC', { subDaily: true })).toBe('at no set minute (UTC)');
     expect(noStartInWords(undefined)).toBe('any time that day');
   });
@@ -130,7 +171,10 @@ describe('contacts', () => {
     email: 'dba@example.org',
     contact: '#dba on Slack',
     phone: '+254 711 000 000',
-    contacts: [{ role: 'Primary', name: 'Jane', email: 'jane@example.org', phone: '+254 7XX XXX XXX' }, { role: 'Backup' }],
+    contacts: [
+      { role: 'Primary', name: 'Jane', email: 'jane@example.org', phone: '+254 7XX XXX XXX' },
+      { role: 'Backup' },
+    ],
   };
 
   it('come phone first, then email, then words, the owner’s own before each person’s', () => {
@@ -141,14 +185,23 @@ describe('contacts', () => {
         { kind: 'text', value: '#dba on Slack' },
       ],
       people: [
-        { role: 'Primary', name: 'Jane', ways: [{ kind: 'phone', value: '+254 7XX XXX XXX' }, { kind: 'email', value: 'jane@example.org' }] },
+        {
+          role: 'Primary',
+          name: 'Jane',
+          ways: [
+            { kind: 'phone', value: '+254 7XX XXX XXX' },
+            { kind: 'email', value: 'jane@example.org' },
+          ],
+        },
         { role: 'Backup', name: undefined, ways: [] },
       ],
     });
   });
 
   it('read in that order on one line, a placeholder marked, a person with nothing to reach left out', () => {
-    expect(ownerInWords(team)).toBe('Database Team (+254 711 000 000, dba@example.org, #dba on Slack; Primary: Jane, +254 7XX XXX XXX (placeholder), jane@example.org)');
+    expect(ownerInWords(team)).toBe(
+      'Database Team (+254 711 000 000, dba@example.org, #dba on Slack; Primary: Jane, +254 7XX XXX XXX (placeholder), jane@example.org)',
+    );
     expect(ownerInWords({ name: 'Backups' })).toBe('Backups');
   });
 });

@@ -27,7 +27,20 @@ export type Clock = (instant: number, zone: string) => WallClock;
 export type OffsetClock = (instant: number, zone: string) => WallClock & { offset: string };
 
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The names the IANA database gives UTC itself (its links to Etc/UTC that runbooks may use): each counts as UTC and reads "UTC". */
 const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu']);
@@ -74,7 +87,9 @@ export function formatDate(date: string, style: 'short' | 'long' = 'short'): str
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
   const monthName = MONTHS[month - 1]!;
-  return style === 'long' ? `${weekday} ${day} ${monthName} ${year}` : `${weekday.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year}`;
+  return style === 'long'
+    ? `${weekday} ${day} ${monthName} ${year}`
+    : `${weekday.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year}`;
 }
 
 /** "Sun" for a wall clock's date. */
@@ -105,7 +120,12 @@ export function clockSpanWords(start: number, end: number, zone: string, clock: 
 }
 
 /** "Sun 29 Nov 2026, 02:00–04:00 UTC"; an all-day occurrence is "Sun 29 Nov 2026 (the whole day, UTC)"; `nextDay` as for `clockSpanWords`. */
-export function occurrenceWords(occurrence: { start: number; end: number; allDay?: boolean }, zone: string, clock: Clock, nextDay = false): string {
+export function occurrenceWords(
+  occurrence: { start: number; end: number; allDay?: boolean },
+  zone: string,
+  clock: Clock,
+  nextDay = false,
+): string {
   const { date } = clock(occurrence.start, zone);
   if (occurrence.allDay) return `${formatDate(date)} (the whole day, ${zoneLabel(zone)})`;
   return `${formatDate(date)}, ${clockSpanWords(occurrence.start, occurrence.end, zone, clock, nextDay)}`;
@@ -173,7 +193,13 @@ export type SpanStyle = 'page' | 'message' | 'feed';
 
 export function spanInWords(start: number, end: number, zone: string, style: 'feed', clock: OffsetClock): string;
 export function spanInWords(start: number, end: number, zone: string, style: 'page' | 'message', clock: Clock): string;
-export function spanInWords(start: number, end: number, zone: string, style: SpanStyle, clock: Clock | OffsetClock): string {
+export function spanInWords(
+  start: number,
+  end: number,
+  zone: string,
+  style: SpanStyle,
+  clock: Clock | OffsetClock,
+): string {
   if (style === 'page') return occurrenceWords({ start, end }, zone, clock);
   if (style === 'message') return messageSpan(start, end, zone, clock);
   return feedSpan(start, end, zone, clock as OffsetClock);
@@ -216,7 +242,11 @@ export function spanWithUtc(start: number, end: number, zone: string, clock: Clo
  * Nairobi (02:00–04:00 UTC)"; the UTC half names its date where that is another day, "Sun 29 Nov
  * 2026, 02:00–04:00 Nairobi (Sat 28 Nov 2026, 23:00–01:00 UTC)".
  */
-export function occurrenceBothZones(occurrence: { start: number; end: number; allDay?: boolean }, zone: string, clock: Clock): string {
+export function occurrenceBothZones(
+  occurrence: { start: number; end: number; allDay?: boolean },
+  zone: string,
+  clock: Clock,
+): string {
   const own = occurrenceWords(occurrence, zone, clock);
   if (isUtc(zone) || occurrence.allDay) return own;
   const sameDate = clock(occurrence.start, zone).date === clock(occurrence.start, 'UTC').date;
@@ -247,7 +277,12 @@ export interface TimeMarkup {
  * (src/components/When.astro) and the reader's browser's (src/scripts/reader-words.ts) alike.
  * `runbookZone` is the zone the reader's "runbook's zone" choice shows, the occurrence's own by default.
  */
-export function timeMarkup(occurrence: { start: number; end?: number | undefined; allDay?: boolean }, zone: string, clock: Clock, runbookZone = zone): TimeMarkup {
+export function timeMarkup(
+  occurrence: { start: number; end?: number | undefined; allDay?: boolean },
+  zone: string,
+  clock: Clock,
+  runbookZone = zone,
+): TimeMarkup {
   const { start, end, allDay = false } = occurrence;
   return {
     datetime: isoInstant(start),
@@ -274,7 +309,10 @@ export function noticeInWords(notice: string | undefined): string {
  * it) whose day that is: "any time that day (Nairobi time)", "any time that day (UTC), taking 1
  * hour"; "at no set minute (…)" for one due several times a day. Without a zone, the words alone.
  */
-export function noStartInWords(zoneName: string | undefined, options: { subDaily?: boolean; duration?: string | undefined } = {}): string {
+export function noStartInWords(
+  zoneName: string | undefined,
+  options: { subDaily?: boolean; duration?: string | undefined } = {},
+): string {
   const when = options.subDaily ? 'at no set minute' : 'any time that day';
   const whose = !zoneName ? '' : isUtc(zoneName) ? ' (UTC)' : ` (${zoneName} time)`;
   return `${when}${whose}${options.duration ? `, taking ${humanizeDuration(options.duration)}` : ''}`;
@@ -303,7 +341,12 @@ export function howLongInWords(ms: number, style: HowLongStyle): string {
 }
 
 /** A window's impact as a reader says it: "degraded service". */
-export const IMPACT_WORDS = { none: 'no impact', minimal: 'minimal impact', degraded: 'degraded service', downtime: 'downtime' } as const;
+export const IMPACT_WORDS = {
+  none: 'no impact',
+  minimal: 'minimal impact',
+  degraded: 'degraded service',
+  downtime: 'downtime',
+} as const;
 
 /** "[Name]", "[email]", "+254 7XX XXX XXX", "TBD": contact text that stands in for a real one. */
 const PLACEHOLDER = /\[[^\]]*\]|<[^>]*>|XX|\bTBD\b|\bTODO\b/;
@@ -318,7 +361,14 @@ export interface ContactDetails {
   email?: string | undefined;
   phone?: string | undefined;
   contact?: string | undefined;
-  contacts?: ReadonlyArray<{ role?: string | undefined; name?: string | undefined; email?: string | undefined; phone?: string | undefined }> | undefined;
+  contacts?:
+    | ReadonlyArray<{
+        role?: string | undefined;
+        name?: string | undefined;
+        email?: string | undefined;
+        phone?: string | undefined;
+      }>
+    | undefined;
 }
 
 export type ContactKind = 'phone' | 'email' | 'text';
@@ -350,7 +400,11 @@ export function contactsInOrder(owner: ContactDetails): OrderedContacts {
   };
   return {
     ways: ways(owner.phone, owner.email, owner.contact),
-    people: (owner.contacts ?? []).map((person) => ({ role: person.role, name: person.name, ways: ways(person.phone, person.email) })),
+    people: (owner.contacts ?? []).map((person) => ({
+      role: person.role,
+      name: person.name,
+      ways: ways(person.phone, person.email),
+    })),
   };
 }
 
@@ -360,7 +414,8 @@ export function contactsInOrder(owner: ContactDetails): OrderedContacts {
  * dial "+254 7XX XXX XXX" at 3 a.m. from a calendar entry.
  */
 export function ownerInWords(owner: ContactDetails & { name: string }): string {
-  const shown = (parts: Array<string | undefined>) => parts.filter((part) => part !== undefined).map((part) => (isPlaceholder(part) ? `${part} (placeholder)` : part));
+  const shown = (parts: Array<string | undefined>) =>
+    parts.filter((part) => part !== undefined).map((part) => (isPlaceholder(part) ? `${part} (placeholder)` : part));
   const { ways, people } = contactsInOrder(owner);
   const reach = [
     shown(ways.map((way) => way.value)).join(', '),

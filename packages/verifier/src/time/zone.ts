@@ -40,7 +40,9 @@ export class ZoneTimeline {
     this.zone = zone;
     this.#from = from - 2 * DAY;
     this.#to = to + 2 * DAY;
-    let zdt: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(this.#from).toZonedDateTimeISO(zone);
+    let zdt: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(this.#from).toZonedDateTimeISO(
+      zone,
+    );
     this.#offsets.push(zdt.offsetNanoseconds / 1e6);
     for (;;) {
       zdt = zdt.getTimeZoneTransition('next');
@@ -52,7 +54,11 @@ export class ZoneTimeline {
 
   /** The offset in force at the span's start, and each change in the span: what a VTIMEZONE for it says. */
   changes(): { initial: number; from: number; transitions: Array<{ at: number; from: number; to: number }> } {
-    return { initial: this.#offsets[0]!, from: this.#from, transitions: this.#transitions.map((at, i) => ({ at, from: this.#offsets[i]!, to: this.#offsets[i + 1]! })) };
+    return {
+      initial: this.#offsets[0]!,
+      from: this.#from,
+      transitions: this.#transitions.map((at, i) => ({ at, from: this.#offsets[i]!, to: this.#offsets[i + 1]! })),
+    };
   }
 
   /** The zone's offset from UTC at an instant, in milliseconds. */

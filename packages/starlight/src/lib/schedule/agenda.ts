@@ -24,7 +24,9 @@ export interface AgendaWeek {
  * staff who work on both, or a shared dependency, need to see it.
  */
 function withOverlaps(occurrences: readonly ScheduledWindow[]): AgendaEntry[] {
-  const entries = occurrences.map((o) => ({ ...o, overlaps: [] as ScheduledWindow[] })).sort((a, b) => a.start - b.start);
+  const entries = occurrences
+    .map((o) => ({ ...o, overlaps: [] as ScheduledWindow[] }))
+    .sort((a, b) => a.start - b.start);
   for (let i = 0; i < entries.length; i++) {
     const a = entries[i]!;
     for (let j = i + 1; j < entries.length && entries[j]!.start < a.end; j++) {
@@ -42,7 +44,9 @@ function withOverlaps(occurrences: readonly ScheduledWindow[]): AgendaEntry[] {
  * dozens of other systems', and naming them all would grow the calendar with their square.
  */
 export function overlapsInWords(overlaps: readonly ScheduledWindow[], named = 3): string {
-  const names = overlaps.slice(0, named).map((o) => `${o.runbook.system}: ${o.window.value.title} (${formatClockSpan(o.start, o.end, 'UTC')})`);
+  const names = overlaps
+    .slice(0, named)
+    .map((o) => `${o.runbook.system}: ${o.window.value.title} (${formatClockSpan(o.start, o.end, 'UTC')})`);
   const rest = overlaps.length - names.length;
   return listInWords(rest > 0 ? [...names, plural(rest, 'more window', 'more windows')] : names);
 }
@@ -59,7 +63,13 @@ function mondayOf(date: string): string {
  * Past `maxEntries`, no further day is listed (one always is): a large organisation's eight
  * weeks are ten thousand windows, a page too heavy to open at 3 a.m.; its feeds hold the rest.
  */
-export function agenda(runbooks: readonly Runbook[], time: TimeEngine, from: number, weeks: number, maxEntries = Number.POSITIVE_INFINITY): AgendaWeek[] {
+export function agenda(
+  runbooks: readonly Runbook[],
+  time: TimeEngine,
+  from: number,
+  weeks: number,
+  maxEntries = Number.POSITIVE_INFINITY,
+): AgendaWeek[] {
   const to = from + weeks * 7 * DAY;
   // With their tasks, so that an entry names the owners of the tasks it really holds, as the owner feeds count them.
   const entries = withOverlaps(scheduleWindows(runbooks, time).filter((o) => o.start >= from && o.start < to));

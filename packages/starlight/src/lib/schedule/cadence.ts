@@ -23,11 +23,18 @@ export function cadenceOf(rrule: string): Cadence {
     case 'WEEKLY':
       return n === 1 ? 'weekly' : 'other';
     case 'MONTHLY':
-      if (byMonth.length) return byMonth.length === 4 && n === 1 ? 'quarterly' : byMonth.length === 1 && n === 1 ? 'annual' : 'other';
+      if (byMonth.length)
+        return byMonth.length === 4 && n === 1 ? 'quarterly' : byMonth.length === 1 && n === 1 ? 'annual' : 'other';
       return n === 1 ? 'monthly' : n === 3 ? 'quarterly' : n === 12 ? 'annual' : 'other';
     case 'YEARLY':
       if (n !== 1) return 'other';
-      return byMonth.length === 4 ? 'quarterly' : byMonth.length === 12 ? 'monthly' : byMonth.length <= 1 ? 'annual' : 'other';
+      return byMonth.length === 4
+        ? 'quarterly'
+        : byMonth.length === 12
+          ? 'monthly'
+          : byMonth.length <= 1
+            ? 'annual'
+            : 'other';
     default:
       return 'other';
   }

@@ -1,5 +1,23 @@
-import { DAY, isSubDaily, recurrenceInWords, zoneOf, type Runbook, type Task, type TimeEngine, type Window } from '@almanac/verifier/internal';
-import { formatDuration, formatInOtherZone, isUtc, listInWords, localTimesInWords, noStartInWords, wallClock, zoneLabel } from '../format.ts';
+import {
+  DAY,
+  isSubDaily,
+  recurrenceInWords,
+  zoneOf,
+  type Runbook,
+  type Task,
+  type TimeEngine,
+  type Window,
+} from '@almanac/verifier/internal';
+import {
+  formatDuration,
+  formatInOtherZone,
+  isUtc,
+  listInWords,
+  localTimesInWords,
+  noStartInWords,
+  wallClock,
+  zoneLabel,
+} from '../format.ts';
 
 /** The same times in another zone, from the item's real occurrences (so with daylight saving time). */
 function elsewhere(item: Window | Task, zone: string, other: string | undefined, time: TimeEngine): string | undefined {
@@ -14,7 +32,8 @@ function elsewhere(item: Window | Task, zone: string, other: string | undefined,
  */
 export function windowInWords(runbook: Runbook, window: Window, time: TimeEngine): string {
   const zone = zoneOf(runbook, window);
-  if (!zone) return `${recurrenceInWords(window.rrule, { start: window.start, style: 'sentence' })}, ${window.start} in no usable time zone`;
+  if (!zone)
+    return `${recurrenceInWords(window.rrule, { start: window.start, style: 'sentence' })}, ${window.start} in no usable time zone`;
   const fileZone = zoneOf(runbook, {});
   const other = !isUtc(zone) ? 'UTC' : fileZone && !isUtc(fileZone) ? fileZone : undefined;
   const also = elsewhere(window, zone, other, time);
@@ -28,8 +47,12 @@ export function windowInWords(runbook: Runbook, window: Window, time: TimeEngine
  */
 export function taskTimeInWords(runbook: Runbook, task: Task, time: TimeEngine): string {
   const zone = zoneOf(runbook, task);
-  if (!zone) return task.start ? `${task.start} in no usable time zone` : noStartInWords(undefined, { subDaily: isSubDaily(task.rrule) });
-  if (!task.start) return noStartInWords(zoneLabel(zone), { subDaily: isSubDaily(task.rrule), duration: task.duration });
+  if (!zone)
+    return task.start
+      ? `${task.start} in no usable time zone`
+      : noStartInWords(undefined, { subDaily: isSubDaily(task.rrule) });
+  if (!task.start)
+    return noStartInWords(zoneLabel(zone), { subDaily: isSubDaily(task.rrule), duration: task.duration });
   const several = severalTimes(task, zone, time);
   if (several) return several;
   const also = elsewhere(task, zone, isUtc(zone) ? undefined : 'UTC', time);

@@ -1,4 +1,16 @@
-import { feedSets, groupBy, type TimeEngine, windowOccurrences, zoneOf, type FeedSet, type Occurrence, type Runbook, type ScheduledWindow, type Task, type WindowOccurrence } from '@almanac/verifier/internal';
+import {
+  feedSets,
+  groupBy,
+  type TimeEngine,
+  windowOccurrences,
+  zoneOf,
+  type FeedSet,
+  type Occurrence,
+  type Runbook,
+  type ScheduledWindow,
+  type Task,
+  type WindowOccurrence,
+} from '@almanac/verifier/internal';
 import { perModel } from '../model.ts';
 
 /**
@@ -21,14 +33,24 @@ function windowOccurrencesOf(runbook: Runbook, time: TimeEngine): readonly Windo
 }
 
 /** A runbook's window occurrences that start at or after `from`, soonest first. */
-export function upcomingWindows(runbook: Runbook, time: TimeEngine, from: number, count = Number.POSITIVE_INFINITY): WindowOccurrence[] {
+export function upcomingWindows(
+  runbook: Runbook,
+  time: TimeEngine,
+  from: number,
+  count = Number.POSITIVE_INFINITY,
+): WindowOccurrence[] {
   return windowOccurrencesOf(runbook, time)
     .filter((o) => o.start >= from)
     .slice(0, count);
 }
 
 /** A task's first run from `from` on, when it has a time of day and a usable zone: a reader sees it in their own zone. */
-export function nextTaskRun(runbook: Runbook, task: Task, time: TimeEngine, from: number): { occurrence: Occurrence; zone: string } | undefined {
+export function nextTaskRun(
+  runbook: Runbook,
+  task: Task,
+  time: TimeEngine,
+  from: number,
+): { occurrence: Occurrence; zone: string } | undefined {
   const zone = zoneOf(runbook, task);
   if (!zone || task.start === undefined) return undefined;
   const expansion = time.expand(task, zone);
@@ -38,9 +60,7 @@ export function nextTaskRun(runbook: Runbook, task: Task, time: TimeEngine, from
 
 /** The soonest upcoming window occurrence of any of these runbooks. */
 export function nextWindow(runbooks: readonly Runbook[], time: TimeEngine, from: number): WindowOccurrence | undefined {
-  return runbooks
-    .flatMap((runbook) => upcomingWindows(runbook, time, from, 1))
-    .sort((a, b) => a.start - b.start)[0];
+  return runbooks.flatMap((runbook) => upcomingWindows(runbook, time, from, 1)).sort((a, b) => a.start - b.start)[0];
 }
 
 /**
@@ -48,13 +68,19 @@ export function nextWindow(runbooks: readonly Runbook[], time: TimeEngine, from:
  * and each owner's, whose tasks an occurrence holds or whose runbook it is. Worked out once per
  * model, for what the pages say is in maintenance now and next.
  */
-const scheduledSets = perModel((model) => new Map<string, FeedSet>(feedSets(model.corpus, model.result.time).map((set) => [set.path, set])));
+const scheduledSets = perModel(
+  (model) => new Map<string, FeedSet>(feedSets(model.corpus, model.result.time).map((set) => [set.path, set])),
+);
 
 /** Every runbook's window occurrences over the checks' horizon, each with the task runs it holds. */
-export const scheduledByRunbook = perModel((model) => groupBy(scheduledSets(model).get('all')!.windows, (window) => window.runbook));
+export const scheduledByRunbook = perModel((model) =>
+  groupBy(scheduledSets(model).get('all')!.windows, (window) => window.runbook),
+);
 
 /** The window occurrences that concern an owner, over the checks' horizon, in order. */
-export function scheduledForOwner(model: Parameters<typeof scheduledSets>[0], owner: string): readonly ScheduledWindow[] {
+export function scheduledForOwner(
+  model: Parameters<typeof scheduledSets>[0],
+  owner: string,
+): readonly ScheduledWindow[] {
   return scheduledSets(model).get(`owner/${owner}`)?.windows ?? [];
 }
-

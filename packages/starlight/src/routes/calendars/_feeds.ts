@@ -31,7 +31,10 @@ async function build(model: SiteModel): Promise<Feeds> {
     warn: (message) => console.warn(`[almanac] ${message}`),
     pageHrefOf(runbook) {
       const href = hrefs.get(runbook.source.file);
-      if (href === undefined) throw new Error(`${runbook.source.file} has no page in the docs collection, so its feed events would link nowhere`);
+      if (href === undefined)
+        throw new Error(
+          `${runbook.source.file} has no page in the docs collection, so its feed events would link nowhere`,
+        );
       return href;
     },
   });
@@ -44,7 +47,9 @@ async function build(model: SiteModel): Promise<Feeds> {
  * which still grows. Untracked, it falls back to SOURCE_DATE_EPOCH, else 0.
  */
 function lastChange(runbook: Runbook, commits: Map<string, number>): number {
-  const times = [runbook.source.file, ...(runbook.registry.source ? [runbook.registry.file] : [])].map((file) => commits.get(file));
+  const times = [runbook.source.file, ...(runbook.registry.source ? [runbook.registry.file] : [])].map((file) =>
+    commits.get(file),
+  );
   const known = times.filter((time) => time !== undefined);
   return known.length ? Math.max(...known) : (sourceDateEpoch() ?? 0);
 }
@@ -57,7 +62,11 @@ function commitTimes(): { head?: number; files: Map<string, number> } {
   const files = new Map<string, number>();
   let head: number | undefined;
   try {
-    const out = execFileSync('git', ['log', '--relative', '--format=%x00%ct', '--name-only'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
+    const out = execFileSync('git', ['log', '--relative', '--format=%x00%ct', '--name-only'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 30,
+    });
     for (const commit of out.split('\0').slice(1)) {
       const [time, ...names] = commit.split('\n');
       if (!/^\d+$/.test(time!)) continue;
@@ -80,7 +89,9 @@ function sourceDateEpoch(): number | undefined {
 /** The ids of one kind of feed, for getStaticPaths: `system` gives every system with a feed. */
 export async function feedIds(model: SiteModel, kind: 'system' | 'owner'): Promise<string[]> {
   const prefix = `${kind}/`;
-  return [...(await getFeeds(model)).sets.keys()].filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
+  return [...(await getFeeds(model)).sets.keys()]
+    .filter((path) => path.startsWith(prefix))
+    .map((path) => path.slice(prefix.length));
 }
 
 /** Whether a feed (its path on the site, as src/lib/feeds.ts gives it) has no windows in its horizon. */
@@ -96,5 +107,7 @@ export async function feedResponse(model: SiteModel, path: string): Promise<Resp
   if (!set) return new Response(null, { status: 404 });
   // Bytes, not text: a large organisation's feed of all windows is longer than one string can be.
   // One buffer, as Astro writes a response whole; copied, never transferred, since other feeds share the pieces. A Blob of them took twice as long.
-  return new Response(Buffer.concat(writer.bytes(set)), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  return new Response(Buffer.concat(writer.bytes(set)), {
+    headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
+  });
 }

@@ -51,7 +51,9 @@ export function muteIntervals(runbooks: readonly Runbook[], time: TimeEngine): M
     return changes;
   };
   for (const runbook of runbooks) {
-    const superseded = new Map(runbook.windows.flatMap((w) => (w.value.supersedes ?? []).map((id) => [id, w.value.id] as const)));
+    const superseded = new Map(
+      runbook.windows.flatMap((w) => (w.value.supersedes ?? []).map((id) => [id, w.value.id] as const)),
+    );
     let occurrences: ReturnType<typeof windowOccurrences> | undefined;
     for (const window of runbook.windows) {
       const zone = zoneOf(runbook, window.value);
@@ -62,20 +64,33 @@ export function muteIntervals(runbooks: readonly Runbook[], time: TimeEngine): M
       for (let n = 2; names.has(name); n++) name = `${runbook.id}-${window.value.id}-${n}`;
       names.add(name);
       const replacedBy = superseded.get(window.value.id);
-      const recurring = replacedBy ? { reason: `window '${replacedBy}' replaces it on some days` } : recurringEntries(window.value, zone, changesIn(zone));
+      const recurring = replacedBy
+        ? { reason: `window '${replacedBy}' replaces it on some days` }
+        : recurringEntries(window.value, zone, changesIn(zone));
       if (Array.isArray(recurring)) {
         out.push({ name, runbook, window, zone, time_intervals: recurring });
         continue;
       }
       occurrences ??= windowOccurrences(runbook, time);
       const mine = occurrences.filter((o) => o.window === window);
-      out.push({ name, runbook, window, zone, datedBecause: recurring.reason, time_intervals: datedEntries(mine, zone, changesIn(zone), time) });
+      out.push({
+        name,
+        runbook,
+        window,
+        zone,
+        datedBecause: recurring.reason,
+        time_intervals: datedEntries(mine, zone, changesIn(zone), time),
+      });
     }
   }
   return out;
 }
 
-function recurringEntries(window: Window, zone: string, changes: readonly Change[]): TimeIntervalEntry[] | { reason: string } {
+function recurringEntries(
+  window: Window,
+  zone: string,
+  changes: readonly Change[],
+): TimeIntervalEntry[] | { reason: string } {
   const rule = parseRruleBody(window.rrule);
   if (!rule.ok) return { reason: 'its RRULE does not parse' };
   const [h, m] = window.start.split(':').map(Number) as [number, number];
@@ -123,7 +138,11 @@ function transitions(zone: string, time: TimeEngine): Change[] {
       const before = from / MINUTE;
       const after = to / MINUTE;
       // The change's instant read with the earlier offset of the two: the first affected wall minute.
-      return { date: new Date(at + to).toISOString().slice(0, 10), wall: at / MINUTE + Math.min(before, after), minutes: Math.abs(after - before) };
+      return {
+        date: new Date(at + to).toISOString().slice(0, 10),
+        wall: at / MINUTE + Math.min(before, after),
+        minutes: Math.abs(after - before),
+      };
     });
 }
 
@@ -132,7 +151,12 @@ function transitions(zone: string, time: TimeEngine): Change[] {
  * minutes that a daylight-saving change skips or repeats (then in UTC, where every minute exists
  * once). Days with the same times in one month share an entry.
  */
-function datedEntries(occurrences: readonly Occurrence[], zone: string, changes: readonly Change[], time: TimeEngine): TimeIntervalEntry[] {
+function datedEntries(
+  occurrences: readonly Occurrence[],
+  zone: string,
+  changes: readonly Change[],
+  time: TimeEngine,
+): TimeIntervalEntry[] {
   // location → year-month → day → minute spans
   const byDay = new Map<string, Map<number, Array<[number, number]>>>();
   for (const o of occurrences) {
@@ -145,7 +169,7 @@ function datedEntries(occurrences: readonly Occurrence[], zone: string, changes:
     let days = byDay.get(location);
     if (!days) byDay.set(location, (days = new Map()));
     // Split at the location's midnights.
-    for (let from = o.start + offset; from < end + offset; ) {
+    for (let from = o.start + offset; from < end + offset;) {
       const midnight = Math.floor(from / DAY) * DAY;
       const to = Math.min(end + offset, midnight + DAY);
       let spans = days.get(midnight);
@@ -156,17 +180,27 @@ function datedEntries(occurrences: readonly Occurrence[], zone: string, changes:
   }
   const entries: TimeIntervalEntry[] = [];
   for (const [location, days] of byDay) {
-    const groups = new Map<string, { year: number; month: number; times: TimeIntervalEntry['times']; days: number[] }>();
+    const groups = new Map<
+      string,
+      { year: number; month: number; times: TimeIntervalEntry['times']; days: number[] }
+    >();
     for (const [midnight, spans] of [...days].sort(([a], [b]) => a - b)) {
       const date = new Date(midnight);
       const times = spans.sort((a, b) => a[0] - b[0]).map(([a, b]) => ({ start_time: hhmm(a), end_time: hhmm(b) }));
       const key = `${date.getUTCFullYear()}-${date.getUTCMonth()}-${JSON.stringify(times)}`;
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, times, days: [] }));
+      if (!group)
+        groups.set(key, (group = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, times, days: [] }));
       group.days.push(date.getUTCDate());
     }
     for (const group of groups.values()) {
-      entries.push({ times: group.times, days_of_month: dayRanges(group.days), months: [MONTHS[group.month - 1]!], years: [String(group.year)], location });
+      entries.push({
+        times: group.times,
+        days_of_month: dayRanges(group.days),
+        months: [MONTHS[group.month - 1]!],
+        years: [String(group.year)],
+        location,
+      });
     }
   }
   return entries;
@@ -180,7 +214,7 @@ function offsetMinutes(time: TimeEngine, zone: string, instant: number): number 
 /** [1, 2, 3, 5] → ['1:3', '5']. */
 function dayRanges(days: readonly number[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < days.length; ) {
+  for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && days[j + 1] === days[j]! + 1) j++;
     out.push(i === j ? String(days[i]) : `${days[i]}:${days[j]}`);
@@ -193,9 +227,16 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 
 /** Routes that mute each system's alerts (label `system`) during its windows: one per system. */
-export function muteRoutes(intervals: readonly MuteInterval[]): Array<{ matchers: string[]; mute_time_intervals: string[] }> {
+export function muteRoutes(
+  intervals: readonly MuteInterval[],
+): Array<{ matchers: string[]; mute_time_intervals: string[] }> {
   const bySystem = groupBy(intervals, (interval) => interval.runbook.system);
-  return [...bySystem].sort(([a], [b]) => (a < b ? -1 : 1)).map(([system, named]) => ({ matchers: [`system=${JSON.stringify(system)}`], mute_time_intervals: named.map((interval) => interval.name) }));
+  return [...bySystem]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([system, named]) => ({
+      matchers: [`system=${JSON.stringify(system)}`],
+      mute_time_intervals: named.map((interval) => interval.name),
+    }));
 }
 
 /** The `time_intervals` section for alertmanager.yml, each interval headed by what it is. */
@@ -206,15 +247,22 @@ export function alertmanagerTimeIntervalsYaml(intervals: readonly MuteInterval[]
     '(Alertmanager 0.25 or later reads "location"); alertmanager-route.yml mutes by system.',
     'Windows with impact: none are left out.',
   ];
-  return toolYaml({ time_intervals: intervals.map(({ name, time_intervals }) => ({ name, time_intervals })) }, header, (doc) => {
-    const seq = doc.get('time_intervals');
-    if (!isSeq(seq)) return;
-    seq.items.forEach((node, i) => {
-      const { window, zone, datedBecause } = intervals[i]!;
-      const what = ` ${commentText(`${window.value.title}: ${window.value.rrule} at ${window.value.start} ${zone} for ${window.value.duration}`)}`;
-      if (isMap(node)) node.commentBefore = datedBecause ? `${what}\n dated up to ${clock(horizon.to, 'UTC').date} UTC, as ${datedBecause}` : what;
-    });
-  });
+  return toolYaml(
+    { time_intervals: intervals.map(({ name, time_intervals }) => ({ name, time_intervals })) },
+    header,
+    (doc) => {
+      const seq = doc.get('time_intervals');
+      if (!isSeq(seq)) return;
+      seq.items.forEach((node, i) => {
+        const { window, zone, datedBecause } = intervals[i]!;
+        const what = ` ${commentText(`${window.value.title}: ${window.value.rrule} at ${window.value.start} ${zone} for ${window.value.duration}`)}`;
+        if (isMap(node))
+          node.commentBefore = datedBecause
+            ? `${what}\n dated up to ${clock(horizon.to, 'UTC').date} UTC, as ${datedBecause}`
+            : what;
+      });
+    },
+  );
 }
 
 /** The routes to put first under `route.routes` in alertmanager.yml. */

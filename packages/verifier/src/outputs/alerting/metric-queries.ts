@@ -27,19 +27,34 @@ export type MetricQueries = Readonly<Record<string, string>>;
  * metric stated in two runbooks is exported once, from the first: `threshold-conflict` makes
  * the two agree, and two alerts would page twice.
  */
-export function thresholdQueries(runbooks: readonly Runbook[], metrics: MetricQueries = {}): { exported: ExportedThreshold[]; unexported: UnexportedThreshold[] } {
+export function thresholdQueries(
+  runbooks: readonly Runbook[],
+  metrics: MetricQueries = {},
+): { exported: ExportedThreshold[]; unexported: UnexportedThreshold[] } {
   const exported: ExportedThreshold[] = [];
   const unexported: UnexportedThreshold[] = [];
-  const queryOf = ({ metric, query }: Threshold) => query ?? (Object.hasOwn(metrics, metric) ? metrics[metric] : undefined);
+  const queryOf = ({ metric, query }: Threshold) =>
+    query ?? (Object.hasOwn(metrics, metric) ? metrics[metric] : undefined);
   const all = runbooks.flatMap((runbook) => runbook.thresholds.map((threshold) => ({ runbook, item: threshold })));
-  const exportable = (value: Threshold) => ((value.warning || value.critical) && queryOf(value) !== undefined ? value.metric : undefined);
+  const exportable = (value: Threshold) =>
+    (value.warning || value.critical) && queryOf(value) !== undefined ? value.metric : undefined;
   const firsts = new Set(statementsBySystem(all, exportable).map(([first]) => first!.item));
   for (const { runbook, item: threshold } of all) {
     const { metric, warning, critical } = threshold.value;
     const query = queryOf(threshold.value);
     if (!warning && !critical) unexported.push({ runbook, threshold, reason: 'it has no warning or critical level' });
-    else if (query === undefined) unexported.push({ runbook, threshold, reason: `no query: give the threshold a 'query', or map '${metric}' in almanac.config.json 'metrics'` });
-    else if (!firsts.has(threshold)) unexported.push({ runbook, threshold, reason: `system '${runbook.system}' exports '${metric}' from an earlier runbook` });
+    else if (query === undefined)
+      unexported.push({
+        runbook,
+        threshold,
+        reason: `no query: give the threshold a 'query', or map '${metric}' in almanac.config.json 'metrics'`,
+      });
+    else if (!firsts.has(threshold))
+      unexported.push({
+        runbook,
+        threshold,
+        reason: `system '${runbook.system}' exports '${metric}' from an earlier runbook`,
+      });
     else exported.push({ runbook, threshold, query: query.replaceAll('$system', runbook.system) });
   }
   return { exported, unexported };

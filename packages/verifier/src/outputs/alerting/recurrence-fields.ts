@@ -9,7 +9,20 @@ export interface DayFields {
 }
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /**
  * The days of a recurrence as Alertmanager entries (one entry per way the days are picked: an
@@ -19,11 +32,20 @@ export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', '
  */
 export function recurrenceDayFields(rule: Extract<ParsedRrule, { ok: true }>): DayFields[] | { reason: string } {
   const { freq, interval, byMonth, byMonthDay, byDay, byYearDay, byWeekNo, byHour, byMinute, bySetPos } = rule.rule;
-  const unsupported = { UNTIL: rule.until ? [rule.until] : [], BYSETPOS: bySetPos, BYYEARDAY: byYearDay, BYWEEKNO: byWeekNo, BYHOUR: byHour, BYMINUTE: byMinute };
-  for (const [part, values] of Object.entries(unsupported)) if (values.length) return { reason: `its ${part} has no Alertmanager equivalent` };
+  const unsupported = {
+    UNTIL: rule.until ? [rule.until] : [],
+    BYSETPOS: bySetPos,
+    BYYEARDAY: byYearDay,
+    BYWEEKNO: byWeekNo,
+    BYHOUR: byHour,
+    BYMINUTE: byMinute,
+  };
+  for (const [part, values] of Object.entries(unsupported))
+    if (values.length) return { reason: `its ${part} has no Alertmanager equivalent` };
   if (freq === 'HOURLY' || freq === 'MINUTELY') return { reason: `it repeats ${freq.toLowerCase()}` };
   const monthly = freq === 'MONTHLY';
-  if (interval !== 1 && !(monthly && 12 % interval === 0)) return { reason: `its INTERVAL=${interval} has no Alertmanager equivalent` };
+  if (interval !== 1 && !(monthly && 12 % interval === 0))
+    return { reason: `its INTERVAL=${interval} has no Alertmanager equivalent` };
 
   // Every INTERVAL-th month from January, the anchor's month, within BYMONTH if it has one.
   let months = monthly && interval > 1 ? Array.from({ length: 12 / interval }, (_, i) => 1 + i * interval) : byMonth;
@@ -38,13 +60,19 @@ export function recurrenceDayFields(rule: Extract<ParsedRrule, { ok: true }>): D
   if (!byDay.length && !byMonthDay.length) {
     if (freq === 'WEEKLY') return [{ weekdays: [WEEKDAYS[ANCHOR_WEEKDAY]!], ...monthField }];
     if (monthly) return [{ days_of_month: ['1'], ...monthField }];
-    if (freq === 'YEARLY') return [{ days_of_month: ['1'], ...(months.length ? monthField : { months: [MONTHS[0]!] }) }];
+    if (freq === 'YEARLY')
+      return [{ days_of_month: ['1'], ...(months.length ? monthField : { months: [MONTHS[0]!] }) }];
     return [monthField];
   }
-  if (!numbered.length) return [{ ...(plain.length ? { weekdays: plain.map((d) => WEEKDAYS[d.weekday]!) } : {}), ...days, ...monthField }];
-  if (byMonthDay.length) return { reason: 'a numbered weekday together with BYMONTHDAY has no Alertmanager equivalent' };
-  if (freq === 'YEARLY' && !byMonth.length) return { reason: 'a numbered weekday of the year has no Alertmanager equivalent' };
-  const entries: DayFields[] = plain.length ? [{ weekdays: plain.map((d) => WEEKDAYS[d.weekday]!), ...monthField }] : [];
+  if (!numbered.length)
+    return [{ ...(plain.length ? { weekdays: plain.map((d) => WEEKDAYS[d.weekday]!) } : {}), ...days, ...monthField }];
+  if (byMonthDay.length)
+    return { reason: 'a numbered weekday together with BYMONTHDAY has no Alertmanager equivalent' };
+  if (freq === 'YEARLY' && !byMonth.length)
+    return { reason: 'a numbered weekday of the year has no Alertmanager equivalent' };
+  const entries: DayFields[] = plain.length
+    ? [{ weekdays: plain.map((d) => WEEKDAYS[d.weekday]!), ...monthField }]
+    : [];
   for (const day of numbered) {
     const range = nthWeekdayDays(day.n!);
     if (!range) return { reason: `its BYDAY ${day.n} has no Alertmanager equivalent` };

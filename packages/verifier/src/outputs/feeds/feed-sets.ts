@@ -19,7 +19,8 @@ export interface FeedSet extends FeedHead {
 }
 
 // No comma or semicolon: they would be escaped, and ical.js, like some clients, shows X-WR-CALDESC unescaped.
-const HOW = 'Times are exact instants and each event gives the local time. The feed covers a rolling horizon and is rebuilt daily: subscribe to it rather than import it.';
+const HOW =
+  'Times are exact instants and each event gives the local time. The feed covers a rolling horizon and is rebuilt daily: subscribe to it rather than import it.';
 
 /**
  * Every feed the site publishes: all windows, one feed per system, one per owner. An owner's
@@ -27,7 +28,10 @@ const HOW = 'Times are exact instants and each event gives the local time. The f
  * owns. Every known owner and system gets a feed, even an empty one, so a subscription made
  * today still resolves when its windows come and go.
  */
-export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 'registries'>, time: TimeEngine): FeedSet[] {
+export function feedSets(
+  { runbooks, registries }: Pick<Corpus, 'runbooks' | 'registries'>,
+  time: TimeEngine,
+): FeedSet[] {
   const windows = scheduleWindows(runbooks, time);
   // One pass files each occurrence under its system and owners, in order: no feed scans them all.
   const bySystem = new Map<string, ScheduledWindow[]>();
@@ -47,24 +51,48 @@ export function feedSets({ runbooks, registries }: Pick<Corpus, 'runbooks' | 're
   };
   for (const window of windows) {
     let lists = ofRunbook.get(window.runbook);
-    if (!lists) ofRunbook.set(window.runbook, (lists = [listOf(bySystem, window.runbook.system), ...window.runbook.owners.map((owner) => listOf(byOwner, owner))]));
+    if (!lists)
+      ofRunbook.set(
+        window.runbook,
+        (lists = [
+          listOf(bySystem, window.runbook.system),
+          ...window.runbook.owners.map((owner) => listOf(byOwner, owner)),
+        ]),
+      );
     for (const list of lists) file(list, window);
     for (const { task } of window.tasks) {
       let list = ofTask.get(task);
-      if (list === undefined && !ofTask.has(task)) ofTask.set(task, (list = task.value.owner === undefined ? undefined : listOf(byOwner, task.value.owner)));
+      if (list === undefined && !ofTask.has(task))
+        ofTask.set(task, (list = task.value.owner === undefined ? undefined : listOf(byOwner, task.value.owner)));
       file(list, window);
     }
   }
   const [all, ...rest] = feedHeads({ runbooks, registries });
-  return [{ ...all!, windows, time }, ...rest.map((head) => ({ ...head, windows: (head.path.startsWith('system/') ? bySystem : byOwner).get(head.path.slice(head.path.indexOf('/') + 1)) ?? [], time }))];
+  return [
+    { ...all!, windows, time },
+    ...rest.map((head) => ({
+      ...head,
+      windows:
+        (head.path.startsWith('system/') ? bySystem : byOwner).get(head.path.slice(head.path.indexOf('/') + 1)) ?? [],
+      time,
+    })),
+  ];
 }
 
 /** The feeds the site publishes, by their heads, without expanding a window: `all` first, then each system's, then each owner's. */
 export function feedHeads({ runbooks, registries }: Pick<Corpus, 'runbooks' | 'registries'>): FeedHead[] {
   const systems = [...new Set(runbooks.map((runbook) => runbook.system))].sort();
   return [
-    { path: 'all', name: 'Almanac: all maintenance windows', description: `Maintenance windows of every system in the runbooks. ${HOW}` },
-    ...systems.map((system) => ({ path: `system/${system}`, name: `Almanac: ${system} maintenance`, description: `Maintenance windows of ${system}. ${HOW}` })),
+    {
+      path: 'all',
+      name: 'Almanac: all maintenance windows',
+      description: `Maintenance windows of every system in the runbooks. ${HOW}`,
+    },
+    ...systems.map((system) => ({
+      path: `system/${system}`,
+      name: `Almanac: ${system} maintenance`,
+      description: `Maintenance windows of ${system}. ${HOW}`,
+    })),
     ...[...ownerDirectory(runbooks, registries)].map(([id, owner]) => ({
       path: `owner/${id}`,
       name: `Almanac: maintenance for ${owner?.name ?? id}`,

@@ -5,7 +5,15 @@ import { ownerOf } from '../../schedule/owners.ts';
 import { clock, localSpan, localTimes } from '../../time/format.ts';
 import { isUtc, noticeInWords, ownerInWords, wallTime } from '../../time/time-words.ts';
 import type { FeedSet } from './feed-sets.ts';
-import { contentLine, escapeText, icalDuration, serializeLines, textListProperty, textProperty, utcDateTime } from './ical-text.ts';
+import {
+  contentLine,
+  escapeText,
+  icalDuration,
+  serializeLines,
+  textListProperty,
+  textProperty,
+  utcDateTime,
+} from './ical-text.ts';
 import type { ScheduledWindow } from './schedule.ts';
 import { localDateTime, seriesOf, vtimezoneLines, type Series } from './series.ts';
 import type { ZoneTimeline } from '../../time/zone.ts';
@@ -46,7 +54,17 @@ const REFRESH_INTERVAL = 'PT6H';
  * still has to parse everywhere (a subscription must not break when windows come and go), so it
  * carries this unused UTC zone rather than nothing.
  */
-const EMPTY_FEED_COMPONENT = ['BEGIN:VTIMEZONE', 'TZID:UTC', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0000', 'TZOFFSETTO:+0000', 'TZNAME:UTC', 'END:STANDARD', 'END:VTIMEZONE'];
+const EMPTY_FEED_COMPONENT = [
+  'BEGIN:VTIMEZONE',
+  'TZID:UTC',
+  'BEGIN:STANDARD',
+  'DTSTART:19700101T000000',
+  'TZOFFSETFROM:+0000',
+  'TZOFFSETTO:+0000',
+  'TZNAME:UTC',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
 
 /** Writes the feeds of one build (`createFeedWriter`). */
 export interface FeedWriter {
@@ -118,14 +136,16 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
 
   function occurrenceEvent(window: ScheduledWindow, feed: number): WrittenEvent {
     const event = eventOf(window);
-    if (event.feed === feed) throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
+    if (event.feed === feed)
+      throw new Error(`two events would share ${event.uid}; the same window occurrence is in the feed twice`);
     event.feed = feed;
     return event;
   }
 
   function seriesEvent(series: Series, occurrences: readonly ScheduledWindow[], feed: number): WrittenEvent {
     const event = seriesEventOf(series, occurrences);
-    if (event.feed === feed) throw new Error(`two events would share ${event.uid}; the same window is in the feed twice`);
+    if (event.feed === feed)
+      throw new Error(`two events would share ${event.uid}; the same window is in the feed twice`);
     event.feed = feed;
     return event;
   }
@@ -139,9 +159,17 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
     if (event === undefined) {
       const uid = seriesUid(occurrences[0]!);
       const owner = seriesUids.get(uid);
-      if (uids.has(uid) || (owner !== undefined && owner !== window)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
+      if (uids.has(uid) || (owner !== undefined && owner !== window))
+        throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
       seriesUids.set(uid, window);
-      byContent.set(key, (event = { uid, bytes: toUtf8.encode(seriesText(series, occurrences, uid, partsOf(runbooks, occurrences[0]!, constants))), feed: 0 }));
+      byContent.set(
+        key,
+        (event = {
+          uid,
+          bytes: toUtf8.encode(seriesText(series, occurrences, uid, partsOf(runbooks, occurrences[0]!, constants))),
+          feed: 0,
+        }),
+      );
     }
     return event;
   }
@@ -149,7 +177,9 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
   const seriesUid = ({ runbook, window }: ScheduledWindow) => `${runbook.id}-${window.value.id}@${site.host}`;
 
   /** Each window's occurrences in a feed, with the series that stands for them where one does. */
-  function windowsOf(set: FeedSet): Array<{ occurrences: ScheduledWindow[]; series: Series | undefined; timeline: ZoneTimeline }> {
+  function windowsOf(
+    set: FeedSet,
+  ): Array<{ occurrences: ScheduledWindow[]; series: Series | undefined; timeline: ZoneTimeline }> {
     // In the order the feed has them (by start).
     const byWindow = new Map<Item<Window>, ScheduledWindow[]>();
     for (const occurrence of set.windows) {
@@ -168,9 +198,13 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
     let event = events.get(window);
     if (event === undefined) {
       const uid = eventUid(window, site.host);
-      if (uids.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
+      if (uids.has(uid))
+        throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
       uids.add(uid);
-      events.set(window, (event = { uid, bytes: toUtf8.encode(eventText(window, uid, partsOf(runbooks, window, constants))), feed: 0 }));
+      events.set(
+        window,
+        (event = { uid, bytes: toUtf8.encode(eventText(window, uid, partsOf(runbooks, window, constants))), feed: 0 }),
+      );
     }
     return event;
   }
@@ -180,15 +214,23 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
     const placed: Placed[] = [];
     for (const { occurrences, series, timeline } of windowsOf(set)) {
       const impact = IMPACTS.indexOf(occurrences[0]!.window.value.impact);
-      if (series) placed.push({ start: occurrences[0]!.start, impact, event: seriesEvent(series, occurrences, feed), timeline });
-      else for (const occurrence of occurrences) placed.push({ start: occurrence.start, impact, event: occurrenceEvent(occurrence, feed) });
+      if (series)
+        placed.push({ start: occurrences[0]!.start, impact, event: seriesEvent(series, occurrences, feed), timeline });
+      else
+        for (const occurrence of occurrences)
+          placed.push({ start: occurrence.start, impact, event: occurrenceEvent(occurrence, feed) });
     }
     const vtimezoneOf = (timeline: ZoneTimeline) => {
       let text = zones.get(timeline);
       if (text === undefined) zones.set(timeline, (text = serializeLines(vtimezoneLines(timeline))));
       return text;
     };
-    const kept = withinBudget(placed, budget, (entries) => [...new Set(entries.flatMap((p) => p.timeline ?? []))].reduce((n, timeline) => n + vtimezoneOf(timeline).length, 0));
+    const kept = withinBudget(placed, budget, (entries) =>
+      [...new Set(entries.flatMap((p) => p.timeline ?? []))].reduce(
+        (n, timeline) => n + vtimezoneOf(timeline).length,
+        0,
+      ),
+    );
     let description = set.description;
     if (kept.length < placed.length) {
       const bytes = placed.reduce((n, p) => n + p.event.bytes.length, 0);
@@ -202,21 +244,22 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
     const inFeed = kept.sort((a, b) => a.start - b.start).map(({ event }) => event);
     const timelines = [...new Set(kept.flatMap((p) => p.timeline ?? []))];
     const vtimezones = timelines.sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0)).map(vtimezoneOf);
-    const header = serializeLines([
-      'BEGIN:VCALENDAR',
-      'VERSION:2.0',
-      `PRODID:${PRODID}`,
-      'CALSCALE:GREGORIAN',
-      textProperty('NAME', set.name),
-      textProperty('X-WR-CALNAME', set.name),
-      textProperty('DESCRIPTION', description),
-      textProperty('X-WR-CALDESC', description),
-      `SOURCE;VALUE=URI:${new URL(`calendars/${set.path}.ics`, site).href}`,
-      `URL:${site.href}`,
-      `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
-      `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
-      ...(inFeed.length ? [] : EMPTY_FEED_COMPONENT),
-    ]) + vtimezones.join('');
+    const header =
+      serializeLines([
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        `PRODID:${PRODID}`,
+        'CALSCALE:GREGORIAN',
+        textProperty('NAME', set.name),
+        textProperty('X-WR-CALNAME', set.name),
+        textProperty('DESCRIPTION', description),
+        textProperty('X-WR-CALDESC', description),
+        `SOURCE;VALUE=URI:${new URL(`calendars/${set.path}.ics`, site).href}`,
+        `URL:${site.href}`,
+        `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
+        `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
+        ...(inFeed.length ? [] : EMPTY_FEED_COMPONENT),
+      ]) + vtimezones.join('');
     return { header, events: inFeed, footer: serializeLines(['END:VCALENDAR']) };
   }
 
@@ -232,12 +275,14 @@ export function createFeedWriter(options: FeedOptions): FeedWriter {
     events(set) {
       const byUid = new Map<string, () => Uint8Array<ArrayBuffer>>();
       const add = (uid: string, bytes: () => Uint8Array<ArrayBuffer>) => {
-        if (byUid.has(uid)) throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
+        if (byUid.has(uid))
+          throw new Error(`two events would share ${uid}; rename a runbook or window id so their UIDs differ`);
         byUid.set(uid, bytes);
       };
       for (const { occurrences, series } of windowsOf(set)) {
         if (series) add(seriesUid(occurrences[0]!), () => seriesEventOf(series, occurrences).bytes);
-        else for (const occurrence of occurrences) add(eventUid(occurrence, site.host), () => eventOf(occurrence).bytes);
+        else
+          for (const occurrence of occurrences) add(eventUid(occurrence, site.host), () => eventOf(occurrence).bytes);
       }
       return byUid;
     },
@@ -260,7 +305,8 @@ const FEED_FRAME_BYTES = 4096;
  * soonest first, while the events, the VTIMEZONEs they need and the feed's frame fit.
  */
 function withinBudget(placed: Placed[], budget: FeedBudget, zoneBytes: (entries: Placed[]) => number): Placed[] {
-  const size = (entries: Placed[]) => entries.reduce((n, p) => n + p.event.bytes.length, FEED_FRAME_BYTES + zoneBytes(entries));
+  const size = (entries: Placed[]) =>
+    entries.reduce((n, p) => n + p.event.bytes.length, FEED_FRAME_BYTES + zoneBytes(entries));
   if (placed.length <= budget.maxEvents && size(placed) <= budget.maxBytes) return placed;
   const kept: Placed[] = [];
   let bytes = FEED_FRAME_BYTES;
@@ -327,34 +373,53 @@ interface EventParts {
   window: WindowParts;
 }
 
-function partsOf(runbooks: WrittenRunbooks, occurrence: ScheduledWindow, { site, options, dtstamp }: WriterConstants): EventParts {
+function partsOf(
+  runbooks: WrittenRunbooks,
+  occurrence: ScheduledWindow,
+  { site, options, dtstamp }: WriterConstants,
+): EventParts {
   const { runbook, window } = occurrence;
   let ofRunbook = runbooks.get(runbook);
   if (!ofRunbook) {
     const sequence = options.sequenceOf(runbook);
-    if (!Number.isSafeInteger(sequence) || sequence < 0) throw new Error(`SEQUENCE of ${runbook.id} must be a whole number of 0 or more, not ${sequence}`);
+    if (!Number.isSafeInteger(sequence) || sequence < 0)
+      throw new Error(`SEQUENCE of ${runbook.id} must be a whole number of 0 or more, not ${sequence}`);
     // Relative to the site URL, which may itself have a path.
     const page = new URL(`.${options.pageHrefOf(runbook)}`, site).href;
-    runbooks.set(runbook, (ofRunbook = {
-      sequence: contentLine(`SEQUENCE:${sequence}`),
-      page,
-      url: contentLine(`URL:${page}`),
-      owners: escapeText(`Owners: ${runbook.owners.map((id) => ownerLabel(runbook, id)).join('; ')}`),
-      tasks: new Map(),
-      windows: new Map(),
-    }));
+    runbooks.set(
+      runbook,
+      (ofRunbook = {
+        sequence: contentLine(`SEQUENCE:${sequence}`),
+        page,
+        url: contentLine(`URL:${page}`),
+        owners: escapeText(`Owners: ${runbook.owners.map((id) => ownerLabel(runbook, id)).join('; ')}`),
+        tasks: new Map(),
+        windows: new Map(),
+      }),
+    );
   }
   let ofWindow = ofRunbook.windows.get(window);
   if (!ofWindow) {
     const summary = `${runbook.system}: ${window.value.title}`;
     const notice = window.value.notice;
-    ofRunbook.windows.set(window, (ofWindow = {
-      summary: contentLine(textProperty('SUMMARY', summary)),
-      impact: escapeLines([`Impact: ${window.value.impact}`, `Notice: ${noticeInWords(notice)}`]),
-      tail: escapeLines([...(window.value.description ? ['', window.value.description] : []), '', `Runbook: ${runbook.title}`, ofRunbook.page]),
-      categories: contentLine(textListProperty('CATEGORIES', [runbook.system, window.value.impact])),
-      alarm: serializeLines([...alarm(notice, summary), ...(window.value.remind_at_start ? startAlarm(summary) : [])]),
-    }));
+    ofRunbook.windows.set(
+      window,
+      (ofWindow = {
+        summary: contentLine(textProperty('SUMMARY', summary)),
+        impact: escapeLines([`Impact: ${window.value.impact}`, `Notice: ${noticeInWords(notice)}`]),
+        tail: escapeLines([
+          ...(window.value.description ? ['', window.value.description] : []),
+          '',
+          `Runbook: ${runbook.title}`,
+          ofRunbook.page,
+        ]),
+        categories: contentLine(textListProperty('CATEGORIES', [runbook.system, window.value.impact])),
+        alarm: serializeLines([
+          ...alarm(notice, summary),
+          ...(window.value.remind_at_start ? startAlarm(summary) : []),
+        ]),
+      }),
+    );
   }
   return { dtstamp, runbook: ofRunbook, window: ofWindow };
 }
@@ -433,7 +498,9 @@ function seriesDescription(occurrences: readonly ScheduledWindow[], parts: Event
   const last = occurrences[occurrences.length - 1]!;
   const lines = [
     escapeText(`When: ${scheduleInWords(window.value, zone)}`),
-    escapeText(`In this calendar: ${occurrences.length} occurrences, ${clock(occurrences[0]!.start, zone).date} to ${clock(last.start, zone).date}. The runbook page gives the next ones and each task's schedule.`),
+    escapeText(
+      `In this calendar: ${occurrences.length} occurrences, ${clock(occurrences[0]!.start, zone).date} to ${clock(last.start, zone).date}. The runbook page gives the next ones and each task's schedule.`,
+    ),
     parts.window.impact,
   ];
   const tasks = new Set(occurrences.flatMap((occurrence) => occurrence.tasks.map(({ task }) => task)));
@@ -448,18 +515,36 @@ function seriesDescription(occurrences: readonly ScheduledWindow[], parts: Event
 /** " Title (kind; owner: …)", escaped, once per task. */
 function taskLabel(runbook: Runbook, task: Item<Task>, parts: EventParts): string {
   let label = parts.runbook.tasks.get(task);
-  if (label === undefined) parts.runbook.tasks.set(task, (label = escapeText(` ${task.value.title} (${task.value.kind}; owner: ${ownerLabel(runbook, task.value.owner)})`)));
+  if (label === undefined)
+    parts.runbook.tasks.set(
+      task,
+      (label = escapeText(
+        ` ${task.value.title} (${task.value.kind}; owner: ${ownerLabel(runbook, task.value.owner)})`,
+      )),
+    );
   return label;
 }
 
 function alarm(notice: string | undefined, summary: string): string[] {
   if (notice === undefined || !(durationMs(notice) > 0)) return [];
-  return ['BEGIN:VALARM', 'ACTION:DISPLAY', textProperty('DESCRIPTION', `In ${humanizeDuration(notice)}: ${summary}`), `TRIGGER:${icalDuration(-durationMs(notice))}`, 'END:VALARM'];
+  return [
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    textProperty('DESCRIPTION', `In ${humanizeDuration(notice)}: ${summary}`),
+    `TRIGGER:${icalDuration(-durationMs(notice))}`,
+    'END:VALARM',
+  ];
 }
 
 /** A second reminder as the window starts, for the staff who run it, where the runbook asks for one (`remind_at_start`). */
 function startAlarm(summary: string): string[] {
-  return ['BEGIN:VALARM', 'ACTION:DISPLAY', textProperty('DESCRIPTION', `Starting now: ${summary}`), 'TRIGGER:PT0S', 'END:VALARM'];
+  return [
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    textProperty('DESCRIPTION', `Starting now: ${summary}`),
+    'TRIGGER:PT0S',
+    'END:VALARM',
+  ];
 }
 
 /**
@@ -476,7 +561,8 @@ function eventDescription(occurrence: ScheduledWindow, parts: EventParts): strin
   ];
   if (tasks.length) {
     lines.push('Tasks in this window:');
-    for (const { task, start, end } of tasks) lines.push(`- ${escapeText(localTimes(start, end, zone))}${taskLabel(runbook, task, parts)}`);
+    for (const { task, start, end } of tasks)
+      lines.push(`- ${escapeText(localTimes(start, end, zone))}${taskLabel(runbook, task, parts)}`);
   }
   lines.push(parts.runbook.owners, parts.window.tail);
   return lines.join('\\n');
@@ -484,8 +570,14 @@ function eventDescription(occurrence: ScheduledWindow, parts: EventParts): strin
 
 /** Why the window starts at another hour than the runbook says, on the days clocks change. */
 function shiftNote({ kind, wall, start, zone }: ScheduledWindow): string[] {
-  if (kind === 'gap') return [`${wallTime(wall)} does not exist in ${zone} that day (the clocks go forward), so the window starts at ${clock(start, zone).time}.`];
-  if (kind === 'ambiguous') return [`${wallTime(wall)} happens twice in ${zone} that day (the clocks go back); the window starts at the first.`];
+  if (kind === 'gap')
+    return [
+      `${wallTime(wall)} does not exist in ${zone} that day (the clocks go forward), so the window starts at ${clock(start, zone).time}.`,
+    ];
+  if (kind === 'ambiguous')
+    return [
+      `${wallTime(wall)} happens twice in ${zone} that day (the clocks go back); the window starts at the first.`,
+    ];
   return [];
 }
 

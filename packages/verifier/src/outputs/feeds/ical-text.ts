@@ -14,7 +14,9 @@ const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/;
 
 /** A TEXT value (§3.3.11): `\`, `;`, `,` and line breaks escaped, so no input can end the value early. */
 export function escapeText(value: string): string {
-  return value.replace(TEXT_SPECIAL, (match) => (match === '\\' || match === ';' || match === ',' ? `\\${match}` : match === '\n' || match[0] === '\r' ? '\\n' : ''));
+  return value.replace(TEXT_SPECIAL, (match) =>
+    match === '\\' || match === ';' || match === ',' ? `\\${match}` : match === '\n' || match[0] === '\r' ? '\\n' : '',
+  );
 }
 
 /** What a TEXT value escapes (a line break of any kind as one), and what it drops: CONTROL but the breaks. */
@@ -45,13 +47,14 @@ export function foldLine(line: string): string {
   if (ASCII.test(line)) {
     if (line.length <= MAX_LINE_OCTETS) return line;
     const parts = [line.slice(0, MAX_LINE_OCTETS)];
-    for (let i = MAX_LINE_OCTETS; i < line.length; i += MAX_LINE_OCTETS - 1) parts.push(line.slice(i, i + MAX_LINE_OCTETS - 1));
+    for (let i = MAX_LINE_OCTETS; i < line.length; i += MAX_LINE_OCTETS - 1)
+      parts.push(line.slice(i, i + MAX_LINE_OCTETS - 1));
     return parts.join('\r\n ');
   }
   const parts: string[] = [];
   let start = 0;
   let octets = 0;
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const codePoint = line.codePointAt(i)!;
     const size = utf8Length(codePoint);
     if (octets + size > MAX_LINE_OCTETS) {
@@ -81,7 +84,8 @@ export function serializeLines(lines: readonly string[]): string {
 
 /** One content line as `serializeLines` writes it: checked, folded, ended by CRLF. */
 export function contentLine(line: string): string {
-  if (CONTROL.test(line)) throw new Error(`refusing to write an iCalendar line with a control character: ${JSON.stringify(line)}`);
+  if (CONTROL.test(line))
+    throw new Error(`refusing to write an iCalendar line with a control character: ${JSON.stringify(line)}`);
   return `${foldLine(line)}\r\n`;
 }
 
@@ -115,6 +119,12 @@ export function icalDuration(ms: number, { exact = false } = {}): string {
   ];
   const first = units.findIndex(([n]) => n > 0);
   const last = units.findLastIndex(([n]) => n > 0);
-  const time = first < 0 ? '' : `T${units.slice(first, last + 1).map(([n, unit]) => `${n}${unit}`).join('')}`;
+  const time =
+    first < 0
+      ? ''
+      : `T${units
+          .slice(first, last + 1)
+          .map(([n, unit]) => `${n}${unit}`)
+          .join('')}`;
   return `${sign}P${days ? `${days}D` : ''}${time}`;
 }

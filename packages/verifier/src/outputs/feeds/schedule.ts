@@ -24,7 +24,9 @@ export function scheduleWindows(runbooks: readonly Runbook[], time: TimeEngine):
   const windows = runbooks.flatMap((runbook) => withTasks(windowOccurrences(runbook, time), taskRuns(runbook, time)));
   // Equal starts are the rule (every weekly window at 02:00), so the runbook and window ids that
   // break ties are ranked once per window, not compared as strings at every step of the sort.
-  const byId = runbooks.flatMap((runbook) => runbook.windows.map((window) => [window, runbook] as const)).sort(([wa, ra], [wb, rb]) => compare(ra.id, rb.id) || compare(wa.value.id, wb.value.id));
+  const byId = runbooks
+    .flatMap((runbook) => runbook.windows.map((window) => [window, runbook] as const))
+    .sort(([wa, ra], [wb, rb]) => compare(ra.id, rb.id) || compare(wa.value.id, wb.value.id));
   const rankOf = new Map(byId.map(([window], rank) => [window, rank]));
   const starts = Float64Array.from(windows, (o) => o.start);
   const ranks = Int32Array.from(windows, (o) => rankOf.get(o.window)!);

@@ -45,8 +45,18 @@ const templateMonthDay = (day: number) => day >= 1 && day <= 28;
  */
 export function isPortableRule(rule: Recur): boolean {
   const { freq, byMonth, byMonthDay, byDay } = rule;
-  if (rule.byWeekNo.length || rule.byYearDay.length || rule.byHour.length || rule.byMinute.length || rule.bySetPos.length) return false;
-  const oneDayOfMonth = (byMonthDay.length === 0 && byDay.length === 0) || (byMonthDay.length === 1 && byDay.length === 0 && templateMonthDay(byMonthDay[0]!)) || (byMonthDay.length === 0 && byDay.length === 1 && templateOrdinal(byDay[0]!.n));
+  if (
+    rule.byWeekNo.length ||
+    rule.byYearDay.length ||
+    rule.byHour.length ||
+    rule.byMinute.length ||
+    rule.bySetPos.length
+  )
+    return false;
+  const oneDayOfMonth =
+    (byMonthDay.length === 0 && byDay.length === 0) ||
+    (byMonthDay.length === 1 && byDay.length === 0 && templateMonthDay(byMonthDay[0]!)) ||
+    (byMonthDay.length === 0 && byDay.length === 1 && templateOrdinal(byDay[0]!.n));
   switch (freq) {
     case 'DAILY':
       return !byMonth.length && !byMonthDay.length && !byDay.length;
@@ -67,7 +77,8 @@ function ruleText(rule: Recur, until: number): string {
   if (rule.interval !== 1) parts.push(`INTERVAL=${rule.interval}`);
   if (rule.byMonth.length) parts.push(`BYMONTH=${rule.byMonth.join(',')}`);
   if (rule.byMonthDay.length) parts.push(`BYMONTHDAY=${rule.byMonthDay.join(',')}`);
-  if (rule.byDay.length) parts.push(`BYDAY=${rule.byDay.map((day) => `${day.n || ''}${WEEKDAYS[day.weekday]}`).join(',')}`);
+  if (rule.byDay.length)
+    parts.push(`BYDAY=${rule.byDay.map((day) => `${day.n || ''}${WEEKDAYS[day.weekday]}`).join(',')}`);
   // WKST changes only a WEEKLY rule's INTERVAL count; Monday is the default.
   if (rule.wkst !== 0) parts.push(`WKST=${WEEKDAYS[rule.wkst]}`);
   parts.push(`UNTIL=${utcDateTime(until)}`);
@@ -89,7 +100,8 @@ export function seriesOf(occurrences: readonly Occurrence[], rrule: string, zone
   const first = occurrences[0]!;
   const last = occurrences[occurrences.length - 1]!;
   const length = first.end - first.start;
-  if (length <= 0 || occurrences.some((o) => o.kind !== 'exact' || o.allDay || o.end - o.start !== length)) return undefined;
+  if (length <= 0 || occurrences.some((o) => o.kind !== 'exact' || o.allDay || o.end - o.start !== length))
+    return undefined;
   // A span across a clock change: DURATION:PT24H is exact by RFC 5545, but ical.js (Thunderbird)
   // adds it on the wall clock and shows the end an hour off, so such a window stays expanded.
   if (occurrences.some((o) => zone.offsetAt(o.end) !== zone.offsetAt(o.start))) return undefined;
@@ -105,7 +117,16 @@ export function seriesOf(occurrences: readonly Occurrence[], rrule: string, zone
   }
   if (matched !== occurrences.length || exdates.length > MAX_EXDATES) return undefined;
   const until = untilAfter(parsed.rule, first.wall, last, zone);
-  return until === undefined ? undefined : { zone: zone.zone, start: first.wall, length, rrule: ruleText(parsed.rule, until), exdates, count: occurrences.length };
+  return until === undefined
+    ? undefined
+    : {
+        zone: zone.zone,
+        start: first.wall,
+        length,
+        rrule: ruleText(parsed.rule, until),
+        exdates,
+        count: occurrences.length,
+      };
 }
 
 /**

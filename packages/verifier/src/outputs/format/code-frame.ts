@@ -18,13 +18,16 @@ export const FRAME_WIDTH = 160;
 export function codeFrame(lines: Lines, line: number, column: number, context = 2): string {
   if (line < 1 || line > lines.lineCount) return '';
   const from = Math.max(0, column - 1 - FRAME_WIDTH / 2);
-  const shown = (text: string) => `${from > 0 && text.length > from ? '…' : ''}${visible(text.slice(from, from + FRAME_WIDTH))}${text.length > from + FRAME_WIDTH ? '…' : ''}`;
+  const shown = (text: string) =>
+    `${from > 0 && text.length > from ? '…' : ''}${visible(text.slice(from, from + FRAME_WIDTH))}${text.length > from + FRAME_WIDTH ? '…' : ''}`;
   const first = Math.max(1, line - context);
   const width = String(line).length;
   const out: string[] = [];
-  for (let n = first; n <= line; n++) out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${shown(lines.line(n))}`);
+  for (let n = first; n <= line; n++)
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${shown(lines.line(n))}`);
   const target = lines.line(line);
-  const caret = (from > 0 && target.length > from ? 1 : 0) + visible(target.slice(from, Math.max(from, column - 1))).length;
+  const caret =
+    (from > 0 && target.length > from ? 1 : 0) + visible(target.slice(from, Math.max(from, column - 1))).length;
   out.push(`  ${' '.repeat(width)} | ${' '.repeat(caret)}^`);
   return out.join('\n');
 }

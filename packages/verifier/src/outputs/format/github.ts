@@ -41,7 +41,12 @@ export function formatGithub(findings: readonly Finding[]): string {
       continue;
     }
     shown[f.severity]++;
-    const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(f.ruleId)}`].join(',');
+    const properties = [
+      `file=${escapeProperty(f.file)}`,
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `title=${escapeProperty(f.ruleId)}`,
+    ].join(',');
     out += `::${f.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(f.message)}\n`;
   }
   if (!left.size) return out;
@@ -60,7 +65,13 @@ export function formatGithub(findings: readonly Finding[]): string {
 export function formatGithubSummary(findings: readonly Finding[]): string {
   const past = pastTheCap(findings);
   if (!past.length) return '';
-  const rows = past.slice(0, SUMMARY_ROWS).map((f) => `| ${f.severity} | ${markdownText(`${f.file}:${f.line}:${f.column}`)} | ${markdownText(f.ruleId)} | ${markdownText(f.message)} |`);
-  const more = past.length > SUMMARY_ROWS ? `\n${past.length - SUMMARY_ROWS} more: \`almanac verify\` lists them all.\n` : '';
+  const rows = past
+    .slice(0, SUMMARY_ROWS)
+    .map(
+      (f) =>
+        `| ${f.severity} | ${markdownText(`${f.file}:${f.line}:${f.column}`)} | ${markdownText(f.ruleId)} | ${markdownText(f.message)} |`,
+    );
+  const more =
+    past.length > SUMMARY_ROWS ? `\n${past.length - SUMMARY_ROWS} more: \`almanac verify\` lists them all.\n` : '';
   return `### Almanac: ${plural(past.length, 'finding')} not annotated\n\nGitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of each level per step; these are the rest.\n\n| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n${more}`;
 }

@@ -14,7 +14,11 @@ export interface SarifOptions {
  * default level; results at 1-based regions of repository-relative files, with fingerprints from
  * rule, file and data path so an alert stays one alert when lines move.
  */
-export function formatSarif(findings: readonly Finding[], rules: ReadonlyMap<string, RuleMeta>, options: SarifOptions): string {
+export function formatSarif(
+  findings: readonly Finding[],
+  rules: ReadonlyMap<string, RuleMeta>,
+  options: SarifOptions,
+): string {
   const ids = [...rules.keys()];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -34,7 +38,10 @@ export function formatSarif(findings: readonly Finding[], rules: ReadonlyMap<str
                 shortDescription: { text: meta.description },
                 fullDescription: { text: meta.description },
                 // Code scanning shows the help beside the alert: what to change comes with it.
-                help: { text: `${meta.docs}\n\nHow to fix: ${meta.howToFix}`, markdown: `${meta.docs}\n\n**How to fix.** ${meta.howToFix}` },
+                help: {
+                  text: `${meta.docs}\n\nHow to fix: ${meta.howToFix}`,
+                  markdown: `${meta.docs}\n\n**How to fix.** ${meta.howToFix}`,
+                },
                 helpUri: options.helpUri(id),
                 defaultConfiguration: { level: meta.severity === 'error' ? 'error' : 'warning' },
               };
@@ -46,9 +53,25 @@ export function formatSarif(findings: readonly Finding[], rules: ReadonlyMap<str
           ruleIndex: ids.indexOf(f.ruleId),
           level: f.severity === 'error' ? 'error' : 'warning',
           message: { text: f.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                region: { startLine: f.line, startColumn: f.column },
+              },
+            },
+          ],
           ...(f.related?.length
-            ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.file, uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column } } })) }
+            ? {
+                relatedLocations: f.related.map((r, id) => ({
+                  id,
+                  message: { text: r.message },
+                  physicalLocation: {
+                    artifactLocation: { uri: r.file, uriBaseId: '%SRCROOT%' },
+                    region: { startLine: r.line, startColumn: r.column },
+                  },
+                })),
+              }
             : {}),
           partialFingerprints: { 'almanacFinding/v1': findingFingerprint(f) },
         })),

@@ -24,7 +24,8 @@ const MAX_RELATED = 5;
  */
 export function formatStylish(findings: readonly Finding[], options: StylishOptions): string {
   if (findings.length === 0) return '';
-  const paint = (format: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(format, text) : text);
+  const paint = (format: Parameters<typeof styleText>[0], text: string) =>
+    options.color ? styleText(format, text) : text;
   const limit = options.limit?.findings ?? Infinity;
   const out: string[] = [];
   let file: string | undefined;
@@ -33,7 +34,10 @@ export function formatStylish(findings: readonly Finding[], options: StylishOpti
   let truncated = false;
   const closeFile = () => {
     for (const [ruleId, count] of shownInFile) {
-      if (count > PER_RULE_AND_FILE) out.push(`  ${paint('dim', `… and ${count - PER_RULE_AND_FILE} more ${ruleId} finding${count - PER_RULE_AND_FILE === 1 ? '' : 's'} in this file`)}`);
+      if (count > PER_RULE_AND_FILE)
+        out.push(
+          `  ${paint('dim', `… and ${count - PER_RULE_AND_FILE} more ${ruleId} finding${count - PER_RULE_AND_FILE === 1 ? '' : 's'} in this file`)}`,
+        );
     }
   };
   for (const f of findings) {
@@ -52,17 +56,24 @@ export function formatStylish(findings: readonly Finding[], options: StylishOpti
     if (count > PER_RULE_AND_FILE) continue;
     printed++;
     const severity = f.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
-    out.push(`  ${paint('dim', `${f.line}:${f.column}`.padEnd(7))} ${severity}  ${visible(clip(f.message, MAX_MESSAGE))}  ${paint('dim', f.ruleId)}`);
+    out.push(
+      `  ${paint('dim', `${f.line}:${f.column}`.padEnd(7))} ${severity}  ${visible(clip(f.message, MAX_MESSAGE))}  ${paint('dim', f.ruleId)}`,
+    );
     const related = f.related ?? [];
-    for (const r of related.slice(0, MAX_RELATED)) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${paint('dim', `see ${visible(r.file)}:${r.line}:${r.column} (${visible(clip(r.message, MAX_MESSAGE))})`)}`);
-    if (related.length > MAX_RELATED) out.push(`  ${' '.repeat(16)}  ${paint('dim', `and ${related.length - MAX_RELATED} more places`)}`);
+    for (const r of related.slice(0, MAX_RELATED))
+      out.push(
+        `  ${' '.repeat(7)} ${' '.repeat(7)}  ${paint('dim', `see ${visible(r.file)}:${r.line}:${r.column} (${visible(clip(r.message, MAX_MESSAGE))})`)}`,
+      );
+    if (related.length > MAX_RELATED)
+      out.push(`  ${' '.repeat(16)}  ${paint('dim', `and ${related.length - MAX_RELATED} more places`)}`);
     const lines = f.severity === 'error' ? options.sourceLines?.(f.file) : undefined;
     if (lines) out.push(indent(codeFrame(lines, f.line, f.column), 10));
   }
   if (!truncated) closeFile();
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  if (truncated && options.limit) out.push('', `Only the first ${limit} findings are shown here; ${options.limit.rest}.`);
+  if (truncated && options.limit)
+    out.push('', `Only the first ${limit} findings are shown here; ${options.limit.rest}.`);
   const problems = `${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
   out.push('', paint(errors ? ['bold', 'red'] : ['bold', 'yellow'], `${errors ? '✖' : '⚠'} ${problems}`), '');
   return out.join('\n');
