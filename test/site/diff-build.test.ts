@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { windowItem } from '../../packages/verifier/test/rule-tester.ts';
 import { buildCopy, copyProject } from './astro-build.ts';
 
 /*
@@ -29,16 +30,7 @@ function runbook(id: string, system: string, owner: string): string {
     system,
     owners: [owner],
     timezone: 'America/New_York',
-    windows: [
-      {
-        id: 'weekly',
-        title: 'Weekly maintenance',
-        rrule: 'FREQ=WEEKLY;BYDAY=SU',
-        start: '02:00',
-        duration: 'PT2H',
-        impact: 'minimal',
-      },
-    ],
+    windows: [windowItem()],
   };
   return `---\n${stringify(data)}---\n\n## Procedure\n\nText.\n`;
 }
