@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import options from 'virtual:@almanac/starlight/options';
 import { pageHref } from '@almanac/verifier/internal';
-import { getModel } from './model.ts';
+import { getModel, perModel, type SiteModel } from './model.ts';
 
 /** What this needs of a docs entry; spelled out so the type check passes before `astro sync` has generated the collection's types. */
 interface DocsEntry {
@@ -15,16 +15,21 @@ interface DocsEntry {
  * function its feed events, the alerts' `runbook_url` and `almanac diff` use, whatever folder the
  * collection reads; where Starlight routes a runbook's page elsewhere (a collection that reads
  * neither the runbook tree nor Starlight's docs folder around it), the build stops, since those
- * links would lead nowhere.
+ * links would lead nowhere. Worked out once per model: every owner's page, the feeds and the
+ * alerting files ask, and the check walks every runbook.
  */
-export async function pageHrefs(): Promise<Map<string, string>> {
+export function pageHrefs(): Promise<Map<string, string>> {
+  return hrefsOf(getModel());
+}
+
+const hrefsOf = perModel(async (model: SiteModel): Promise<Map<string, string>> => {
   const entries: DocsEntry[] = await getCollection('docs');
   const hrefs = new Map(
     entries.flatMap((entry) =>
       entry.filePath ? [[entry.filePath, entry.id === 'index' ? '/' : `/${entry.id}/`] as const] : [],
     ),
   );
-  for (const runbook of getModel().corpus.runbooks) {
+  for (const runbook of model.corpus.runbooks) {
     const { file } = runbook.source;
     const href = pageHref(runbook, [options.runbooks]);
     const routed = hrefs.get(file);
@@ -38,4 +43,4 @@ export async function pageHrefs(): Promise<Map<string, string>> {
     }
   }
   return hrefs;
-}
+});
