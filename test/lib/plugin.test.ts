@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siteConfig, siteOptions } from '../../packages/starlight/src/options.ts';
-import { systemGroups } from '../../packages/starlight/src/sidebar.ts';
+import { isPlainMarkdown } from '../../packages/starlight/src/loader.ts';
+import { foldSystems, systemGroups } from '../../packages/starlight/src/sidebar.ts';
 import { verifyOnBuild } from '../../packages/starlight/src/verify-on-build.ts';
 import { project } from '../../packages/verifier/test/project.ts';
 
@@ -86,14 +87,71 @@ describe('the Starlight plugin', () => {
     const root = tree({
       'runbooks/owners.yaml': OWNERS,
       'runbooks/db/a.mdx': runbook('a'),
+      'runbooks/db/deeper/c.md': runbook('c'),
+      'runbooks/db/_partial.mdx': runbook('p'),
       'runbooks/owners.d/x.yaml': OWNERS,
       'src/content/docs/runbooks/web/b.md': runbook('b'),
     });
-    expect(systemGroups(root, 'runbooks')).toEqual([
-      { label: 'db', items: [{ autogenerate: { directory: 'runbooks/db' } }] },
-    ]);
+    expect(systemGroups(root, 'runbooks')).toEqual({
+      groups: [{ label: 'db', items: [{ autogenerate: { directory: 'runbooks/db' } }] }],
+      pages: 2,
+    });
     expect(
       systemGroups(root, siteOptions({ runbooks: './src/content/docs/runbooks/' }, root, undefined).runbooks),
-    ).toEqual([{ label: 'web', items: [{ autogenerate: { directory: 'runbooks/web' } }] }]);
+    ).toEqual({ groups: [{ label: 'web', items: [{ autogenerate: { directory: 'runbooks/web' } }] }], pages: 1 });
+  });
+
+  it("folds a large sidebar to the page's own system: every other system one link to its first page", () => {
+    const link = (label: string, isCurrent = false) => ({
+      type: 'link' as const,
+      label,
+      href: `/${label}/`,
+      isCurrent,
+      attrs: {},
+      badge: undefined,
+    });
+    const group = (label: string, entries: Parameters<typeof foldSystems>[0]) => ({
+      type: 'group' as const,
+      label,
+      entries,
+      collapsed: false,
+      badge: undefined,
+    });
+    const sidebar = [
+      group('Schedule', [link('calendar')]),
+      group('db', [group('deeper', [link('db/b', true)]), link('db/a')]),
+      group('web', [group('deeper', [link('web/c')]), link('web/a')]),
+      group('empty', []),
+    ];
+    expect(foldSystems(sidebar, new Set(['db', 'web', 'empty']))).toEqual([
+      sidebar[0],
+      sidebar[1],
+      { ...link('web'), href: '/web/c/' },
+      sidebar[3],
+    ]);
+  });
+
+  it('renders an MDX runbook as Markdown only when its text means the same in both', () => {
+    const plain = [
+      '# Restore\n\n1. Stop the app.\n   Then check `a < b` and `{x}`.\n\n```sh\nif [ "$a" < 2 ]; then echo {}; fi\n```\n',
+      '~~~\n<div>{x}</div>\n```\nstill code {\n~~~\n\ntext after\n',
+      'Use ``a `<b>` c`` here.\n\n---\n\nA rule in the middle.\n',
+      '```sh\nan unclosed fence is code to the end in both <b>\n',
+    ];
+    const mdx = [
+      'Call <Aside>now</Aside>.',
+      'Disk {props.limit} full.',
+      'Disk below \\<20%.',
+      'import Foo from "./foo.astro";\n\n<Foo />',
+      'export const x = 1;',
+      'Text.\n\n    indented code in Markdown, a paragraph in MDX\n',
+      '---\ntitle: frontmatter to Markdown\n---\n',
+      '<!-- a comment -->',
+      'Go to <https://example.com>.',
+      'A `span\nover <two> lines`.',
+    ];
+    expect(plain.filter((body) => !isPlainMarkdown(body))).toEqual([]);
+    expect(mdx.filter((body) => isPlainMarkdown(body))).toEqual([]);
+    expect(isPlainMarkdown(undefined)).toBe(false);
   });
 });

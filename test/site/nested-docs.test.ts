@@ -2,8 +2,10 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadConfig, loadCorpus, loadOptionsOf, pageHref } from '@almanac/verifier/internal';
+import { loadConfig, loadCorpus, loadOptionsOf, pageHref, type Runbook } from '@almanac/verifier/internal';
+import { isPlainMarkdown } from '../../packages/starlight/src/loader.ts';
 import { BUILD_TODAY, buildCopy, copyProject, ROOT } from './astro-build.ts';
+import { DIST } from './build.ts';
 
 /*
  * The second layout the plugin supports (issue 21): the runbooks a folder inside a larger docs
@@ -29,7 +31,7 @@ beforeAll(() => {
   );
   writeFileSync(
     join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport almanac from '@almanac/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', plugins: [almanac({ runbooks: '${TREE}', siteUrl: '${SITE}' })] })] });\n`,
+    `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport almanac from '@almanac/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', plugins: [almanac({ runbooks: '${TREE}', siteUrl: '${SITE}', sidebarFullUpTo: 2 })] })] });\n`,
   );
   build = buildCopy(dir, { ALMANAC_NOW: BUILD_TODAY });
 }, 660_000);
@@ -78,5 +80,62 @@ describe('runbooks in a folder of a larger docs site', () => {
     const runbookUrls = rules.groups.flatMap((g) => g.rules.map((r) => r.annotations.runbook_url));
     expect(runbookUrls.length).toBeGreaterThan(0);
     for (const url of runbookUrls) expect(built, url).toContain(pathOf(url.replace(/#.*$/, '')));
+  });
+
+  it("renders each runbook's text as the runbook loader does, which renders an MDX file with no MDX of its own as Markdown", () => {
+    // Starlight's loader compiles every runbook as MDX; the shared build's runbooksLoader renders the plain ones as Markdown.
+    const text = (html: string) =>
+      html
+        .slice(html.indexOf('<div class="sl-markdown-content">'), html.indexOf('<footer'))
+        // The renderers (and this site's two MDX settings) write the same HTML differently: `a="true"` or `a`, `a: b` or `a:b`, `/>` or `>`, `&quot;` or `"`, a newline between tags or none.
+        .replace(/ data-pagefind-ignore="true"/g, ' data-pagefind-ignore')
+        .replace(/&quot;/g, '"')
+        .replace(/&#(39|x27);/g, "'")
+        .replace(/style="([^"]*)"/g, (_all, style: string) => `style="${style.replace(/([:;])\s+/g, '$1')}"`)
+        .replace(/\s*\/>/g, '>')
+        .replace(/>\s+</g, '><');
+    const corpus = (root: string, tree: string) =>
+      loadCorpus([tree], root, loadOptionsOf(loadConfig(root).config)).runbooks;
+    const shared = new Map(corpus(ROOT, 'runbooks').map((runbook) => [runbook.id, runbook]));
+    const page = (dist: string, runbook: Runbook, tree: string) =>
+      readFileSync(join(dist, pageHref(runbook, [tree]), 'index.html'), 'utf8');
+    let plain = 0;
+    for (const runbook of corpus(dir, TREE)) {
+      const body = readFileSync(join(dir, runbook.source.file), 'utf8').split(/^---$/m).slice(2).join('---');
+      const theirs = page(DIST, shared.get(runbook.id)!, 'runbooks');
+      // Which renderer wrote the shared build's page: MDX writes Starlight's heading anchors' attribute as `="true"`.
+      expect(theirs.includes('data-pagefind-ignore="true"'), runbook.source.file).toBe(!isPlainMarkdown(body));
+      if (isPlainMarkdown(body)) plain++;
+      const mine = text(page(join(dir, 'dist'), runbook, TREE));
+      expect(mine.length, runbook.source.file).toBeGreaterThan(1000);
+      expect(text(theirs), runbook.source.file).toBe(mine);
+    }
+    expect(plain, 'shipped runbooks the runbook loader renders as Markdown').toBeGreaterThan(0);
+  });
+
+  it("folds the sidebar of more runbooks than sidebarFullUpTo to the page's own system, every other system one link", () => {
+    const sidebar = (path: string) => {
+      const html = readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8');
+      const nav = html.slice(
+        html.indexOf('<ul class="top-level'),
+        html.indexOf('</nav>', html.indexOf('<ul class="top-level')),
+      );
+      return {
+        groups: [...nav.matchAll(/<summary[^>]*>.*?<span class="large[^"]*">([^<]+)<\/span>/g)].map((m) => m[1]),
+        links: Object.fromEntries(
+          [...nav.matchAll(/<a href="([^"]+)"[^>]*><span[^>]*>([^<]+)<\/span>/g)].map((m) => [m[2], m[1]]),
+        ),
+      };
+    };
+    const systems = ['case-system', 'mvono', 'platform', 'political-sphere', 'smartmed'];
+    const first = (system: string) =>
+      readdirSync(join(dir, 'dist/ops/runbooks', system)).map((page) => `/ops/runbooks/${system}/${page}/`)[0];
+    const mvono = sidebar('ops/runbooks/mvono/maintenance-plan');
+    expect(mvono.groups).toEqual(['Schedule', 'mvono']);
+    expect(mvono.links['Mvono Consultants maintenance plan']).toBe('/ops/runbooks/mvono/maintenance-plan/');
+    for (const system of systems.filter((s) => s !== 'mvono')) expect(mvono.links[system], system).toBe(first(system));
+    const guide = sidebar('guides/onboarding');
+    expect(guide.groups).toEqual(['Schedule']);
+    expect(Object.keys(guide.links)).toEqual(['Calendar', 'Owners', 'Findings', 'Rules', ...systems]);
   });
 });

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
 import type { AstroIntegration } from 'astro';
 import { missingSiteUrl, siteConfig, siteOptions, type AlmanacOptions, type SiteOptions } from './options.ts';
-import { SCHEDULE_GROUP, systemGroups } from './sidebar.ts';
+import { SCHEDULE_GROUP, SIDEBAR_FULL_UP_TO, systemGroups } from './sidebar.ts';
 import { verifyOnBuild } from './verify-on-build.ts';
 
 export type { AlmanacOptions } from './options.ts';
@@ -41,6 +41,9 @@ export default function almanac(options: AlmanacOptions = {}): StarlightPlugin {
           if (missing) logger.warn(missing);
         }
         const expressiveCode = config.expressiveCode ?? {};
+        const systems = config.sidebar ? undefined : systemGroups(site.root, site.runbooks);
+        if (systems && systems.pages > (options.sidebarFullUpTo ?? SIDEBAR_FULL_UP_TO))
+          site.foldSidebarSystems = systems.groups.map((group) => group.label);
         updateConfig({
           customCss: [
             ...(config.customCss ?? []),
@@ -57,9 +60,7 @@ export default function almanac(options: AlmanacOptions = {}): StarlightPlugin {
             ...config.markdown,
             processedDirs: [...(config.markdown?.processedDirs ?? []), `./${site.runbooks}/`],
           },
-          sidebar: config.sidebar
-            ? [...config.sidebar, SCHEDULE_GROUP]
-            : [SCHEDULE_GROUP, ...systemGroups(site.root, site.runbooks)],
+          sidebar: systems ? [SCHEDULE_GROUP, ...systems.groups] : [...(config.sidebar ?? []), SCHEDULE_GROUP],
           ...(expressiveCode !== false && {
             expressiveCode: withoutTokenizeTimeLimit(expressiveCode === true ? {} : expressiveCode),
           }),

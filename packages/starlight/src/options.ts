@@ -16,6 +16,12 @@ export interface AlmanacOptions {
   stopOnErrors?: boolean;
   /** A build with CI=true and no site URL (siteUrl, ALMANAC_SITE_URL, almanac.config.json or Astro's `site`) fails instead of warning. */
   requireSiteUrlInCi?: boolean;
+  /**
+   * Up to this many runbooks (100 by default), the sidebar the plugin makes lists every runbook on
+   * every page; above it, a page lists its own system's runbooks and each other system as one link.
+   * A site with its own `sidebar` keeps it as it is.
+   */
+  sidebarFullUpTo?: number;
 }
 
 /** The options the site's pages read (a virtual module carries them from the config to the pages). */
@@ -28,6 +34,8 @@ export interface SiteOptions {
   /** Astro's `site`, the last resort for the site's URL. */
   astroSite?: string;
   feeds?: { daysBack?: number; daysAhead?: number };
+  /** The systems whose sidebar groups fold into one link on pages outside them (`sidebarFullUpTo`); none when the sidebar is whole. */
+  foldSidebarSystems?: string[];
 }
 
 export function siteOptions(options: AlmanacOptions, root: string, astroSite: string | undefined): SiteOptions {

@@ -1,13 +1,18 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import options from 'virtual:@almanac/starlight/options';
 import { runbookOfPage } from './lib/model.ts';
 import { summarySections } from './lib/sections.ts';
+import { foldSystems } from './sidebar.ts';
+
+const FOLDED = new Set(options.foldSidebarSystems);
 
 /**
- * Puts a runbook's page's runbook on `Astro.locals.runbook`, for the summary above its text, and
+ * Folds a large sidebar to the page's own system (sidebar.ts). Puts a runbook's page's runbook on `Astro.locals.runbook`, for the summary above its text, and
  * lists the summary's sections (owners, windows, tasks…) in its "On this page", before its text's headings.
  */
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
+  if (FOLDED.size > 0) route.sidebar = foldSystems(route.sidebar, FOLDED);
   const { filePath } = route.entry;
   const runbook = filePath ? runbookOfPage(context.locals.model, filePath) : undefined;
   context.locals.runbook = runbook;

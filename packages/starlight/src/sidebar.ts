@@ -1,5 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StarlightRouteData } from '@astrojs/starlight/route-data';
+
+type SidebarEntry = StarlightRouteData['sidebar'][number];
+
+/** Up to this many runbooks, the sidebar the plugin makes lists every one on every page (`sidebarFullUpTo`). */
+export const SIDEBAR_FULL_UP_TO = 100;
 
 /** The links to the pages the plugin adds. */
 export const SCHEDULE_GROUP = {
@@ -12,9 +18,10 @@ export const SCHEDULE_GROUP = {
   ],
 };
 
-/** A folder is a system's group only if a page lives somewhere below it (owners.d holds only YAML). */
-function holdsPages(dir: string): boolean {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((name) => /(^|\/)[^_/][^/]*\.mdx?$/.test(name));
+/** The pages somewhere below a folder: a folder is a system's group only if it holds one (owners.d holds only YAML). */
+function pagesIn(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => /(^|\/)[^_/][^/]*\.mdx?$/.test(name))
+    .length;
 }
 
 /**
@@ -25,9 +32,44 @@ function holdsPages(dir: string): boolean {
  */
 export function systemGroups(root: string, runbooks: string) {
   const ids = runbooks.replace(/^src\/content\/docs\//, '');
-  return readdirSync(join(root, runbooks), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name) && holdsPages(join(root, runbooks, entry.name)))
-    .map((entry) => entry.name)
-    .sort()
-    .map((system) => ({ label: system, items: [{ autogenerate: { directory: `${ids}/${system}` } }] }));
+  const systems = readdirSync(join(root, runbooks), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name))
+    .map((entry) => ({ system: entry.name, pages: pagesIn(join(root, runbooks, entry.name)) }))
+    .filter(({ pages }) => pages > 0)
+    .sort((a, b) => (a.system < b.system ? -1 : 1));
+  return {
+    groups: systems.map(({ system }) => ({
+      label: system,
+      items: [{ autogenerate: { directory: `${ids}/${system}` } }],
+    })),
+    pages: systems.reduce((sum, { pages }) => sum + pages, 0),
+  };
+}
+
+/**
+ * The sidebar of a large tree on one page: each system other than the page's own becomes one link,
+ * to its first page, where its group opens. Starlight writes every link of the sidebar into every
+ * page: at 1,000 runbooks that was a third of each page's bytes and of the build's time.
+ */
+export function foldSystems(sidebar: SidebarEntry[], systems: ReadonlySet<string>): SidebarEntry[] {
+  return sidebar.map((entry) => {
+    if (entry.type !== 'group' || !systems.has(entry.label) || holdsCurrent(entry)) return entry;
+    const first = firstLink(entry);
+    return first
+      ? { type: 'link', label: entry.label, href: first.href, isCurrent: false, attrs: {}, badge: undefined }
+      : entry;
+  });
+}
+
+function holdsCurrent(entry: SidebarEntry): boolean {
+  return entry.type === 'link' ? entry.isCurrent : entry.entries.some(holdsCurrent);
+}
+
+function firstLink(entry: SidebarEntry): Extract<SidebarEntry, { type: 'link' }> | undefined {
+  if (entry.type === 'link') return entry;
+  for (const child of entry.entries) {
+    const link = firstLink(child);
+    if (link) return link;
+  }
+  return undefined;
 }
