@@ -424,11 +424,14 @@ interface PeakMemory {
   sum?: number;
 }
 
-/** One clean build: what `npm run build` runs (Almanac's plugin verifies as it starts), with no cache from the last. */
+/**
+ * One clean build: what `npm run build` runs (Almanac's plugin verifies as it starts, with
+ * build.env's environment; bare Starlight's as `astro build`), with no cache from the last.
+ */
 async function siteBuild(kind: 'almanac' | 'bare', dir: string): Promise<number> {
   for (const cache of ['dist', '.astro', 'node_modules']) rmSync(join(dir, cache), { recursive: true, force: true });
   const env = { ...process.env, ALMANAC_NOW: BENCH_TODAY, ASTRO_TELEMETRY_DISABLED: '1' };
-  const args = [ASTRO, 'build'];
+  const args = [...(kind === 'almanac' ? [`--env-file=${join(ROOT, 'build.env')}`] : []), ASTRO, 'build'];
   const [command, commandArgs] = GNU_TIME
     ? [GNU_TIME, ['-f', '%M', process.execPath, ...args]]
     : [process.execPath, args];
@@ -449,7 +452,7 @@ async function siteBuild(kind: 'almanac' | 'bare', dir: string): Promise<number>
  */
 async function siteBuilds(size: number, corpusDir: string) {
   log(
-    `\nSite build of ${size.toLocaleString('en')} runbooks (memory settings from the environment: ${buildSettings() || 'none'})`,
+    `\nSite build of ${size.toLocaleString('en')} runbooks (memory settings from the environment: ${buildSettings() || 'none'}; Almanac's also build.env, as \`npm run build\`)`,
   );
   const kinds = ['bare', 'almanac'] as const;
   const dirs = { bare: siteProject('bare', corpusDir), almanac: siteProject('almanac', corpusDir) };
