@@ -9,7 +9,7 @@ type DataEntry = Parameters<LoaderContext['store']['set']>[0];
  *
  * An MDX runbook whose text uses nothing of MDX's own is rendered as Markdown as it loads, as a `.md`
  * file is. Astro otherwise compiles every MDX file into a module of the site's bundle: at 1,000
- * runbooks the bundler alone took more memory than the whole build may (NOTES.md, "Build memory").
+ * runbooks the bundler alone took more memory than the whole build may (NOTES.md, "Runbooks without MDX of their own render as Markdown").
  */
 export function runbooksLoader({ base = './runbooks' }: { base?: string } = {}): Loader {
   const files = glob({ base, pattern: '**/[^_]*.{md,mdx}' });
