@@ -7,16 +7,17 @@ type DataEntry = Parameters<LoaderContext['store']['set']>[0];
  * The docs collection's loader for a site whose docs are the runbook tree (outside src/content/docs):
  * every Markdown and MDX file but those starting with `_`, as the verifier reads them.
  *
- * An MDX runbook whose text uses nothing of MDX's own is rendered as Markdown as it loads, as a `.md`
- * file is. Astro otherwise compiles every MDX file into a module of the site's bundle: at 1,000
- * runbooks the bundler alone took more memory than the whole build may (NOTES.md, "Runbooks without MDX of their own render as Markdown").
+ * An MDX runbook whose text uses nothing of MDX's own is rendered as Markdown as it loads, as a
+ * `.md` file is. Astro otherwise compiles every MDX file into a module of the site's bundle: at
+ * 1,000 runbooks the bundler alone took more memory than the whole build may (NOTES.md, "Runbooks
+ * without MDX of their own render as Markdown").
  */
 export function runbooksLoader({ base = './runbooks' }: { base?: string } = {}): Loader {
   const files = glob({ base, pattern: '**/[^_]*.{md,mdx}' });
   return {
     name: 'almanac-runbooks',
     async load(context) {
-      // One at a time, as they are set: rendering is work for the one thread, and all at once would hold every tree together.
+      // One at a time, as they are set: rendering is the one thread's work, and all at once would hold every tree together.
       let rendering = Promise.resolve();
       const store = Object.create(context.store, {
         set: {

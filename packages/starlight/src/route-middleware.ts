@@ -7,8 +7,9 @@ import { foldSystems } from './sidebar.ts';
 const FOLDED = new Set(options.foldSidebarSystems);
 
 /**
- * Folds a large sidebar to the page's own system (sidebar.ts). Puts a runbook's page's runbook on `Astro.locals.runbook`, for the summary above its text, and
- * lists the summary's sections (owners, windows, tasks…) in its "On this page", before its text's headings.
+ * Folds a large sidebar to the page's own system (sidebar.ts). Puts a runbook's page's runbook on
+ * `Astro.locals.runbook`, for the summary above its text, and lists the summary's sections
+ * (owners, windows, tasks…) in its "On this page", before its text's headings.
  */
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
