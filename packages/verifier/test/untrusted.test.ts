@@ -82,9 +82,9 @@ describe('links and special files', () => {
         message: expect.stringContaining('leaves the runbook tree'),
       },
     ]);
-    // `npm run build` is `astro build` with the Starlight plugin, which verifies as the build starts and stops it on these errors (test/lib/plugin.test.ts).
+    // `npm run build` is `astro build` (with build.env's environment) with the Starlight plugin, which verifies as the build starts and stops it on these errors (test/lib/plugin.test.ts).
     const scripts = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).scripts;
-    expect(scripts.build).toMatch(/ && astro build$/);
+    expect(scripts.build).toMatch(/ && node --env-file=build\.env node_modules\/astro\/bin\/astro\.mjs build$/);
     expect(readFileSync(new URL('../../../astro.config.mjs', import.meta.url), 'utf8')).toContain(
       'plugins: [almanac()]',
     );
