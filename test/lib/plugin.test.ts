@@ -121,22 +121,24 @@ describe('the Starlight plugin', () => {
       group('Schedule', [link('calendar')]),
       group('db', [group('deeper', [link('db/b', true)]), link('db/a')]),
       group('web', [group('deeper', [link('web/c')]), link('web/a')]),
+      group('Schedule', [link('Schedule/a')]),
       group('empty', []),
     ];
-    expect(foldSystems(sidebar, new Set(['db', 'web', 'empty']))).toEqual([
+    // By place: the plugin's Schedule group is first, and a system may be called Schedule too.
+    expect(foldSystems(sidebar)).toEqual([
       sidebar[0],
       sidebar[1],
       { ...link('web'), href: '/web/c/' },
-      sidebar[3],
+      { ...link('Schedule'), href: '/Schedule/a/' },
+      sidebar[4],
     ]);
   });
 
   it('renders an MDX runbook as Markdown only when its text means the same in both', () => {
     const plain = [
-      '# Restore\n\n1. Stop the app.\n   Then check `a < b` and `{x}`.\n\n```sh\nif [ "$a" < 2 ]; then echo {}; fi\n```\n',
+      '# Restore\n\n1. Stop the app.\n   Then check the `status` page.\n\n```sh\nif [ "$a" < 2 ]; then echo {}; fi\n```\n',
       '~~~\n<div>{x}</div>\n```\nstill code {\n~~~\n\ntext after\n',
-      'Use ``a `<b>` c`` here.\n\n---\n\nA rule in the middle.\n',
-      '```sh\nan unclosed fence is code to the end in both <b>\n',
+      'Use ``a `b` c`` here.\n\n---\n\nA rule in the middle.\n',
     ];
     const mdx = [
       'Call <Aside>now</Aside>.',
@@ -148,7 +150,17 @@ describe('the Starlight plugin', () => {
       '---\ntitle: frontmatter to Markdown\n---\n',
       '<!-- a comment -->',
       'Go to <https://example.com>.',
-      'A `span\nover <two> lines`.',
+      // Code spans are not followed: a brace on a line with one stays MDX, escaped backticks and all.
+      'Check `a < b` first.',
+      'See \\`{x}\\` here.',
+      'Use ``{x}` here.',
+      // A fence in a list item ends with the item: not followed.
+      '- ```sh\n  echo hi\n  ```\n\nDisk {limit} full.',
+      '- step\n  ```\n  code\n\nDisk {limit} full.',
+      // Not a fence: a backtick in its info string.
+      '```a`b\n{x}\n```\n',
+      // Unclosed: in a list or a quote it would end earlier.
+      '```sh\nan unclosed fence\n',
     ];
     expect(plain.filter((body) => !isPlainMarkdown(body))).toEqual([]);
     expect(mdx.filter((body) => isPlainMarkdown(body))).toEqual([]);

@@ -44,8 +44,7 @@ export default function almanac(options: AlmanacOptions = {}): StarlightPlugin {
         }
         const expressiveCode = config.expressiveCode ?? {};
         const systems = config.sidebar ? undefined : systemGroups(site.root, site.runbooks);
-        if (systems && systems.pages > (options.sidebarFullUpTo ?? SIDEBAR_FULL_UP_TO))
-          site.foldSidebarSystems = systems.groups.map((group) => group.label);
+        site.foldSidebar = systems !== undefined && systems.pages > (options.sidebarFullUpTo ?? SIDEBAR_FULL_UP_TO);
         updateConfig({
           customCss: [
             ...(config.customCss ?? []),

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 
@@ -17,31 +19,34 @@ export function runbooksLoader({ base = './runbooks' }: { base?: string } = {}):
   return {
     name: 'almanac-runbooks',
     async load(context) {
-      // One at a time, as they are set: rendering is the one thread's work, and all at once would hold every tree together.
-      let rendering = Promise.resolve();
+      // Every change in the order the glob loader makes it (in `astro dev` its watcher goes on after
+      // load), one at a time: rendering is the one thread's work, and all at once would hold every tree.
+      let changes: Promise<unknown> = Promise.resolve();
+      const queue = (change: () => unknown) =>
+        void (changes = changes.then(change).catch((error: Error) => context.logger.error(error.message)));
       const store = Object.create(context.store, {
         set: {
           value: (entry: DataEntry) => {
             const { body } = entry;
-            if (!entry.deferredRender || !isPlainMarkdown(body)) return context.store.set(entry);
-            rendering = rendering.then(() => renderAsMarkdown(context, entry, body));
+            const plain = entry.deferredRender && isPlainMarkdown(body);
+            queue(() => (plain ? renderAsMarkdown(context, entry, body) : context.store.set(entry)));
             return true;
           },
         },
+        delete: { value: (id: string) => queue(() => context.store.delete(id)) },
       });
       // An entry cached as MDX by an earlier build (or an earlier version of this loader) is read again.
       for (const entry of context.store.values())
         if (entry.deferredRender && isPlainMarkdown(entry.body)) context.store.delete(entry.id);
       await files.load({ ...context, store });
-      // In `astro dev` the glob loader's watcher keeps calling `set` after load: those entries render on their own.
-      await rendering;
+      await changes;
     },
   };
 }
 
 /** An entry rendered as Markdown; one Markdown cannot render stays MDX, whose compiler then reports it with its place. */
 async function renderAsMarkdown(context: LoaderContext, entry: DataEntry, body: string): Promise<void> {
-  const fileURL = new URL(entry.filePath ?? '', context.config.root);
+  const fileURL = pathToFileURL(join(fileURLToPath(context.config.root), entry.filePath ?? ''));
   try {
     const rendered = await context.renderMarkdown(body, { fileURL });
     const { deferredRender: _deferred, ...rest } = entry;
@@ -53,10 +58,12 @@ async function renderAsMarkdown(context: LoaderContext, entry: DataEntry, body: 
 }
 
 /**
- * Whether an MDX body means the same as Markdown: outside code, no tag, expression or import
- * (`<`, `{`, `}`, a line starting `import`/`export`), no line Markdown would read as indented
- * code and MDX as text, and no opening `---` that Markdown's renderer would take for frontmatter.
- * Anything else stays MDX, which is always right, only heavier.
+ * Whether an MDX body means the same as Markdown: no tag, expression or import (`<`, `{`, `}`
+ * or a line starting `import`/`export`) outside fenced code, no line Markdown would read as
+ * indented code and MDX as text, and no opening `---` that Markdown's renderer would take for
+ * frontmatter. Only a fence at the start of a line counts as code, closed before the end: one
+ * in a list or a quote ends with it, which is not worth following. Code spans are not: a line
+ * with a brace in one stays MDX. Anything else stays MDX, which is always right, only heavier.
  */
 export function isPlainMarkdown(body: string | undefined): body is string {
   if (body === undefined || /^\s*---/.test(body)) return false;
@@ -69,11 +76,12 @@ export function isPlainMarkdown(body: string | undefined): body is string {
       continue;
     }
     if (marker) {
+      // Indented, or a backtick fence whose info string holds a backtick (not a fence at all): not followed.
+      if (!line.startsWith(marker) || (marker[0] === '`' && line.slice(marker.length).includes('`'))) return false;
       fence = marker;
       continue;
     }
-    const text = line.replace(/(`+)(?!`).*?[^`]\1(?!`)|(`+)\S\2/g, '');
-    if (/[<{}]/.test(text) || /^(import|export)\s/.test(line) || /^( {4}|\t)\s*\S/.test(line)) return false;
+    if (/[<{}]/.test(line) || /^(import|export)\s/.test(line) || /^( {4}|\t)\s*\S/.test(line)) return false;
   }
-  return true;
+  return fence === undefined;
 }

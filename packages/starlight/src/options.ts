@@ -34,8 +34,8 @@ export interface SiteOptions {
   /** Astro's `site`, the last resort for the site's URL. */
   astroSite?: string;
   feeds?: { daysBack?: number; daysAhead?: number };
-  /** The systems whose sidebar groups fold into one link on pages outside them (`sidebarFullUpTo`); none when the sidebar is whole. */
-  foldSidebarSystems?: string[];
+  /** Whether the plugin's sidebar folds each system but the page's own into one link (more runbooks than `sidebarFullUpTo`). */
+  foldSidebar?: boolean;
 }
 
 export function siteOptions(options: AlmanacOptions, root: string, astroSite: string | undefined): SiteOptions {

@@ -4,8 +4,6 @@ import { runbookOfPage } from './lib/model.ts';
 import { summarySections } from './lib/sections.ts';
 import { foldSystems } from './sidebar.ts';
 
-const FOLDED = new Set(options.foldSidebarSystems);
-
 /**
  * Folds a large sidebar to the page's own system (sidebar.ts). Puts a runbook's page's runbook on
  * `Astro.locals.runbook`, for the summary above its text, and lists the summary's sections
@@ -13,7 +11,7 @@ const FOLDED = new Set(options.foldSidebarSystems);
  */
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
-  if (FOLDED.size > 0) route.sidebar = foldSystems(route.sidebar, FOLDED);
+  if (options.foldSidebar) route.sidebar = foldSystems(route.sidebar);
   const { filePath } = route.entry;
   const runbook = filePath ? runbookOfPage(context.locals.model, filePath) : undefined;
   context.locals.runbook = runbook;

@@ -49,11 +49,13 @@ export function systemGroups(root: string, runbooks: string) {
 /**
  * The sidebar of a large tree on one page: each system other than the page's own becomes one link,
  * to its first page, where its group opens. Starlight writes every link of the sidebar into every
- * page: at 1,000 runbooks that was a third of each page's bytes and of the build's time.
+ * page: at 1,000 runbooks that was a third of each page's bytes and of the build's time. The
+ * systems are every group after the Schedule group, which the plugin's sidebar puts first: by
+ * place, not by label, since a system's folder may have any name.
  */
-export function foldSystems(sidebar: SidebarEntry[], systems: ReadonlySet<string>): SidebarEntry[] {
-  return sidebar.map((entry) => {
-    if (entry.type !== 'group' || !systems.has(entry.label) || holdsCurrent(entry)) return entry;
+export function foldSystems(sidebar: SidebarEntry[]): SidebarEntry[] {
+  return sidebar.map((entry, index) => {
+    if (index === 0 || entry.type !== 'group' || holdsCurrent(entry)) return entry;
     const first = firstLink(entry);
     return first
       ? { type: 'link', label: entry.label, href: first.href, isCurrent: false, attrs: {}, badge: undefined }
