@@ -1,0 +1,59 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPlainMarkdown } from '../../packages/starlight/src/loader.ts';
+import { BUILD_TODAY, buildCopy, copyProject, ROOT } from './astro-build.ts';
+
+/*
+ * A site that moves to runbooksLoader() over the content cache of Astro's own glob loader, which
+ * stored every MDX runbook as a module to compile: the runbooks the loader can render as Markdown
+ * must be read again, not left as modules while their files stand unchanged.
+ */
+
+/** The site's content config imports its loader from a module of its own: the config file stays the same, as it does when the plugin is upgraded. */
+const CONFIG =
+  "import { defineCollection } from 'astro:content';\nimport { docsSchema } from '@astrojs/starlight/schema';\nimport { runbooksLoader } from './runbooks-loader.ts';\nexport const collections = { docs: defineCollection({ loader: runbooksLoader(), schema: docsSchema() }) };\n";
+const LOADERS = [
+  "import { glob } from 'astro/loaders';\nexport const runbooksLoader = () => glob({ base: './runbooks', pattern: '**/[^_]*.{md,mdx}' });\n",
+  "export { runbooksLoader } from '@almanac/starlight/loader';\n",
+];
+
+let dir: string;
+const builds: Array<{ status: number | null; output: string; modules: string }> = [];
+
+beforeAll(() => {
+  dir = copyProject('almanac-loader-cache-');
+  cpSync(join(ROOT, 'runbooks'), join(dir, 'runbooks'), { recursive: true });
+  writeFileSync(join(dir, 'src/content.config.ts'), CONFIG);
+  for (const loader of LOADERS) {
+    writeFileSync(join(dir, 'src/runbooks-loader.ts'), loader);
+    const build = buildCopy(dir, { ALMANAC_NOW: BUILD_TODAY });
+    builds.push({ ...build, modules: readFileSync(join(dir, '.astro/content-modules.mjs'), 'utf8') });
+  }
+}, 660_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('runbooksLoader over a cache of MDX modules', () => {
+  it('reads the plain runbooks again as Markdown, and leaves the others modules', () => {
+    for (const build of builds) expect(build.status, build.output.slice(-4000)).toBe(0);
+    const [before, after] = builds.map((build) => build.modules);
+    const files = [
+      'mvono/maintenance-plan.mdx',
+      'political-sphere/maintenance-sop.mdx',
+      'smartmed/maintenance-schedule.mdx',
+    ];
+    const body = (file: string) =>
+      readFileSync(join(ROOT, 'runbooks', file), 'utf8')
+        .split(/^---$/m)
+        .slice(2)
+        .join('---');
+    for (const file of files) {
+      expect(before, file).toContain(`runbooks/${file}`);
+      expect(after!.includes(`runbooks/${file}`), file).toBe(!isPlainMarkdown(body(file)));
+    }
+    expect(files.filter((file) => isPlainMarkdown(body(file))).length).toBe(2);
+  });
+});
