@@ -1,7 +1,10 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+import { isPlainMarkdown } from '../../packages/starlight/src/loader.ts';
+import { splitFrontmatter } from '../../packages/verifier/src/load/frontmatter.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -81,4 +84,10 @@ export function buildCopy(dir: string, env: Record<string, string> = {}): { stat
     env: buildEnv({ NODE_ENV: 'production', ...env }),
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/** Whether runbooksLoader renders a runbook file as Markdown: its body split where Astro's loaders split it (the verifier's splitFrontmatter). */
+export function rendersAsMarkdown(file: string): boolean {
+  const split = splitFrontmatter(readFileSync(file, 'utf8'));
+  return isPlainMarkdown(split.kind === 'frontmatter' ? split.body : undefined);
 }

@@ -1,8 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPlainMarkdown } from '../../packages/starlight/src/loader.ts';
-import { BUILD_TODAY, buildCopy, copyProject, ROOT } from './astro-build.ts';
+import { BUILD_TODAY, buildCopy, copyProject, rendersAsMarkdown, ROOT } from './astro-build.ts';
 
 /*
  * A site that moves to runbooksLoader() over the content cache of Astro's own glob loader, which
@@ -45,15 +44,11 @@ describe('runbooksLoader over a cache of MDX modules', () => {
       'political-sphere/maintenance-sop.mdx',
       'smartmed/maintenance-schedule.mdx',
     ];
-    const body = (file: string) =>
-      readFileSync(join(ROOT, 'runbooks', file), 'utf8')
-        .split(/^---$/m)
-        .slice(2)
-        .join('---');
+    const markdown = (file: string) => rendersAsMarkdown(join(ROOT, 'runbooks', file));
     for (const file of files) {
       expect(before, file).toContain(`runbooks/${file}`);
-      expect(after!.includes(`runbooks/${file}`), file).toBe(!isPlainMarkdown(body(file)));
+      expect(after!.includes(`runbooks/${file}`), file).toBe(!markdown(file));
     }
-    expect(files.filter((file) => isPlainMarkdown(body(file))).length).toBe(2);
+    expect(files.filter((file) => markdown(file)).length).toBe(2);
   });
 });

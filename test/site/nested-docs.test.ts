@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig, loadCorpus, loadOptionsOf, pageHref, type Runbook } from '@almanac/verifier/internal';
-import { isPlainMarkdown } from '../../packages/starlight/src/loader.ts';
-import { BUILD_TODAY, buildCopy, copyProject, ROOT } from './astro-build.ts';
+import { BUILD_TODAY, buildCopy, copyProject, rendersAsMarkdown, ROOT } from './astro-build.ts';
 import { DIST } from './build.ts';
 
 /*
@@ -101,11 +100,11 @@ describe('runbooks in a folder of a larger docs site', () => {
       readFileSync(join(dist, pageHref(runbook, [tree]), 'index.html'), 'utf8');
     let plain = 0;
     for (const runbook of corpus(dir, TREE)) {
-      const body = readFileSync(join(dir, runbook.source.file), 'utf8').split(/^---$/m).slice(2).join('---');
+      const markdown = rendersAsMarkdown(join(dir, runbook.source.file));
       const theirs = page(DIST, shared.get(runbook.id)!, 'runbooks');
       // Which renderer wrote the shared build's page: MDX writes Starlight's heading anchors' attribute as `="true"`.
-      expect(theirs.includes('data-pagefind-ignore="true"'), runbook.source.file).toBe(!isPlainMarkdown(body));
-      if (isPlainMarkdown(body)) plain++;
+      expect(theirs.includes('data-pagefind-ignore="true"'), runbook.source.file).toBe(!markdown);
+      if (markdown) plain++;
       const mine = text(page(join(dir, 'dist'), runbook, TREE));
       expect(mine.length, runbook.source.file).toBeGreaterThan(1000);
       expect(text(theirs), runbook.source.file).toBe(mine);
