@@ -91,3 +91,19 @@ export function rendersAsMarkdown(file: string): boolean {
   const split = splitFrontmatter(readFileSync(file, 'utf8'));
   return isPlainMarkdown(split.kind === 'frontmatter' ? split.body : undefined);
 }
+
+/**
+ * A runbook page's text (Starlight's Markdown content), as Markdown and MDX both write it: the
+ * renderers (and this site's two MDX settings) spell the same HTML differently: `a="true"` or
+ * `a`, `a: b` or `a:b`, `/>` or `>`, `&quot;` or `"`, a newline between tags or none.
+ */
+export function runbookText(html: string): string {
+  return html
+    .slice(html.indexOf('<div class="sl-markdown-content">'), html.indexOf('<footer'))
+    .replace(/ data-pagefind-ignore="true"/g, ' data-pagefind-ignore')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(39|x27);/g, "'")
+    .replace(/style="([^"]*)"/g, (_all, style: string) => `style="${style.replace(/([:;])\s+/g, '$1')}"`)
+    .replace(/\s*\/>/g, '>')
+    .replace(/>\s+</g, '><');
+}

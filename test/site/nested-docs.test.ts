@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig, loadCorpus, loadOptionsOf, pageHref, type Runbook } from '@almanac/verifier/internal';
-import { BUILD_TODAY, buildCopy, copyProject, rendersAsMarkdown, ROOT } from './astro-build.ts';
+import { BUILD_TODAY, buildCopy, copyProject, rendersAsMarkdown, ROOT, runbookText } from './astro-build.ts';
 import { DIST } from './build.ts';
 
 /*
@@ -83,16 +83,6 @@ describe('runbooks in a folder of a larger docs site', () => {
 
   it("renders each runbook's text as the runbook loader does, which renders an MDX file with no MDX of its own as Markdown", () => {
     // Starlight's loader compiles every runbook as MDX; the shared build's runbooksLoader renders the plain ones as Markdown.
-    const text = (html: string) =>
-      html
-        .slice(html.indexOf('<div class="sl-markdown-content">'), html.indexOf('<footer'))
-        // The renderers (and this site's two MDX settings) write the same HTML differently: `a="true"` or `a`, `a: b` or `a:b`, `/>` or `>`, `&quot;` or `"`, a newline between tags or none.
-        .replace(/ data-pagefind-ignore="true"/g, ' data-pagefind-ignore')
-        .replace(/&quot;/g, '"')
-        .replace(/&#(39|x27);/g, "'")
-        .replace(/style="([^"]*)"/g, (_all, style: string) => `style="${style.replace(/([:;])\s+/g, '$1')}"`)
-        .replace(/\s*\/>/g, '>')
-        .replace(/>\s+</g, '><');
     const corpus = (root: string, tree: string) =>
       loadCorpus([tree], root, loadOptionsOf(loadConfig(root).config)).runbooks;
     const shared = new Map(corpus(ROOT, 'runbooks').map((runbook) => [runbook.id, runbook]));
@@ -105,9 +95,9 @@ describe('runbooks in a folder of a larger docs site', () => {
       // Which renderer wrote the shared build's page: MDX writes Starlight's heading anchors' attribute as `="true"`.
       expect(theirs.includes('data-pagefind-ignore="true"'), runbook.source.file).toBe(!markdown);
       if (markdown) plain++;
-      const mine = text(page(join(dir, 'dist'), runbook, TREE));
+      const mine = runbookText(page(join(dir, 'dist'), runbook, TREE));
       expect(mine.length, runbook.source.file).toBeGreaterThan(1000);
-      expect(text(theirs), runbook.source.file).toBe(mine);
+      expect(runbookText(theirs), runbook.source.file).toBe(mine);
     }
     expect(plain, 'shipped runbooks the runbook loader renders as Markdown').toBeGreaterThan(0);
   });
